@@ -1,0 +1,202 @@
+//! The checker: bytes in (pushed in chunks), a [`Report`] out.
+
+use crate::detect::{Findings, TableScanner};
+use crate::error::Error;
+use crate::options::Options;
+use crate::read::{Reader, Sink, Table};
+use crate::report::{Problem, Report, RowFinding, Summary, TableInfo};
+
+/// Checks one file. Push chunks with [`Checker::push`], then take the report
+/// with [`Checker::finish`].
+///
+/// ```
+/// use foi_check::{Checker, Options};
+/// let mut checker = Checker::new("staff.csv", Options::default());
+/// checker.push(b"Surname,Initial,Rank\nMORGAN,J,Inspector\n").unwrap();
+/// let report = checker.finish();
+/// assert_eq!(report.rows_checked, 2);
+/// ```
+pub struct Checker {
+    name: String,
+    reader: Reader,
+    state: State,
+    error: Option<Error>,
+}
+
+/// Everything downstream of the reader: the scanners and what they found.
+struct State {
+    options: Options,
+    tables: Vec<TableInfo>,
+    open: Vec<(usize, TableScanner)>,
+    loose: Option<TableScanner>,
+    findings: Vec<Findings>,
+}
+
+impl Sink for State {
+    fn table_start(&mut self, table: &Table) {
+        self.tables.push(TableInfo {
+            header_row: table.header_row,
+            first_row: table.header_row,
+            last_row: table.header_row,
+            first_column: table.first_column,
+            header: table.header.clone(),
+        });
+        self.open.push((table.index, TableScanner::new(Some(table))));
+    }
+
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        match table {
+            Some(i) => {
+                if let Some(info) = self.tables.get_mut(i) {
+                    if info.first_row == info.header_row {
+                        info.first_row = row;
+                    }
+                    info.last_row = row;
+                }
+                if let Some((_, s)) = self.open.iter_mut().find(|(t, _)| *t == i) {
+                    s.record(row, fields);
+                }
+            }
+            None => self
+                .loose
+                .get_or_insert_with(|| TableScanner::new(None))
+                .record(row, fields),
+        }
+    }
+
+    fn table_end(&mut self, index: usize, _last_row: u64) {
+        if let Some(pos) = self.open.iter().position(|(t, _)| *t == index) {
+            let (_, scanner) = self.open.remove(pos);
+            self.findings.push(scanner.finish());
+        }
+    }
+}
+
+impl Checker {
+    /// A checker for the file `name` (used in the report and in errors).
+    pub fn new(name: &str, options: Options) -> Self {
+        Checker {
+            name: name.to_string(),
+            reader: Reader::new(),
+            state: State {
+                options,
+                tables: Vec::new(),
+                open: Vec::new(),
+                loose: None,
+                findings: Vec::new(),
+            },
+            error: None,
+        }
+    }
+
+    /// Feed the next chunk of the file. After an error, further chunks are
+    /// ignored and the same error is returned; the report will say the check
+    /// is incomplete.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        self.reader.push(chunk, &mut self.state).map_err(|e| {
+            self.error = Some(e.clone());
+            e
+        })
+    }
+
+    /// Records read so far (for progress).
+    pub fn rows_read(&self) -> u64 {
+        self.reader.info().rows
+    }
+
+    /// Bytes consumed so far (for progress).
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.info().bytes
+    }
+
+    /// End of input: the report.
+    pub fn finish(mut self) -> Report {
+        if self.error.is_none() {
+            if let Err(e) = self.reader.finish(&mut self.state) {
+                self.error = Some(e);
+            }
+        }
+        let State { options, tables, open, loose, mut findings } = self.state;
+        let _ = options;
+        // Tables still open after an error are judged on what was read.
+        findings.extend(open.into_iter().map(|(_, s)| s.finish()));
+        findings.extend(loose.map(TableScanner::finish));
+
+        let mut rows: Vec<RowFinding> = Vec::new();
+        let mut columns = Vec::new();
+        for f in findings {
+            rows.extend(f.rows);
+            columns.extend(f.columns);
+        }
+        let rows = merge_rows(rows);
+        columns.sort_by_key(|c| (c.table, c.index));
+        let mut summary = Summary::default();
+        for r in &rows {
+            summary.add(r.kind);
+        }
+
+        let info = self.reader.info();
+        let problem = |row, byte, reason| Problem { file: self.name.clone(), row, byte, reason };
+        let errors: Vec<Problem> = self
+            .error
+            .iter()
+            .map(|e| problem(e.row, e.byte, e.reason()))
+            .collect();
+        let warnings = info
+            .warnings
+            .iter()
+            .map(|(row, w)| problem(*row, None, w.clone()))
+            .collect();
+        Report {
+            file: self.name.clone(),
+            bytes: info.bytes,
+            encoding: info.encoding.to_string(),
+            delimiter: delimiter_name(info.delimiter),
+            rows_checked: info.rows,
+            complete: errors.is_empty(),
+            summary,
+            rows,
+            columns,
+            tables,
+            errors,
+            warnings,
+        }
+    }
+}
+
+/// Rows in row order; a row flagged by several scanners (two side-by-side
+/// tables, or a direct and a combination finding) becomes one finding with the
+/// most serious kind first and all reasons.
+fn merge_rows(mut rows: Vec<RowFinding>) -> Vec<RowFinding> {
+    rows.sort_by_key(|r| (r.row, r.kind));
+    let mut out: Vec<RowFinding> = Vec::with_capacity(rows.len());
+    for r in rows {
+        match out.last_mut() {
+            Some(last) if last.row == r.row => last.reasons.extend(r.reasons),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "\\t".to_string(),
+        d => (d as char).to_string(),
+    }
+}
+
+/// Check a whole file held in memory (tests, small inputs). Large inputs
+/// should be pushed in chunks with [`Checker`].
+pub fn check_bytes(name: &str, bytes: &[u8], options: &Options) -> Report {
+    let mut checker = Checker::new(name, options.clone());
+    for chunk in bytes.chunks(8 << 20) {
+        if checker.push(chunk).is_err() {
+            break;
+        }
+    }
+    checker.finish()
+}

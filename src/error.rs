@@ -1,0 +1,64 @@
+//! Errors that say where: file, row, byte offset and a plain-English reason.
+
+use std::fmt;
+
+/// Why a file could not be read (or not all of it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not a text CSV; `looks_like` names what they look like
+    /// ("XLSX", "ZIP", "PDF", "PNG image"...).
+    NotText {
+        /// What the file appears to be.
+        looks_like: &'static str,
+    },
+    /// The text cannot be decoded.
+    Encoding(String),
+    /// A limit was reached; the rest of the file was not checked.
+    Limit(String),
+    /// The CSV structure is broken in a way that stops reading.
+    Malformed(String),
+}
+
+/// An error with its position. Row and byte are those of the record where it
+/// happened, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// 1-based row (record) number, as a spreadsheet shows it.
+    pub row: Option<u64>,
+    /// 0-based byte offset in the file.
+    pub byte: Option<u64>,
+}
+
+impl Error {
+    /// An error at an optional position.
+    pub fn new(kind: ErrorKind, row: Option<u64>, byte: Option<u64>) -> Self {
+        Error { kind, row, byte }
+    }
+
+    /// The reason alone, without the position.
+    pub fn reason(&self) -> String {
+        match &self.kind {
+            ErrorKind::NotText { looks_like } => {
+                format!("not a text CSV: looks like {looks_like}")
+            }
+            ErrorKind::Encoding(s) | ErrorKind::Limit(s) | ErrorKind::Malformed(s) => s.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, self.byte) {
+            (Some(r), Some(b)) => write!(f, "row {r} (byte {b}): ")?,
+            (Some(r), None) => write!(f, "row {r}: ")?,
+            (None, Some(b)) => write!(f, "byte {b}: ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.reason())
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,270 @@
+//! The report: what a check found in one file. One serde type serves the CLI
+//! (`--format json`), the page ("Download findings (JSON)") and the tests.
+//!
+//! The report is deterministic: the same bytes and options always give the
+//! same report, so the page's JSON can be compared with the CLI's.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a row is flagged: what kind of person it identifies, or how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A member of staff (officer, police staff, civil servant).
+    Staff,
+    /// A senior member of staff (chief officers, directors, senior civil
+    /// servants): still flagged, but shown apart because often published on purpose.
+    StaffSenior,
+    /// A member of the public (victim, witness, complainant, requester...).
+    Person,
+    /// No name, but a rare combination of attributes singles someone out.
+    QuasiIdentifier,
+    /// A count of people small enough to identify them.
+    SmallCount,
+}
+
+impl Kind {
+    /// Every kind, in report order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Staff,
+        Kind::StaffSenior,
+        Kind::Person,
+        Kind::QuasiIdentifier,
+        Kind::SmallCount,
+    ];
+
+    /// The id used in JSON (`staff`, `staff_senior`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Staff => "staff",
+            Kind::StaffSenior => "staff_senior",
+            Kind::Person => "person",
+            Kind::QuasiIdentifier => "quasi_identifier",
+            Kind::SmallCount => "small_count",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Staff => "member of staff",
+            Kind::StaffSenior => "senior member of staff",
+            Kind::Person => "member of the public",
+            Kind::QuasiIdentifier => "rare combination",
+            Kind::SmallCount => "small number",
+        }
+    }
+}
+
+/// What a column holds, folded from its header and its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnClass {
+    /// Full names, or names in any form.
+    Name,
+    /// Forenames / first names.
+    Forename,
+    /// Surnames / last names.
+    Surname,
+    /// Initials.
+    Initial,
+    /// Police ranks, staff or civil service grades, job titles that are ranks.
+    RankGrade,
+    /// Job titles and roles.
+    JobTitle,
+    /// Collar, shoulder, warrant, service, payroll or staff numbers.
+    StaffNumber,
+    /// Units, departments, teams.
+    Unit,
+    /// Stations, locations, offices, areas.
+    Location,
+    /// E-mail addresses.
+    Email,
+    /// Telephone numbers.
+    Phone,
+    /// National Insurance numbers.
+    NiNumber,
+    /// Dates of birth.
+    DateOfBirth,
+    /// Ages or age bands.
+    Age,
+    /// Gender or sex.
+    Gender,
+    /// Ethnicity.
+    Ethnicity,
+    /// Dates or years of joining, length of service.
+    Service,
+    /// Contract type, working pattern.
+    Contract,
+    /// Salary or pay band.
+    Salary,
+    /// Home or street addresses.
+    Address,
+    /// Postcodes.
+    Postcode,
+    /// Vetting levels.
+    Vetting,
+    /// Photo file names.
+    Photo,
+    /// Prose: descriptions, notes, comments.
+    FreeText,
+    /// Counts or amounts (numbers).
+    Count,
+    /// Dates that are not dates of birth.
+    Date,
+    /// Reference numbers, IDs.
+    Reference,
+    /// Anything else.
+    Other,
+}
+
+/// One reason a row is flagged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The id of the rule that matched (see `foi-check rules`).
+    pub rule: String,
+    /// The header of the column the match is in (or `column N` without a header).
+    pub column: String,
+    /// The text that matched.
+    pub text: String,
+    /// A sentence a clerk understands.
+    pub why: String,
+}
+
+/// A flagged row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowFinding {
+    /// 1-based record number as a spreadsheet shows the file.
+    pub row: u64,
+    /// The most serious kind of identification in the row.
+    pub kind: Kind,
+    /// Index into [`Report::tables`] of the table the row belongs to, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub table: Option<usize>,
+    /// Every reason, most important first.
+    pub reasons: Vec<Reason>,
+}
+
+/// How a column was classified and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnReport {
+    /// Index into [`Report::tables`].
+    pub table: usize,
+    /// 0-based column index in the file (as Excel's A, B, C... minus one).
+    pub index: usize,
+    /// The header text.
+    pub name: String,
+    /// What the column holds.
+    pub class: ColumnClass,
+    /// 0.0 to 1.0.
+    pub confidence: f32,
+    /// Plain-English evidence: header match, share of matching cells.
+    pub evidence: String,
+    /// Whether the column helps identify people.
+    pub identifying: bool,
+}
+
+/// A table found in the file: a header row and the rows below it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableInfo {
+    /// Row number of the header.
+    pub header_row: u64,
+    /// First and last data row.
+    pub first_row: u64,
+    /// Last data row (equal to `header_row` when the table has no data).
+    pub last_row: u64,
+    /// 0-based index of the first column of the table.
+    pub first_column: usize,
+    /// The header cells.
+    pub header: Vec<String>,
+}
+
+/// An error or warning that names where it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// File name as given.
+    pub file: String,
+    /// Row number, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub row: Option<u64>,
+    /// Byte offset in the file, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub byte: Option<u64>,
+    /// A plain-English reason.
+    pub reason: String,
+}
+
+/// Counts by kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Rows flagged, any kind.
+    pub rows_flagged: u64,
+    /// Rows flagged as `staff`.
+    pub staff: u64,
+    /// Rows flagged as `staff_senior`.
+    pub staff_senior: u64,
+    /// Rows flagged as `person`.
+    pub person: u64,
+    /// Rows flagged as `quasi_identifier`.
+    pub quasi_identifier: u64,
+    /// Rows flagged as `small_count`.
+    pub small_count: u64,
+}
+
+impl Summary {
+    /// Count one flagged row.
+    pub fn add(&mut self, kind: Kind) {
+        self.rows_flagged += 1;
+        *self.get_mut(kind) += 1;
+    }
+
+    /// The count for one kind.
+    pub fn get(&self, kind: Kind) -> u64 {
+        match kind {
+            Kind::Staff => self.staff,
+            Kind::StaffSenior => self.staff_senior,
+            Kind::Person => self.person,
+            Kind::QuasiIdentifier => self.quasi_identifier,
+            Kind::SmallCount => self.small_count,
+        }
+    }
+
+    fn get_mut(&mut self, kind: Kind) -> &mut u64 {
+        match kind {
+            Kind::Staff => &mut self.staff,
+            Kind::StaffSenior => &mut self.staff_senior,
+            Kind::Person => &mut self.person,
+            Kind::QuasiIdentifier => &mut self.quasi_identifier,
+            Kind::SmallCount => &mut self.small_count,
+        }
+    }
+}
+
+/// Everything a check found in one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// File name as given.
+    pub file: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// The encoding the file was read as (`UTF-8`, `UTF-16LE`, `windows-1252`...).
+    pub encoding: String,
+    /// The delimiter found (`,` `;` `\t` `|`).
+    pub delimiter: String,
+    /// Every record read, counting title lines, blank lines and headers.
+    pub rows_checked: u64,
+    /// True when every row was read and checked; false after an error.
+    pub complete: bool,
+    /// Counts by kind.
+    pub summary: Summary,
+    /// Flagged rows in row order.
+    pub rows: Vec<RowFinding>,
+    /// Column classifications, table by table.
+    pub columns: Vec<ColumnReport>,
+    /// Tables found.
+    pub tables: Vec<TableInfo>,
+    /// Errors: when non-empty, the check is not complete.
+    pub errors: Vec<Problem>,
+    /// Things the clerk should know that do not stop the check.
+    pub warnings: Vec<Problem>,
+}
