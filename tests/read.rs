@@ -432,3 +432,55 @@ test!(fn info_counts_bytes_and_rows() {
     let (_, _, info) = run_all(input);
     assert_eq!((info.rows, info.bytes), (5, input.len() as u64));
 });
+
+// ---- robustness -----------------------------------------------------------
+
+// Deterministic pseudo-random CSV-ish bytes (quotes, delimiters, every line
+// ending, multi-byte UTF-8, stray Windows-1252 bytes): whole and chunked
+// reads must agree, and nothing may panic.
+test!(fn random_inputs_agree_in_any_chunking() {
+    const PARTS: &[&[u8]] = &[
+        b"a", b"SMITH", b"12", b",", b",", b";", b"\t", b"\"", b"\"\"", b"\r", b"\n", b"\r\n",
+        b" ", "\u{e9}".as_bytes(), "\u{2019}".as_bytes(), "\u{1F600}".as_bytes(), b"\x92", b"Total",
+    ];
+    let mut seed: u64 = 0x5EED_0F_F01C;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..150 {
+        let len = next() % 60;
+        let mut input = Vec::new();
+        for _ in 0..len {
+            input.extend_from_slice(PARTS[next() % PARTS.len()]);
+        }
+        let whole = run(&input, 0);
+        for size in 1..=input.len().min(12) {
+            let part = run(&input, size);
+            assert_eq!(part, whole, "input {input:?}, chunks of {size}");
+        }
+    }
+});
+
+/// A quote that never closes in a large file stops at the record limit,
+/// naming the row and the quote, instead of holding the whole file.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn huge_record_is_a_limit() {
+    let mut sink = Events::default();
+    let mut reader = Reader::new();
+    reader.push(b"Name,Note\nA,ok\nB,\"", &mut sink).expect("start");
+    let block = vec![b'x'; 1 << 20];
+    let mut err = None;
+    for _ in 0..70 {
+        if let Err(e) = reader.push(&block, &mut sink) {
+            err = Some(e);
+            break;
+        }
+    }
+    let err = err.expect("limit reached");
+    assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
+    assert_eq!((err.row, err.byte), (Some(3), Some(15)));
+    assert!(err.reason().contains("may never be closed"), "{}", err.reason());
+    assert_eq!(sink.0, ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]);
+}
