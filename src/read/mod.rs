@@ -94,7 +94,11 @@ pub trait Sink {
     /// A record. `table` is `Some(i)` for a data row of table `i`, with
     /// `fields` cut to the table's columns (`fields[j]` is under `header[j]`,
     /// missing cells of a ragged row are absent, extra ones kept); `None` for
-    /// rows outside any table (title lines, notes, footnotes), with all fields.
+    /// rows outside any table (title lines, notes, footnotes), with all fields
+    /// (beside a table whose header row has a title on its left, the cells
+    /// left of the table and outside any table there come this way, cut to
+    /// those columns; see `tables.rs`). Rows arrive in order; side-by-side
+    /// tables repeat a row number.
     /// Blank rows are counted but not sent.
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]);
     /// Table `index` ends; `last_row` is its last data row.
