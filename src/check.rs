@@ -163,6 +163,7 @@ impl Checker {
             tables,
             errors,
             warnings,
+            advice: Vec::new(),
         }
     }
 }
