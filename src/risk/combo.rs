@@ -362,8 +362,10 @@ fn reason(cols: &[&Stored], kinds: &[QiKind], set: &[usize], r: usize, size: u32
     Reason { rule: RULE.to_string(), column, text, why }
 }
 
-/// "female Chief Inspector in Crime Operations at Lisburn who joined in 1998".
-pub(crate) fn describe(parts: &[(QiKind, &str, &str)]) -> String {
+/// A plain-English description of a combination of values, each given as
+/// (kind, header, value): "female Chief Inspector in Crime Operations at
+/// Lisburn who joined in 1998".
+pub fn describe(parts: &[(QiKind, &str, &str)]) -> String {
     let mut gender: Option<(&str, &str)> = None;
     let mut head: Option<&str> = None;
     let mut tail: Vec<String> = Vec::new();
@@ -447,8 +449,9 @@ fn coarsened(c: &Stored, kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> 
     Some((ids, card, phrase))
 }
 
-/// One value coarsened, and the phrase describing how.
-pub(crate) fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
+/// One value coarsened (year to decade, age to 10-year band, salary to
+/// £10,000 band), and the phrase describing how ("" when unchanged).
+pub fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
     let t = v.trim();
     let number: Option<f64> = t.trim_start_matches('£').replace(',', "").trim().parse().ok();
     match kind {
