@@ -309,18 +309,19 @@ impl Collector {
             }
         }
 
+        let described = Described::new(&cols, &kinds);
         let mut rows = Vec::with_capacity(flagged.len());
         for (f, &r) in flagged.iter().enumerate() {
             let Some(&row) = self.rows.get(r) else { continue };
             let Some(&(_, size, idx)) = best.get(f) else { continue };
             let mut reasons = Vec::new();
             if let Some(set) = subsets.get(idx) {
-                reasons.push(reason(&cols, &kinds, set, r, size, k));
+                reasons.push(described.reason(set, r, size, k));
             }
             if size > 1 {
                 if let Some(Some((_, uidx))) = unique.get(f) {
                     if let Some(set) = subsets.get(*uidx) {
-                        reasons.push(reason(&cols, &kinds, set, r, 1, k));
+                        reasons.push(described.reason(set, r, 1, k));
                     }
                 }
             }
@@ -332,91 +333,135 @@ impl Collector {
     }
 }
 
-/// The reason for row `r` and the columns `set`.
-fn reason(cols: &[&Stored], kinds: &[QiKind], set: &[usize], r: usize, size: u32, k: u32) -> Reason {
-    let parts: Vec<(QiKind, &str, &str)> = set
-        .iter()
-        .filter_map(|&i| {
-            let c = cols.get(i)?;
-            let kind = *kinds.get(i)?;
-            let id = *c.ids.get(r)?;
-            let v = c.values.get(id as usize).map_or("", |v| v);
-            Some((kind, c.header.as_str(), v))
-        })
-        .collect();
-    let phrase = describe(&parts);
-    let column = parts.iter().map(|p| p.1).collect::<Vec<_>>().join(" + ");
-    let text = parts.iter().map(|p| p.2).collect::<Vec<_>>().join(" | ");
-    let what = if parts.len() == 1 { "this fact" } else { "these facts" };
-    let why = if size <= 1 {
-        format!(
-            "No name is given, but this row is the only {phrase} in the table: anyone who knows \
-             {what} about someone can tell it is them."
-        )
-    } else {
-        format!(
-            "No name is given, but this row is one of only {size} that are {phrase} (fewer than \
-             k = {k}): anyone who knows {what} can narrow it to {size} people."
-        )
+/// How one value reads in a description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Frag {
+    /// A gender: adjective before a rank ("female"), noun without ("woman").
+    Gender(&'static str, &'static str),
+    /// A rank or job title: the head noun.
+    Head(String),
+    /// A phrase after the noun ("in Crime Operations", "at Lisburn").
+    Tail(String),
+}
+
+/// The fragment of one value; `gendered`/`headed` say whether an earlier
+/// value already took the gender or head slot.
+fn fragment(kind: QiKind, header: &str, value: &str) -> Frag {
+    if value.is_empty() {
+        return Frag::Tail(format!("with no {header} given"));
+    }
+    match kind {
+        QiKind::Gender => {
+            let g = normalise(value);
+            match g.trim() {
+                "f" | "female" | "woman" | "women" | "w" => Frag::Gender("female", "woman"),
+                "m" | "male" | "man" | "men" => Frag::Gender("male", "man"),
+                _ => Frag::Tail(format!("with {header} {value}")),
+            }
+        }
+        QiKind::Rank | QiKind::JobTitle => Frag::Head(value.to_string()),
+        QiKind::Unit => Frag::Tail(format!("in {value}")),
+        QiKind::Location => Frag::Tail(format!("at {value}")),
+        QiKind::Age => Frag::Tail(format!("aged {value}")),
+        QiKind::Service => {
+            let h = normalise(header);
+            if ["join", "joined", "start", "started", "appointment", "joining"]
+                .iter()
+                .any(|w| h.contains(&format!(" {w} ")))
+            {
+                Frag::Tail(format!("who joined in {value}"))
+            } else {
+                Frag::Tail(format!("with {header} {value}"))
+            }
+        }
+        QiKind::Ethnicity => Frag::Tail(format!("of {value} ethnicity")),
+        _ => Frag::Tail(format!("with {header} {value}")),
+    }
+}
+
+/// Join fragments: gender and head noun first, then the phrases in order.
+fn assemble(frags: &[&Frag]) -> String {
+    let mut gender: Option<(&str, &str)> = None;
+    let mut head: Option<&str> = None;
+    let mut tail: Vec<&str> = Vec::new();
+    for f in frags {
+        match f {
+            Frag::Gender(adj, noun) if gender.is_none() => gender = Some((adj, noun)),
+            Frag::Gender(adj, _) => tail.push(adj),
+            Frag::Head(h) if head.is_none() => head = Some(h),
+            Frag::Head(h) | Frag::Tail(h) => tail.push(h),
+        }
+    }
+    let mut s = match (gender, head) {
+        (Some((adj, _)), Some(h)) => format!("{adj} {h}"),
+        (Some((_, n)), None) => n.to_string(),
+        (None, Some(h)) => h.to_string(),
+        (None, None) => "person".to_string(),
     };
-    Reason { rule: RULE.to_string(), column, text, why }
+    for t in tail {
+        s.push(' ');
+        s.push_str(t);
+    }
+    s
 }
 
 /// A plain-English description of a combination of values, each given as
 /// (kind, header, value): "female Chief Inspector in Crime Operations at
 /// Lisburn who joined in 1998".
 pub fn describe(parts: &[(QiKind, &str, &str)]) -> String {
-    let mut gender: Option<(&str, &str)> = None;
-    let mut head: Option<&str> = None;
-    let mut tail: Vec<String> = Vec::new();
-    for &(kind, header, value) in parts {
-        if value.is_empty() {
-            tail.push(format!("with no {header} given"));
-            continue;
-        }
-        match kind {
-            QiKind::Gender if gender.is_none() => {
-                let g = normalise(value);
-                gender = match g.trim() {
-                    "f" | "female" | "woman" | "women" | "w" => Some(("female", "woman")),
-                    "m" | "male" | "man" | "men" => Some(("male", "man")),
-                    _ => {
-                        tail.push(format!("with {header} {value}"));
-                        None
-                    }
-                };
-            }
-            QiKind::Rank | QiKind::JobTitle if head.is_none() => head = Some(value),
-            QiKind::Unit => tail.push(format!("in {value}")),
-            QiKind::Location => tail.push(format!("at {value}")),
-            QiKind::Age => tail.push(format!("aged {value}")),
-            QiKind::Service => {
-                let h = normalise(header);
-                if ["join", "joined", "start", "started", "appointment", "joining"]
-                    .iter()
-                    .any(|w| h.contains(&format!(" {w} ")))
-                {
-                    tail.push(format!("who joined in {value}"));
-                } else {
-                    tail.push(format!("with {header} {value}"));
-                }
-            }
-            QiKind::Ethnicity => tail.push(format!("of {value} ethnicity")),
-            _ => tail.push(format!("with {header} {value}")),
-        }
+    let frags: Vec<Frag> = parts.iter().map(|&(k, h, v)| fragment(k, h, v)).collect();
+    assemble(&frags.iter().collect::<Vec<_>>())
+}
+
+/// The chosen columns with each value's fragment worked out once.
+struct Described<'a> {
+    cols: Vec<&'a Stored>,
+    frags: Vec<Vec<Frag>>,
+}
+
+impl<'a> Described<'a> {
+    fn new(cols: &[&'a Stored], kinds: &[QiKind]) -> Self {
+        let frags = cols
+            .iter()
+            .zip(kinds)
+            .map(|(c, &k)| c.values.iter().map(|v| fragment(k, &c.header, v)).collect())
+            .collect();
+        Described { cols: cols.to_vec(), frags }
     }
-    let noun = match (gender, head) {
-        (Some((adj, _)), Some(h)) => format!("{adj} {h}"),
-        (Some((_, n)), None) => n.to_string(),
-        (None, Some(h)) => h.to_string(),
-        (None, None) => "person".to_string(),
-    };
-    let mut s = noun;
-    for t in tail {
-        s.push(' ');
-        s.push_str(&t);
+
+    /// The reason for row `r` and the columns `set`.
+    fn reason(&self, set: &[usize], r: usize, size: u32, k: u32) -> Reason {
+        let mut frags: Vec<&Frag> = Vec::with_capacity(set.len());
+        let mut column = String::new();
+        let mut text = String::new();
+        for &i in set {
+            let (Some(c), Some(fr)) = (self.cols.get(i), self.frags.get(i)) else { continue };
+            let id = c.ids.get(r).copied().unwrap_or(0) as usize;
+            if !column.is_empty() {
+                column.push_str(" + ");
+                text.push_str(" | ");
+            }
+            column.push_str(&c.header);
+            text.push_str(c.values.get(id).map_or("", |v| v));
+            if let Some(f) = fr.get(id) {
+                frags.push(f);
+            }
+        }
+        let phrase = assemble(&frags);
+        let what = if set.len() == 1 { "this fact" } else { "these facts" };
+        let why = if size <= 1 {
+            format!(
+                "No name is given, but this row is the only {phrase} in the table: anyone who \
+                 knows {what} about someone can tell it is them."
+            )
+        } else {
+            format!(
+                "No name is given, but this row is one of only {size} that are {phrase} (fewer \
+                 than k = {k}): anyone who knows {what} can narrow it to {size} people."
+            )
+        };
+        Reason { rule: RULE.to_string(), column, text, why }
     }
-    s
 }
 
 /// A move of the greedy fix search.

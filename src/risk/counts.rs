@@ -77,6 +77,10 @@ pub fn parse_cell(raw: &str) -> Cell {
     if !first.is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '.') {
         return Cell::Text;
     }
+    if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 15 {
+        let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+        return Cell::Number { value, money, percent };
+    }
     let cleaned: String = if s.contains(',') {
         let groups: Vec<&str> = s.split(',').collect();
         let thousands = groups.len() > 1
@@ -177,7 +181,8 @@ impl Counts {
                 Cell::Suppressed => st.suppressed += 1,
                 Cell::Text => {
                     st.text += 1;
-                    if is_people_value(raw) {
+                    // The first cells are enough to tell what a label column holds.
+                    if st.text <= 1000 && is_people_value(raw) {
                         st.people_values += 1;
                     }
                 }
@@ -266,7 +271,7 @@ impl Counts {
             let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if k.is_personal())
                 || class.and_then(QiKind::from_class).is_some_and(QiKind::is_personal)
                 || matches!(meaning, Some(HeaderMeaning::Count(Some(true))))
-                || self.stats.get(j).is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text * 3);
+                || self.stats.get(j).is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3);
             if personal {
                 return Subject::People;
             }

@@ -1,35 +1,10 @@
 //! Group counting: rows are given dense ids per column; combining columns
 //! gives each row a group id, and group sizes follow. Linear in rows per
-//! combination, with a direct-index table when the key space is small and a
-//! hash map over packed 64-bit keys otherwise.
-
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+//! combination: a direct-index table when the key space is small, else a
+//! counting sort by one side and a stamped array for the other. No hashing.
 
 /// Key spaces up to this many entries are counted in a plain array.
 const DENSE_LIMIT: u64 = 1 << 22;
-
-/// A small fast hasher for integer keys (the Fx hash of rustc); the keys are
-/// group ids, never attacker-chosen strings.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Group ids of every row for some combination of columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,44 +23,92 @@ impl Groups {
 
     /// The combination of `self` with a column of ids below `card`.
     pub fn with_column(&self, values: &[u16], card: u32) -> Groups {
-        self.combine(values.iter().map(|&v| u32::from(v)), card)
+        self.combine(values, card)
     }
 
     /// The combination of two groupings over the same rows.
     pub fn with_groups(&self, other: &Groups) -> Groups {
-        self.combine(other.ids.iter().copied(), other.count)
+        self.combine(&other.ids, other.count)
     }
 
-    fn combine(&self, other: impl Iterator<Item = u32>, card: u32) -> Groups {
-        let space = u64::from(self.count) * u64::from(card.max(1));
-        let card = u64::from(card.max(1));
+    fn combine<T: Copy + Into<u32>>(&self, other: &[T], card: u32) -> Groups {
+        let card = card.max(1);
+        let space = u64::from(self.count) * u64::from(card);
+        if space <= DENSE_LIMIT {
+            self.combine_dense(other, card)
+        } else {
+            self.combine_buckets(other, card)
+        }
+    }
+
+    /// Small key space: one array slot per (a, b) pair.
+    fn combine_dense<T: Copy + Into<u32>>(&self, other: &[T], card: u32) -> Groups {
+        let card = u64::from(card);
+        let mut map = vec![u32::MAX; (u64::from(self.count) * card) as usize];
         let mut ids = Vec::with_capacity(self.ids.len());
         let mut next: u32 = 0;
-        if space <= DENSE_LIMIT {
-            let mut map = vec![u32::MAX; space as usize];
-            for (&a, b) in self.ids.iter().zip(other) {
-                let key = (u64::from(a) * card + u64::from(b)) as usize;
-                let Some(slot) = map.get_mut(key) else {
-                    // Cannot happen (ids are below their cardinality); keep
-                    // rows aligned all the same.
-                    ids.push(0);
-                    continue;
-                };
-                if *slot == u32::MAX {
-                    *slot = next;
+        for (&a, &b) in self.ids.iter().zip(other) {
+            let key = (u64::from(a) * card + u64::from(b.into())) as usize;
+            let Some(slot) = map.get_mut(key) else {
+                // Cannot happen (ids are below their cardinality); keep
+                // rows aligned all the same.
+                ids.push(0);
+                continue;
+            };
+            if *slot == u32::MAX {
+                *slot = next;
+                next += 1;
+            }
+            ids.push(*slot);
+        }
+        Groups { ids, count: next }
+    }
+
+    /// Large key space: rows bucketed by `other` (a counting sort), then
+    /// within each bucket `self`'s ids are renumbered through one array
+    /// stamped with the bucket. Linear in rows plus both cardinalities, no
+    /// hashing.
+    fn combine_buckets<T: Copy + Into<u32>>(&self, other: &[T], card: u32) -> Groups {
+        let n = self.ids.len().min(other.len());
+        let mut starts = vec![0u32; card as usize + 1];
+        for &b in other.iter().take(n) {
+            if let Some(s) = starts.get_mut(b.into() as usize + 1) {
+                *s += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(s) = starts.get_mut(i) {
+                *s += prev;
+            }
+        }
+        let mut fill = starts.clone();
+        let mut order = vec![0u32; n];
+        for (r, &b) in other.iter().take(n).enumerate() {
+            if let Some(f) = fill.get_mut(b.into() as usize) {
+                if let Some(o) = order.get_mut(*f as usize) {
+                    *o = r as u32;
+                }
+                *f += 1;
+            }
+        }
+        // (bucket stamp, id) per id of self.
+        let mut map: Vec<(u32, u32)> = vec![(u32::MAX, 0); self.count as usize];
+        let mut ids = vec![0u32; self.ids.len()];
+        let mut next: u32 = 0;
+        for bucket in 0..card as usize {
+            let (Some(&s), Some(&e)) = (starts.get(bucket), starts.get(bucket + 1)) else { continue };
+            for &r in order.get(s as usize..e as usize).unwrap_or(&[]) {
+                let r = r as usize;
+                let Some(&a) = self.ids.get(r) else { continue };
+                let Some(slot) = map.get_mut(a as usize) else { continue };
+                if slot.0 != bucket as u32 {
+                    *slot = (bucket as u32, next);
                     next += 1;
                 }
-                ids.push(*slot);
-            }
-        } else {
-            let mut map: FxMap<u64, u32> = FxMap::default();
-            for (&a, b) in self.ids.iter().zip(other) {
-                let key = u64::from(a) * card + u64::from(b);
-                let id = *map.entry(key).or_insert_with(|| {
-                    next += 1;
-                    next - 1
-                });
-                ids.push(id);
+                if let Some(id) = ids.get_mut(r) {
+                    *id = slot.1;
+                }
             }
         }
         Groups { ids, count: next }

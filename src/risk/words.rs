@@ -332,12 +332,15 @@ pub fn is_suppressed(cell: &str) -> bool {
     if c.starts_with('[') && c.ends_with(']') && c.len() <= 5 {
         return true;
     }
-    let lower = c.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "x" | "c" | "s" | "z" | "redacted" | "suppressed" | "withheld" | "not disclosed" | "n/d"
-    ) || lower.starts_with("fewer than ")
-        || lower.starts_with("less than ")
+    const WORDS: &[&str] =
+        &["x", "c", "s", "z", "redacted", "suppressed", "withheld", "not disclosed", "n/d"];
+    WORDS.iter().any(|w| c.eq_ignore_ascii_case(w))
+        || starts_with_ignore_case(c, "fewer than ")
+        || starts_with_ignore_case(c, "less than ")
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Whether a label or header says the row or column is a total: "Total",
