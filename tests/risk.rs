@@ -614,3 +614,27 @@ fn ragged_rows_and_odd_input_do_not_panic() {
     let s = RiskScanner::new(&table, &Options::default());
     assert_eq!(s.finish(&[]), RiskFindings::default());
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_pair_is_explained_and_the_unique_combination_too() {
+    // Two Chief Inspectors (rank alone: group of 2), one of them the only woman.
+    let f = scan(
+        "Rank,Gender
+         Chief Inspector,F
+         Chief Inspector,M
+         Constable,M
+         Constable,M
+         Constable,M
+         Constable,F
+         Constable,F
+         Constable,F",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![2, 3]);
+    let reasons = &f.rows[0].reasons;
+    assert_eq!(reasons.len(), 2);
+    assert_eq!((reasons[0].column.as_str(), reasons[0].text.as_str()), ("Rank", "Chief Inspector"));
+    assert!(reasons[0].why.contains("one of only 2 that are Chief Inspector"), "{}", reasons[0].why);
+    assert_eq!(reasons[1].column, "Rank + Gender");
+    assert!(reasons[1].why.contains("the only female Chief Inspector"), "{}", reasons[1].why);
+}
