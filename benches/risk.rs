@@ -36,25 +36,57 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let ranks = [
-        "Constable", "Sergeant", "Inspector", "Chief Inspector", "Superintendent",
-        "Chief Superintendent", "PCSO", "Special Constable", "Police Staff Band C",
-        "Police Staff Band D", "Police Staff Band E", "Police Staff Band F",
+        "Constable",
+        "Sergeant",
+        "Inspector",
+        "Chief Inspector",
+        "Superintendent",
+        "Chief Superintendent",
+        "PCSO",
+        "Special Constable",
+        "Police Staff Band C",
+        "Police Staff Band D",
+        "Police Staff Band E",
+        "Police Staff Band F",
     ];
     let units: Vec<String> = (0..80).map(|i| format!("Unit {i:02}")).collect();
     let stations: Vec<String> = (0..60).map(|i| format!("Station {i:02}")).collect();
     let genders = ["Female", "Male", "Not stated"];
-    let ethnicities = ["White", "Asian", "Black", "Mixed", "Other", "Irish Traveller", "Chinese", "Not stated"];
-    let ages = ["18-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55+"];
+    let ethnicities = [
+        "White",
+        "Asian",
+        "Black",
+        "Mixed",
+        "Other",
+        "Irish Traveller",
+        "Chinese",
+        "Not stated",
+    ];
+    let ages = [
+        "18-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55+",
+    ];
     let years: Vec<String> = (1980..2024).map(|y| y.to_string()).collect();
     let contracts = ["Full time", "Part time", "Job share", "Fixed term"];
 
     let header: Vec<String> = [
-        "Rank", "Unit", "Station", "Gender", "Ethnicity", "Age band", "Year joined", "Contract type",
+        "Rank",
+        "Unit",
+        "Station",
+        "Gender",
+        "Ethnicity",
+        "Age band",
+        "Year joined",
+        "Contract type",
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let table = Table { index: 0, header_row: 1, first_column: 0, header };
+    let table = Table {
+        index: 0,
+        header_row: 1,
+        first_column: 0,
+        header,
+    };
 
     // Rows are generated before the clock starts; only the scanner is timed.
     let mut rng = Rng(0x5eed_1234_abcd_9876);

@@ -32,4 +32,6 @@ pub mod wasm;
 pub use check::{check_bytes, Checker};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
-pub use report::{Advice, ColumnClass, ColumnReport, Kind, Problem, Reason, Report, RowFinding, Summary};
+pub use report::{
+    Advice, ColumnClass, ColumnReport, Kind, Problem, Reason, Report, RowFinding, Summary,
+};

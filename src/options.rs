@@ -74,8 +74,12 @@ pub enum Preset {
 
 impl Preset {
     /// Every preset, in menu order.
-    pub const ALL: [Preset; 4] =
-        [Preset::Under3, Preset::Under5, Preset::Under10Zeros, Preset::Suppress7Round5];
+    pub const ALL: [Preset; 4] = [
+        Preset::Under3,
+        Preset::Under5,
+        Preset::Under10Zeros,
+        Preset::Suppress7Round5,
+    ];
 
     /// The id used in JSON and on the command line.
     pub fn id(self) -> &'static str {
@@ -108,10 +112,26 @@ impl Preset {
     /// The rule the preset stands for.
     pub fn rule(self) -> CountRule {
         match self {
-            Preset::Under3 => CountRule { threshold: 3, zeros: false, round_to: 0 },
-            Preset::Under5 => CountRule { threshold: 5, zeros: false, round_to: 0 },
-            Preset::Under10Zeros => CountRule { threshold: 10, zeros: true, round_to: 0 },
-            Preset::Suppress7Round5 => CountRule { threshold: 8, zeros: false, round_to: 5 },
+            Preset::Under3 => CountRule {
+                threshold: 3,
+                zeros: false,
+                round_to: 0,
+            },
+            Preset::Under5 => CountRule {
+                threshold: 5,
+                zeros: false,
+                round_to: 0,
+            },
+            Preset::Under10Zeros => CountRule {
+                threshold: 10,
+                zeros: true,
+                round_to: 0,
+            },
+            Preset::Suppress7Round5 => CountRule {
+                threshold: 8,
+                zeros: false,
+                round_to: 5,
+            },
         }
     }
 }
@@ -178,9 +198,15 @@ impl Options {
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         let v = value.trim();
         let whole = |what: &str| -> Result<u32, String> {
-            v.parse::<u32>().map_err(|_| format!("{what} takes a whole number, not {v:?}"))
+            v.parse::<u32>()
+                .map_err(|_| format!("{what} takes a whole number, not {v:?}"))
         };
-        match name.trim().trim_start_matches('-').replace('-', "_").as_str() {
+        match name
+            .trim()
+            .trim_start_matches('-')
+            .replace('-', "_")
+            .as_str()
+        {
             "k" => self.k = whole("k")?,
             "small_count" | "t" => self.small_count = whole("small_count")?,
             "round_to" => self.round_to = whole("round_to")?,
@@ -221,5 +247,8 @@ impl Options {
 }
 
 fn split_list(v: &str) -> impl Iterator<Item = String> + '_ {
-    v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }

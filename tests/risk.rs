@@ -16,8 +16,18 @@ use foi_check::risk::{rules, RiskFindings, RiskScanner};
 /// data rows numbered from 2) through a scanner.
 fn scan_with(text: &str, options: &Options, columns: &[ColumnReport]) -> RiskFindings {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let header: Vec<String> = lines.next().unwrap_or("").split(',').map(|h| h.trim().to_string()).collect();
-    let table = Table { index: 0, header_row: 1, first_column: 0, header };
+    let header: Vec<String> = lines
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(|h| h.trim().to_string())
+        .collect();
+    let table = Table {
+        index: 0,
+        header_row: 1,
+        first_column: 0,
+        header,
+    };
     let mut s = RiskScanner::new(&table, options);
     for (i, line) in lines.enumerate() {
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
@@ -31,7 +41,11 @@ fn scan(text: &str) -> RiskFindings {
 }
 
 fn flagged(f: &RiskFindings, kind: Kind) -> Vec<u64> {
-    f.rows.iter().filter(|r| r.kind == kind).map(|r| r.row).collect()
+    f.rows
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.row)
+        .collect()
 }
 
 fn column(index: usize, name: &str, class: ColumnClass) -> ColumnReport {
@@ -62,7 +76,10 @@ fn group_sizes_of_combined_columns() {
     // Combining with itself changes nothing; combining groupings commutes in sizes.
     let ga = Groups::of_column(&a, 3);
     let gb = Groups::of_column(&b, 3);
-    assert_eq!(ga.with_groups(&gb).row_sizes(), gb.with_groups(&ga).row_sizes());
+    assert_eq!(
+        ga.with_groups(&gb).row_sizes(),
+        gb.with_groups(&ga).row_sizes()
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -71,7 +88,15 @@ fn group_counting_with_a_large_key_space_uses_the_hash_path() {
     // 3001 x 3001 possible ids: beyond the direct table, same answers.
     let n = 6000usize;
     let a: Vec<u16> = (0..n).map(|i| (i % 3000) as u16 + 1).collect();
-    let b: Vec<u16> = (0..n).map(|i| if i < 3000 || i % 4 == 0 { 1 } else { 2 + (i % 2000) as u16 }).collect();
+    let b: Vec<u16> = (0..n)
+        .map(|i| {
+            if i < 3000 || i % 4 == 0 {
+                1
+            } else {
+                2 + (i % 2000) as u16
+            }
+        })
+        .collect();
     let g = Groups::of_column(&a, 3001).with_column(&b, 3001);
     let sizes = g.row_sizes();
     let mut expected = std::collections::BTreeMap::new();
@@ -120,7 +145,13 @@ fn denamed_staff_list_flags_the_rare_combinations() {
     assert!(r.why.contains("the only Chief Inspector"), "{}", r.why);
     let sgt = &f.rows[1];
     assert_eq!(sgt.reasons[0].column, "Rank + Gender");
-    assert!(sgt.reasons[0].why.contains("one of only 2 that are female Sergeant"), "{}", sgt.reasons[0].why);
+    assert!(
+        sgt.reasons[0]
+            .why
+            .contains("one of only 2 that are female Sergeant"),
+        "{}",
+        sgt.reasons[0].why
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -146,7 +177,10 @@ fn explanation_reads_like_a_sentence() {
         (QiKind::Gender, "Gender", "Female"),
         (QiKind::Service, "Year joined", "1998"),
     ]);
-    assert_eq!(d, "female Chief Inspector in Crime Operations at Lisburn who joined in 1998");
+    assert_eq!(
+        d,
+        "female Chief Inspector in Crime Operations at Lisburn who joined in 1998"
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -176,8 +210,15 @@ fn k_threshold_changes_what_is_flagged() {
     let all: Vec<u64> = (2..=16).collect();
     let cases: [(u32, &[u64]); 3] = [(2, &[11]), (3, &[11, 15, 16]), (4, &all)];
     for (k, want) in cases {
-        let o = Options { k, ..Options::default() };
-        assert_eq!(flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier), want, "k = {k}");
+        let o = Options {
+            k,
+            ..Options::default()
+        };
+        assert_eq!(
+            flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier),
+            want,
+            "k = {k}"
+        );
     }
 }
 
@@ -194,7 +235,10 @@ fn column_choice_from_headers() {
         ("Department", Some(HeaderMeaning::Qi(QiKind::Unit))),
         ("Sex", Some(HeaderMeaning::Qi(QiKind::Gender))),
         ("Ethnic origin", Some(HeaderMeaning::Qi(QiKind::Ethnicity))),
-        ("Length of service", Some(HeaderMeaning::Qi(QiKind::Service))),
+        (
+            "Length of service",
+            Some(HeaderMeaning::Qi(QiKind::Service)),
+        ),
         ("Date joined", Some(HeaderMeaning::Qi(QiKind::Service))),
         ("Working pattern", Some(HeaderMeaning::Qi(QiKind::Contract))),
         ("Job title", Some(HeaderMeaning::Qi(QiKind::JobTitle))),
@@ -209,7 +253,10 @@ fn column_choice_from_headers() {
         ("Number of officers", Some(HeaderMeaning::Count(Some(true)))),
         ("Victims", Some(HeaderMeaning::Count(Some(true)))),
         ("Crimes", Some(HeaderMeaning::Count(Some(false)))),
-        ("Number of incidents", Some(HeaderMeaning::Count(Some(false)))),
+        (
+            "Number of incidents",
+            Some(HeaderMeaning::Count(Some(false))),
+        ),
         ("Cost (£)", Some(HeaderMeaning::Count(Some(false)))),
         ("Count", Some(HeaderMeaning::Count(None))),
         ("Percentage", Some(HeaderMeaning::Derived)),
@@ -241,7 +288,11 @@ fn never_ids_free_text_or_counts() {
     }
     let f = scan(&t);
     assert!(f.rows.is_empty(), "{:?}", f.rows);
-    assert!(f.advice.iter().any(|a| a.columns == ["Job title"] && a.text.contains("different value on almost every row")));
+    assert!(f
+        .advice
+        .iter()
+        .any(|a| a.columns == ["Job title"]
+            && a.text.contains("different value on almost every row")));
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -255,10 +306,22 @@ fn detector_classes_decide_unknown_headers_and_override_headers() {
     // "Posted to" means nothing to the header table; Gender alone is common.
     assert!(scan(text).rows.is_empty());
     // The detector says column 0 is a location: Newry is now a rare combination.
-    let cols = [column(0, "Posted to", ColumnClass::Location), column(1, "Gender", ColumnClass::Gender)];
-    assert_eq!(flagged(&scan_with(text, &Options::default(), &cols), Kind::QuasiIdentifier), vec![5]);
+    let cols = [
+        column(0, "Posted to", ColumnClass::Location),
+        column(1, "Gender", ColumnClass::Gender),
+    ];
+    assert_eq!(
+        flagged(
+            &scan_with(text, &Options::default(), &cols),
+            Kind::QuasiIdentifier
+        ),
+        vec![5]
+    );
     // The detector says the Gender column holds names: nothing personal is left.
-    let cols = [column(0, "Posted to", ColumnClass::Location), column(1, "Gender", ColumnClass::Name)];
+    let cols = [
+        column(0, "Posted to", ColumnClass::Location),
+        column(1, "Gender", ColumnClass::Name),
+    ];
     assert!(scan_with(text, &Options::default(), &cols).rows.is_empty());
 }
 
@@ -272,11 +335,17 @@ fn qi_overrides_from_options() {
                 Newry,M";
     let mut o = Options::default();
     o.set("qi_columns", "posted to").unwrap();
-    assert_eq!(flagged(&scan_with(text, &o, &[]), Kind::QuasiIdentifier), vec![5]);
+    assert_eq!(
+        flagged(&scan_with(text, &o, &[]), Kind::QuasiIdentifier),
+        vec![5]
+    );
     let mut o = Options::default();
     o.set("not_qi_columns", "Rank").unwrap();
     // Without Rank the two female sergeants join the other women in Response.
-    assert_eq!(flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier), vec![11]);
+    assert_eq!(
+        flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier),
+        vec![11]
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -307,9 +376,18 @@ fn advice_names_the_columns_to_remove_or_coarsen() {
     }
     let f = scan(&t);
     assert_eq!(flagged(&f, Kind::QuasiIdentifier).len(), 12);
-    let fix = f.advice.iter().find(|a| a.rule == "combo.k_anonymity").expect("advice");
+    let fix = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "combo.k_anonymity")
+        .expect("advice");
     assert_eq!(fix.columns, vec!["Year joined".to_string()]);
-    assert!(fix.text.contains("Then every combination is shared by at least 3 rows"), "{}", fix.text);
+    assert!(
+        fix.text
+            .contains("Then every combination is shared by at least 3 rows"),
+        "{}",
+        fix.text
+    );
 
     // When years fall into decades with 3 or more each, coarsening is preferred.
     let mut t = String::from("Rank,Gender,Year joined\n");
@@ -317,8 +395,17 @@ fn advice_names_the_columns_to_remove_or_coarsen() {
         t.push_str(&format!("Constable,M,{y}\n"));
     }
     let f = scan(&t);
-    let fix = f.advice.iter().find(|a| a.rule == "combo.k_anonymity").expect("advice");
-    assert!(fix.text.contains("coarsen \"Year joined\", years to decades"), "{}", fix.text);
+    let fix = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "combo.k_anonymity")
+        .expect("advice");
+    assert!(
+        fix.text
+            .contains("coarsen \"Year joined\", years to decades"),
+        "{}",
+        fix.text
+    );
 }
 
 // ---------------------------------------------------------------- count tables
@@ -377,7 +464,10 @@ fn count_tables_people_versus_things() {
     for (i, (text, want)) in cases.iter().enumerate() {
         assert_eq!(flagged(&scan(text), Kind::SmallCount), *want, "case {i}");
         // A count table is not a list of people: no combination findings.
-        assert!(flagged(&scan(text), Kind::QuasiIdentifier).is_empty(), "case {i}");
+        assert!(
+            flagged(&scan(text), Kind::QuasiIdentifier).is_empty(),
+            "case {i}"
+        );
     }
 }
 
@@ -392,7 +482,10 @@ fn small_count_reason_names_the_cell() {
     let row = &f.rows[0];
     assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
     let r = &row.reasons[0];
-    assert_eq!((r.rule.as_str(), r.column.as_str(), r.text.as_str()), ("count.small", "Newry", "2"));
+    assert_eq!(
+        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        ("count.small", "Newry", "2")
+    );
     assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
 }
 
@@ -424,7 +517,11 @@ fn unknown_counts_get_advice_not_flags() {
          Newry,30",
     );
     assert!(f.rows.is_empty());
-    let a = f.advice.iter().find(|a| a.rule == "count.small").expect("advice");
+    let a = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "count.small")
+        .expect("advice");
     assert!(a.text.contains("row 2 Count = 2"), "{}", a.text);
 }
 
@@ -461,22 +558,75 @@ fn thresholds_and_presets() {
     // rows 2.. are A.. : A=2 B=3 C=4 D=5 E=6 F=7 G=8 H=9 I=10
     let cases: &[(&str, Options, &[u64])] = &[
         ("default <5", Options::default(), &[3, 4, 5]),
-        ("<3", Options { preset: Some(Preset::Under3), ..Options::default() }, &[3, 4]),
-        ("<5", Options { preset: Some(Preset::Under5), ..Options::default() }, &[3, 4, 5]),
-        ("<10 with zeros", Options { preset: Some(Preset::Under10Zeros), ..Options::default() }, &[2, 3, 4, 5, 6, 7, 8]),
-        ("1-7 and round", Options { preset: Some(Preset::Suppress7Round5), ..Options::default() }, &[3, 4, 5, 6, 7]),
-        ("t = 2", Options { small_count: 2, ..Options::default() }, &[3]),
-        ("zeros", Options { count_zeros: true, ..Options::default() }, &[2, 3, 4, 5]),
+        (
+            "<3",
+            Options {
+                preset: Some(Preset::Under3),
+                ..Options::default()
+            },
+            &[3, 4],
+        ),
+        (
+            "<5",
+            Options {
+                preset: Some(Preset::Under5),
+                ..Options::default()
+            },
+            &[3, 4, 5],
+        ),
+        (
+            "<10 with zeros",
+            Options {
+                preset: Some(Preset::Under10Zeros),
+                ..Options::default()
+            },
+            &[2, 3, 4, 5, 6, 7, 8],
+        ),
+        (
+            "1-7 and round",
+            Options {
+                preset: Some(Preset::Suppress7Round5),
+                ..Options::default()
+            },
+            &[3, 4, 5, 6, 7],
+        ),
+        (
+            "t = 2",
+            Options {
+                small_count: 2,
+                ..Options::default()
+            },
+            &[3],
+        ),
+        (
+            "zeros",
+            Options {
+                count_zeros: true,
+                ..Options::default()
+            },
+            &[2, 3, 4, 5],
+        ),
     ];
     for (name, o, want) in cases {
         let f = scan_with(table, o, &[]);
         assert_eq!(flagged(&f, Kind::SmallCount), *want, "{name}");
     }
     // The rounding preset also says which counts are not rounded (9 and 23).
-    let o = Options { preset: Some(Preset::Suppress7Round5), ..Options::default() };
+    let o = Options {
+        preset: Some(Preset::Suppress7Round5),
+        ..Options::default()
+    };
     let f = scan_with(table, &o, &[]);
-    let a = f.advice.iter().find(|a| a.rule == "count.unrounded").expect("advice");
-    assert!(a.text.starts_with("2 counts in \"Headcount\""), "{}", a.text);
+    let a = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "count.unrounded")
+        .expect("advice");
+    assert!(
+        a.text.starts_with("2 counts in \"Headcount\""),
+        "{}",
+        a.text
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -486,7 +636,10 @@ fn options_from_text() {
     o.set("k", "5").unwrap();
     o.set("--small-count", "3").unwrap();
     o.set("preset", "<10 including zeros").unwrap();
-    assert_eq!((o.k, o.small_count, o.preset), (5, 3, Some(Preset::Under10Zeros)));
+    assert_eq!(
+        (o.k, o.small_count, o.preset),
+        (5, 3, Some(Preset::Under10Zeros))
+    );
     assert!(o.set("preset", "nonsense").is_err());
     assert!(o.set("k", "three").is_err());
     assert!(o.set("colour", "red").is_err());
@@ -494,7 +647,10 @@ fn options_from_text() {
     assert_eq!(o.count_rule().threshold, 3);
     // Serde: every field optional (the page sends a partial object).
     let o: Options = serde_json::from_str(r#"{"preset":"suppress7_round5"}"#).unwrap();
-    assert_eq!((o.k, o.count_rule().threshold, o.count_rule().round_to), (3, 8, 5));
+    assert_eq!(
+        (o.k, o.count_rule().threshold, o.count_rule().round_to),
+        (3, 8, 5)
+    );
     for p in Preset::ALL {
         assert_eq!(Preset::parse(p.id()), Some(p));
         assert_eq!(Preset::parse(p.label()), Some(p));
@@ -504,14 +660,32 @@ fn options_from_text() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn cells_parse_as_numbers() {
-    let num = |v: f64| Cell::Number { value: v, money: false, percent: false };
+    let num = |v: f64| Cell::Number {
+        value: v,
+        money: false,
+        percent: false,
+    };
     let cases: &[(&str, Cell)] = &[
         ("12", num(12.0)),
         (" 1,234 ", num(1234.0)),
         ("0.5", num(0.5)),
         ("1,5", num(1.5)),
-        ("£5", Cell::Number { value: 5.0, money: true, percent: false }),
-        ("12%", Cell::Number { value: 12.0, money: false, percent: true }),
+        (
+            "£5",
+            Cell::Number {
+                value: 5.0,
+                money: true,
+                percent: false,
+            },
+        ),
+        (
+            "12%",
+            Cell::Number {
+                value: 12.0,
+                money: false,
+                percent: true,
+            },
+        ),
         ("*", Cell::Suppressed),
         ("", Cell::Blank),
         ("Lisburn", Cell::Text),
@@ -535,9 +709,17 @@ fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
     );
     assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
     let r = &f.rows[0].reasons[0];
-    assert_eq!((r.rule.as_str(), r.column.as_str(), r.text.as_str()), ("count.secondary", "Lisburn", "*"));
+    assert_eq!(
+        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        ("count.secondary", "Lisburn", "*")
+    );
     assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);
-    assert!(r.why.contains("Total (14) minus the other cells in its row (12) = 2"), "{}", r.why);
+    assert!(
+        r.why
+            .contains("Total (14) minus the other cells in its row (12) = 2"),
+        "{}",
+        r.why
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -551,7 +733,13 @@ fn totals_row_gives_away_a_suppressed_cell() {
     );
     assert_eq!(flagged(&f, Kind::SmallCount), vec![2]);
     assert_eq!(f.rows[0].reasons[0].rule, "count.secondary");
-    assert!(f.rows[0].reasons[0].why.contains("= 3, a small number of people"), "{}", f.rows[0].reasons[0].why);
+    assert!(
+        f.rows[0].reasons[0]
+            .why
+            .contains("= 3, a small number of people"),
+        "{}",
+        f.rows[0].reasons[0].why
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -574,7 +762,11 @@ fn two_suppressed_cells_in_a_row_are_safe_unless_columns_give_them_away() {
          Constable,40,22,62
          Sergeant,*,*,5",
     );
-    assert!(flagged(&safe, Kind::SmallCount).is_empty(), "{:?}", safe.rows);
+    assert!(
+        flagged(&safe, Kind::SmallCount).is_empty(),
+        "{:?}",
+        safe.rows
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -588,28 +780,56 @@ fn totals_that_do_not_add_up_are_not_used() {
          Sergeant,*,12,30",
     );
     assert!(flagged(&f, Kind::SmallCount).is_empty(), "{:?}", f.rows);
-    assert!(is_total("Grand total") && is_total("All ranks") && is_total("Total") && !is_total("Totally"));
+    assert!(
+        is_total("Grand total")
+            && is_total("All ranks")
+            && is_total("Total")
+            && !is_total("Totally")
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn rules_are_listed_with_ids() {
     let ids: Vec<&str> = rules().iter().map(|r| r.id).collect();
-    assert_eq!(ids, vec!["combo.k_anonymity", "count.small", "count.secondary", "count.unrounded"]);
+    assert_eq!(
+        ids,
+        vec![
+            "combo.k_anonymity",
+            "count.small",
+            "count.secondary",
+            "count.unrounded"
+        ]
+    );
     assert!(rules().iter().all(|r| r.description.len() > 40));
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn ragged_rows_and_odd_input_do_not_panic() {
-    let table = Table { index: 3, header_row: 5, first_column: 2, header: vec!["Rank".into(), "Gender".into()] };
-    let mut s = RiskScanner::new(&table, &Options { k: 0, small_count: 0, ..Options::default() });
+    let table = Table {
+        index: 3,
+        header_row: 5,
+        first_column: 2,
+        header: vec!["Rank".into(), "Gender".into()],
+    };
+    let mut s = RiskScanner::new(
+        &table,
+        &Options {
+            k: 0,
+            small_count: 0,
+            ..Options::default()
+        },
+    );
     s.record(6, &[]);
     s.record(7, &["Constable"]);
     s.record(8, &["Constable", "F", "extra", "more"]);
     s.record(9, &["\u{0}", "ü", ""]);
     let f = s.finish(&[column(2, "Rank", ColumnClass::RankGrade)]);
-    assert!(f.rows.iter().all(|r| r.table == Some(3) && (6..=9).contains(&r.row)));
+    assert!(f
+        .rows
+        .iter()
+        .all(|r| r.table == Some(3) && (6..=9).contains(&r.row)));
     // An empty table.
     let s = RiskScanner::new(&table, &Options::default());
     assert_eq!(s.finish(&[]), RiskFindings::default());
@@ -633,8 +853,21 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![2, 3]);
     let reasons = &f.rows[0].reasons;
     assert_eq!(reasons.len(), 2);
-    assert_eq!((reasons[0].column.as_str(), reasons[0].text.as_str()), ("Rank", "Chief Inspector"));
-    assert!(reasons[0].why.contains("one of only 2 that are Chief Inspector"), "{}", reasons[0].why);
+    assert_eq!(
+        (reasons[0].column.as_str(), reasons[0].text.as_str()),
+        ("Rank", "Chief Inspector")
+    );
+    assert!(
+        reasons[0]
+            .why
+            .contains("one of only 2 that are Chief Inspector"),
+        "{}",
+        reasons[0].why
+    );
     assert_eq!(reasons[1].column, "Rank + Gender");
-    assert!(reasons[1].why.contains("the only female Chief Inspector"), "{}", reasons[1].why);
+    assert!(
+        reasons[1].why.contains("the only female Chief Inspector"),
+        "{}",
+        reasons[1].why
+    );
 }

@@ -57,7 +57,11 @@ struct Shape {
 }
 
 fn shape(fields: &[&str]) -> Shape {
-    let mut s = Shape { filled: 0, first: 0, last: 0 };
+    let mut s = Shape {
+        filled: 0,
+        first: 0,
+        last: 0,
+    };
     for (j, f) in fields.iter().enumerate() {
         if !f.trim().is_empty() {
             if s.filled == 0 {
@@ -86,7 +90,11 @@ pub(crate) fn numeric_like(t: &str) -> bool {
 /// `2019`, `2019/20`, `2019-2020`: a column heading in a summary table.
 fn year_like(t: &str) -> bool {
     let b = t.as_bytes();
-    let year = |s: &[u8]| s.len() == 4 && (s.starts_with(b"19") || s.starts_with(b"20")) && s.iter().all(u8::is_ascii_digit);
+    let year = |s: &[u8]| {
+        s.len() == 4
+            && (s.starts_with(b"19") || s.starts_with(b"20"))
+            && s.iter().all(u8::is_ascii_digit)
+    };
     match b.len() {
         4 => year(b),
         7 | 9 => {
@@ -128,9 +136,28 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
     let t = fields.get(s.first).map_or("", |f| f.trim());
     let lower = t.to_lowercase();
     const STARTS: &[&str] = &[
-        "source", "note", "notes", "please note", "nb:", "n.b", "figures", "data source",
-        "*", "†", "‡", "¹", "(1)", "1)", "[1]", "[note", "this information", "information is",
-        "excludes", "includes", "caveat", "disclaimer",
+        "source",
+        "note",
+        "notes",
+        "please note",
+        "nb:",
+        "n.b",
+        "figures",
+        "data source",
+        "*",
+        "†",
+        "‡",
+        "¹",
+        "(1)",
+        "1)",
+        "[1]",
+        "[note",
+        "this information",
+        "information is",
+        "excludes",
+        "includes",
+        "caveat",
+        "disclaimer",
     ];
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
 }
@@ -151,7 +178,12 @@ impl Pending {
             text.push_str(f);
             ends.push(text.len());
         }
-        Pending { row, text, ends, shape }
+        Pending {
+            row,
+            text,
+            ends,
+            shape,
+        }
     }
 
     fn fields(&self) -> Vec<&str> {
@@ -246,7 +278,13 @@ pub(crate) struct Tabler {
 
 impl Tabler {
     pub(crate) fn new() -> Self {
-        Tabler { pending: VecDeque::new(), group: None, tables: 0, last_row: 0, eof: false }
+        Tabler {
+            pending: VecDeque::new(),
+            group: None,
+            tables: 0,
+            last_row: 0,
+            eof: false,
+        }
     }
 
     /// A record from the parser.
@@ -272,7 +310,14 @@ impl Tabler {
 
     /// Send a record to the current group; `true` if there is none (or the
     /// record ended it) and the record must be judged as a header candidate.
-    fn route(&mut self, row: u64, fields: &[&str], s: Shape, gap: bool, sink: &mut dyn Sink) -> bool {
+    fn route(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        s: Shape,
+        gap: bool,
+        sink: &mut dyn Sink,
+    ) -> bool {
         let Some(group) = self.group.as_mut() else {
             return true;
         };
@@ -316,7 +361,9 @@ impl Tabler {
             if self.pending.is_empty() || (!self.eof && self.pending.len() <= LOOKAHEAD) {
                 return;
             }
-            let Some(front) = self.pending.pop_front() else { return };
+            let Some(front) = self.pending.pop_front() else {
+                return;
+            };
             let fields = front.fields();
             match self.header(&front, &fields) {
                 None => sink.record(None, front.row, &fields),
@@ -424,7 +471,13 @@ impl Tabler {
         let starts: Vec<usize> = merged
             .iter()
             .enumerate()
-            .map(|(k, run)| if k == 0 { 0 } else { run.first().copied().unwrap_or(0) })
+            .map(|(k, run)| {
+                if k == 0 {
+                    0
+                } else {
+                    run.first().copied().unwrap_or(0)
+                }
+            })
             .collect();
         let mut regions = Vec::new();
         for (k, &start) in starts.iter().enumerate() {
@@ -474,7 +527,10 @@ mod tests {
         assert!(!numeric_like(""));
         assert!(year_like("2019") && year_like("2019/20") && year_like("2019-2020"));
         assert!(!year_like("1234") && !year_like("2019/2"));
-        assert!(header_like(&["Rank", "2019", "2020"], shape(&["Rank", "2019", "2020"])));
+        assert!(header_like(
+            &["Rank", "2019", "2020"],
+            shape(&["Rank", "2019", "2020"])
+        ));
         assert!(!header_like(&["PC", "12"], shape(&["PC", "12"])));
         assert!(!header_like(&["Date:", "x"], shape(&["Date:", "x"])));
     }

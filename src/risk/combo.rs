@@ -152,7 +152,11 @@ impl Collector {
                 });
             }
         }
-        Collector { first_column, cols, rows: Vec::new() }
+        Collector {
+            first_column,
+            cols,
+            rows: Vec::new(),
+        }
     }
 
     pub(crate) fn record(&mut self, row: u64, fields: &[&str]) {
@@ -169,14 +173,24 @@ impl Collector {
         let mut chosen = Vec::new();
         let mut id_like = Vec::new();
         for (i, c) in self.cols.iter().enumerate() {
-            let class = columns.iter().find(|r| r.index == self.first_column + c.j).map(|r| r.class);
+            let class = columns
+                .iter()
+                .find(|r| r.index == self.first_column + c.j)
+                .map(|r| r.class);
             let kind = if c.forced {
-                Some(c.header_kind.or(class.and_then(QiKind::from_class)).unwrap_or(QiKind::Personal))
+                Some(
+                    c.header_kind
+                        .or(class.and_then(QiKind::from_class))
+                        .unwrap_or(QiKind::Personal),
+                )
             } else {
                 match class {
                     Some(cl)
                         if class_is_identifier(cl)
-                            || matches!(cl, ColumnClass::FreeText | ColumnClass::Count | ColumnClass::Reference) =>
+                            || matches!(
+                                cl,
+                                ColumnClass::FreeText | ColumnClass::Count | ColumnClass::Reference
+                            ) =>
                     {
                         None
                     }
@@ -223,9 +237,9 @@ impl Collector {
     ) -> (Vec<RowFinding>, Vec<Advice>) {
         let mut advice = Vec::new();
         let (chosen, id_like) = self.choose(columns);
-        let personal = chosen.iter().any(|&(i, kind)| {
-            kind.is_personal() || self.cols.get(i).is_some_and(|c| c.forced)
-        });
+        let personal = chosen
+            .iter()
+            .any(|&(i, kind)| kind.is_personal() || self.cols.get(i).is_some_and(|c| c.forced));
         if !personal || self.rows.is_empty() {
             return (Vec::new(), advice);
         }
@@ -242,15 +256,22 @@ impl Collector {
                 ),
             });
         }
-        let cols: Vec<&Stored> = chosen.iter().filter_map(|&(i, _)| self.cols.get(i)).collect();
+        let cols: Vec<&Stored> = chosen
+            .iter()
+            .filter_map(|&(i, _)| self.cols.get(i))
+            .collect();
         let kinds: Vec<QiKind> = chosen.iter().map(|&(_, k)| k).collect();
         let data: Vec<(&[u16], u32)> = cols.iter().map(|c| (c.ids.as_slice(), c.card())).collect();
         let Some(full) = combine_all(&data) else {
             return (Vec::new(), advice);
         };
         let full_sizes = full.row_sizes();
-        let flagged: Vec<usize> =
-            full_sizes.iter().enumerate().filter(|(_, &s)| s < k).map(|(r, _)| r).collect();
+        let flagged: Vec<usize> = full_sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s < k)
+            .map(|(r, _)| r)
+            .collect();
         if flagged.is_empty() {
             return (Vec::new(), advice);
         }
@@ -258,8 +279,10 @@ impl Collector {
         // The simplest combination singling out each flagged row.
         let all: Vec<usize> = (0..cols.len()).collect();
         let mut subsets: Vec<Vec<usize>> = vec![all.clone()];
-        let mut best: Vec<(usize, u32, usize)> =
-            flagged.iter().map(|&r| (all.len(), full_sizes.get(r).copied().unwrap_or(0), 0)).collect();
+        let mut best: Vec<(usize, u32, usize)> = flagged
+            .iter()
+            .map(|&r| (all.len(), full_sizes.get(r).copied().unwrap_or(0), 0))
+            .collect();
         let mut unique: Vec<Option<(usize, usize)>> = flagged
             .iter()
             .map(|&r| (full_sizes.get(r) == Some(&1)).then_some((all.len(), 0)))
@@ -271,7 +294,12 @@ impl Collector {
             let n = set.len();
             let mut used = false;
             for (f, &r) in flagged.iter().enumerate() {
-                let s = g.ids.get(r).and_then(|&id| sizes.get(id as usize)).copied().unwrap_or(u32::MAX);
+                let s = g
+                    .ids
+                    .get(r)
+                    .and_then(|&id| sizes.get(id as usize))
+                    .copied()
+                    .unwrap_or(u32::MAX);
                 if s >= k {
                     continue;
                 }
@@ -295,15 +323,21 @@ impl Collector {
             }
         };
         for a in 0..top {
-            let Some(&(va, ca)) = data.get(a) else { continue };
+            let Some(&(va, ca)) = data.get(a) else {
+                continue;
+            };
             let ga = Groups::of_column(va, ca);
             consider(vec![a], &ga);
             for b in a + 1..top {
-                let Some(&(vb, cb)) = data.get(b) else { continue };
+                let Some(&(vb, cb)) = data.get(b) else {
+                    continue;
+                };
                 let gab = ga.with_column(vb, cb);
                 consider(vec![a, b], &gab);
                 for c in b + 1..top {
-                    let Some(&(vc, cc)) = data.get(c) else { continue };
+                    let Some(&(vc, cc)) = data.get(c) else {
+                        continue;
+                    };
                     consider(vec![a, b, c], &gab.with_column(vc, cc));
                 }
             }
@@ -312,8 +346,12 @@ impl Collector {
         let described = Described::new(&cols, &kinds);
         let mut rows = Vec::with_capacity(flagged.len());
         for (f, &r) in flagged.iter().enumerate() {
-            let Some(&row) = self.rows.get(r) else { continue };
-            let Some(&(_, size, idx)) = best.get(f) else { continue };
+            let Some(&row) = self.rows.get(r) else {
+                continue;
+            };
+            let Some(&(_, size, idx)) = best.get(f) else {
+                continue;
+            };
             let mut reasons = Vec::new();
             if let Some(set) = subsets.get(idx) {
                 reasons.push(described.reason(set, r, size, k));
@@ -325,10 +363,22 @@ impl Collector {
                     }
                 }
             }
-            rows.push(RowFinding { row, kind: Kind::QuasiIdentifier, table: Some(table), reasons });
+            rows.push(RowFinding {
+                row,
+                kind: Kind::QuasiIdentifier,
+                table: Some(table),
+                reasons,
+            });
         }
 
-        advice.push(fix_advice(table, &cols, &kinds, flagged.len(), self.rows.len(), k));
+        advice.push(fix_advice(
+            table,
+            &cols,
+            &kinds,
+            flagged.len(),
+            self.rows.len(),
+            k,
+        ));
         (rows, advice)
     }
 }
@@ -365,9 +415,16 @@ fn fragment(kind: QiKind, header: &str, value: &str) -> Frag {
         QiKind::Age => Frag::Tail(format!("aged {value}")),
         QiKind::Service => {
             let h = normalise(header);
-            if ["join", "joined", "start", "started", "appointment", "joining"]
-                .iter()
-                .any(|w| h.contains(&format!(" {w} ")))
+            if [
+                "join",
+                "joined",
+                "start",
+                "started",
+                "appointment",
+                "joining",
+            ]
+            .iter()
+            .any(|w| h.contains(&format!(" {w} ")))
             {
                 Frag::Tail(format!("who joined in {value}"))
             } else {
@@ -426,7 +483,10 @@ impl<'a> Described<'a> {
             .zip(kinds)
             .map(|(c, &k)| c.values.iter().map(|v| fragment(k, &c.header, v)).collect())
             .collect();
-        Described { cols: cols.to_vec(), frags }
+        Described {
+            cols: cols.to_vec(),
+            frags,
+        }
     }
 
     /// The reason for row `r` and the columns `set`.
@@ -435,7 +495,9 @@ impl<'a> Described<'a> {
         let mut column = String::new();
         let mut text = String::new();
         for &i in set {
-            let (Some(c), Some(fr)) = (self.cols.get(i), self.frags.get(i)) else { continue };
+            let (Some(c), Some(fr)) = (self.cols.get(i), self.frags.get(i)) else {
+                continue;
+            };
             let id = c.ids.get(r).copied().unwrap_or(0) as usize;
             if !column.is_empty() {
                 column.push_str(" + ");
@@ -448,7 +510,11 @@ impl<'a> Described<'a> {
             }
         }
         let phrase = assemble(&frags);
-        let what = if set.len() == 1 { "this fact" } else { "these facts" };
+        let what = if set.len() == 1 {
+            "this fact"
+        } else {
+            "these facts"
+        };
         let why = if size <= 1 {
             format!(
                 "No name is given, but this row is the only {phrase} in the table: anyone who \
@@ -460,7 +526,12 @@ impl<'a> Described<'a> {
                  than k = {k}): anyone who knows {what} can narrow it to {size} people."
             )
         };
-        Reason { rule: RULE.to_string(), column, text, why }
+        Reason {
+            rule: RULE.to_string(),
+            column,
+            text,
+            why,
+        }
     }
 }
 
@@ -490,7 +561,11 @@ fn coarsened(c: &Stored, kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> 
     if phrase.is_empty() || card >= c.card() {
         return None;
     }
-    let ids = c.ids.iter().map(|&id| map.get(id as usize).copied().unwrap_or(0)).collect();
+    let ids = c
+        .ids
+        .iter()
+        .map(|&id| map.get(id as usize).copied().unwrap_or(0))
+        .collect();
     Some((ids, card, phrase))
 }
 
@@ -498,7 +573,12 @@ fn coarsened(c: &Stored, kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> 
 /// £10,000 band), and the phrase describing how ("" when unchanged).
 pub fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
     let t = v.trim();
-    let number: Option<f64> = t.trim_start_matches('£').replace(',', "").trim().parse().ok();
+    let number: Option<f64> = t
+        .trim_start_matches('£')
+        .replace(',', "")
+        .trim()
+        .parse()
+        .ok();
     match kind {
         QiKind::Service => {
             if let Some(y) = find_year(t) {
@@ -506,7 +586,10 @@ pub fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
             }
             if let Some(n) = number.filter(|n| (0.0..100.0).contains(n)) {
                 let b = (n as u32) / 5 * 5;
-                return (format!("{}-{} years", b, b + 4), "lengths of service to 5-year bands");
+                return (
+                    format!("{}-{} years", b, b + 4),
+                    "lengths of service to 5-year bands",
+                );
             }
         }
         QiKind::Age => {
@@ -518,7 +601,10 @@ pub fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
         QiKind::Salary => {
             if let Some(n) = number.filter(|n| *n >= 1000.0) {
                 let b = (n as u64) / 10_000 * 10_000;
-                return (format!("£{}-£{}", b, b + 9_999), "salaries to £10,000 bands");
+                return (
+                    format!("£{}-£{}", b, b + 9_999),
+                    "salaries to £10,000 bands",
+                );
             }
         }
         _ => {}
@@ -546,12 +632,25 @@ fn find_year(t: &str) -> Option<u32> {
 
 /// Greedy: try removing or coarsening each column, keep the move that leaves
 /// fewest rows singled out, repeat.
-fn fix_advice(table: usize, cols: &[&Stored], kinds: &[QiKind], flagged: usize, rows: usize, k: u32) -> Advice {
+fn fix_advice(
+    table: usize,
+    cols: &[&Stored],
+    kinds: &[QiKind],
+    flagged: usize,
+    rows: usize,
+    k: u32,
+) -> Advice {
     // Active columns: (index into cols, ids, cardinality, coarsened?).
-    let mut active: Vec<(usize, Vec<u16>, u32, bool)> =
-        cols.iter().enumerate().map(|(i, c)| (i, c.ids.clone(), c.card(), false)).collect();
-    let mut coarse: Vec<Option<(Vec<u16>, u32, &'static str)>> =
-        cols.iter().zip(kinds).map(|(c, &kind)| coarsened(c, kind)).collect();
+    let mut active: Vec<(usize, Vec<u16>, u32, bool)> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.ids.clone(), c.card(), false))
+        .collect();
+    let mut coarse: Vec<Option<(Vec<u16>, u32, &'static str)>> = cols
+        .iter()
+        .zip(kinds)
+        .map(|(c, &kind)| coarsened(c, kind))
+        .collect();
     let header = |i: usize| cols.get(i).map_or(String::new(), |c| c.header.clone());
     let mut steps: Vec<String> = Vec::new();
     let mut named: Vec<String> = Vec::new();
@@ -608,7 +707,12 @@ fn fix_advice(table: usize, cols: &[&Stored], kinds: &[QiKind], flagged: usize, 
             for (n, m) in moves {
                 let better = match best {
                     None => true,
-                    Some((bn, bm)) => n < bn || (n == bn && matches!(m, Move::Coarsen(_)) && matches!(bm, Move::Remove(_))),
+                    Some((bn, bm)) => {
+                        n < bn
+                            || (n == bn
+                                && matches!(m, Move::Coarsen(_))
+                                && matches!(bm, Move::Remove(_)))
+                    }
                 };
                 if better {
                     best = Some((n, m));
@@ -635,7 +739,12 @@ fn fix_advice(table: usize, cols: &[&Stored], kinds: &[QiKind], flagged: usize, 
                         a.2 = card;
                         a.3 = true;
                         named.push(header(a.0));
-                        steps.push(format!("coarsen \"{}\", {} ({} rows left)", header(a.0), phrase, n));
+                        steps.push(format!(
+                            "coarsen \"{}\", {} ({} rows left)",
+                            header(a.0),
+                            phrase,
+                            n
+                        ));
                     }
                 }
             }
@@ -654,7 +763,9 @@ fn fix_advice(table: usize, cols: &[&Stored], kinds: &[QiKind], flagged: usize, 
     } else {
         text.push_str(&format!(" To fix it: {}.", steps.join("; then ")));
         if left == 0 {
-            text.push_str(&format!(" Then every combination is shared by at least {k} rows."));
+            text.push_str(&format!(
+                " Then every combination is shared by at least {k} rows."
+            ));
         } else {
             text.push_str(&format!(
                 " After that {left} rows still stand out: group their rare values (station to \
@@ -662,5 +773,10 @@ fn fix_advice(table: usize, cols: &[&Stored], kinds: &[QiKind], flagged: usize, 
             ));
         }
     }
-    Advice { table, rule: RULE.to_string(), columns: named, text }
+    Advice {
+        table,
+        rule: RULE.to_string(),
+        columns: named,
+        text,
+    }
 }

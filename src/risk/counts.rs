@@ -12,7 +12,8 @@
 //! text) only while it is small enough for the differencing check.
 
 use super::words::{
-    class_is_identifier, header_meaning, is_people_value, is_suppressed, is_total, HeaderMeaning, QiKind,
+    class_is_identifier, header_meaning, is_people_value, is_suppressed, is_total, HeaderMeaning,
+    QiKind,
 };
 use crate::options::CountRule;
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
@@ -79,7 +80,11 @@ pub fn parse_cell(raw: &str) -> Cell {
     }
     if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 15 {
         let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
-        return Cell::Number { value, money, percent };
+        return Cell::Number {
+            value,
+            money,
+            percent,
+        };
     }
     let cleaned: String = if s.contains(',') {
         let groups: Vec<&str> = s.split(',').collect();
@@ -88,7 +93,10 @@ pub fn parse_cell(raw: &str) -> Cell {
                 let int = g.split('.').next().unwrap_or("");
                 int.len() == 3 && int.chars().all(|c| c.is_ascii_digit())
             })
-            && groups.iter().take(groups.len() - 1).all(|g| !g.contains('.'));
+            && groups
+                .iter()
+                .take(groups.len() - 1)
+                .all(|g| !g.contains('.'));
         if thousands {
             s.replace(',', "")
         } else if groups.len() == 2 && !s.contains('.') {
@@ -100,7 +108,11 @@ pub fn parse_cell(raw: &str) -> Cell {
         s.to_string()
     };
     match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => Cell::Number { value: v, money, percent },
+        Ok(v) if v.is_finite() => Cell::Number {
+            value: v,
+            money,
+            percent,
+        },
         _ => Cell::Text,
     }
 }
@@ -159,7 +171,10 @@ impl Counts {
     pub(crate) fn new(header: &[String], rule: CountRule) -> Self {
         Counts {
             header: header.to_vec(),
-            meanings: header.iter().map(|h| header_meaning(h).map(|m| m.0)).collect(),
+            meanings: header
+                .iter()
+                .map(|h| header_meaning(h).map(|m| m.0))
+                .collect(),
             stats: vec![ColStats::default(); header.len()],
             grid: Some(Vec::new()),
             grid_cells: 0,
@@ -175,7 +190,9 @@ impl Counts {
         let width = self.header.len();
         let mut label: Option<Box<str>> = None;
         for (j, raw) in fields.iter().enumerate().take(width) {
-            let Some(st) = self.stats.get_mut(j) else { continue };
+            let Some(st) = self.stats.get_mut(j) else {
+                continue;
+            };
             match parse_cell(raw) {
                 Cell::Blank => {}
                 Cell::Suppressed => st.suppressed += 1,
@@ -186,7 +203,11 @@ impl Counts {
                         st.people_values += 1;
                     }
                 }
-                Cell::Number { value, money, percent } => {
+                Cell::Number {
+                    value,
+                    money,
+                    percent,
+                } => {
                     st.numbers += 1;
                     st.money += u64::from(money);
                     st.percent += u64::from(percent);
@@ -213,7 +234,13 @@ impl Counts {
                             self.small_overflow = true;
                         } else {
                             let label = label.get_or_insert_with(|| row_label(fields)).clone();
-                            self.small.push(SmallCell { row, col: j, value, raw: raw.trim().into(), label });
+                            self.small.push(SmallCell {
+                                row,
+                                col: j,
+                                value,
+                                raw: raw.trim().into(),
+                                label,
+                            });
                         }
                     }
                 }
@@ -224,13 +251,22 @@ impl Counts {
             if grid.len() >= GRID_ROWS || self.grid_cells > GRID_CELLS {
                 self.grid = None;
             } else {
-                grid.push((row, fields.iter().take(width).map(|f| Box::from(f.trim())).collect()));
+                grid.push((
+                    row,
+                    fields
+                        .iter()
+                        .take(width)
+                        .map(|f| Box::from(f.trim()))
+                        .collect(),
+                ));
             }
         }
     }
 
     fn is_count_column(&self, j: usize, class: Option<ColumnClass>) -> bool {
-        let (Some(st), Some(meaning)) = (self.stats.get(j), self.meanings.get(j)) else { return false };
+        let (Some(st), Some(meaning)) = (self.stats.get(j), self.meanings.get(j)) else {
+            return false;
+        };
         let filled = st.numbers + st.suppressed + st.text;
         if st.numbers == 0 || (st.numbers + st.suppressed) * 10 < filled * 8 {
             return false;
@@ -239,7 +275,11 @@ impl Counts {
         if st.percent * 2 > st.numbers || st.negative > 0 || st.max <= 1.0 {
             return false;
         }
-        if !matches!(meaning, None | Some(HeaderMeaning::Count(_)) | Some(HeaderMeaning::Qi(QiKind::Location | QiKind::Unit))) {
+        if !matches!(
+            meaning,
+            None | Some(HeaderMeaning::Count(_))
+                | Some(HeaderMeaning::Qi(QiKind::Location | QiKind::Unit))
+        ) {
             return false;
         }
         // A column of years is a period, not a count.
@@ -269,9 +309,14 @@ impl Counts {
             let meaning = self.meanings.get(j).copied().flatten();
             let class = classes.get(j).copied().flatten();
             let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if k.is_personal())
-                || class.and_then(QiKind::from_class).is_some_and(QiKind::is_personal)
+                || class
+                    .and_then(QiKind::from_class)
+                    .is_some_and(QiKind::is_personal)
                 || matches!(meaning, Some(HeaderMeaning::Count(Some(true))))
-                || self.stats.get(j).is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3);
+                || self
+                    .stats
+                    .get(j)
+                    .is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3);
             if personal {
                 return Subject::People;
             }
@@ -296,11 +341,19 @@ impl Counts {
     ) -> (Vec<RowFinding>, Vec<Advice>, bool) {
         let mut advice = Vec::new();
         let classes: Vec<Option<ColumnClass>> = (0..self.header.len())
-            .map(|j| columns.iter().find(|c| c.index == first_column + j).map(|c| c.class))
+            .map(|j| {
+                columns
+                    .iter()
+                    .find(|c| c.index == first_column + j)
+                    .map(|c| c.class)
+            })
             .collect();
         // A list of people (names, staff numbers) is not a count table.
         if classes.iter().flatten().any(|&c| class_is_identifier(c))
-            || self.meanings.iter().any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
+            || self
+                .meanings
+                .iter()
+                .any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
         {
             return (Vec::new(), advice, false);
         }
@@ -316,10 +369,17 @@ impl Counts {
         let named = count_cols
             .iter()
             .any(|&j| matches!(self.meanings.get(j), Some(Some(HeaderMeaning::Count(_)))));
-        let unnamed = count_cols.len() - count_cols.iter().filter(|&&j| matches!(self.meanings.get(j), Some(Some(HeaderMeaning::Count(_))))).count();
+        let unnamed = count_cols.len()
+            - count_cols
+                .iter()
+                .filter(|&&j| matches!(self.meanings.get(j), Some(Some(HeaderMeaning::Count(_)))))
+                .count();
         let aggregate = named
             || (unnamed >= 2 && labels.len() <= 3)
-            || (unnamed == 1 && labels.len() <= 3 && !labels.is_empty() && self.labels_unique(&labels));
+            || (unnamed == 1
+                && labels.len() <= 3
+                && !labels.is_empty()
+                && self.labels_unique(&labels));
         if !aggregate {
             return (Vec::new(), advice, false);
         }
@@ -334,8 +394,17 @@ impl Counts {
             }
         };
         let subjects: Vec<(usize, Subject)> = count_cols.iter().map(|&j| (j, subject(j))).collect();
-        let is_people = |j: usize| subjects.iter().any(|&(c, s)| c == j && s == Subject::People);
-        let header = |j: usize| self.header.get(j).cloned().unwrap_or_else(|| format!("column {}", first_column + j + 1));
+        let is_people = |j: usize| {
+            subjects
+                .iter()
+                .any(|&(c, s)| c == j && s == Subject::People)
+        };
+        let header = |j: usize| {
+            self.header
+                .get(j)
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", first_column + j + 1))
+        };
 
         // Small counts of people.
         let mut findings: Vec<RowFinding> = Vec::new();
@@ -346,11 +415,14 @@ impl Counts {
             if !self.rule.is_small(cell.value) {
                 continue;
             }
-            let Some(&(_, s)) = subjects.iter().find(|(c, _)| *c == cell.col) else { continue };
+            let Some(&(_, s)) = subjects.iter().find(|(c, _)| *c == cell.col) else {
+                continue;
+            };
             let h = header(cell.col);
             match s {
                 Subject::People => {
-                    let why = format!(
+                    let why =
+                        format!(
                         "{}: {} is {}. A count of people {} can identify them; suppress it (for \
                          example write *) or merge it with a neighbouring category.",
                         if cell.label.is_empty() { "This row" } else { &cell.label },
@@ -362,7 +434,12 @@ impl Counts {
                         &mut findings,
                         table,
                         cell.row,
-                        Reason { rule: RULE_SMALL.to_string(), column: h, text: cell.raw.to_string(), why },
+                        Reason {
+                            rule: RULE_SMALL.to_string(),
+                            column: h,
+                            text: cell.raw.to_string(),
+                            why,
+                        },
                     );
                 }
                 Subject::Unknown => {
@@ -380,7 +457,12 @@ impl Counts {
             let n = self
                 .small
                 .iter()
-                .filter(|c| self.rule.is_small(c.value) && subjects.iter().any(|&(j, s)| j == c.col && s == Subject::Unknown))
+                .filter(|c| {
+                    self.rule.is_small(c.value)
+                        && subjects
+                            .iter()
+                            .any(|&(j, s)| j == c.col && s == Subject::Unknown)
+                })
                 .count();
             advice.push(Advice {
                 table,
@@ -409,7 +491,9 @@ impl Counts {
         // Rounding policy.
         if self.rule.round_to > 1 {
             for &(j, s) in &subjects {
-                let Some(st) = self.stats.get(j) else { continue };
+                let Some(st) = self.stats.get(j) else {
+                    continue;
+                };
                 if s != Subject::People || st.unrounded == 0 {
                     continue;
                 }
@@ -435,10 +519,16 @@ impl Counts {
         }
 
         // Differencing.
-        let people_cols: Vec<usize> = count_cols.iter().copied().filter(|&j| is_people(j)).collect();
+        let people_cols: Vec<usize> = count_cols
+            .iter()
+            .copied()
+            .filter(|&j| is_people(j))
+            .collect();
         match &self.grid {
             Some(grid) if !people_cols.is_empty() => {
-                for (row, reason) in differencing(grid, &people_cols, &labels, &self.header, &self.rule) {
+                for (row, reason) in
+                    differencing(grid, &people_cols, &labels, &self.header, &self.rule)
+                {
                     add_reason(&mut findings, table, row, reason);
                 }
             }
@@ -463,7 +553,10 @@ impl Counts {
         let Some(grid) = &self.grid else { return false };
         let mut seen = std::collections::HashSet::new();
         for (_, cells) in grid {
-            let key: Vec<&str> = labels.iter().map(|&j| cells.get(j).map_or("", |c| c)).collect();
+            let key: Vec<&str> = labels
+                .iter()
+                .map(|&j| cells.get(j).map_or("", |c| c))
+                .collect();
             if key.iter().any(|k| is_total(k)) {
                 continue;
             }
@@ -497,7 +590,12 @@ fn add_reason(findings: &mut Vec<RowFinding>, table: usize, row: u64, reason: Re
                 f.reasons.push(reason);
             }
         }
-        None => findings.push(RowFinding { row, kind: Kind::SmallCount, table: Some(table), reasons: vec![reason] }),
+        None => findings.push(RowFinding {
+            row,
+            kind: Kind::SmallCount,
+            table: Some(table),
+            reasons: vec![reason],
+        }),
     }
 }
 
@@ -542,26 +640,52 @@ fn differencing(
     let label_of = |r: usize| -> String {
         grid.get(r)
             .map(|(_, cells)| {
-                labels.iter().filter_map(|&j| cells.get(j)).map(|c| c.as_ref()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" / ")
+                labels
+                    .iter()
+                    .filter_map(|&j| cells.get(j))
+                    .map(|c| c.as_ref())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
             })
             .unwrap_or_default()
     };
-    let total_cols: Vec<usize> =
-        people_cols.iter().copied().filter(|&j| header.get(j).is_some_and(|h| is_total(h))).collect();
-    let member_cols: Vec<usize> = people_cols.iter().copied().filter(|j| !total_cols.contains(j)).collect();
+    let total_cols: Vec<usize> = people_cols
+        .iter()
+        .copied()
+        .filter(|&j| header.get(j).is_some_and(|h| is_total(h)))
+        .collect();
+    let member_cols: Vec<usize> = people_cols
+        .iter()
+        .copied()
+        .filter(|j| !total_cols.contains(j))
+        .collect();
     let total_rows: Vec<usize> = (0..grid.len())
         .filter(|&r| {
-            grid.get(r).is_some_and(|(_, cells)| labels.iter().any(|&j| cells.get(j).is_some_and(|c| is_total(c))))
+            grid.get(r).is_some_and(|(_, cells)| {
+                labels
+                    .iter()
+                    .any(|&j| cells.get(j).is_some_and(|c| is_total(c)))
+            })
         })
         .collect();
-    let value = |vals: &Vec<Vec<Val>>, (r, c): (usize, usize)| vals.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Val::Unusable);
+    let value = |vals: &Vec<Vec<Val>>, (r, c): (usize, usize)| {
+        vals.get(r)
+            .and_then(|row| row.get(c))
+            .copied()
+            .unwrap_or(Val::Unusable)
+    };
 
     let mut lines: Vec<Line> = Vec::new();
     // Across: a total column adds up the member columns of each row.
     if let Some(&tc) = total_cols.first() {
         let candidate: Vec<Line> = (0..grid.len())
             .filter(|r| !total_rows.contains(r))
-            .map(|r| Line { members: member_cols.iter().map(|&c| (r, c)).collect(), total: (r, tc), across: true })
+            .map(|r| Line {
+                members: member_cols.iter().map(|&c| (r, c)).collect(),
+                total: (r, tc),
+                across: true,
+            })
             .collect();
         if consistent(&candidate, &vals) {
             lines.extend(candidate);
@@ -570,7 +694,9 @@ fn differencing(
     // Down: a total row adds up the rows above it (since the previous total
     // row), or below it when the totals come first.
     if !total_rows.is_empty() {
-        let members: Vec<usize> = (0..grid.len()).filter(|r| !total_rows.contains(r)).collect();
+        let members: Vec<usize> = (0..grid.len())
+            .filter(|r| !total_rows.contains(r))
+            .collect();
         let mut found = false;
         for above in [true, false] {
             let mut candidate = Vec::new();
@@ -579,14 +705,22 @@ fn differencing(
                     let rows: Vec<usize> = if total_rows.len() == 1 {
                         members.clone()
                     } else if above {
-                        let start = if i == 0 { 0 } else { total_rows.get(i - 1).map_or(0, |p| p + 1) };
+                        let start = if i == 0 {
+                            0
+                        } else {
+                            total_rows.get(i - 1).map_or(0, |p| p + 1)
+                        };
                         (start..tr).filter(|r| !total_rows.contains(r)).collect()
                     } else {
                         let end = total_rows.get(i + 1).copied().unwrap_or(grid.len());
                         (tr + 1..end).filter(|r| !total_rows.contains(r)).collect()
                     };
                     if !rows.is_empty() {
-                        candidate.push(Line { members: rows.iter().map(|&r| (r, c)).collect(), total: (tr, c), across: false });
+                        candidate.push(Line {
+                            members: rows.iter().map(|&r| (r, c)).collect(),
+                            total: (tr, c),
+                            across: false,
+                        });
                     }
                 }
             }
@@ -606,12 +740,19 @@ fn differencing(
     while progress {
         progress = false;
         for line in &lines {
-            let cells: Vec<(usize, usize)> = line.members.iter().copied().chain(std::iter::once(line.total)).collect();
+            let cells: Vec<(usize, usize)> = line
+                .members
+                .iter()
+                .copied()
+                .chain(std::iter::once(line.total))
+                .collect();
             let vs: Vec<Val> = cells.iter().map(|&p| value(&vals, p)).collect();
             if vs.contains(&Val::Unusable) {
                 continue;
             }
-            let hidden: Vec<usize> = (0..vs.len()).filter(|&i| vs.get(i) == Some(&Val::Hidden)).collect();
+            let hidden: Vec<usize> = (0..vs.len())
+                .filter(|&i| vs.get(i) == Some(&Val::Hidden))
+                .collect();
             let [h] = hidden.as_slice() else { continue };
             let num = |v: &Val| match v {
                 Val::Known(x) | Val::Found(x) => *x,
@@ -620,23 +761,34 @@ fn differencing(
             let total = vs.last().map_or(0.0, num);
             let others: f64 = vs.iter().take(vs.len() - 1).map(num).sum();
             let is_total_cell = *h == vs.len() - 1;
-            let found = if is_total_cell { others } else { total - others };
+            let found = if is_total_cell {
+                others
+            } else {
+                total - others
+            };
             if found < 0.0 {
                 continue;
             }
-            let Some(&(r, c)) = cells.get(*h) else { continue };
+            let Some(&(r, c)) = cells.get(*h) else {
+                continue;
+            };
             if let Some(slot) = vals.get_mut(r).and_then(|row| row.get_mut(c)) {
                 *slot = Val::Found(found);
             }
             progress = true;
             let used_found = vs.iter().any(|v| matches!(v, Val::Found(_)));
-            let Some((row, cells_text)) = grid.get(r) else { continue };
+            let Some((row, cells_text)) = grid.get(r) else {
+                continue;
+            };
             let raw = cells_text.get(c).map_or(String::new(), |s| s.to_string());
             let h_name = header.get(c).cloned().unwrap_or_default();
             let lbl = label_of(r);
             let where_ = if line.across { "row" } else { "column" };
             let how = if is_total_cell {
-                format!("it is the sum of the other cells in its {where_} ({})", fmt(others))
+                format!(
+                    "it is the sum of the other cells in its {where_} ({})",
+                    fmt(others)
+                )
             } else {
                 let tr = line.total;
                 let tname = if line.across {
@@ -644,17 +796,38 @@ fn differencing(
                 } else {
                     label_of(tr.0)
                 };
-                format!("{tname} ({}) minus the other cells in its {where_} ({}) = {}", fmt(total), fmt(others), fmt(found))
+                format!(
+                    "{tname} ({}) minus the other cells in its {where_} ({}) = {}",
+                    fmt(total),
+                    fmt(others),
+                    fmt(found)
+                )
             };
-            let small = if rule.is_small(found) { ", a small number of people" } else { "" };
-            let chain = if used_found { " once the cells worked out before are known" } else { "" };
+            let small = if rule.is_small(found) {
+                ", a small number of people"
+            } else {
+                ""
+            };
+            let chain = if used_found {
+                " once the cells worked out before are known"
+            } else {
+                ""
+            };
             let why = format!(
                 "The suppressed cell {}{} can be worked out{chain}: {how}{small}. Suppress at least \
                  one more cell in this {where_} (or round the totals) so it cannot be recovered.",
                 if lbl.is_empty() { String::new() } else { format!("{lbl} / ") },
                 h_name,
             );
-            out.push((*row, Reason { rule: RULE_SECONDARY.to_string(), column: h_name, text: raw, why }));
+            out.push((
+                *row,
+                Reason {
+                    rule: RULE_SECONDARY.to_string(),
+                    column: h_name,
+                    text: raw,
+                    why,
+                },
+            ));
         }
     }
     out
@@ -663,7 +836,12 @@ fn differencing(
 /// Whether lines with no hidden cell add up (so the totals are what they seem).
 fn consistent(lines: &[Line], vals: &[Vec<Val>]) -> bool {
     for line in lines {
-        let get = |(r, c): (usize, usize)| vals.get(r).and_then(|row| row.get(c)).copied().unwrap_or(Val::Unusable);
+        let get = |(r, c): (usize, usize)| {
+            vals.get(r)
+                .and_then(|row| row.get(c))
+                .copied()
+                .unwrap_or(Val::Unusable)
+        };
         let total = match get(line.total) {
             Val::Known(t) => t,
             _ => continue,

@@ -18,7 +18,10 @@ pub struct Groups {
 impl Groups {
     /// Groups of one column whose row values are ids below `card`.
     pub fn of_column(values: &[u16], card: u32) -> Groups {
-        Groups { ids: values.iter().map(|&v| u32::from(v)).collect(), count: card }
+        Groups {
+            ids: values.iter().map(|&v| u32::from(v)).collect(),
+            count: card,
+        }
     }
 
     /// The combination of `self` with a column of ids below `card`.
@@ -97,11 +100,15 @@ impl Groups {
         let mut ids = vec![0u32; self.ids.len()];
         let mut next: u32 = 0;
         for bucket in 0..card as usize {
-            let (Some(&s), Some(&e)) = (starts.get(bucket), starts.get(bucket + 1)) else { continue };
+            let (Some(&s), Some(&e)) = (starts.get(bucket), starts.get(bucket + 1)) else {
+                continue;
+            };
             for &r in order.get(s as usize..e as usize).unwrap_or(&[]) {
                 let r = r as usize;
                 let Some(&a) = self.ids.get(r) else { continue };
-                let Some(slot) = map.get_mut(a as usize) else { continue };
+                let Some(slot) = map.get_mut(a as usize) else {
+                    continue;
+                };
                 if slot.0 != bucket as u32 {
                     *slot = (bucket as u32, next);
                     next += 1;
@@ -128,7 +135,10 @@ impl Groups {
     /// The group size of every row.
     pub fn row_sizes(&self) -> Vec<u32> {
         let sizes = self.sizes();
-        self.ids.iter().map(|&g| sizes.get(g as usize).copied().unwrap_or(0)).collect()
+        self.ids
+            .iter()
+            .map(|&g| sizes.get(g as usize).copied().unwrap_or(0))
+            .collect()
     }
 
     /// How many rows are in groups smaller than `k`.

@@ -86,7 +86,8 @@ impl RiskScanner {
     /// (`ColumnReport::index` is the file column, `first_column + j`; an
     /// empty slice means "classify from the headers alone").
     pub fn finish(self, columns: &[ColumnReport]) -> RiskFindings {
-        let (mut rows, mut advice, aggregate) = self.counts.finish(self.table, self.first_column, columns);
+        let (mut rows, mut advice, aggregate) =
+            self.counts.finish(self.table, self.first_column, columns);
         if !aggregate {
             let (r, a) = self.combo.finish(self.table, columns, self.k, self.max_qi);
             rows.extend(r);
@@ -102,13 +103,15 @@ pub fn rules() -> Vec<Rule> {
     vec![
         Rule {
             id: combo::RULE,
-            description: "A combination of attributes (rank, unit, station, gender, ethnicity, age, \
+            description:
+                "A combination of attributes (rank, unit, station, gender, ethnicity, age, \
                           length of service...) shared by fewer than k rows singles a person out \
                           without a name (k-anonymity; k = 3 unless set).",
         },
         Rule {
             id: counts::RULE_SMALL,
-            description: "A count of people (headcount, FTE, officers, victims...) from 1 to t-1 in \
+            description:
+                "A count of people (headcount, FTE, officers, victims...) from 1 to t-1 in \
                           a table of counts can identify them (t = 5 unless set; presets <3, <5, \
                           <10 including zeros, 1-7 suppressed and the rest rounded to 5).",
         },
