@@ -92,7 +92,10 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing
     // special, so keep that run short.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let mb: usize = std::env::var("FOI_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(if quick { 2 } else { 100 });
+    let mb: usize = std::env::var("FOI_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if quick { 2 } else { 100 });
 
     let t = Instant::now();
     let (data, records) = synth::big_staff_list(SEED, mb * 1_000_000);
@@ -126,19 +129,30 @@ fn main() {
     let ratio = b / a;
     // Figures from a reader that did not read every row, or from a checker
     // that flags nothing on a list with a name in every row, mean nothing.
-    let valid = parse_rows == records && report.rows_checked == records && report.complete && report.summary.rows_flagged > 0;
+    let valid = parse_rows == records
+        && report.rows_checked == records
+        && report.complete
+        && report.summary.rows_flagged > 0;
     let mark = |ok: bool| match (valid, ok) {
         (false, _) => "NOT VALID (see warning)",
         (true, true) => "ok",
         (true, false) => "BELOW TARGET",
     };
-    println!("(a) parse only   {a:8.1} MB/s   best of {RUNS}: {:.3} s, {parse_rows} rows", best_parse.as_secs_f64());
+    println!(
+        "(a) parse only   {a:8.1} MB/s   best of {RUNS}: {:.3} s, {parse_rows} rows",
+        best_parse.as_secs_f64()
+    );
     println!(
         "(b) full check   {b:8.1} MB/s   best of {RUNS}: {:.3} s   target >= {TARGET_MBS} MB/s: {}",
         best_full.as_secs_f64(),
         mark(b >= TARGET_MBS)
     );
-    println!("ratio (b)/(a)    {:8.1} %      target >= {:.0} %: {}", ratio * 100.0, TARGET_RATIO * 100.0, mark(ratio >= TARGET_RATIO));
+    println!(
+        "ratio (b)/(a)    {:8.1} %      target >= {:.0} %: {}",
+        ratio * 100.0,
+        TARGET_RATIO * 100.0,
+        mark(ratio >= TARGET_RATIO)
+    );
     println!(
         "rows checked {}  (generated {records})  flagged {}  (staff {}, staff_senior {}, person {}, quasi_identifier {}, small_count {})  complete {}  errors {}",
         report.rows_checked,
@@ -158,7 +172,9 @@ fn main() {
         );
     }
     match (rss_input, peak_rss_mb()) {
-        (Some(i), Some(p)) => println!("peak RSS {p:.0} MB (of which ~{i:.0} MB before checking: the input held in memory)"),
+        (Some(i), Some(p)) => println!(
+            "peak RSS {p:.0} MB (of which ~{i:.0} MB before checking: the input held in memory)"
+        ),
         _ => println!("peak RSS: not available on this platform"),
     }
 }

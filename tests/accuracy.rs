@@ -67,9 +67,21 @@ fn parse_expected(file: &CorpusFile) -> BTreeMap<u64, Expect> {
         let kind = Kind::ALL
             .into_iter()
             .find(|k| k.id() == id)
-            .unwrap_or_else(|| panic!("{}.expected line {}: unknown kind {id:?}", file.name, i + 1));
-        let prev = out.insert(row, Expect { kind, note: note.trim().to_string() });
-        assert!(prev.is_none(), "{}.expected: row {row} listed twice", file.name);
+            .unwrap_or_else(|| {
+                panic!("{}.expected line {}: unknown kind {id:?}", file.name, i + 1)
+            });
+        let prev = out.insert(
+            row,
+            Expect {
+                kind,
+                note: note.trim().to_string(),
+            },
+        );
+        assert!(
+            prev.is_none(),
+            "{}.expected: row {row} listed twice",
+            file.name
+        );
     }
     out
 }
@@ -96,11 +108,19 @@ impl Tally {
     }
     /// 1.0 when nothing was expected.
     fn recall(&self) -> f64 {
-        if self.expected == 0 { 1.0 } else { self.found as f64 / self.expected as f64 }
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.expected as f64
+        }
     }
     /// 1.0 when nothing was flagged.
     fn precision(&self) -> f64 {
-        if self.flagged == 0 { 1.0 } else { self.found as f64 / self.flagged as f64 }
+        if self.flagged == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.flagged as f64
+        }
     }
     fn line(&self) -> String {
         format!(
@@ -125,9 +145,22 @@ fn score(
     class: &dyn Fn(Kind) -> bool,
     log: &mut String,
 ) -> Tally {
-    let want: BTreeMap<u64, &Expect> = expected.iter().filter(|(_, e)| class(e.kind)).map(|(r, e)| (*r, e)).collect();
-    let got: BTreeMap<u64, &foi_check::RowFinding> = report.rows.iter().filter(|f| class(f.kind)).map(|f| (f.row, f)).collect();
-    let mut t = Tally { expected: want.len(), flagged: got.len(), ..Tally::default() };
+    let want: BTreeMap<u64, &Expect> = expected
+        .iter()
+        .filter(|(_, e)| class(e.kind))
+        .map(|(r, e)| (*r, e))
+        .collect();
+    let got: BTreeMap<u64, &foi_check::RowFinding> = report
+        .rows
+        .iter()
+        .filter(|f| class(f.kind))
+        .map(|f| (f.row, f))
+        .collect();
+    let mut t = Tally {
+        expected: want.len(),
+        flagged: got.len(),
+        ..Tally::default()
+    };
     let mut misses = Vec::new();
     for (row, e) in &want {
         match got.get(row) {
@@ -137,15 +170,29 @@ fn score(
                     t.kind_agrees += 1;
                 }
             }
-            None => misses.push(format!("    miss  {}:{row} expected {}  [{}]", file.name, e.kind.id(), e.note)),
+            None => misses.push(format!(
+                "    miss  {}:{row} expected {}  [{}]",
+                file.name,
+                e.kind.id(),
+                e.note
+            )),
         }
     }
     let falses: Vec<String> = got
         .iter()
         .filter(|(row, _)| !want.contains_key(row))
         .map(|(row, f)| {
-            let why: Vec<String> = f.reasons.iter().map(|r| format!("{} in {:?}: {:?}", r.rule, r.column, r.text)).collect();
-            format!("    false {}:{row} flagged {}  [{}]", file.name, f.kind.id(), why.join("; "))
+            let why: Vec<String> = f
+                .reasons
+                .iter()
+                .map(|r| format!("{} in {:?}: {:?}", r.rule, r.column, r.text))
+                .collect();
+            format!(
+                "    false {}:{row} flagged {}  [{}]",
+                file.name,
+                f.kind.id(),
+                why.join("; ")
+            )
         })
         .collect();
     for (what, list) in [("misses", &misses), ("false alarms", &falses)] {
@@ -153,7 +200,12 @@ fn score(
             let _ = writeln!(log, "{l}");
         }
         if list.len() > LIST_AT_MOST {
-            let _ = writeln!(log, "    ... and {} more {what} in {}", list.len() - LIST_AT_MOST, file.name);
+            let _ = writeln!(
+                log,
+                "    ... and {} more {what} in {}",
+                list.len() - LIST_AT_MOST,
+                file.name
+            );
         }
     }
     t
@@ -170,19 +222,36 @@ fn corpus_reports_are_complete() {
             problems.push(format!("{}: incomplete, errors {:?}", file.name, r.errors));
         }
         if r.rows_checked != file.records {
-            problems.push(format!("{}: rows_checked {} but the file has {} records", file.name, r.rows_checked, file.records));
+            problems.push(format!(
+                "{}: rows_checked {} but the file has {} records",
+                file.name, r.rows_checked, file.records
+            ));
         }
         if r.bytes != file.bytes.len() as u64 {
-            problems.push(format!("{}: report says {} bytes, the file has {}", file.name, r.bytes, file.bytes.len()));
+            problems.push(format!(
+                "{}: report says {} bytes, the file has {}",
+                file.name,
+                r.bytes,
+                file.bytes.len()
+            ));
         }
         if let Some(f) = r.rows.iter().find(|f| f.row == 0 || f.row > file.records) {
-            problems.push(format!("{}: flagged row {} does not exist", file.name, f.row));
+            problems.push(format!(
+                "{}: flagged row {} does not exist",
+                file.name, f.row
+            ));
         }
         if r.rows.windows(2).any(|w| w[0].row >= w[1].row) {
-            problems.push(format!("{}: flagged rows not in row order or repeated", file.name));
+            problems.push(format!(
+                "{}: flagged rows not in row order or repeated",
+                file.name
+            ));
         }
         if let Some(f) = r.rows.iter().find(|f| f.reasons.is_empty()) {
-            problems.push(format!("{}: row {} flagged without a reason", file.name, f.row));
+            problems.push(format!(
+                "{}: row {} flagged without a reason",
+                file.name, f.row
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -220,8 +289,16 @@ fn corpus_precision_and_recall() {
     say!("Direct identifiers, per file:\n{per_file}");
     say!("Misses and false alarms:\n{log}");
     say!("Direct identifiers, all files: {}", direct.line());
-    let agree = if direct.found == 0 { 1.0 } else { direct.kind_agrees as f64 / direct.found as f64 };
-    say!("Kind agreement on rows found (staff / staff_senior / person): {agree:.3} ({} of {})", direct.kind_agrees, direct.found);
+    let agree = if direct.found == 0 {
+        1.0
+    } else {
+        direct.kind_agrees as f64 / direct.found as f64
+    };
+    say!(
+        "Kind agreement on rows found (staff / staff_senior / person): {agree:.3} ({} of {})",
+        direct.kind_agrees,
+        direct.found
+    );
     for ((e, f), n) in &confusion {
         if e != f {
             say!("  expected {e:12} flagged {f:12} {n}");
@@ -237,7 +314,10 @@ fn corpus_precision_and_recall() {
     }
     for (kind, t) in &issue4 {
         if t.expected == 0 {
-            say!("{kind}: no expected rows in the corpus yet (issue 4); {} rows flagged, not scored", t.flagged);
+            say!(
+                "{kind}: no expected rows in the corpus yet (issue 4); {} rows flagged, not scored",
+                t.flagged
+            );
             continue;
         }
         say!("{kind}: {}", t.line());
@@ -249,7 +329,11 @@ fn corpus_precision_and_recall() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}\n(run with --nocapture for the misses and false alarms)", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\n(run with --nocapture for the misses and false alarms)",
+        failures.join("\n")
+    );
 }
 
 /// The expectations themselves are sound: rows exist, the corpus is not empty
@@ -261,12 +345,27 @@ fn corpus_expectations_are_well_formed() {
     let mut trap_files = 0;
     for file in CORPUS {
         let e = parse_expected(file);
-        assert!(e.keys().all(|r| *r >= 1 && *r <= file.records), "{}: expected row outside the file", file.name);
-        assert!(file.expected.contains(&format!("# records: {}", file.records)), "{}: manifest and .expected disagree on the record count", file.name);
+        assert!(
+            e.keys().all(|r| *r >= 1 && *r <= file.records),
+            "{}: expected row outside the file",
+            file.name
+        );
+        assert!(
+            file.expected
+                .contains(&format!("# records: {}", file.records)),
+            "{}: manifest and .expected disagree on the record count",
+            file.name
+        );
         flagged += e.len();
         trap_files += usize::from(e.is_empty());
     }
     assert!(CORPUS.len() >= 15, "corpus has only {} files", CORPUS.len());
-    assert!(flagged >= 1000, "corpus expects only {flagged} flagged rows");
-    assert!(trap_files >= 4, "corpus has only {trap_files} files that must flag nothing");
+    assert!(
+        flagged >= 1000,
+        "corpus expects only {flagged} flagged rows"
+    );
+    assert!(
+        trap_files >= 4,
+        "corpus has only {trap_files} files that must flag nothing"
+    );
 }

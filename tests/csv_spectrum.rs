@@ -22,7 +22,8 @@ impl Sink for Collect {
         self.tables.push(table.clone());
     }
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
-        self.rows.push((table, row, fields.iter().map(|f| f.to_string()).collect()));
+        self.rows
+            .push((table, row, fields.iter().map(|f| f.to_string()).collect()));
     }
     fn table_end(&mut self, index: usize, _: u64) {
         self.ended.push(index);
@@ -42,13 +43,22 @@ fn read(bytes: &[u8], chunk: usize) -> Collect {
 type Row = BTreeMap<String, String>;
 
 fn as_objects(c: &Collect, name: &str) -> Vec<Row> {
-    assert_eq!(c.tables.len(), 1, "{name}: expected one table, got {:?}", c.tables);
+    assert_eq!(
+        c.tables.len(),
+        1,
+        "{name}: expected one table, got {:?}",
+        c.tables
+    );
     assert_eq!(c.ended, vec![0], "{name}: table not ended once");
     let header = &c.tables[0].header;
     c.rows
         .iter()
         .map(|(t, row, fields)| {
-            assert_eq!(*t, Some(0), "{name}: row {row} outside the table: {fields:?}");
+            assert_eq!(
+                *t,
+                Some(0),
+                "{name}: row {row} outside the table: {fields:?}"
+            );
             header
                 .iter()
                 .enumerate()
@@ -61,13 +71,21 @@ fn as_objects(c: &Collect, name: &str) -> Vec<Row> {
 /// Where csv-spectrum 2.0.0's JSON disagrees with its own CSV: (file, column,
 /// value in the JSON, value in the CSV). `location_coordinates.json` gives
 /// a different phone number from the one in `location_coordinates.csv`.
-const ERRATA: &[(&str, &str, &str, &str)] =
-    &[("location_coordinates", "Contact Phone Number", "1234567890", "2095257564")];
+const ERRATA: &[(&str, &str, &str, &str)] = &[(
+    "location_coordinates",
+    "Contact Phone Number",
+    "1234567890",
+    "2095257564",
+)];
 
 fn expected(name: &str, json: &str) -> Vec<Row> {
     // `location_coordinates.json` is one object rather than an array of them.
     let value: serde_json::Value = serde_json::from_str(json).expect("parse json");
-    let value = if value.is_object() { serde_json::Value::Array(vec![value]) } else { value };
+    let value = if value.is_object() {
+        serde_json::Value::Array(vec![value])
+    } else {
+        value
+    };
     let mut rows: Vec<Row> = serde_json::from_value(value).expect("json rows");
     for &(file, column, wrong, right) in ERRATA {
         if file == name {
@@ -96,11 +114,20 @@ fn csv_spectrum() {
         .filter(|p| p.extension().is_some_and(|x| x == "csv"))
         .collect();
     names.sort();
-    assert!(names.len() >= 12, "csv-spectrum has {} files, expected 12", names.len());
+    assert!(
+        names.len() >= 12,
+        "csv-spectrum has {} files, expected 12",
+        names.len()
+    );
     for path in names {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
         let bytes = std::fs::read(&path).expect("read csv");
-        let json = std::fs::read_to_string(root.join("json").join(format!("{name}.json"))).expect("read json");
+        let json = std::fs::read_to_string(root.join("json").join(format!("{name}.json")))
+            .expect("read json");
         let want = expected(&name, &json);
         for chunk in [usize::MAX, 1, 2, 3, 7] {
             let got = as_objects(&read(&bytes, chunk), &name);

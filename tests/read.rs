@@ -29,10 +29,21 @@ impl Sink for Events {
     fn table_start(&mut self, t: &Table) {
         let c = &mut self.1;
         assert_eq!(t.index, c.started, "table indices in order of start");
-        assert!(t.header_row >= c.last_row, "header row {} after row {}", t.header_row, c.last_row);
+        assert!(
+            t.header_row >= c.last_row,
+            "header row {} after row {}",
+            t.header_row,
+            c.last_row
+        );
         c.started += 1;
         c.open.push(t.index);
-        self.0.push(format!("start {} @{} c{}: {}", t.index, t.header_row, t.first_column, t.header.join("|")));
+        self.0.push(format!(
+            "start {} @{} c{}: {}",
+            t.index,
+            t.header_row,
+            t.first_column,
+            t.header.join("|")
+        ));
     }
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
         let c = &mut self.1;
@@ -57,7 +68,11 @@ fn run(input: &[u8], size: usize) -> (Vec<String>, Result<(), Error>, ReadInfo) 
     let mut sink = Events::default();
     let mut reader = Reader::new();
     let mut result = Ok(());
-    let chunks: Vec<&[u8]> = if size == 0 { vec![input] } else { input.chunks(size).collect() };
+    let chunks: Vec<&[u8]> = if size == 0 {
+        vec![input]
+    } else {
+        input.chunks(size).collect()
+    };
     for c in chunks {
         result = reader.push(c, &mut sink);
         if result.is_err() {
@@ -82,7 +97,10 @@ fn run_all(input: &[u8]) -> (Vec<String>, Result<(), Error>, ReadInfo) {
     for size in sizes {
         let part = run(input, size);
         assert_eq!(part.0, whole.0, "events differ with chunks of {size} bytes");
-        assert_eq!(part.1, whole.1, "result differs with chunks of {size} bytes");
+        assert_eq!(
+            part.1, whole.1,
+            "result differs with chunks of {size} bytes"
+        );
         assert_eq!(part.2, whole.2, "info differs with chunks of {size} bytes");
     }
     whole
@@ -91,7 +109,12 @@ fn run_all(input: &[u8]) -> (Vec<String>, Result<(), Error>, ReadInfo) {
 fn check(input: &[u8], expected: &[&str]) -> ReadInfo {
     let (events, result, info) = run_all(input);
     assert_eq!(result, Ok(()), "input {:?}", String::from_utf8_lossy(input));
-    assert_eq!(events, expected, "input {:?}", String::from_utf8_lossy(input));
+    assert_eq!(
+        events,
+        expected,
+        "input {:?}",
+        String::from_utf8_lossy(input)
+    );
     info
 }
 
@@ -121,75 +144,157 @@ macro_rules! test {
 reads_to!(rows_lf, "a\nb\nc\n", ["1 -: a", "2 -: b", "3 -: c"]);
 reads_to!(rows_crlf, "a\r\nb\r\nc\r\n", ["1 -: a", "2 -: b", "3 -: c"]);
 reads_to!(rows_cr_only, "a\rb\rc\r", ["1 -: a", "2 -: b", "3 -: c"]);
-reads_to!(rows_no_final_newline, "a\nb\nc", ["1 -: a", "2 -: b", "3 -: c"]);
-reads_to!(rows_blank_start_middle_end_lf, "\n\na\n\nb\n\n", ["3 -: a", "5 -: b"]);
-reads_to!(rows_blank_crlf, "\r\n\r\na\r\n\r\nb\r\n\r\n", ["3 -: a", "5 -: b"]);
+reads_to!(
+    rows_no_final_newline,
+    "a\nb\nc",
+    ["1 -: a", "2 -: b", "3 -: c"]
+);
+reads_to!(
+    rows_blank_start_middle_end_lf,
+    "\n\na\n\nb\n\n",
+    ["3 -: a", "5 -: b"]
+);
+reads_to!(
+    rows_blank_crlf,
+    "\r\n\r\na\r\n\r\nb\r\n\r\n",
+    ["3 -: a", "5 -: b"]
+);
 reads_to!(rows_blank_cr, "\r\ra\r\rb\r\r", ["3 -: a", "5 -: b"]);
-reads_to!(rows_mixed_endings, "a\r\nb\rc\nd", ["1 -: a", "2 -: b", "3 -: c", "4 -: d"]);
+reads_to!(
+    rows_mixed_endings,
+    "a\r\nb\rc\nd",
+    ["1 -: a", "2 -: b", "3 -: c", "4 -: d"]
+);
 // `\n\r` is two line ends (LF, then a CR-only one), as a spreadsheet reads it.
 reads_to!(rows_lf_cr_is_two_rows, "a\n\rb\n", ["1 -: a", "3 -: b"]);
-reads_to!(rows_quoted_newlines_are_one_row, "\"x\ny\"\n\"p\r\nq\"\r\nz\n", ["1 -: x\ny", "2 -: p\r\nq", "3 -: z"]);
-reads_to!(rows_quoted_blank_lines_inside, "\"x\n\n\ny\"\nz\n", ["1 -: x\n\n\ny", "2 -: z"]);
-reads_to!(rows_only_commas_are_blank, "a\n,,,\nb\n", ["1 -: a", "3 -: b"]);
+reads_to!(
+    rows_quoted_newlines_are_one_row,
+    "\"x\ny\"\n\"p\r\nq\"\r\nz\n",
+    ["1 -: x\ny", "2 -: p\r\nq", "3 -: z"]
+);
+reads_to!(
+    rows_quoted_blank_lines_inside,
+    "\"x\n\n\ny\"\nz\n",
+    ["1 -: x\n\n\ny", "2 -: z"]
+);
+reads_to!(
+    rows_only_commas_are_blank,
+    "a\n,,,\nb\n",
+    ["1 -: a", "3 -: b"]
+);
 reads_to!(empty_file, "", []);
 reads_to!(only_newlines, "\n\r\n\r", []);
 
-reads_to!(quoted_fields,
+reads_to!(
+    quoted_fields,
     "Name,Comment\n\"SMITH, J\",\"said \"\"hi\"\", then left\"\n\"\",\"a\"\"\"\n",
-    ["start 0 @1 c0: Name|Comment",
-     "2 t0: SMITH, J|said \"hi\", then left",
-     "3 t0: |a\"",
-     "end 0 @3"]);
+    [
+        "start 0 @1 c0: Name|Comment",
+        "2 t0: SMITH, J|said \"hi\", then left",
+        "3 t0: |a\"",
+        "end 0 @3"
+    ]
+);
 // Text after a closing quote is kept; a quote inside an unquoted field is literal.
-reads_to!(quotes_rfc4180_edges,
+reads_to!(
+    quotes_rfc4180_edges,
     "Name,Height\n\"ab\"cd,5'10\"\n",
-    ["start 0 @1 c0: Name|Height", "2 t0: abcd|5'10\"", "end 0 @2"]);
-reads_to!(ragged_rows,
+    [
+        "start 0 @1 c0: Name|Height",
+        "2 t0: abcd|5'10\"",
+        "end 0 @2"
+    ]
+);
+reads_to!(
+    ragged_rows,
     "Surname,Forename,Rank\nSMITH,John\nJONES,Kay,PC,extra\nBROWN,Al,DS\n",
-    ["start 0 @1 c0: Surname|Forename|Rank",
-     "2 t0: SMITH|John",
-     "3 t0: JONES|Kay|PC|extra",
-     "4 t0: BROWN|Al|DS",
-     "end 0 @4"]);
-reads_to!(crlf_table_no_final_newline,
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John",
+        "3 t0: JONES|Kay|PC|extra",
+        "4 t0: BROWN|Al|DS",
+        "end 0 @4"
+    ]
+);
+reads_to!(
+    crlf_table_no_final_newline,
     "Surname,Rank\r\nSMITH,PC\r\n\r\nJONES,DS",
-    ["start 0 @1 c0: Surname|Rank", "2 t0: SMITH|PC", "4 t0: JONES|DS", "end 0 @4"]);
-reads_to!(multiline_cell_in_table,
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: SMITH|PC",
+        "4 t0: JONES|DS",
+        "end 0 @4"
+    ]
+);
+reads_to!(
+    multiline_cell_in_table,
     "Ref,Details,Outcome\r\n1,\"Complaint about\r\nPC 4521\",Upheld\r\n2,none,No action\r\n",
-    ["start 0 @1 c0: Ref|Details|Outcome",
-     "2 t0: 1|Complaint about\r\nPC 4521|Upheld",
-     "3 t0: 2|none|No action",
-     "end 0 @3"]);
+    [
+        "start 0 @1 c0: Ref|Details|Outcome",
+        "2 t0: 1|Complaint about\r\nPC 4521|Upheld",
+        "3 t0: 2|none|No action",
+        "end 0 @3"
+    ]
+);
 
 // ---- delimiters ---------------------------------------------------------
 
-test!(fn semicolon_with_decimal_commas() {
-    let info = check(b"Station;Hours;Rate\nLarne;1,5;2,75\nLisburn;12,25;3\n", &[
-        "start 0 @1 c0: Station|Hours|Rate",
-        "2 t0: Larne|1,5|2,75",
-        "3 t0: Lisburn|12,25|3",
-        "end 0 @3",
-    ]);
-    assert_eq!(info.delimiter, b';');
-});
-test!(fn tab_separated() {
-    let info = check(b"Surname\tInitial\nSMITH, Jr\tJ\nO'NEILL\tK\n", &[
-        "start 0 @1 c0: Surname|Initial", "2 t0: SMITH, Jr|J", "3 t0: O'NEILL|K", "end 0 @3",
-    ]);
-    assert_eq!(info.delimiter, b'\t');
-});
-test!(fn pipe_separated() {
-    let info = check(b"Surname|Rank\nSMITH|PC\nJONES|DS\n", &[
-        "start 0 @1 c0: Surname|Rank", "2 t0: SMITH|PC", "3 t0: JONES|DS", "end 0 @3",
-    ]);
-    assert_eq!(info.delimiter, b'|');
-});
-test!(fn comma_despite_semicolons_in_quotes() {
-    let info = check(b"Name,Notes\nA,\"x; y; z\"\nB,\"p; q\"\n", &[
-        "start 0 @1 c0: Name|Notes", "2 t0: A|x; y; z", "3 t0: B|p; q", "end 0 @3",
-    ]);
-    assert_eq!(info.delimiter, b',');
-});
+test!(
+    fn semicolon_with_decimal_commas() {
+        let info = check(
+            b"Station;Hours;Rate\nLarne;1,5;2,75\nLisburn;12,25;3\n",
+            &[
+                "start 0 @1 c0: Station|Hours|Rate",
+                "2 t0: Larne|1,5|2,75",
+                "3 t0: Lisburn|12,25|3",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b';');
+    }
+);
+test!(
+    fn tab_separated() {
+        let info = check(
+            b"Surname\tInitial\nSMITH, Jr\tJ\nO'NEILL\tK\n",
+            &[
+                "start 0 @1 c0: Surname|Initial",
+                "2 t0: SMITH, Jr|J",
+                "3 t0: O'NEILL|K",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b'\t');
+    }
+);
+test!(
+    fn pipe_separated() {
+        let info = check(
+            b"Surname|Rank\nSMITH|PC\nJONES|DS\n",
+            &[
+                "start 0 @1 c0: Surname|Rank",
+                "2 t0: SMITH|PC",
+                "3 t0: JONES|DS",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b'|');
+    }
+);
+test!(
+    fn comma_despite_semicolons_in_quotes() {
+        let info = check(
+            b"Name,Notes\nA,\"x; y; z\"\nB,\"p; q\"\n",
+            &[
+                "start 0 @1 c0: Name|Notes",
+                "2 t0: A|x; y; z",
+                "3 t0: B|p; q",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b',');
+    }
+);
 
 // ---- encodings ----------------------------------------------------------
 
@@ -212,67 +317,105 @@ fn utf16(text: &str, bom: bool, le: bool) -> Vec<u8> {
     out
 }
 
-test!(fn utf8_plain() {
-    assert_eq!(check(STAFF.as_bytes(), STAFF_EVENTS).encoding, "UTF-8");
-});
-test!(fn utf8_with_bom() {
-    let mut b = b"\xEF\xBB\xBF".to_vec();
-    b.extend_from_slice(STAFF.as_bytes());
-    assert_eq!(check(&b, STAFF_EVENTS).encoding, "UTF-8");
-});
-test!(fn utf16le_bom_excel_unicode_text() {
-    let b = utf16(&STAFF.replace(',', "\t").replace('\n', "\r\n"), true, true);
-    let info = check(&b, STAFF_EVENTS);
-    assert_eq!((info.encoding, info.delimiter), ("UTF-16LE", b'\t'));
-});
-test!(fn utf16be_bom() {
-    let info = check(&utf16(STAFF, true, false), STAFF_EVENTS);
-    assert_eq!(info.encoding, "UTF-16BE");
-});
-test!(fn utf16le_without_bom() {
-    assert_eq!(check(&utf16(STAFF, false, true), STAFF_EVENTS).encoding, "UTF-16LE");
-});
-test!(fn utf16_outside_bmp() {
-    let b = utf16("Name,Note\nA,\u{1F600}\n", true, true);
-    check(&b, &["start 0 @1 c0: Name|Note", "2 t0: A|\u{1F600}", "end 0 @2"]);
-});
-test!(fn windows_1252() {
-    // ’ is 0x92, é 0xE1... as Excel on Windows saves "CSV" in the UK.
-    let b = b"Surname,Forename\nO\x92NEILL,Se\xe1n\nBR\xc9AN,\xa35\n";
-    let info = check(b, STAFF_EVENTS);
-    assert_eq!(info.encoding, "windows-1252");
-    assert!(info.warnings.is_empty());
-});
-test!(fn utf8_with_stray_1252_bytes_warns_once_with_row() {
-    let mut b = "Surname,Forename\nSe\u{e1}n,A\nX,Y\n".as_bytes().to_vec();
-    b.extend_from_slice(b"O\x92NEILL,K\nA\x92B,C\n");
-    let (events, result, info) = run_all(&b);
-    assert_eq!(result, Ok(()));
-    assert_eq!(events[3], "4 t0: O\u{2019}NEILL|K");
-    assert_eq!(events[4], "5 t0: A\u{2019}B|C");
-    assert_eq!(events[1], "2 t0: Se\u{e1}n|A");
-    assert_eq!(info.encoding, "UTF-8");
-    assert_eq!(info.warnings.len(), 1);
-    assert_eq!(info.warnings[0].0, Some(4));
-});
-test!(fn utf8_invalid_after_the_first_64k() {
-    let mut b = b"Surname,Forename\n".to_vec();
-    while b.len() < 70_000 {
-        b.extend_from_slice(b"SMITH,John\n");
+test!(
+    fn utf8_plain() {
+        assert_eq!(check(STAFF.as_bytes(), STAFF_EVENTS).encoding, "UTF-8");
     }
-    let rows = b.iter().filter(|&&c| c == b'\n').count() as u64;
-    b.extend_from_slice(b"O\x92NEILL,Kay\n");
-    let (events, result, info) = run_all(&b);
-    assert_eq!(result, Ok(()));
-    assert_eq!(events[events.len() - 2], format!("{} t0: O\u{2019}NEILL|Kay", rows + 1));
-    assert_eq!(info.warnings, vec![(Some(rows + 1), info.warnings[0].1.clone())]);
-    assert_eq!(info.rows, rows + 1);
-});
-test!(fn utf8_multibyte_split_at_every_boundary() {
-    // run_all pushes 1-, 2-, 3-byte... chunks: every split of é, ’ and 😀.
-    check("Name,X\n\u{e9}\u{2019}\u{1F600},\u{1F600}\u{e9}\n".as_bytes(),
-        &["start 0 @1 c0: Name|X", "2 t0: \u{e9}\u{2019}\u{1F600}|\u{1F600}\u{e9}", "end 0 @2"]);
-});
+);
+test!(
+    fn utf8_with_bom() {
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice(STAFF.as_bytes());
+        assert_eq!(check(&b, STAFF_EVENTS).encoding, "UTF-8");
+    }
+);
+test!(
+    fn utf16le_bom_excel_unicode_text() {
+        let b = utf16(&STAFF.replace(',', "\t").replace('\n', "\r\n"), true, true);
+        let info = check(&b, STAFF_EVENTS);
+        assert_eq!((info.encoding, info.delimiter), ("UTF-16LE", b'\t'));
+    }
+);
+test!(
+    fn utf16be_bom() {
+        let info = check(&utf16(STAFF, true, false), STAFF_EVENTS);
+        assert_eq!(info.encoding, "UTF-16BE");
+    }
+);
+test!(
+    fn utf16le_without_bom() {
+        assert_eq!(
+            check(&utf16(STAFF, false, true), STAFF_EVENTS).encoding,
+            "UTF-16LE"
+        );
+    }
+);
+test!(
+    fn utf16_outside_bmp() {
+        let b = utf16("Name,Note\nA,\u{1F600}\n", true, true);
+        check(
+            &b,
+            &["start 0 @1 c0: Name|Note", "2 t0: A|\u{1F600}", "end 0 @2"],
+        );
+    }
+);
+test!(
+    fn windows_1252() {
+        // ’ is 0x92, é 0xE1... as Excel on Windows saves "CSV" in the UK.
+        let b = b"Surname,Forename\nO\x92NEILL,Se\xe1n\nBR\xc9AN,\xa35\n";
+        let info = check(b, STAFF_EVENTS);
+        assert_eq!(info.encoding, "windows-1252");
+        assert!(info.warnings.is_empty());
+    }
+);
+test!(
+    fn utf8_with_stray_1252_bytes_warns_once_with_row() {
+        let mut b = "Surname,Forename\nSe\u{e1}n,A\nX,Y\n".as_bytes().to_vec();
+        b.extend_from_slice(b"O\x92NEILL,K\nA\x92B,C\n");
+        let (events, result, info) = run_all(&b);
+        assert_eq!(result, Ok(()));
+        assert_eq!(events[3], "4 t0: O\u{2019}NEILL|K");
+        assert_eq!(events[4], "5 t0: A\u{2019}B|C");
+        assert_eq!(events[1], "2 t0: Se\u{e1}n|A");
+        assert_eq!(info.encoding, "UTF-8");
+        assert_eq!(info.warnings.len(), 1);
+        assert_eq!(info.warnings[0].0, Some(4));
+    }
+);
+test!(
+    fn utf8_invalid_after_the_first_64k() {
+        let mut b = b"Surname,Forename\n".to_vec();
+        while b.len() < 70_000 {
+            b.extend_from_slice(b"SMITH,John\n");
+        }
+        let rows = b.iter().filter(|&&c| c == b'\n').count() as u64;
+        b.extend_from_slice(b"O\x92NEILL,Kay\n");
+        let (events, result, info) = run_all(&b);
+        assert_eq!(result, Ok(()));
+        assert_eq!(
+            events[events.len() - 2],
+            format!("{} t0: O\u{2019}NEILL|Kay", rows + 1)
+        );
+        assert_eq!(
+            info.warnings,
+            vec![(Some(rows + 1), info.warnings[0].1.clone())]
+        );
+        assert_eq!(info.rows, rows + 1);
+    }
+);
+test!(
+    fn utf8_multibyte_split_at_every_boundary() {
+        // run_all pushes 1-, 2-, 3-byte... chunks: every split of é, ’ and 😀.
+        check(
+            "Name,X\n\u{e9}\u{2019}\u{1F600},\u{1F600}\u{e9}\n".as_bytes(),
+            &[
+                "start 0 @1 c0: Name|X",
+                "2 t0: \u{e9}\u{2019}\u{1F600}|\u{1F600}\u{e9}",
+                "end 0 @2",
+            ],
+        );
+    }
+);
 
 // ---- binary files -------------------------------------------------------
 
@@ -280,120 +423,198 @@ fn not_text(input: &[u8]) -> (&'static str, String) {
     let (events, result, _) = run_all(input);
     assert!(events.is_empty(), "binary input gave events: {events:?}");
     match result {
-        Err(e @ Error { kind: ErrorKind::NotText { looks_like }, .. }) => (looks_like, e.reason()),
+        Err(
+            e @ Error {
+                kind: ErrorKind::NotText { looks_like },
+                ..
+            },
+        ) => (looks_like, e.reason()),
         other => panic!("expected NotText, got {other:?}"),
     }
 }
 
-test!(fn binary_files_are_refused() {
-    let xlsx = include_bytes!("fixtures/read/book.xlsx");
-    let (kind, reason) = not_text(xlsx);
-    assert_eq!(kind, "XLSX");
-    assert!(reason.starts_with("not a text CSV: looks like XLSX"), "{reason}");
-    assert!(reason.contains("save it as CSV from Excel"), "{reason}");
-    let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
-    zip.extend_from_slice(b"staff.csv some compressed bytes \x00\x01\x02");
-    assert_eq!(not_text(&zip).0, "ZIP");
-    let cases: &[(&[u8], &str)] = &[
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
-        (b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", "JPEG image"),
-        (b"GIF89a\x01\x00\x01\x00", "GIF image"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "XLS"),
-        (b"\x1F\x8B\x08\x00\x00\x00\x00\x00", "gzip"),
-        (b"ab\x00\x00\x01\x02\x00\x03\x00\x00\x00\x00\xff\x00,\x00\x00\x00\x00", "binary data"),
-    ];
-    for (bytes, want) in cases {
-        assert_eq!(not_text(bytes).0, *want);
+test!(
+    fn binary_files_are_refused() {
+        let xlsx = include_bytes!("fixtures/read/book.xlsx");
+        let (kind, reason) = not_text(xlsx);
+        assert_eq!(kind, "XLSX");
+        assert!(
+            reason.starts_with("not a text CSV: looks like XLSX"),
+            "{reason}"
+        );
+        assert!(reason.contains("save it as CSV from Excel"), "{reason}");
+        let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+        zip.extend_from_slice(b"staff.csv some compressed bytes \x00\x01\x02");
+        assert_eq!(not_text(&zip).0, "ZIP");
+        let cases: &[(&[u8], &str)] = &[
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+            (b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", "JPEG image"),
+            (b"GIF89a\x01\x00\x01\x00", "GIF image"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "XLS"),
+            (b"\x1F\x8B\x08\x00\x00\x00\x00\x00", "gzip"),
+            (
+                b"ab\x00\x00\x01\x02\x00\x03\x00\x00\x00\x00\xff\x00,\x00\x00\x00\x00",
+                "binary data",
+            ),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(not_text(bytes).0, *want);
+        }
     }
-});
+);
 
 // ---- tables -------------------------------------------------------------
 
-reads_to!(title_and_notes_above_header,
+reads_to!(
+    title_and_notes_above_header,
     include_str!("fixtures/read/title_notes.csv"),
-    ["1 -: Freedom of Information request FOI-2023-0412|||",
-     "2 -: Date of request:|12/03/2023||",
-     "4 -: Officers by station|||",
-     "start 0 @6 c0: Surname|Initial|Rank|Station",
-     "7 t0: MORGAN|J|Inspector|Lisburn",
-     "8 t0: O'NEILL|K|Sergeant|Larne",
-     "10 -: Source: HR system|||",
-     "end 0 @8"]);
+    [
+        "1 -: Freedom of Information request FOI-2023-0412|||",
+        "2 -: Date of request:|12/03/2023||",
+        "4 -: Officers by station|||",
+        "start 0 @6 c0: Surname|Initial|Rank|Station",
+        "7 t0: MORGAN|J|Inspector|Lisburn",
+        "8 t0: O'NEILL|K|Sergeant|Larne",
+        "10 -: Source: HR system|||",
+        "end 0 @8"
+    ]
+);
 
 // A summary with a totals row, blank rows, a second title, then a raw list
 // with its own header; a blank row inside the list; a footnote.
-reads_to!(stacked_tables,
+reads_to!(
+    stacked_tables,
     include_str!("fixtures/read/stacked.csv"),
-    ["1 -: Officers by rank||",
-     "start 0 @2 c0: Rank|2022|2023",
-     "3 t0: Constable|120|131",
-     "4 t0: Sergeant|30|28",
-     "5 t0: Total|150|159",
-     "end 0 @5",
-     "8 -: Raw data||",
-     "start 1 @9 c0: Surname|Forename|Rank",
-     "10 t1: SMITH|John|Constable",
-     "11 t1: JONES|Kay|Sergeant",
-     "13 t1: BROWN|Al|Constable",
-     "14 -: * figures under 5 suppressed||",
-     "end 1 @13"]);
+    [
+        "1 -: Officers by rank||",
+        "start 0 @2 c0: Rank|2022|2023",
+        "3 t0: Constable|120|131",
+        "4 t0: Sergeant|30|28",
+        "5 t0: Total|150|159",
+        "end 0 @5",
+        "8 -: Raw data||",
+        "start 1 @9 c0: Surname|Forename|Rank",
+        "10 t1: SMITH|John|Constable",
+        "11 t1: JONES|Kay|Sergeant",
+        "13 t1: BROWN|Al|Constable",
+        "14 -: * figures under 5 suppressed||",
+        "end 1 @13"
+    ]
+);
 
 // No title between: the second header puts text where the first table has numbers.
-reads_to!(stacked_tables_header_after_blank,
+reads_to!(
+    stacked_tables_header_after_blank,
     "Rank,Count\nConstable,120\nSergeant,30\nInspector,9\n\nSurname,Rank\nSMITH,Constable\n",
-    ["start 0 @1 c0: Rank|Count",
-     "2 t0: Constable|120", "3 t0: Sergeant|30", "4 t0: Inspector|9",
-     "end 0 @4",
-     "start 1 @6 c0: Surname|Rank",
-     "7 t1: SMITH|Constable",
-     "end 1 @7"]);
+    [
+        "start 0 @1 c0: Rank|Count",
+        "2 t0: Constable|120",
+        "3 t0: Sergeant|30",
+        "4 t0: Inspector|9",
+        "end 0 @4",
+        "start 1 @6 c0: Surname|Rank",
+        "7 t1: SMITH|Constable",
+        "end 1 @7"
+    ]
+);
 
 // A repeated header after a blank row starts a new table.
-reads_to!(stacked_tables_repeated_header,
+reads_to!(
+    stacked_tables_repeated_header,
     "Surname,Rank\nSMITH,PC\n\nSurname,Rank\nJONES,DS\n",
-    ["start 0 @1 c0: Surname|Rank", "2 t0: SMITH|PC", "end 0 @2",
-     "start 1 @4 c0: Surname|Rank", "5 t1: JONES|DS", "end 1 @5"]);
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: SMITH|PC",
+        "end 0 @2",
+        "start 1 @4 c0: Surname|Rank",
+        "5 t1: JONES|DS",
+        "end 1 @5"
+    ]
+);
 
 // A pivot with its source data pasted in far-right columns.
-reads_to!(side_by_side_tables,
+reads_to!(
+    side_by_side_tables,
     include_str!("fixtures/read/side_by_side.csv"),
-    ["start 0 @1 c0: Rank|Count",
-     "start 1 @1 c3: Surname|Forename|Rank",
-     "2 t0: Constable|2", "2 t1: SMITH|John|Constable",
-     "3 t0: Sergeant|1", "3 t1: JONES|Kay|Sergeant",
-     "4 t1: BROWN|Al|Constable",
-     "end 0 @3", "end 1 @4"]);
+    [
+        "start 0 @1 c0: Rank|Count",
+        "start 1 @1 c3: Surname|Forename|Rank",
+        "2 t0: Constable|2",
+        "2 t1: SMITH|John|Constable",
+        "3 t0: Sergeant|1",
+        "3 t1: JONES|Kay|Sergeant",
+        "4 t1: BROWN|Al|Constable",
+        "end 0 @3",
+        "end 1 @4"
+    ]
+);
 
 // An unnamed column with data under it is not a gap between tables.
-reads_to!(empty_header_cell_with_data_is_one_table,
+reads_to!(
+    empty_header_cell_with_data_is_one_table,
     "Surname,,Rank\nSMITH,J,PC\nJONES,K,DS\n",
-    ["start 0 @1 c0: Surname||Rank", "2 t0: SMITH|J|PC", "3 t0: JONES|K|DS", "end 0 @3"]);
+    [
+        "start 0 @1 c0: Surname||Rank",
+        "2 t0: SMITH|J|PC",
+        "3 t0: JONES|K|DS",
+        "end 0 @3"
+    ]
+);
 
 // A pivot whose top-left cell is empty: the row labels stay in the table.
-reads_to!(pivot_with_empty_corner,
+reads_to!(
+    pivot_with_empty_corner,
     ",2022,2023\nConstable,120,131\nSergeant,30,28\n",
-    ["start 0 @1 c0: |2022|2023", "2 t0: Constable|120|131", "3 t0: Sergeant|30|28", "end 0 @3"]);
+    [
+        "start 0 @1 c0: |2022|2023",
+        "2 t0: Constable|120|131",
+        "3 t0: Sergeant|30|28",
+        "end 0 @3"
+    ]
+);
 
-reads_to!(header_only, "Surname,Forename,Rank\n", ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]);
-reads_to!(header_only_then_blank_rows, "Surname,Forename,Rank\r\n,,\r\n\r\n",
-    ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]);
-reads_to!(no_header_prose,
+reads_to!(
+    header_only,
+    "Surname,Forename,Rank\n",
+    ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]
+);
+reads_to!(
+    header_only_then_blank_rows,
+    "Surname,Forename,Rank\r\n,,\r\n\r\n",
+    ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]
+);
+reads_to!(
+    no_header_prose,
     "Dear requester,\nPlease find below\nthe information.\n",
-    ["1 -: Dear requester|", "2 -: Please find below", "3 -: the information."]);
-reads_to!(numbers_only_have_no_header,
+    [
+        "1 -: Dear requester|",
+        "2 -: Please find below",
+        "3 -: the information."
+    ]
+);
+reads_to!(
+    numbers_only_have_no_header,
     "1,2\n3,4\n",
-    ["1 -: 1|2", "2 -: 3|4"]);
+    ["1 -: 1|2", "2 -: 3|4"]
+);
 reads_to!(footnotes_and_notes,
     "Station,Officers\nLarne,12\nGrand Total,12\nNotes:\nThis information is correct as at 31 March 2023.\n",
     ["start 0 @1 c0: Station|Officers", "2 t0: Larne|12", "3 t0: Grand Total|12",
      "4 -: Notes:", "5 -: This information is correct as at 31 March 2023.",
      "end 0 @3"]);
 // A data row with one cell inside a list stays in the table.
-reads_to!(sparse_row_stays_in_table,
+reads_to!(
+    sparse_row_stays_in_table,
     "Surname,Forename,Rank\nSMITH,John,PC\nJONES\nBROWN,Al,DS\n",
-    ["start 0 @1 c0: Surname|Forename|Rank", "2 t0: SMITH|John|PC", "3 t0: JONES",
-     "4 t0: BROWN|Al|DS", "end 0 @4"]);
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John|PC",
+        "3 t0: JONES",
+        "4 t0: BROWN|Al|DS",
+        "end 0 @4"
+    ]
+);
 // A summary, blank rows, a long one-cell title (it reads like a footnote, so
 // the next record decides), then a wider raw list with its own header.
 reads_to!(stacked_summary_then_list_with_title,
@@ -422,37 +643,46 @@ reads_to!(stacked_list_then_summary_with_title,
      "start 1 @6 c0: Rank|Officers", "7 t1: Constable|120", "end 1 @7"]);
 
 // A footnote after a blank row inside a list: the list goes on.
-reads_to!(footnote_after_blank_inside_list,
+reads_to!(
+    footnote_after_blank_inside_list,
     "Surname,Forename,Rank\nSMITH,John,Constable\n\n* seconded,,\nJONES,Kay,Sergeant\n",
-    ["start 0 @1 c0: Surname|Forename|Rank",
-     "2 t0: SMITH|John|Constable",
-     "4 -: * seconded||",
-     "5 t0: JONES|Kay|Sergeant",
-     "end 0 @5"]);
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John|Constable",
+        "4 -: * seconded||",
+        "5 t0: JONES|Kay|Sergeant",
+        "end 0 @5"
+    ]
+);
 
 // The PSNI shape: row 1 holds the pivot's title (column A) and, after empty
 // columns, the source data's header. The title is not a column; the source
 // table starts at its header and the pivot's cells never mix into it.
-reads_to!(pivot_title_and_source_header_on_one_row,
+reads_to!(
+    pivot_title_and_source_header_on_one_row,
     "Officers by location,,,Surname,Initial,Rank\n\
      ,,,SMITH,J,Constable\n\
      Preston,2,,JONES,K,Sergeant\n\
      Lincoln,1,,BROWN,A,Constable\n\
      ,,,GREEN,B,Inspector\n",
-    ["start 0 @1 c3: Surname|Initial|Rank",
-     "1 -: Officers by location||",
-     "2 t0: SMITH|J|Constable",
-     "3 -: Preston|2|",
-     "3 t0: JONES|K|Sergeant",
-     "4 -: Lincoln|1|",
-     "4 t0: BROWN|A|Constable",
-     "5 t0: GREEN|B|Inspector",
-     "end 0 @5"]);
+    [
+        "start 0 @1 c3: Surname|Initial|Rank",
+        "1 -: Officers by location||",
+        "2 t0: SMITH|J|Constable",
+        "3 -: Preston|2|",
+        "3 t0: JONES|K|Sergeant",
+        "4 -: Lincoln|1|",
+        "4 t0: BROWN|A|Constable",
+        "5 t0: GREEN|B|Inspector",
+        "end 0 @5"
+    ]
+);
 
 // The pivot's own header comes two rows under the source header: a table
 // opens in the columns left of the open source table, and both tables get
 // their rows, in row order, the source running on after the pivot ends.
-reads_to!(pivot_table_opens_beside_open_source_table,
+reads_to!(
+    pivot_table_opens_beside_open_source_table,
     "Officers by location (pivot),,,SURNAME,INITIAL,RANK\n\
      ,,,SMITH,J,Constable\n\
      Row Labels,Count of SURNAME,,JONES,K,Sergeant\n\
@@ -461,42 +691,57 @@ reads_to!(pivot_table_opens_beside_open_source_table,
      Grand Total,3,,WHITE,C,Constable\n\
      ,,,BLACK,D,Constable\n\
      ,,,GREY,E,Sergeant\n",
-    ["start 0 @1 c3: SURNAME|INITIAL|RANK",
-     "1 -: Officers by location (pivot)||",
-     "2 t0: SMITH|J|Constable",
-     "start 1 @3 c0: Row Labels|Count of SURNAME",
-     "3 t0: JONES|K|Sergeant",
-     "4 t1: Preston|2",
-     "4 t0: BROWN|A|Constable",
-     "5 t1: Lincoln|1",
-     "5 t0: GREEN|B|Inspector",
-     "6 t1: Grand Total|3",
-     "6 t0: WHITE|C|Constable",
-     "7 t0: BLACK|D|Constable",
-     "8 t0: GREY|E|Sergeant",
-     "end 1 @6",
-     "end 0 @8"]);
+    [
+        "start 0 @1 c3: SURNAME|INITIAL|RANK",
+        "1 -: Officers by location (pivot)||",
+        "2 t0: SMITH|J|Constable",
+        "start 1 @3 c0: Row Labels|Count of SURNAME",
+        "3 t0: JONES|K|Sergeant",
+        "4 t1: Preston|2",
+        "4 t0: BROWN|A|Constable",
+        "5 t1: Lincoln|1",
+        "5 t0: GREEN|B|Inspector",
+        "6 t1: Grand Total|3",
+        "6 t0: WHITE|C|Constable",
+        "7 t0: BLACK|D|Constable",
+        "8 t0: GREY|E|Sergeant",
+        "end 1 @6",
+        "end 0 @8"
+    ]
+);
 
 // A lone first header cell with data under it and nothing else in the empty
 // column is a column, not a title.
-reads_to!(lone_first_header_cell_with_data_is_a_column,
+reads_to!(
+    lone_first_header_cell_with_data_is_a_column,
     "Surname,,Rank,Station\nSMITH,,PC,Larne\nJONES,,DS,Lisburn\n",
-    ["start 0 @1 c0: Surname||Rank|Station",
-     "2 t0: SMITH||PC|Larne", "3 t0: JONES||DS|Lisburn", "end 0 @3"]);
+    [
+        "start 0 @1 c0: Surname||Rank|Station",
+        "2 t0: SMITH||PC|Larne",
+        "3 t0: JONES||DS|Lisburn",
+        "end 0 @3"
+    ]
+);
 
 // Many title rows: more than the look-ahead, all still delivered in order.
-test!(fn long_preamble() {
-    let mut input = String::new();
-    let mut want = Vec::new();
-    for i in 1..=30 {
-        input.push_str(&format!("Note line {i}\n"));
-        want.push(format!("{i} -: Note line {i}"));
+test!(
+    fn long_preamble() {
+        let mut input = String::new();
+        let mut want = Vec::new();
+        for i in 1..=30 {
+            input.push_str(&format!("Note line {i}\n"));
+            want.push(format!("{i} -: Note line {i}"));
+        }
+        input.push_str("Surname,Rank\nSMITH,PC\n");
+        want.extend([
+            "start 0 @31 c0: Surname|Rank".into(),
+            "32 t0: SMITH|PC".into(),
+            "end 0 @32".into(),
+        ]);
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        assert_eq!(check(input.as_bytes(), &want).rows, 32);
     }
-    input.push_str("Surname,Rank\nSMITH,PC\n");
-    want.extend(["start 0 @31 c0: Surname|Rank".into(), "32 t0: SMITH|PC".into(), "end 0 @32".into()]);
-    let want: Vec<&str> = want.iter().map(String::as_str).collect();
-    assert_eq!(check(input.as_bytes(), &want).rows, 32);
-});
+);
 
 // ---- errors, offsets and limits -----------------------------------------
 
@@ -505,107 +750,169 @@ fn failing(input: &[u8]) -> (Vec<String>, Error) {
     (events, result.expect_err("expected an error"))
 }
 
-test!(fn unclosed_quote_names_its_row() {
-    let (events, err) = failing(b"Name,Note\nA,ok\nB,\"never closed\nC,x\n");
-    assert_eq!(events, ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]);
-    assert_eq!((err.row, err.byte), (Some(3), Some(17)));
-    assert!(matches!(err.kind, ErrorKind::Malformed(_)));
-    assert!(err.reason().contains("opened on row 3 is never closed"), "{}", err.reason());
-});
-test!(fn byte_offsets_in_every_encoding() {
-    let byte = |b: &[u8]| failing(b).1.byte;
-    assert_eq!(byte(b"Name,Note\nB,\"x"), Some(12));
-    assert_eq!(byte(b"\xEF\xBB\xBFName,Note\nB,\"x"), Some(15));
-    assert_eq!(byte("N\u{e9},Note\nB,\"x".as_bytes()), Some(11));
-    assert_eq!(byte(b"N\xe9,Note\nB,\"x"), Some(10));
-    assert_eq!(byte(&utf16("Name,Note\nB,\"x", true, true)), Some(2 + 24));
-    assert_eq!(byte(&utf16("N\u{1F600},Note\nB,\"x", true, false)), Some(2 + 2 * 11));
-});
-test!(fn too_many_columns_is_a_limit() {
-    let mut input = b"Title\nShort,row\n".to_vec();
-    input.extend(std::iter::repeat_n(b",x".as_slice(), 100_001).flatten());
-    for size in [0, 7, 4096] {
-        let (events, result, _) = run(&input, size);
-        let err = result.expect_err("limit");
-        assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
-        assert_eq!(err.row, Some(3));
-        assert!(err.reason().contains("100000 columns"), "{}", err.reason());
-        // Rows before the error are delivered (row 2 is a header with no data).
-        assert_eq!(events, ["1 -: Title", "start 0 @2 c0: Short|row", "end 0 @2"]);
+test!(
+    fn unclosed_quote_names_its_row() {
+        let (events, err) = failing(b"Name,Note\nA,ok\nB,\"never closed\nC,x\n");
+        assert_eq!(
+            events,
+            ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]
+        );
+        assert_eq!((err.row, err.byte), (Some(3), Some(17)));
+        assert!(matches!(err.kind, ErrorKind::Malformed(_)));
+        assert!(
+            err.reason().contains("opened on row 3 is never closed"),
+            "{}",
+            err.reason()
+        );
     }
-});
-test!(fn errors_stick() {
-    let mut sink = Events::default();
-    let mut reader = Reader::new();
-    let first = reader.push(b"%PDF-1.4 and more bytes of a pdf file here\n", &mut sink);
-    // Fewer than 64 KB: decided at finish.
-    assert_eq!(first, Ok(()));
-    let err = reader.finish(&mut sink).expect_err("pdf");
-    assert_eq!(reader.push(b"more", &mut sink), Err(err.clone()));
-    assert_eq!(reader.finish(&mut sink), Err(err));
-});
-test!(fn info_counts_bytes_and_rows() {
-    let input = b"a\n\nb\n\n\n";
-    let (_, _, info) = run_all(input);
-    assert_eq!((info.rows, info.bytes), (5, input.len() as u64));
-});
+);
+test!(
+    fn byte_offsets_in_every_encoding() {
+        let byte = |b: &[u8]| failing(b).1.byte;
+        assert_eq!(byte(b"Name,Note\nB,\"x"), Some(12));
+        assert_eq!(byte(b"\xEF\xBB\xBFName,Note\nB,\"x"), Some(15));
+        assert_eq!(byte("N\u{e9},Note\nB,\"x".as_bytes()), Some(11));
+        assert_eq!(byte(b"N\xe9,Note\nB,\"x"), Some(10));
+        assert_eq!(byte(&utf16("Name,Note\nB,\"x", true, true)), Some(2 + 24));
+        assert_eq!(
+            byte(&utf16("N\u{1F600},Note\nB,\"x", true, false)),
+            Some(2 + 2 * 11)
+        );
+    }
+);
+test!(
+    fn too_many_columns_is_a_limit() {
+        let mut input = b"Title\nShort,row\n".to_vec();
+        input.extend(std::iter::repeat_n(b",x".as_slice(), 100_001).flatten());
+        for size in [0, 7, 4096] {
+            let (events, result, _) = run(&input, size);
+            let err = result.expect_err("limit");
+            assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
+            assert_eq!(err.row, Some(3));
+            assert!(err.reason().contains("100000 columns"), "{}", err.reason());
+            // Rows before the error are delivered (row 2 is a header with no data).
+            assert_eq!(
+                events,
+                ["1 -: Title", "start 0 @2 c0: Short|row", "end 0 @2"]
+            );
+        }
+    }
+);
+test!(
+    fn errors_stick() {
+        let mut sink = Events::default();
+        let mut reader = Reader::new();
+        let first = reader.push(b"%PDF-1.4 and more bytes of a pdf file here\n", &mut sink);
+        // Fewer than 64 KB: decided at finish.
+        assert_eq!(first, Ok(()));
+        let err = reader.finish(&mut sink).expect_err("pdf");
+        assert_eq!(reader.push(b"more", &mut sink), Err(err.clone()));
+        assert_eq!(reader.finish(&mut sink), Err(err));
+    }
+);
+test!(
+    fn info_counts_bytes_and_rows() {
+        let input = b"a\n\nb\n\n\n";
+        let (_, _, info) = run_all(input);
+        assert_eq!((info.rows, info.bytes), (5, input.len() as u64));
+    }
+);
 
 // ---- robustness -----------------------------------------------------------
 
 // Deterministic pseudo-random CSV-ish bytes (quotes, delimiters, every line
 // ending, multi-byte UTF-8, stray Windows-1252 bytes): whole and chunked
 // reads must agree, and nothing may panic.
-test!(fn random_inputs_agree_in_any_chunking() {
-    const PARTS: &[&[u8]] = &[
-        b"a", b"SMITH", b"12", b",", b",", b";", b"\t", b"\"", b"\"\"", b"\r", b"\n", b"\r\n",
-        b" ", "\u{e9}".as_bytes(), "\u{2019}".as_bytes(), "\u{1F600}".as_bytes(), b"\x92", b"Total",
-    ];
-    let mut seed: u64 = 0x0005_EED0_FF01;
-    let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
-    for _ in 0..150 {
-        let len = next() % 60;
-        let mut input = Vec::new();
-        for _ in 0..len {
-            input.extend_from_slice(PARTS[next() % PARTS.len()]);
-        }
-        let whole = run(&input, 0);
-        for size in 1..=input.len().min(12) {
-            let part = run(&input, size);
-            assert_eq!(part, whole, "input {input:?}, chunks of {size}");
+test!(
+    fn random_inputs_agree_in_any_chunking() {
+        const PARTS: &[&[u8]] = &[
+            b"a",
+            b"SMITH",
+            b"12",
+            b",",
+            b",",
+            b";",
+            b"\t",
+            b"\"",
+            b"\"\"",
+            b"\r",
+            b"\n",
+            b"\r\n",
+            b" ",
+            "\u{e9}".as_bytes(),
+            "\u{2019}".as_bytes(),
+            "\u{1F600}".as_bytes(),
+            b"\x92",
+            b"Total",
+        ];
+        let mut seed: u64 = 0x0005_EED0_FF01;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..150 {
+            let len = next() % 60;
+            let mut input = Vec::new();
+            for _ in 0..len {
+                input.extend_from_slice(PARTS[next() % PARTS.len()]);
+            }
+            let whole = run(&input, 0);
+            for size in 1..=input.len().min(12) {
+                let part = run(&input, size);
+                assert_eq!(part, whole, "input {input:?}, chunks of {size}");
+            }
         }
     }
-});
+);
 
 // Table-shaped random inputs (titles, headers, lone cells, empty columns,
 // blank rows, pivots beside lists): the contract holds and chunking agrees.
-test!(fn random_tables_keep_the_sink_contract() {
-    const CELLS: &[&str] = &[
-        "", "", "", "", "SMITH", "Rank", "Surname", "12", "Total", "Row Labels",
-        "Officers by location (pivot)", "Source: HR system", "2019/20",
-    ];
-    let mut seed: u64 = 0x7AB1_E5EE_D002;
-    let mut next = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
-    for _ in 0..500 {
-        let mut input = String::new();
-        for _ in 0..next() % 30 {
-            let width = next() % 8;
-            let cells: Vec<&str> = (0..width).map(|_| CELLS[next() % CELLS.len()]).collect();
-            input.push_str(&cells.join(","));
-            input.push('\n');
-        }
-        let whole = run(input.as_bytes(), 0);
-        assert_eq!(whole.1, Ok(()));
-        for size in [1, 2, 3, 5, 7, 11] {
-            assert_eq!(run(input.as_bytes(), size), whole, "input {input:?}, chunks of {size}");
+test!(
+    fn random_tables_keep_the_sink_contract() {
+        const CELLS: &[&str] = &[
+            "",
+            "",
+            "",
+            "",
+            "SMITH",
+            "Rank",
+            "Surname",
+            "12",
+            "Total",
+            "Row Labels",
+            "Officers by location (pivot)",
+            "Source: HR system",
+            "2019/20",
+        ];
+        let mut seed: u64 = 0x7AB1_E5EE_D002;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..500 {
+            let mut input = String::new();
+            for _ in 0..next() % 30 {
+                let width = next() % 8;
+                let cells: Vec<&str> = (0..width).map(|_| CELLS[next() % CELLS.len()]).collect();
+                input.push_str(&cells.join(","));
+                input.push('\n');
+            }
+            let whole = run(input.as_bytes(), 0);
+            assert_eq!(whole.1, Ok(()));
+            for size in [1, 2, 3, 5, 7, 11] {
+                assert_eq!(
+                    run(input.as_bytes(), size),
+                    whole,
+                    "input {input:?}, chunks of {size}"
+                );
+            }
         }
     }
-});
+);
 
 /// A quote that never closes in a large file stops at the record limit,
 /// naming the row and the quote, instead of holding the whole file.
@@ -614,7 +921,9 @@ test!(fn random_tables_keep_the_sink_contract() {
 fn huge_record_is_a_limit() {
     let mut sink = Events::default();
     let mut reader = Reader::new();
-    reader.push(b"Name,Note\nA,ok\nB,\"", &mut sink).expect("start");
+    reader
+        .push(b"Name,Note\nA,ok\nB,\"", &mut sink)
+        .expect("start");
     let block = vec![b'x'; 1 << 20];
     let mut err = None;
     for _ in 0..70 {
@@ -626,6 +935,13 @@ fn huge_record_is_a_limit() {
     let err = err.expect("limit reached");
     assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
     assert_eq!((err.row, err.byte), (Some(3), Some(15)));
-    assert!(err.reason().contains("may never be closed"), "{}", err.reason());
-    assert_eq!(sink.0, ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]);
+    assert!(
+        err.reason().contains("may never be closed"),
+        "{}",
+        err.reason()
+    );
+    assert_eq!(
+        sink.0,
+        ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]
+    );
 }

@@ -75,79 +75,289 @@ pub const COMMUNITIES: &[Community] = &[
     Community {
         name: "English",
         weight: 40,
-        female: &["Sarah", "Emma", "Charlotte", "Sophie", "Rebecca", "Laura", "Claire", "Karen", "Helen", "Joanne", "Amy", "Hannah", "Lucy", "Victoria", "Gemma", "Rachel", "Nicola", "Lisa", "Jennifer", "Kate"],
-        male: &["James", "Oliver", "Thomas", "Jack", "Harry", "George", "Michael", "David", "Paul", "Mark", "Daniel", "Matthew", "Andrew", "Richard", "Stephen", "Christopher", "Simon", "Peter", "Robert", "Benjamin"],
-        surnames: &["Smith", "Taylor", "Brown", "Wilson", "Johnson", "Walker", "Wright", "Robinson", "Thompson", "White", "Hall", "Green", "Wood", "Harris", "Clarke", "Cooper", "Ward", "Turner", "Hill", "Baker", "Preston", "Lincoln", "Marsh", "Fletcher", "Booth", "Smith-Jones", "Taylor-Reid", "Ashworth-Clarke", "Constable", "King", "Bishop", "Sergeant"],
+        female: &[
+            "Sarah",
+            "Emma",
+            "Charlotte",
+            "Sophie",
+            "Rebecca",
+            "Laura",
+            "Claire",
+            "Karen",
+            "Helen",
+            "Joanne",
+            "Amy",
+            "Hannah",
+            "Lucy",
+            "Victoria",
+            "Gemma",
+            "Rachel",
+            "Nicola",
+            "Lisa",
+            "Jennifer",
+            "Kate",
+        ],
+        male: &[
+            "James",
+            "Oliver",
+            "Thomas",
+            "Jack",
+            "Harry",
+            "George",
+            "Michael",
+            "David",
+            "Paul",
+            "Mark",
+            "Daniel",
+            "Matthew",
+            "Andrew",
+            "Richard",
+            "Stephen",
+            "Christopher",
+            "Simon",
+            "Peter",
+            "Robert",
+            "Benjamin",
+        ],
+        surnames: &[
+            "Smith",
+            "Taylor",
+            "Brown",
+            "Wilson",
+            "Johnson",
+            "Walker",
+            "Wright",
+            "Robinson",
+            "Thompson",
+            "White",
+            "Hall",
+            "Green",
+            "Wood",
+            "Harris",
+            "Clarke",
+            "Cooper",
+            "Ward",
+            "Turner",
+            "Hill",
+            "Baker",
+            "Preston",
+            "Lincoln",
+            "Marsh",
+            "Fletcher",
+            "Booth",
+            "Smith-Jones",
+            "Taylor-Reid",
+            "Ashworth-Clarke",
+            "Constable",
+            "King",
+            "Bishop",
+            "Sergeant",
+        ],
     },
     Community {
         name: "Welsh",
         weight: 8,
-        female: &["Sian", "Cerys", "Bethan", "Gwen", "Ffion", "Rhiannon", "Angharad", "Megan"],
-        male: &["Rhys", "Gareth", "Dafydd", "Owain", "Ieuan", "Gethin", "Huw", "Aled"],
-        surnames: &["Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Lewis", "Morgan", "Griffiths", "Price", "Pritchard", "Llewellyn", "Hughes-Morgan", "Bowen"],
+        female: &[
+            "Sian", "Cerys", "Bethan", "Gwen", "Ffion", "Rhiannon", "Angharad", "Megan",
+        ],
+        male: &[
+            "Rhys", "Gareth", "Dafydd", "Owain", "Ieuan", "Gethin", "Huw", "Aled",
+        ],
+        surnames: &[
+            "Jones",
+            "Williams",
+            "Davies",
+            "Evans",
+            "Thomas",
+            "Roberts",
+            "Lewis",
+            "Morgan",
+            "Griffiths",
+            "Price",
+            "Pritchard",
+            "Llewellyn",
+            "Hughes-Morgan",
+            "Bowen",
+        ],
     },
     Community {
         name: "Scottish",
         weight: 8,
-        female: &["Mhairi", "Eilidh", "Fiona", "Morag", "Kirsty", "Isla", "Catriona", "Ailsa"],
-        male: &["Alasdair", "Callum", "Iain", "Euan", "Hamish", "Ruaridh", "Fraser", "Angus"],
-        surnames: &["McDonald", "MacLeod", "McKenzie", "MacGregor", "Campbell", "Stewart", "Fraser", "Robertson", "Murray", "McAllister", "Macintyre", "MacAulay", "McIntosh"],
+        female: &[
+            "Mhairi", "Eilidh", "Fiona", "Morag", "Kirsty", "Isla", "Catriona", "Ailsa",
+        ],
+        male: &[
+            "Alasdair", "Callum", "Iain", "Euan", "Hamish", "Ruaridh", "Fraser", "Angus",
+        ],
+        surnames: &[
+            "McDonald",
+            "MacLeod",
+            "McKenzie",
+            "MacGregor",
+            "Campbell",
+            "Stewart",
+            "Fraser",
+            "Robertson",
+            "Murray",
+            "McAllister",
+            "Macintyre",
+            "MacAulay",
+            "McIntosh",
+        ],
     },
     Community {
         name: "Irish",
         weight: 14,
-        female: &["Siobhán", "Niamh", "Aoife", "Róisín", "Orla", "Gráinne", "Ciara", "Sinéad", "Siobhan", "Aisling"],
-        male: &["Seán", "Ciarán", "Pádraig", "Eoin", "Declan", "Colm", "Cathal", "Seamus", "Sean", "Donal"],
-        surnames: &["O'Neill", "O’Neill", "O'Brien", "Ó Briain", "Ó Súilleabháin", "McCann", "Murphy", "Kelly", "Quinn", "Doherty", "Gallagher", "Devlin", "Hamill", "O’Reilly", "O'Hare", "Mac Giolla Bhríde", "McGuinness", "Ní Bhriain"],
+        female: &[
+            "Siobhán", "Niamh", "Aoife", "Róisín", "Orla", "Gráinne", "Ciara", "Sinéad", "Siobhan",
+            "Aisling",
+        ],
+        male: &[
+            "Seán", "Ciarán", "Pádraig", "Eoin", "Declan", "Colm", "Cathal", "Seamus", "Sean",
+            "Donal",
+        ],
+        surnames: &[
+            "O'Neill",
+            "O’Neill",
+            "O'Brien",
+            "Ó Briain",
+            "Ó Súilleabháin",
+            "McCann",
+            "Murphy",
+            "Kelly",
+            "Quinn",
+            "Doherty",
+            "Gallagher",
+            "Devlin",
+            "Hamill",
+            "O’Reilly",
+            "O'Hare",
+            "Mac Giolla Bhríde",
+            "McGuinness",
+            "Ní Bhriain",
+        ],
     },
     Community {
         name: "Other European",
         weight: 3,
         female: &["Ana", "Sofia", "Inês", "Maria", "Anouk"],
         male: &["João", "Luca", "Pieter", "Carlos", "Marco"],
-        surnames: &["de Souza", "van der Berg", "D'Souza", "da Silva", "de la Cruz", "van Dijk", "Fernandes", "Rossi"],
+        surnames: &[
+            "de Souza",
+            "van der Berg",
+            "D'Souza",
+            "da Silva",
+            "de la Cruz",
+            "van Dijk",
+            "Fernandes",
+            "Rossi",
+        ],
     },
     Community {
         name: "South Asian",
         weight: 12,
-        female: &["Priya", "Sunita", "Harpreet", "Gurpreet", "Ayesha", "Fatima", "Nadia", "Zainab", "Shabana", "Anjali", "Rukhsana", "Simran"],
-        male: &["Amit", "Rajesh", "Mohammed", "Ahmed", "Imran", "Sanjay", "Anil", "Farhan", "Jaspal", "Tariq", "Vikram", "Kamran"],
-        surnames: &["Patel", "Khan", "Singh", "Kaur", "Chowdhury", "Ahmed", "Hussain", "Begum", "Sharma", "Gill", "Sandhu", "Rahman", "Iqbal", "Mistry", "Shah", "Uddin", "Akhtar", "Bhatti"],
+        female: &[
+            "Priya", "Sunita", "Harpreet", "Gurpreet", "Ayesha", "Fatima", "Nadia", "Zainab",
+            "Shabana", "Anjali", "Rukhsana", "Simran",
+        ],
+        male: &[
+            "Amit", "Rajesh", "Mohammed", "Ahmed", "Imran", "Sanjay", "Anil", "Farhan", "Jaspal",
+            "Tariq", "Vikram", "Kamran",
+        ],
+        surnames: &[
+            "Patel",
+            "Khan",
+            "Singh",
+            "Kaur",
+            "Chowdhury",
+            "Ahmed",
+            "Hussain",
+            "Begum",
+            "Sharma",
+            "Gill",
+            "Sandhu",
+            "Rahman",
+            "Iqbal",
+            "Mistry",
+            "Shah",
+            "Uddin",
+            "Akhtar",
+            "Bhatti",
+        ],
     },
     Community {
         name: "Polish",
         weight: 5,
-        female: &["Katarzyna", "Agnieszka", "Małgorzata", "Joanna", "Magdalena", "Zofia"],
+        female: &[
+            "Katarzyna",
+            "Agnieszka",
+            "Małgorzata",
+            "Joanna",
+            "Magdalena",
+            "Zofia",
+        ],
         male: &["Piotr", "Tomasz", "Michał", "Łukasz", "Krzysztof", "Paweł"],
-        surnames: &["Kowalski", "Nowak", "Wiśniewska", "Wójcik", "Kowalczyk", "Lewandowski", "Zielińska", "Szymański", "Kamińska", "Dąbrowski"],
+        surnames: &[
+            "Kowalski",
+            "Nowak",
+            "Wiśniewska",
+            "Wójcik",
+            "Kowalczyk",
+            "Lewandowski",
+            "Zielińska",
+            "Szymański",
+            "Kamińska",
+            "Dąbrowski",
+        ],
     },
     Community {
         name: "West African",
         weight: 5,
-        female: &["Ngozi", "Ama", "Abena", "Chiamaka", "Folasade", "Adaeze", "Efua", "Yetunde"],
-        male: &["Chinedu", "Oluwaseun", "Adebayo", "Kwame", "Kofi", "Emeka", "Tunde", "Yaw"],
-        surnames: &["Okafor", "Adeyemi", "Mensah", "Boateng", "Okonkwo", "Owusu", "Asante", "Oyelaran", "Eze", "Adebayo", "Nwosu", "Appiah"],
+        female: &[
+            "Ngozi", "Ama", "Abena", "Chiamaka", "Folasade", "Adaeze", "Efua", "Yetunde",
+        ],
+        male: &[
+            "Chinedu",
+            "Oluwaseun",
+            "Adebayo",
+            "Kwame",
+            "Kofi",
+            "Emeka",
+            "Tunde",
+            "Yaw",
+        ],
+        surnames: &[
+            "Okafor", "Adeyemi", "Mensah", "Boateng", "Okonkwo", "Owusu", "Asante", "Oyelaran",
+            "Eze", "Adebayo", "Nwosu", "Appiah",
+        ],
     },
     Community {
         name: "Chinese",
         weight: 3,
         female: &["Mei", "Jing", "Hui", "Xiaoling", "Yan", "Lin"],
         male: &["Wei", "Ming", "Jun", "Hao", "Kai", "Chun"],
-        surnames: &["Wong", "Chen", "Li", "Zhang", "Wang", "Liu", "Lam", "Cheung", "Ng", "Yip"],
+        surnames: &[
+            "Wong", "Chen", "Li", "Zhang", "Wang", "Liu", "Lam", "Cheung", "Ng", "Yip",
+        ],
     },
     Community {
         name: "Somali",
         weight: 2,
         female: &["Hodan", "Fadumo", "Ayaan", "Hawa", "Sahra", "Ifrah"],
         male: &["Abdi", "Mahad", "Faisal", "Abdirahman", "Liban", "Mukhtar"],
-        surnames: &["Mohamed", "Ali", "Abdi", "Hassan", "Warsame", "Farah", "Jama", "Osman", "Hirsi", "Egal"],
+        surnames: &[
+            "Mohamed", "Ali", "Abdi", "Hassan", "Warsame", "Farah", "Jama", "Osman", "Hirsi",
+            "Egal",
+        ],
     },
     Community {
         name: "Turkish",
         weight: 2,
         female: &["Ayşe", "Elif", "Zeynep", "Emine", "Büşra"],
         male: &["Mehmet", "Emre", "Mustafa", "Hakan", "Murat"],
-        surnames: &["Yılmaz", "Demir", "Kaya", "Çelik", "Şahin", "Öztürk", "Aydın"],
+        surnames: &[
+            "Yılmaz", "Demir", "Kaya", "Çelik", "Şahin", "Öztürk", "Aydın",
+        ],
     },
 ];
 
@@ -162,7 +372,11 @@ pub struct Person {
 impl Person {
     /// First letter of the forename.
     pub fn initial(&self) -> String {
-        self.forename.chars().next().map(|c| c.to_string()).unwrap_or_default()
+        self.forename
+            .chars()
+            .next()
+            .map(|c| c.to_string())
+            .unwrap_or_default()
     }
 
     /// `Forename Surname`.
@@ -216,10 +430,18 @@ pub fn fold(s: &str) -> String {
 
 /// A random person from the communities above.
 pub fn person(rng: &mut Rng) -> Person {
-    let weights: Vec<(usize, u32)> = COMMUNITIES.iter().enumerate().map(|(i, c)| (i, c.weight)).collect();
+    let weights: Vec<(usize, u32)> = COMMUNITIES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.weight))
+        .collect();
     let c = &COMMUNITIES[*rng.weighted(&weights)];
     let female = rng.chance(0.45);
-    let forename = if female { rng.pick(c.female) } else { rng.pick(c.male) };
+    let forename = if female {
+        rng.pick(c.female)
+    } else {
+        rng.pick(c.male)
+    };
     // One in eight people have a surname from another community (marriage, history).
     let surname = if rng.chance(0.125) {
         let other = rng.pick(COMMUNITIES);
@@ -227,7 +449,11 @@ pub fn person(rng: &mut Rng) -> Person {
     } else {
         rng.pick(c.surnames)
     };
-    Person { forename: forename.to_string(), surname: surname.to_string(), female }
+    Person {
+        forename: forename.to_string(),
+        surname: surname.to_string(),
+        female,
+    }
 }
 
 /// A person whose name is encodable in Windows-1252 (no ś, ł, ı, ş...).
@@ -251,18 +477,47 @@ pub const RANKS: &[(&str, u32)] = &[
 ];
 
 /// Chief officer ranks and senior staff posts (staff_senior).
-pub const CHIEF_RANKS: &[&str] = &["Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable", "T/Assistant Chief Constable", "Commander"];
+pub const CHIEF_RANKS: &[&str] = &[
+    "Chief Constable",
+    "Deputy Chief Constable",
+    "Assistant Chief Constable",
+    "T/Assistant Chief Constable",
+    "Commander",
+];
 
 /// Rank abbreviations used in free text.
-pub const RANK_ABBREV: &[&str] = &["PC", "DC", "Sgt.", "Sgt", "DS", "PS", "Insp.", "DI", "DCI", "Ch Insp", "Supt", "Det Supt"];
+pub const RANK_ABBREV: &[&str] = &[
+    "PC", "DC", "Sgt.", "Sgt", "DS", "PS", "Insp.", "DI", "DCI", "Ch Insp", "Supt", "Det Supt",
+];
 
 /// Police staff grades (PSNI / Home Office forces style).
-pub const STAFF_GRADES: &[&str] = &["Band A", "Band B", "Band C", "Band D", "Band E", "Band F", "AA", "AO", "EO", "SO1", "SO2", "PO1", "PO2"];
+pub const STAFF_GRADES: &[&str] = &[
+    "Band A", "Band B", "Band C", "Band D", "Band E", "Band F", "AA", "AO", "EO", "SO1", "SO2",
+    "PO1", "PO2",
+];
 
 /// Stations (a fictional force with real-sounding UK places).
 pub const STATIONS: &[&str] = &[
-    "Preston", "Lincoln", "Lisburn", "Banbridge", "Omagh", "Strand Road", "Musgrave Street", "Lurgan", "Ballymena", "Coleraine",
-    "Enniskillen", "Newry", "Armagh", "Dungannon", "Bangor", "Antrim", "Headquarters", "Chorley", "Skegness", "Grantham",
+    "Preston",
+    "Lincoln",
+    "Lisburn",
+    "Banbridge",
+    "Omagh",
+    "Strand Road",
+    "Musgrave Street",
+    "Lurgan",
+    "Ballymena",
+    "Coleraine",
+    "Enniskillen",
+    "Newry",
+    "Armagh",
+    "Dungannon",
+    "Bangor",
+    "Antrim",
+    "Headquarters",
+    "Chorley",
+    "Skegness",
+    "Grantham",
 ];
 
 /// Units; some sensitive (covert, surveillance, firearms...).
@@ -285,7 +540,9 @@ pub const UNITS: &[(&str, u32)] = &[
 ];
 
 /// Vetting levels.
-pub const VETTING: &[&str] = &["NPPV1", "NPPV2", "NPPV2", "NPPV3", "SC", "RV", "CTC", "eSC", "DV"];
+pub const VETTING: &[&str] = &[
+    "NPPV1", "NPPV2", "NPPV2", "NPPV3", "SC", "RV", "CTC", "eSC", "DV",
+];
 
 /// A UK mobile in the Ofcom drama range (07700 900000-900999), formatted variously.
 pub fn mobile(rng: &mut Rng) -> String {
@@ -311,21 +568,35 @@ pub fn direct_line(rng: &mut Rng) -> String {
 pub fn ni_number(rng: &mut Rng) -> String {
     // No D F I Q U V first, no D F I O Q U V second, and no K so the
     // unallocated KN / NK pairs cannot occur.
-    let first = rng.pick(&["A", "B", "C", "E", "H", "J", "L", "M", "N", "P", "R", "S", "W", "Y"]);
-    let second = rng.pick(&["A", "B", "C", "E", "H", "J", "L", "M", "N", "P", "R", "S", "W", "Y"]);
+    let first = rng.pick(&[
+        "A", "B", "C", "E", "H", "J", "L", "M", "N", "P", "R", "S", "W", "Y",
+    ]);
+    let second = rng.pick(&[
+        "A", "B", "C", "E", "H", "J", "L", "M", "N", "P", "R", "S", "W", "Y",
+    ]);
     let digits = rng.range(0, 999_999);
     let suffix = rng.pick(&["A", "B", "C", "D"]);
     if rng.chance(0.5) {
         format!("{first}{second}{digits:06}{suffix}")
     } else {
         let d = format!("{digits:06}");
-        format!("{first}{second} {} {} {} {suffix}", &d[0..2], &d[2..4], &d[4..6])
+        format!(
+            "{first}{second} {} {} {} {suffix}",
+            &d[0..2],
+            &d[2..4],
+            &d[4..6]
+        )
     }
 }
 
 /// A date `dd/mm/yyyy` with the year in `lo..=hi`.
 pub fn date(rng: &mut Rng, lo: u64, hi: u64) -> String {
-    format!("{:02}/{:02}/{}", rng.range(1, 28), rng.range(1, 12), rng.range(lo, hi))
+    format!(
+        "{:02}/{:02}/{}",
+        rng.range(1, 28),
+        rng.range(1, 12),
+        rng.range(lo, hi)
+    )
 }
 
 /// A postcode-shaped string in an area (e.g. "PR1" district + sector/unit).
@@ -343,13 +614,29 @@ pub fn postcode(rng: &mut Rng) -> String {
 
 /// Street names (some are surnames or ranks: Constable Road, Sergeant's Way).
 pub const STREETS: &[&str] = &[
-    "Constable Road", "Sergeant's Way", "Church Street", "Victoria Road", "Station Road", "Mill Lane", "Preston Road", "Lincoln Avenue",
-    "Morgan Close", "Kelly's Lane", "Park View", "Queen Street", "High Street", "Nelson Terrace", "Churchill Way", "Patel Court",
+    "Constable Road",
+    "Sergeant's Way",
+    "Church Street",
+    "Victoria Road",
+    "Station Road",
+    "Mill Lane",
+    "Preston Road",
+    "Lincoln Avenue",
+    "Morgan Close",
+    "Kelly's Lane",
+    "Park View",
+    "Queen Street",
+    "High Street",
+    "Nelson Terrace",
+    "Churchill Way",
+    "Patel Court",
 ];
 
 /// A home address.
 pub fn address(rng: &mut Rng) -> String {
-    let town = rng.pick(&["Preston", "Lincoln", "Lisburn", "Norwich", "Leeds", "Belfast", "Cardiff", "Chorley"]);
+    let town = rng.pick(&[
+        "Preston", "Lincoln", "Lisburn", "Norwich", "Leeds", "Belfast", "Cardiff", "Chorley",
+    ]);
     format!("{} {}, {}", rng.range(1, 240), rng.pick(STREETS), town)
 }
 
@@ -394,7 +681,12 @@ pub struct Format {
 
 impl Default for Format {
     fn default() -> Self {
-        Format { delimiter: b',', eol: "\r\n", encoding: Encoding::Utf8, final_newline: true }
+        Format {
+            delimiter: b',',
+            eol: "\r\n",
+            encoding: Encoding::Utf8,
+            final_newline: true,
+        }
     }
 }
 
@@ -451,12 +743,15 @@ pub fn encode(records: &[Vec<String>], fmt: Format) -> Vec<u8> {
             }
             v
         }
-        Encoding::Windows1252 => to_1252(&text).expect("generator wrote a character outside Windows-1252"),
+        Encoding::Windows1252 => {
+            to_1252(&text).expect("generator wrote a character outside Windows-1252")
+        }
     }
 }
 
 /// Header of the benchmark's staff list.
-pub const BIG_HEADER: &str = "Surname,Forename,Initial,Rank,Collar Number,Station,Unit,Email,Phone,Date joined,Notes";
+pub const BIG_HEADER: &str =
+    "Surname,Forename,Initial,Rank,Collar Number,Station,Unit,Email,Phone,Date joined,Notes";
 
 /// A staff list of about `target` bytes (UTF-8, CRLF) for the benchmark:
 /// returns the bytes and the number of records (header included).
@@ -484,7 +779,11 @@ pub fn big_staff_list(seed: u64, target: usize) -> (Vec<u8>, u64) {
         let collar = rng.range(1000, 99999);
         let note = if rng.chance(0.04) {
             let q = person(&mut rng);
-            format!("Line manager {} {}", rng.pick(&["Sgt", "Insp", "PS", "DS"]), q.surname)
+            format!(
+                "Line manager {} {}",
+                rng.pick(&["Sgt", "Insp", "PS", "DS"]),
+                q.surname
+            )
         } else {
             rng.pick(&notes).to_string()
         };
@@ -497,7 +796,11 @@ pub fn big_staff_list(seed: u64, target: usize) -> (Vec<u8>, u64) {
         fields.push(rng.pick(STATIONS).to_string());
         fields.push(rng.weighted(UNITS).to_string());
         fields.push(format!("{}@northshire.police.uk", p.mailbox()));
-        fields.push(if rng.chance(0.5) { mobile(&mut rng) } else { direct_line(&mut rng) });
+        fields.push(if rng.chance(0.5) {
+            mobile(&mut rng)
+        } else {
+            direct_line(&mut rng)
+        });
         fields.push(date(&mut rng, 1985, 2023));
         fields.push(note);
         out.push_str(&record_text(&fields, b','));

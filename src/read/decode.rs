@@ -60,7 +60,8 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// Known binary formats by their magic bytes.
 fn magic(b: &[u8]) -> Option<&'static str> {
-    if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") || b.starts_with(b"PK\x07\x08") {
+    if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") || b.starts_with(b"PK\x07\x08")
+    {
         let head = &b[..b.len().min(PRELUDE)];
         return Some(if contains(head, b"xl/") {
             "XLSX"
@@ -90,7 +91,10 @@ fn magic(b: &[u8]) -> Option<&'static str> {
         (b"MM\x00*", "TIFF image"),
         (b"{\\rtf", "RTF"),
     ];
-    TABLE.iter().find(|(m, _)| b.starts_with(m)).map(|(_, n)| *n)
+    TABLE
+        .iter()
+        .find(|(m, _)| b.starts_with(m))
+        .map(|(_, n)| *n)
 }
 
 /// Decide on the first bytes of the file (`head`, up to [`PRELUDE`] bytes;
@@ -100,32 +104,55 @@ pub(crate) fn detect(head: &[u8]) -> Verdict {
         return Verdict::Binary(kind);
     }
     if head.starts_with(b"\xEF\xBB\xBF") {
-        return Verdict::Text { enc: Enc::Utf8, bom: 3 };
+        return Verdict::Text {
+            enc: Enc::Utf8,
+            bom: 3,
+        };
     }
     if head.starts_with(b"\xFF\xFE") {
-        return Verdict::Text { enc: Enc::Utf16Le, bom: 2 };
+        return Verdict::Text {
+            enc: Enc::Utf16Le,
+            bom: 2,
+        };
     }
     if head.starts_with(b"\xFE\xFF") {
-        return Verdict::Text { enc: Enc::Utf16Be, bom: 2 };
+        return Verdict::Text {
+            enc: Enc::Utf16Be,
+            bom: 2,
+        };
     }
     // UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte.
     let sample = &head[..head.len().min(4096) & !1];
     let pairs = sample.len() / 2;
     if pairs >= 2 {
         let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-        let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let odd = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count();
         if odd * 10 >= pairs * 4 && even * 20 <= pairs {
-            return Verdict::Text { enc: Enc::Utf16Le, bom: 0 };
+            return Verdict::Text {
+                enc: Enc::Utf16Le,
+                bom: 0,
+            };
         }
         if even * 10 >= pairs * 4 && odd * 20 <= pairs {
-            return Verdict::Text { enc: Enc::Utf16Be, bom: 0 };
+            return Verdict::Text {
+                enc: Enc::Utf16Be,
+                bom: 0,
+            };
         }
     }
     let nul = head.iter().filter(|&&b| b == 0).count();
     if nul > 0 && nul * 100 >= head.len() {
         return Verdict::Binary("binary data");
     }
-    Verdict::Text { enc: utf8_or_1252(head), bom: 0 }
+    Verdict::Text {
+        enc: utf8_or_1252(head),
+        bom: 0,
+    }
 }
 
 /// UTF-8 when the bytes are UTF-8, or mostly: at least one valid multi-byte
@@ -167,6 +194,10 @@ pub(crate) fn decode_head(head: &[u8], enc: Enc, bom: usize) -> String {
     let body = head.get(bom..).unwrap_or_default();
     match enc {
         Enc::Utf8 => String::from_utf8_lossy(body).into_owned(),
-        _ => enc.encoding().decode_without_bom_handling(body).0.into_owned(),
+        _ => enc
+            .encoding()
+            .decode_without_bom_handling(body)
+            .0
+            .into_owned(),
     }
 }

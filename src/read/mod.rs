@@ -171,12 +171,20 @@ const STEP: usize = 64 * 1024;
 
 impl Body {
     fn parse(&mut self, text: &str, unit: Unit, sink: &mut dyn Sink) -> Result<(), Error> {
-        let mut feed = Feed { tabler: &mut self.out.tabler, sink };
+        let mut feed = Feed {
+            tabler: &mut self.out.tabler,
+            sink,
+        };
         self.parser.feed(text, unit, &mut feed)
     }
 
     /// Bytes that are not UTF-8 in a UTF-8 file: read as Windows-1252.
-    fn fallback(&mut self, bytes: &[u8], info: &mut ReadInfo, sink: &mut dyn Sink) -> Result<(), Error> {
+    fn fallback(
+        &mut self,
+        bytes: &[u8],
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
         if !self.warned {
             self.warned = true;
             info.warnings.push((
@@ -190,7 +198,13 @@ impl Body {
     }
 
     /// UTF-8 bytes with no carry in front of them.
-    fn utf8(&mut self, mut data: &[u8], last: bool, info: &mut ReadInfo, sink: &mut dyn Sink) -> Result<(), Error> {
+    fn utf8(
+        &mut self,
+        mut data: &[u8],
+        last: bool,
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
         loop {
             match std::str::from_utf8(data) {
                 Ok(s) => return self.parse(s, Unit::Identity, sink),
@@ -215,7 +229,13 @@ impl Body {
         }
     }
 
-    fn push(&mut self, mut chunk: &[u8], last: bool, info: &mut ReadInfo, sink: &mut dyn Sink) -> Result<(), Error> {
+    fn push(
+        &mut self,
+        mut chunk: &[u8],
+        last: bool,
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
         if self.enc == Enc::Utf8 {
             // Complete a character cut by the previous chunk, a few bytes at a time.
             while !self.carry.is_empty() && (!chunk.is_empty() || last) {
@@ -230,7 +250,11 @@ impl Body {
         let Some(mut decoder) = self.decoder.take() else {
             return Ok(());
         };
-        let unit = if self.enc == Enc::Win1252 { Unit::Char1 } else { Unit::Utf16 };
+        let unit = if self.enc == Enc::Win1252 {
+            Unit::Char1
+        } else {
+            Unit::Utf16
+        };
         let mut text = std::mem::take(&mut self.text);
         let mut result = Ok(());
         let mut pieces: Vec<&[u8]> = chunk.chunks(STEP).collect();
@@ -242,7 +266,11 @@ impl Body {
             let final_piece = last && k + 1 == count;
             loop {
                 text.clear();
-                text.reserve(decoder.max_utf8_buffer_length(piece.len()).unwrap_or(piece.len() * 3 + 16));
+                text.reserve(
+                    decoder
+                        .max_utf8_buffer_length(piece.len())
+                        .unwrap_or(piece.len() * 3 + 16),
+                );
                 let (res, read, _) = decoder.decode_to_string(piece, &mut text, final_piece);
                 result = self.parse(&text, unit, sink);
                 piece = piece.get(read..).unwrap_or_default();
@@ -307,7 +335,10 @@ impl Reader {
         let mut r = self.push_inner(&[], true, sink);
         if let Stage::Body(body) = &mut self.stage {
             if r.is_ok() {
-                let mut feed = Feed { tabler: &mut body.out.tabler, sink: &mut *sink };
+                let mut feed = Feed {
+                    tabler: &mut body.out.tabler,
+                    sink: &mut *sink,
+                };
                 r = body.parser.finish(&mut feed);
             }
             // Rows before an error were delivered; their tables end here.
@@ -341,8 +372,20 @@ impl Reader {
                 }
                 let head = std::mem::take(head);
                 let mut body = self.start(&head)?;
-                let r = body.push(head.get(self.bom_len..).unwrap_or_default(), last && later.is_empty(), &mut self.info, sink)
-                    .and_then(|()| if later.is_empty() { Ok(()) } else { body.push(later, last, &mut self.info, sink) });
+                let r = body
+                    .push(
+                        head.get(self.bom_len..).unwrap_or_default(),
+                        last && later.is_empty(),
+                        &mut self.info,
+                        sink,
+                    )
+                    .and_then(|()| {
+                        if later.is_empty() {
+                            Ok(())
+                        } else {
+                            body.push(later, last, &mut self.info, sink)
+                        }
+                    });
                 self.stage = Stage::Body(body);
                 r
             }
@@ -353,7 +396,11 @@ impl Reader {
     fn start(&mut self, head: &[u8]) -> Result<Box<Body>, Error> {
         let (enc, bom) = match decode::detect(head) {
             Verdict::Binary(kind) => {
-                return Err(Error::new(ErrorKind::NotText { looks_like: kind }, None, Some(0)));
+                return Err(Error::new(
+                    ErrorKind::NotText { looks_like: kind },
+                    None,
+                    Some(0),
+                ));
             }
             Verdict::Text { enc, bom } => (enc, bom),
         };
@@ -367,7 +414,9 @@ impl Reader {
             decoder: (enc != Enc::Utf8).then(|| enc.encoding().new_decoder_without_bom_handling()),
             text: String::new(),
             parser: Parser::new(delimiter, bom as u64),
-            out: Out { tabler: Tabler::new() },
+            out: Out {
+                tabler: Tabler::new(),
+            },
             warned: false,
         }))
     }

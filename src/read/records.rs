@@ -142,7 +142,9 @@ impl Parser {
             String::new()
         };
         Error::new(
-            ErrorKind::Limit(format!("{what}{hint}; the rest of the file was not checked")),
+            ErrorKind::Limit(format!(
+                "{what}{hint}; the rest of the file was not checked"
+            )),
             Some(self.row),
             Some(self.record_byte),
         )
@@ -150,7 +152,10 @@ impl Parser {
 
     fn end_field(&mut self) -> Result<(), Error> {
         if self.ends.len() >= MAX_FIELDS {
-            return Err(self.limit(format!("row {} has more than {MAX_FIELDS} columns", self.row)));
+            return Err(self.limit(format!(
+                "row {} has more than {MAX_FIELDS} columns",
+                self.row
+            )));
         }
         self.ends.push(self.buf.len());
         Ok(())
@@ -190,7 +195,12 @@ impl Parser {
 
     /// Parse a piece of decoded text. `unit` says how it maps to the original
     /// bytes (the piece starts where the previous one ended).
-    pub(crate) fn feed(&mut self, text: &str, unit: Unit, out: &mut dyn Records) -> Result<(), Error> {
+    pub(crate) fn feed(
+        &mut self,
+        text: &str,
+        unit: Unit,
+        out: &mut dyn Records,
+    ) -> Result<(), Error> {
         let text = text.as_bytes();
         self.unit = unit;
         self.cursor = (0, self.piece_byte);

@@ -100,8 +100,14 @@ mod tests {
     #[test]
     fn picks_consistent_delimiter() {
         assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
-        assert_eq!(sniff_delimiter("Name;Amount;Rate\nA;1,5;2,25\nB;3,75;1\n"), b';');
-        assert_eq!(sniff_delimiter("SMITH, J\tPC\tBelfast\nJONES, K\tPS\tLarne\n"), b'\t');
+        assert_eq!(
+            sniff_delimiter("Name;Amount;Rate\nA;1,5;2,25\nB;3,75;1\n"),
+            b';'
+        );
+        assert_eq!(
+            sniff_delimiter("SMITH, J\tPC\tBelfast\nJONES, K\tPS\tLarne\n"),
+            b'\t'
+        );
         assert_eq!(sniff_delimiter("a|b\n1|2\n"), b'|');
         assert_eq!(sniff_delimiter("just text\nmore text\n"), b',');
         assert_eq!(sniff_delimiter("\"a;b\",c\n\"x;y\",z\n"), b',');

@@ -77,7 +77,11 @@ struct Shape {
 }
 
 fn shape(fields: &[&str]) -> Shape {
-    let mut s = Shape { filled: 0, first: 0, last: 0 };
+    let mut s = Shape {
+        filled: 0,
+        first: 0,
+        last: 0,
+    };
     for (j, f) in fields.iter().enumerate() {
         if !f.trim().is_empty() {
             if s.filled == 0 {
@@ -106,7 +110,11 @@ pub(crate) fn numeric_like(t: &str) -> bool {
 /// `2019`, `2019/20`, `2019-2020`: a column heading in a summary table.
 fn year_like(t: &str) -> bool {
     let b = t.as_bytes();
-    let year = |s: &[u8]| s.len() == 4 && (s.starts_with(b"19") || s.starts_with(b"20")) && s.iter().all(u8::is_ascii_digit);
+    let year = |s: &[u8]| {
+        s.len() == 4
+            && (s.starts_with(b"19") || s.starts_with(b"20"))
+            && s.iter().all(u8::is_ascii_digit)
+    };
     match b.len() {
         4 => year(b),
         7 | 9 => {
@@ -148,9 +156,28 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
     let t = fields.get(s.first).map_or("", |f| f.trim());
     let lower = t.to_lowercase();
     const STARTS: &[&str] = &[
-        "source", "note", "notes", "please note", "nb:", "n.b", "figures", "data source",
-        "*", "†", "‡", "¹", "(1)", "1)", "[1]", "[note", "this information", "information is",
-        "excludes", "includes", "caveat", "disclaimer",
+        "source",
+        "note",
+        "notes",
+        "please note",
+        "nb:",
+        "n.b",
+        "figures",
+        "data source",
+        "*",
+        "†",
+        "‡",
+        "¹",
+        "(1)",
+        "1)",
+        "[1]",
+        "[note",
+        "this information",
+        "information is",
+        "excludes",
+        "includes",
+        "caveat",
+        "disclaimer",
     ];
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
 }
@@ -171,7 +198,12 @@ impl Pending {
             text.push_str(f);
             ends.push(text.len());
         }
-        Pending { row, text, ends, shape }
+        Pending {
+            row,
+            text,
+            ends,
+            shape,
+        }
     }
 
     fn fields(&self) -> Vec<&str> {
@@ -255,7 +287,10 @@ impl Sink for Held {
         self.push(table.header_row, Ev::Start(table.clone()));
     }
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
-        self.push(row, Ev::Record(table, row, fields.iter().map(|f| f.to_string()).collect()));
+        self.push(
+            row,
+            Ev::Record(table, row, fields.iter().map(|f| f.to_string()).collect()),
+        );
     }
     fn table_end(&mut self, index: usize, last_row: u64) {
         let t = self.time;
@@ -281,7 +316,10 @@ impl Area {
     }
 
     fn global(&self, local: usize) -> usize {
-        self.map.iter().find(|(l, _)| *l == local).map_or(usize::MAX, |(_, g)| *g)
+        self.map
+            .iter()
+            .find(|(l, _)| *l == local)
+            .map_or(usize::MAX, |(_, g)| *g)
     }
 
     /// Send one kept event, renumbering its table.
@@ -362,7 +400,8 @@ impl Group {
                     let a = r.start.min(len);
                     let mut b = r.end.unwrap_or(len).clamp(a, len);
                     // Empty cells beyond the header (a gap column, trailing commas) are dropped.
-                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty()) {
+                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty())
+                    {
                         b -= 1;
                     }
                     let cut = fields.get(a..b).unwrap_or_default();
@@ -378,7 +417,9 @@ impl Group {
     /// With an area: send the kept events in row order, those before the
     /// area's first undecided record (all of them if `all`).
     fn release(&mut self, all: bool, tables: &mut usize, sink: &mut dyn Sink) {
-        let Some(area) = self.area.as_deref_mut() else { return };
+        let Some(area) = self.area.as_deref_mut() else {
+            return;
+        };
         let safe = match area.tabler.pending.front() {
             Some(p) if !all => p.row,
             _ => u64::MAX,
@@ -492,7 +533,14 @@ impl Tabler {
 
     /// Send a record to the current group; `true` if there is none (or the
     /// record ended it) and the record must be judged as a header candidate.
-    fn route(&mut self, row: u64, fields: &[&str], s: Shape, gap: bool, sink: &mut dyn Sink) -> bool {
+    fn route(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        s: Shape,
+        gap: bool,
+        sink: &mut dyn Sink,
+    ) -> bool {
         let Some(group) = self.group.as_mut() else {
             return true;
         };
@@ -518,7 +566,11 @@ impl Tabler {
             copy = m;
             (&copy[..], shape(&copy))
         };
-        let v = if ms.filled > 0 { group.judge(main, ms, gap) } else { Verdict::Empty };
+        let v = if ms.filled > 0 {
+            group.judge(main, ms, gap)
+        } else {
+            Verdict::Empty
+        };
         if v == Verdict::Ends {
             self.end_group(sink);
             return true;
@@ -532,7 +584,10 @@ impl Tabler {
             }
         }
         let settled = group.held.q.is_empty()
-            && group.area.as_deref().is_none_or(|a| a.out.q.is_empty() && a.tabler.pending.is_empty());
+            && group
+                .area
+                .as_deref()
+                .is_none_or(|a| a.out.q.is_empty() && a.tabler.pending.is_empty());
         if settled {
             group.deliver(v, row, main, sink); // nothing waits: no copy
         } else {
@@ -559,10 +614,14 @@ impl Tabler {
     /// Judge the queued candidates while there is enough look-ahead.
     fn decide(&mut self, sink: &mut dyn Sink) {
         while self.group.is_none() {
-            if self.pending.is_empty() || (!self.eof && !self.forced && self.pending.len() <= LOOKAHEAD) {
+            if self.pending.is_empty()
+                || (!self.eof && !self.forced && self.pending.len() <= LOOKAHEAD)
+            {
                 return;
             }
-            let Some(front) = self.pending.pop_front() else { return };
+            let Some(front) = self.pending.pop_front() else {
+                return;
+            };
             let fields = front.fields();
             match self.header(&front, &fields) {
                 None => sink.record(None, front.row, &fields),
@@ -693,7 +752,13 @@ impl Tabler {
         let starts: Vec<usize> = merged
             .iter()
             .enumerate()
-            .map(|(k, run)| if k == 0 { lo } else { run.first().copied().unwrap_or(0) })
+            .map(|(k, run)| {
+                if k == 0 {
+                    lo
+                } else {
+                    run.first().copied().unwrap_or(0)
+                }
+            })
             .collect();
         let mut regions = Vec::new();
         for (k, &start) in starts.iter().enumerate() {
@@ -715,7 +780,12 @@ impl Tabler {
         let area = title.then(|| {
             let mut tabler = Tabler::new();
             tabler.nested = true;
-            Box::new(Area { end: lo, tabler, out: Held::default(), map: Vec::new() })
+            Box::new(Area {
+                end: lo,
+                tabler,
+                out: Held::default(),
+                map: Vec::new(),
+            })
         });
         Some(Group {
             regions,
@@ -723,7 +793,13 @@ impl Tabler {
             header: fields
                 .iter()
                 .enumerate()
-                .map(|(j, f)| if j < lo { String::new() } else { f.trim().to_string() })
+                .map(|(j, f)| {
+                    if j < lo {
+                        String::new()
+                    } else {
+                        f.trim().to_string()
+                    }
+                })
                 .collect(),
             profile: vec![(0, 0); s.last + 2],
             profiled: 0,
@@ -755,7 +831,10 @@ mod tests {
         assert!(!numeric_like(""));
         assert!(year_like("2019") && year_like("2019/20") && year_like("2019-2020"));
         assert!(!year_like("1234") && !year_like("2019/2"));
-        assert!(header_like(&["Rank", "2019", "2020"], shape(&["Rank", "2019", "2020"])));
+        assert!(header_like(
+            &["Rank", "2019", "2020"],
+            shape(&["Rank", "2019", "2020"])
+        ));
         assert!(!header_like(&["PC", "12"], shape(&["PC", "12"])));
         assert!(!header_like(&["Date:", "x"], shape(&["Date:", "x"])));
     }
