@@ -43,7 +43,7 @@ test-wasm:
 # Playwright flows over dist/foi-check.html (file://) and www/ (http://).
 test-browser:
 	cargo build --bin foi-check
-	node --test tests/browser/
+	node --test tests/browser/*.test.mjs
 
 lint:
 	cargo clippy --all-targets -- -D warnings
