@@ -69,7 +69,7 @@ test('http://: files picked and dropped are all checked; the download is the CLI
     const names = await page.$$eval('.file-name', (h) => h.map((x) => x.textContent));
     assert.deepEqual(names, ['staff.csv', 'counts.csv', 'dropped; list.csv']);
     const expected = JSON.parse(cliJson([...files, dropped]));
-    const tags = await page.$$eval('.file-card .tag', (t) => t.map((x) => x.textContent));
+    const tags = await page.$$eval('.file-card-head .tag', (t) => t.map((x) => x.textContent));
     expected.forEach((r, i) => {
       assert.equal(tags[i], r.summary.rows_flagged ? `${r.summary.rows_flagged} rows flagged` : 'Nothing flagged');
     });

@@ -62,12 +62,12 @@ test('every state passes axe; a dead checker, an unreadable file and a non-CSV n
       { name: png.name, mimeType: 'text/csv', buffer: png.bytes },
       { name: good.name, mimeType: 'text/csv', buffer: good.bytes },
     ]);
-    await page.waitForFunction(() => document.querySelector('#file-list .tag').textContent === 'Checking');
+    await page.waitForFunction(() => document.querySelector('#file-list .file-card-head .tag').textContent === 'Checking');
     await axe(page, 'checking');
     await page.evaluate(() => window.__releaseSlow());
     await allChecked(page, 5);
 
-    const tags = await page.$$eval('#file-list .tag', (t) => t.map((x) => x.textContent));
+    const tags = await page.$$eval('#file-list .file-card-head .tag', (t) => t.map((x) => x.textContent));
     assert.equal(tags[1], 'Could not be checked', 'the trapped file');
     assert.equal(tags[2], 'Could not be checked', 'the unreadable file');
     assert.equal(tags[3], 'NOT fully checked', 'the PNG renamed .csv');
