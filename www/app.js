@@ -133,7 +133,7 @@
     for (const file of added) {
       const f = {
         id: nextId++, file, name: file.name || 'unnamed file', size: file.size,
-        status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, json: null,
+        status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, jsonBytes: null, flagged: null,
         failure: null, viewLength: 0, viewTruncated: false, viewLost: false, waiter: null,
       };
       files.push(f);
@@ -205,8 +205,9 @@
       const done = waitFor(f, 'report');
       w.postMessage({ type: 'finish', id: f.id });
       const r = await done;
-      f.json = r.json;
-      f.report = JSON.parse(r.json);
+      f.jsonBytes = r.bytes;
+      f.report = r.report;
+      f.flagged = r.flagged;
       f.viewLength = r.viewLength;
       f.viewTruncated = r.viewTruncated;
       f.rows = f.report.rows_checked;
@@ -393,8 +394,8 @@
       return;
     }
     try {
-      const text = await request({ type: 'findings', reports: '[' + done.map((f) => f.json).join(',') + ']' });
-      const blob = new Blob([text], { type: 'application/json' });
+      const bytes = await request({ type: 'findings', reports: done.map((f) => f.jsonBytes.slice(0)) });
+      const blob = new Blob([bytes], { type: 'application/json' });
       const a = el('a', { href: URL.createObjectURL(blob), download: done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json' });
       document.body.append(a);
       a.click();
@@ -409,7 +410,7 @@
 
   // ---- the table (virtualised) -----------------------------------------
   const table = {
-    entry: null, findings: new Map(), flagged: new Uint32Array(0), hits: new Map(),
+    entry: null, findings: new Map(), flagged: new Uint32Array(0), hits: new Map(), byTable: [],
     headerRows: new Set(), list: null, search: null, needle: '', onlyFlagged: false,
     cache: new Map(), pending: new Set(), ncols: 1, trs: [], rowH: 36, current: -1, focusRow: -1,
   };
@@ -455,30 +456,13 @@
       return;
     }
     const r = f.report;
-    table.findings = new Map(r.rows.map((x) => [x.row, x]));
-    table.headerRows = new Set((r.tables || []).map((t) => t.header_row));
-    const byTable = columnIndexes(r);
+    // The flagged rows' findings come with their cells, for the rows on screen.
+    table.findings = new Map();
     table.hits = new Map();
-    for (const x of r.rows) {
-      const cols = new Set();
-      for (const reason of x.reasons) {
-        const maps = x.table != null && byTable[x.table] ? [byTable[x.table]] : byTable;
-        let c;
-        for (const m of maps) if (c === undefined && m.has(reason.column)) c = m.get(reason.column);
-        const n = /^column (\d+)$/i.exec(reason.column);
-        if (c === undefined && n) c = Number(n[1]) - 1;
-        if (c !== undefined) cols.add(c);
-      }
-      table.hits.set(x.row, cols);
-    }
+    table.headerRows = new Set((r.tables || []).map((t) => t.header_row));
+    table.byTable = columnIndexes(r);
     table.ncols = Math.max(1, ...(r.tables || []).map((t) => t.first_column + t.header.length));
-    try {
-      const idx = await request({ type: 'find', id: f.id, rows: r.rows.map((x) => x.row) });
-      if (table.entry !== f) return;
-      table.flagged = idx.filter((i) => i !== 0xFFFFFFFF).sort();
-    } catch (e) {
-      table.flagged = new Uint32Array(0);
-    }
+    table.flagged = f.flagged || new Uint32Array(0);
     updateList();
     if (scrollIntoView) $('table-heading').scrollIntoView();
   }
@@ -508,6 +492,28 @@
       if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
     }
     return Uint32Array.from(out);
+  }
+
+  // the 0-based file columns of a finding's reasons (reasons name columns by header)
+  function hitColumns(x) {
+    const cols = new Set();
+    for (const reason of x.reasons) {
+      const maps = x.table != null && table.byTable[x.table] ? [table.byTable[x.table]] : table.byTable;
+      let c;
+      for (const m of maps) if (c === undefined && m.has(reason.column)) c = m.get(reason.column);
+      const n = /^column (\d+)$/i.exec(reason.column);
+      if (c === undefined && n) c = Number(n[1]) - 1;
+      if (c !== undefined) cols.add(c);
+    }
+    return cols;
+  }
+
+  function remember(k, row) {
+    table.cache.set(k, row);
+    if (row[2]) {
+      table.findings.set(row[0], row[2]);
+      table.hits.set(row[0], hitColumns(row[2]));
+    }
   }
 
   function colName(c) {
@@ -581,11 +587,10 @@
         if (!table.cache.has(k) && !table.pending.has(k)) want.push(k);
       }
       want.forEach((k) => table.pending.add(k));
-      request({ type: 'rows', id: f.id, indexes: want }).then((text) => {
+      request({ type: 'rows', id: f.id, indexes: want }).then((rows) => {
         if (table.entry !== f) return;
-        if (table.cache.size > 20000) table.cache.clear();
-        const rows = JSON.parse(text);
-        want.forEach((k, i) => { table.pending.delete(k); if (rows[i]) table.cache.set(k, rows[i]); });
+        if (table.cache.size > 20000) { table.cache.clear(); table.findings.clear(); table.hits.clear(); }
+        want.forEach((k, i) => { table.pending.delete(k); if (rows[i]) remember(k, rows[i]); });
         let wider = false;
         for (const [, cells] of rows) for (const [c] of cells) if (c + 1 > table.ncols) { table.ncols = c + 1; wider = true; }
         if (wider) buildHead();
@@ -686,7 +691,7 @@
     const row = table.cache.get(k);
     const afterLoad = (rowNo) => { table.current = rowNo; table.focusRow = rowNo; showReason(rowNo, true); };
     if (row) afterLoad(row[0]);
-    else request({ type: 'rows', id: table.entry.id, indexes: [k] }).then((t) => { const r = JSON.parse(t)[0]; if (r) { table.cache.set(k, r); afterLoad(r[0]); } });
+    else request({ type: 'rows', id: table.entry.id, indexes: [k] }).then((rows) => { if (rows[0]) { remember(k, rows[0]); afterLoad(rows[0][0]); } });
   }
 
   function lowerBound(a, x) { let lo = 0, hi = a.length; while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; } return lo; }

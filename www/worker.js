@@ -6,17 +6,26 @@
 //   init {wasm: base64}                 -> ready {version} | crashed
 //   start {id, name, keep}               (keep: bytes of cell text to keep for the table)
 //   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
-//   finish {id}                         -> report {id, json, viewLength, viewTruncated}
-//   rows {id, req, indexes}             -> reply {req, value: JSON text}
-//   find {id, req, rows}                -> reply {req, value: Uint32Array}
+//   finish {id}                         -> report {id, report (without rows), flagged,
+//                                          bytes (the report's JSON), viewLength, viewTruncated}
+//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding]]}
 //   search {id, req, needle}            -> reply {req, value: Uint32Array}
-//   findings {req, reports: JSON text}  -> reply {req, value: text}
+//   findings {req, reports: [bytes]}    -> reply {req, value: bytes of the CLI's JSON}
 //   close {id}
 // A WebAssembly trap (a Rust panic aborts) leaves the module unusable: the
 // worker says `crashed` and app.js replaces it with a fresh one.
 'use strict';
 
 const checkers = new Map();
+const findings = new Map();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function findRow(rows, row) {
+  let lo = 0, hi = rows.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (rows[mid].row < row) lo = mid + 1; else hi = mid; }
+  return lo < rows.length && rows[lo].row === row ? rows[lo] : null;
+}
 
 function decodeBase64(text) {
   const bin = atob(text);
@@ -51,31 +60,44 @@ const handlers = {
     }
     self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: c.rowsRead() });
   },
+  // The report's flagged rows stay here (a staff list can have a million);
+  // the page gets the rest of the report, the view indexes of the flagged
+  // rows, and the report's JSON as bytes (transferred, never parsed there).
   finish(m) {
     const c = checker(m.id);
     const json = c.finish();
+    const report = JSON.parse(json);
+    const rows = report.rows;
+    report.rows = [];
+    findings.set(m.id, rows);
+    const found = c.viewFind(Float64Array.from(rows, (r) => r.row));
+    const flagged = found.filter((i) => i !== 0xFFFFFFFF).sort();
+    const bytes = encoder.encode(json).buffer;
     self.postMessage({
-      type: 'report', id: m.id, json,
+      type: 'report', id: m.id, report, flagged, bytes,
       viewLength: c.viewLength(), viewTruncated: c.viewTruncated(),
-    });
+    }, [flagged.buffer, bytes]);
   },
+  // [[row, [[column, text]...], finding or null], ...]
   rows(m) {
-    reply(m.req, checker(m.id).viewRows(Uint32Array.from(m.indexes)));
-  },
-  find(m) {
-    const value = checker(m.id).viewFind(Float64Array.from(m.rows));
-    self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
+    const cells = JSON.parse(checker(m.id).viewRows(Uint32Array.from(m.indexes)));
+    const rows = findings.get(m.id) || [];
+    reply(m.req, cells.map(([row, c]) => [row, c, findRow(rows, row)]));
   },
   search(m) {
     const value = checker(m.id).viewSearch(m.needle);
     self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
   },
+  // reports: the JSON bytes of each report, in order -> the CLI's JSON as bytes
   findings(m) {
-    reply(m.req, wasm_bindgen.findingsJson(m.reports));
+    const text = wasm_bindgen.findingsJson('[' + m.reports.map((b) => decoder.decode(b)).join(',') + ']');
+    const value = encoder.encode(text).buffer;
+    self.postMessage({ type: 'reply', req: m.req, value }, [value]);
   },
   close(m) {
     const c = checkers.get(m.id);
     checkers.delete(m.id);
+    findings.delete(m.id);
     if (c) c.free();
   },
 };
