@@ -21,7 +21,9 @@ pub struct TableScanner {
 impl TableScanner {
     /// For the data rows of `table`, or for rows outside tables with `None`.
     pub fn new(table: Option<&Table>) -> Self {
-        TableScanner { table: table.map(|t| t.index) }
+        TableScanner {
+            table: table.map(|t| t.index),
+        }
     }
 
     /// One record; `fields` as the [`crate::read::Sink`] gives them.
