@@ -1,15 +1,27 @@
 //! The WebAssembly adapter: the only `#[wasm_bindgen]` in the crate. The page's
 //! worker creates a [`WasmChecker`] per file, pushes `File.slice` chunks and
-//! takes the report as a plain JS object (the same shape as the CLI's JSON).
+//! takes the report as JSON (the same shape as the CLI's JSON). With
+//! [`WasmChecker::keep_rows`] it also keeps the file's cells for the page's
+//! table view (see [`view`]), so the page never holds the whole file.
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Checker, Options};
+use crate::read::Reader;
+use crate::{Checker, Options, Report};
 
-/// One file being checked.
+mod view;
+use view::RowStore;
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// One file being checked, and then its rows for the page's table.
 #[wasm_bindgen]
 pub struct WasmChecker {
     inner: Option<Checker>,
+    view: Option<(Reader, RowStore)>,
+    failed: bool,
 }
 
 #[wasm_bindgen]
@@ -20,20 +32,31 @@ impl WasmChecker {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+            serde_wasm_bindgen::from_value(options).map_err(js_err)?
         };
-        Ok(WasmChecker {
-            inner: Some(Checker::new(name, options)),
-        })
+        Ok(WasmChecker { inner: Some(Checker::new(name, options)), view: None, failed: false })
+    }
+
+    /// Also keep every row's cells (up to `limit` bytes of text) for the
+    /// table view. Call before the first `push`.
+    #[wasm_bindgen(js_name = keepRows)]
+    pub fn keep_rows(&mut self, limit: f64) {
+        self.view = Some((Reader::new(), RowStore::new(limit as usize)));
     }
 
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        match self.inner.as_mut() {
-            Some(c) => c.push(chunk).map_err(|e| JsError::new(&e.to_string())),
-            None => Err(JsError::new("this file's check has already finished")),
+        let checker = self.inner.as_mut().ok_or_else(|| js_err("this file's check has already finished"))?;
+        let result = checker.push(chunk);
+        if result.is_err() {
+            self.failed = true;
         }
+        if let (Some((reader, store)), false) = (self.view.as_mut(), self.failed) {
+            // The view reader sees the same bytes; its errors are the checker's.
+            let _ = reader.push(chunk, store);
+        }
+        result.map_err(js_err)
     }
 
     /// Records read so far.
@@ -42,14 +65,63 @@ impl WasmChecker {
         self.inner.as_ref().map_or(0.0, |c| c.rows_read() as f64)
     }
 
-    /// The report as a JSON string (exactly the CLI's `--format json`).
+    /// The report as a JSON string (the CLI's `--format json`, compact).
     pub fn finish(&mut self) -> Result<String, JsError> {
-        let checker = self
-            .inner
-            .take()
-            .ok_or_else(|| JsError::new("this file's check has already finished"))?;
-        serde_json::to_string(&checker.finish()).map_err(|e| JsError::new(&e.to_string()))
+        let checker = self.inner.take().ok_or_else(|| js_err("this file's check has already finished"))?;
+        if let Some((reader, store)) = self.view.as_mut() {
+            if !self.failed {
+                let _ = reader.finish(store);
+            }
+            store.seal();
+        }
+        serde_json::to_string(&checker.finish()).map_err(js_err)
     }
+
+    /// Rows in the table view (after `finish`).
+    #[wasm_bindgen(js_name = viewLength)]
+    pub fn view_length(&self) -> u32 {
+        self.view.as_ref().map_or(0, |(_, s)| s.len() as u32)
+    }
+
+    /// True when the view stopped at its limit (every row was still checked).
+    #[wasm_bindgen(js_name = viewTruncated)]
+    pub fn view_truncated(&self) -> bool {
+        self.view.as_ref().is_some_and(|(_, s)| s.truncated())
+    }
+
+    /// The view rows at `indexes` as JSON `[[row, [[column, text], ...]], ...]`.
+    #[wasm_bindgen(js_name = viewRows)]
+    pub fn view_rows(&self, indexes: &[u32]) -> Result<String, JsError> {
+        let rows = self.view.as_ref().map(|(_, s)| s.rows(indexes));
+        serde_json::to_string(&rows.unwrap_or_default()).map_err(js_err)
+    }
+
+    /// The view index of each row number (`0xFFFFFFFF` when absent).
+    #[wasm_bindgen(js_name = viewFind)]
+    pub fn view_find(&self, rows: &[f64]) -> Vec<u32> {
+        self.view.as_ref().map_or_else(|| vec![u32::MAX; rows.len()], |(_, s)| s.find(rows))
+    }
+
+    /// View indexes of rows with a cell containing `needle` (ignoring case).
+    #[wasm_bindgen(js_name = viewSearch)]
+    pub fn view_search(&self, needle: &str) -> Vec<u32> {
+        self.view.as_ref().map_or_else(Vec::new, |(_, s)| s.search(needle))
+    }
+}
+
+/// The findings file exactly as `foi-check check --format json` prints it:
+/// `reports` is a JSON array of reports; one report prints as an object,
+/// several as an array, pretty-printed, with a final newline.
+#[wasm_bindgen(js_name = findingsJson)]
+pub fn findings_json(reports: &str) -> Result<String, JsError> {
+    let reports: Vec<Report> = serde_json::from_str(reports).map_err(js_err)?;
+    let mut out = match reports.as_slice() {
+        [one] => serde_json::to_string_pretty(one),
+        all => serde_json::to_string_pretty(all),
+    }
+    .map_err(js_err)?;
+    out.push('\n');
+    Ok(out)
 }
 
 /// Every rule, as JSON `[{id, description}]`.
