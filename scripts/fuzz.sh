@@ -35,12 +35,13 @@ for target in "${targets[@]}"; do
   # and the hostile ones: binary headers, NUL bytes, UTF-16 without a BOM...).
   find tests -type f -size -256k \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \
     -o -path 'tests/fixtures/hostile/*' \) -exec cp -n {} "$corpus/" \; 2>/dev/null || true
-  log="fuzz/logs/$target.log"
+  log="fuzz/logs/$target${FUZZ_MAX_LEN:+-len$FUZZ_MAX_LEN}.log"
   echo "fuzz: $target for ${secs}s (log: $log)"
-  # -max_len 65536: long enough for multi-chunk records and every sniffing window;
-  # the reader's size limits themselves are tested in tests/hostile.rs.
+  # -max_len (FUZZ_MAX_LEN, default 65536): long enough for multi-chunk records
+  # and the whole sniffing window; 4096 tries many more small inputs a second.
+  # The reader's size limits themselves are tested in tests/hostile.rs.
   if cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$secs" \
-      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+      -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       >"$log" 2>&1; then
     :
   else
