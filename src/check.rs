@@ -145,6 +145,7 @@ impl Checker {
             }
         }
         let State {
+            options,
             tables,
             open,
             loose,
@@ -209,6 +210,7 @@ impl Checker {
             errors,
             warnings,
             advice,
+            settings: options,
         }
     }
 }
