@@ -15,6 +15,15 @@ fn js_err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Settings from a JS object with the serde names of [`Options`] (missing
+/// fields take their defaults), or the defaults for undefined / null.
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(js_err)
+}
+
 /// One file being checked, and then its rows for the page's table.
 #[wasm_bindgen]
 pub struct WasmChecker {
@@ -27,12 +36,7 @@ impl WasmChecker {
     /// `options` is a JS object like `{k: 3, small_count: 5}` or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(js_err)?
-        };
-        Ok(WasmChecker { inner: Some(Checker::new(name, options)), view: None })
+        Ok(WasmChecker { inner: Some(Checker::new(name, options_from(options)?)), view: None })
     }
 
     /// Also keep every row's cells (up to `limit` bytes of text) for the
@@ -118,6 +122,16 @@ pub fn findings_json(reports: &str) -> Result<String, JsError> {
     .map_err(js_err)?;
     out.push('\n');
     Ok(out)
+}
+
+/// Settings (a JS object as for [`WasmChecker::new`]) in words, as JSON
+/// `{summary, k, counts}`: "k = 3; preset \"<5\"", the k in force, and the
+/// counts of people flagged ("from 1 to 4").
+#[wasm_bindgen(js_name = describeSettings)]
+pub fn describe_settings(options: JsValue) -> Result<String, JsError> {
+    let o = options_from(options)?;
+    let words = serde_json::json!({"summary": o.describe(), "k": o.k_effective(), "counts": o.count_rule().describe()});
+    Ok(words.to_string())
 }
 
 /// Every rule, as JSON `[{id, description}]`.
