@@ -533,25 +533,37 @@ fn norm(s: &str) -> String {
 
 impl Plan {
     fn new(policy: &Policy, report: &Report, warnings: &mut Vec<String>) -> Plan {
+        // Every column of every table: (table, file column, header).
+        let mut known: Vec<(usize, usize, String)> = Vec::new();
+        for (t, info) in report.tables.iter().enumerate() {
+            for (j, h) in info.header.iter().enumerate() {
+                known.push((t, info.first_column + j, h.clone()));
+            }
+        }
+        for k in &report.columns {
+            if !known.iter().any(|x| x.0 == k.table && x.1 == k.index) {
+                known.push((k.table, k.index, k.name.clone()));
+            }
+        }
         let mut columns = HashMap::new();
         for c in &policy.columns {
             if c.action == ColumnAction::Keep {
                 continue;
             }
             let r = &c.column;
-            let exact = report.columns.iter().find(|k| {
-                k.table == r.table && k.index == r.index && (r.header.is_empty() || norm(&k.name) == norm(&r.header))
-            });
+            let exact = known
+                .iter()
+                .find(|k| k.0 == r.table && k.1 == r.index && (r.header.is_empty() || norm(&k.2) == norm(&r.header)));
             let found = exact.or_else(|| {
-                (!r.header.trim().is_empty()).then(|| {
-                    let mut same = report.columns.iter().filter(|k| norm(&k.name) == norm(&r.header));
-                    let all: Vec<_> = same.by_ref().collect();
-                    all.iter().find(|k| k.table == r.table).or(all.first()).copied()
-                })?
+                if r.header.trim().is_empty() {
+                    return None;
+                }
+                let same: Vec<_> = known.iter().filter(|k| norm(&k.2) == norm(&r.header)).collect();
+                same.iter().find(|k| k.0 == r.table).or(same.first()).copied()
             });
             match found {
                 Some(k) => {
-                    columns.insert((k.table, k.index), c.action.clone());
+                    columns.insert((k.0, k.1), c.action.clone());
                 }
                 None => warnings.push(format!(
                     "The policy's column \"{}\" (table {}, column {}) is not in this file; nothing was done to it.",
@@ -756,30 +768,36 @@ impl Plan {
 /// smallest other count in that line too, until no line has exactly one.
 fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome) {
     let span_of = |e: &Edited| e.spans.iter().find(|s| s.table == table).copied();
-    // People-count columns: those with a primary suppression, plus totals.
-    let mut people: Vec<usize> = Vec::new();
-    for e in block.iter() {
-        for &j in &e.suppressed {
-            if !people.contains(&j) {
-                people.push(j);
-            }
-        }
+    if block.iter().all(|e| e.suppressed.is_empty()) {
+        return;
     }
     let Some(head) = block.iter().find(|e| e.header && span_of(e).is_some()) else {
         return;
     };
     let Some(span) = span_of(head) else { return };
+    let rows: Vec<&Edited> = block.iter().filter(|e| !e.header && span_of(e).is_some()).collect();
+    // Count columns: nearly every non-empty data cell a number or a
+    // suppression mark. The total column is the one whose header says so.
+    let mut people: Vec<usize> = Vec::new();
     let mut total_cols: Vec<usize> = Vec::new();
     for j in span.start..span.start + span.len {
-        if head.cells.get(j).is_some_and(|h| is_total(h)) {
-            total_cols.push(j);
-            if !people.contains(&j) {
-                people.push(j);
+        let (mut numeric, mut filled) = (0u32, 0u32);
+        for e in &rows {
+            match e.cells.get(j).map(|c| parse_cell(c)) {
+                Some(Cell::Number { .. } | Cell::Suppressed) => {
+                    numeric += 1;
+                    filled += 1;
+                }
+                Some(Cell::Text) => filled += 1,
+                _ => {}
             }
         }
-    }
-    if people.is_empty() {
-        return;
+        if filled > 0 && numeric * 10 >= filled * 8 {
+            people.push(j);
+            if head.cells.get(j).is_some_and(|h| is_total(h)) {
+                total_cols.push(j);
+            }
+        }
     }
     let labels: Vec<usize> = (span.start..span.start + span.len)
         .filter(|j| !people.contains(j))
