@@ -197,8 +197,8 @@ impl Profile {
                 number_shapes: vec![
                     NumberShape {
                         kind: NumberKind::Collar,
-                        pattern: r"(?i)(PC|DC|PS|DS|SGT)?\s?\d{3,5}".to_string(),
-                        note: "collar or shoulder numbers (3 to 5 digits, optionally after PC/PS)"
+                        pattern: r"(?i)(PC|DC|PS|DS|SGT)\s?\d{3,5}".to_string(),
+                        note: "collar or shoulder numbers written with the rank (PC 1234, PS 567)"
                             .to_string(),
                     },
                     NumberShape {
