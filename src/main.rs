@@ -157,8 +157,12 @@ fn load_profile(arg: &str) -> Result<Profile> {
             return Ok(p);
         }
     }
-    let text = std::fs::read_to_string(arg)
-        .with_context(|| format!("cannot read the profile {arg} (built-in profiles: {})", foi_check::profile::BUILTIN.join(", ")))?;
+    let text = std::fs::read_to_string(arg).with_context(|| {
+        format!(
+            "cannot read the profile {arg} (built-in profiles: {})",
+            foi_check::profile::BUILTIN.join(", ")
+        )
+    })?;
     Profile::from_json(&text).map_err(|e| anyhow::anyhow!("{arg}: {e}"))
 }
 
@@ -185,7 +189,8 @@ fn write_record(path: &str, r: &Record) -> Result<()> {
 
 fn check(args: Vec<String>) -> Result<u8> {
     let Some(a) = parse(args)? else { return Ok(0) };
-    let checked: Vec<(Report, String)> = a.files.iter().map(|f| check_file(f, &a.options)).collect();
+    let checked: Vec<(Report, String)> =
+        a.files.iter().map(|f| check_file(f, &a.options)).collect();
     let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
     let mut out = io::stdout().lock();
     if a.json {
@@ -232,12 +237,14 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     let bytes = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
     let policy = match &a.policy {
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read the policy {p}"))?;
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read the policy {p}"))?;
             Policy::from_json(&text).map_err(|e| anyhow::anyhow!("{p}: {e}"))?
         }
         None => Policy::default_for(&foi_check::check_bytes(input, &bytes, &a.options)),
     };
-    let copy = redact::safe_copy(input, &bytes, &policy, &a.options).map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
+    let copy = redact::safe_copy(input, &bytes, &policy, &a.options)
+        .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
     std::fs::write(out_path, &copy.bytes).with_context(|| format!("cannot write {out_path}"))?;
     let mut out = io::stdout().lock();
     writeln!(out, "before:")?;
@@ -255,7 +262,13 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     if let Some(path) = &a.record {
         let mut rec = Record::new(&record_options(&a));
         let file = FileRecord::new(&copy.report_before, &record::sha256_hex(&bytes), a.values)
-            .with_safe_copy(out_path, &copy.bytes, &copy.report_after, &policy, &copy.outcome);
+            .with_safe_copy(
+                out_path,
+                &copy.bytes,
+                &copy.report_after,
+                &policy,
+                &copy.outcome,
+            );
         rec.add(file, &copy.report_before);
         write_record(path, &rec)?;
     }

@@ -404,9 +404,16 @@ impl Roster {
                     let h = fold(h);
                     if h.contains("surname") || h.contains("last name") || h == "family name" {
                         self.surname = Some(j);
-                    } else if h.contains("forename") || h.contains("first name") || h == "given name" {
+                    } else if h.contains("forename")
+                        || h.contains("first name")
+                        || h == "given name"
+                    {
                         self.forename = Some(j);
-                    } else if h.contains("number") || h.contains("no.") || h.ends_with(" no") || h == "id" {
+                    } else if h.contains("number")
+                        || h.contains("no.")
+                        || h.ends_with(" no")
+                        || h == "id"
+                    {
                         self.numbers.push(j);
                     } else if h.contains("name") && self.name.is_none() {
                         self.name = Some(j);
@@ -417,7 +424,11 @@ impl Roster {
                 if t.is_none() || t != self.table {
                     return;
                 }
-                let get = |j: Option<usize>| j.and_then(|j| f.get(j)).map(|s| s.trim()).filter(|s| !s.is_empty());
+                let get = |j: Option<usize>| {
+                    j.and_then(|j| f.get(j))
+                        .map(|s| s.trim())
+                        .filter(|s| !s.is_empty())
+                };
                 let r = &mut self.roster;
                 if let Some(n) = get(self.name) {
                     r.add_name(n);

@@ -76,7 +76,10 @@ impl Hasher {
 /// with the same rules.
 pub fn rules_fingerprint() -> String {
     let mut h = Hasher::new();
-    for r in crate::rules::all().iter().chain(crate::risk::rules().iter()) {
+    for r in crate::rules::all()
+        .iter()
+        .chain(crate::risk::rules().iter())
+    {
         h.push(r.id.as_bytes());
         h.push(b"\0");
         h.push(r.description.as_bytes());
@@ -360,7 +363,10 @@ impl Record {
         } else {
             format!("foi-check record: {}", self.reference)
         };
-        h.push_str(&format!("<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n", e(&title)));
+        h.push_str(&format!(
+            "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+            e(&title)
+        ));
         h.push_str("<header><h1>Record of a check before publication</h1>\n<dl class=\"meta\">\n");
         let mut dd = |k: &str, v: &str| {
             h.push_str(&format!("<dt>{}</dt><dd><bdi>{}</bdi></dd>\n", e(k), e(v)));
@@ -368,7 +374,13 @@ impl Record {
         dd("Request reference", &self.reference);
         dd("Date and time", &self.created);
         dd("Tool", &format!("{} {}", self.tool, self.version));
-        dd("Rules", &format!("version {} (fingerprint {})", self.rules_version, self.rules_fingerprint));
+        dd(
+            "Rules",
+            &format!(
+                "version {} (fingerprint {})",
+                self.rules_version, self.rules_fingerprint
+            ),
+        );
         dd("Settings", &self.settings_text);
         dd(
             "Matched values",
@@ -380,7 +392,10 @@ impl Record {
         );
         h.push_str("</dl>\n");
         if !self.note.trim().is_empty() {
-            h.push_str(&format!("<h2>Note</h2>\n<p class=\"note\"><bdi>{}</bdi></p>\n", e(&self.note)));
+            h.push_str(&format!(
+                "<h2>Note</h2>\n<p class=\"note\"><bdi>{}</bdi></p>\n",
+                e(&self.note)
+            ));
         }
         h.push_str("</header>\n");
         for f in &self.files {
@@ -405,17 +420,32 @@ fn summary_text(s: &Summary) -> String {
 
 fn file_html(h: &mut String, f: &FileRecord, values: bool) {
     let e = escape_html;
-    h.push_str(&format!("<section class=\"file\">\n<h2>File: <bdi>{}</bdi></h2>\n<dl class=\"meta\">\n", e(&f.name)));
+    h.push_str(&format!(
+        "<section class=\"file\">\n<h2>File: <bdi>{}</bdi></h2>\n<dl class=\"meta\">\n",
+        e(&f.name)
+    ));
     let mut dd = |k: &str, v: &str, class: &str| {
-        h.push_str(&format!("<dt>{}</dt><dd class=\"{class}\"><bdi>{}</bdi></dd>\n", e(k), e(v)));
+        h.push_str(&format!(
+            "<dt>{}</dt><dd class=\"{class}\"><bdi>{}</bdi></dd>\n",
+            e(k),
+            e(v)
+        ));
     };
     dd("Size", &format!("{} bytes", f.bytes), "");
     dd("SHA-256", &f.sha256, "hash");
-    dd("Read as", &format!("{}, delimiter {}", f.encoding, f.delimiter), "");
+    dd(
+        "Read as",
+        &format!("{}, delimiter {}", f.encoding, f.delimiter),
+        "",
+    );
     dd("Rows checked", &f.rows_checked.to_string(), "");
     dd(
         "Complete",
-        if f.complete { "yes: every row was read and checked" } else { "NO: the check stopped early" },
+        if f.complete {
+            "yes: every row was read and checked"
+        } else {
+            "NO: the check stopped early"
+        },
         "",
     );
     dd("Result", &summary_text(&f.summary), "");
@@ -423,12 +453,24 @@ fn file_html(h: &mut String, f: &FileRecord, values: bool) {
         dd("Safe copy", &s.name, "");
         dd("Safe copy size", &format!("{} bytes", s.bytes), "");
         dd("Safe copy SHA-256", &s.sha256, "hash");
-        dd("Safe copy checked again", &format!("{} rows; {}", s.rows_checked_after, summary_text(&s.summary_after)), "");
+        dd(
+            "Safe copy checked again",
+            &format!(
+                "{} rows; {}",
+                s.rows_checked_after,
+                summary_text(&s.summary_after)
+            ),
+            "",
+        );
     }
     h.push_str("</dl>\n");
     for p in f.errors.iter().chain(&f.warnings) {
         let at = p.row.map(|r| format!("row {r}: ")).unwrap_or_default();
-        h.push_str(&format!("<p class=\"problem\"><bdi>{}{}</bdi></p>\n", e(&at), e(&p.reason)));
+        h.push_str(&format!(
+            "<p class=\"problem\"><bdi>{}{}</bdi></p>\n",
+            e(&at),
+            e(&p.reason)
+        ));
     }
     if let Some(s) = &f.safe_copy {
         h.push_str("<h3>Decisions for the safe copy</h3>\n<ul>\n");
@@ -473,7 +515,11 @@ fn file_html(h: &mut String, f: &FileRecord, values: bool) {
                         e(r.kind.label())
                     ));
                 }
-                h.push_str(&format!("<td>{}</td><td><bdi>{}</bdi></td>", e(&x.rule), e(&x.column)));
+                h.push_str(&format!(
+                    "<td>{}</td><td><bdi>{}</bdi></td>",
+                    e(&x.rule),
+                    e(&x.column)
+                ));
                 if values {
                     h.push_str(&format!(
                         "<td><bdi>{}</bdi></td><td><bdi>{}</bdi></td>",

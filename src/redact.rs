@@ -258,7 +258,12 @@ pub fn mask_for_class(class: ColumnClass) -> &'static str {
 /// combinations, counts).
 pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
     let r = rule;
-    if r.starts_with("name.") || matches!(r, "text.rank_name" | "text.title_name" | "text.cue_name" | "text.full_name") {
+    if r.starts_with("name.")
+        || matches!(
+            r,
+            "text.rank_name" | "text.title_name" | "text.cue_name" | "text.full_name"
+        )
+    {
         Some("[name removed]")
     } else if r.starts_with("number.") || r == "text.rank_number" {
         Some("[number removed]")
@@ -327,7 +332,11 @@ impl Policy {
             });
         }
         let profile = report.settings.profile.as_ref();
-        for a in report.advice.iter().filter(|a| a.rule == crate::risk::combo::RULE) {
+        for a in report
+            .advice
+            .iter()
+            .filter(|a| a.rule == crate::risk::combo::RULE)
+        {
             for h in &a.columns {
                 if !a.text.contains(&format!("coarsen \"{h}\"")) {
                     continue;
@@ -344,7 +353,10 @@ impl Policy {
                     Some(by) => by,
                     None => continue,
                 };
-                if columns.iter().any(|p| p.column.table == c.table && p.column.index == c.index) {
+                if columns
+                    .iter()
+                    .any(|p| p.column.table == c.table && p.column.index == c.index)
+                {
                     continue;
                 }
                 columns.push(ColumnPolicy {
@@ -380,7 +392,8 @@ impl Policy {
     /// small-count threshold; the rest from `base`).
     pub fn check_options(&self, base: &Options) -> Options {
         let mut o = base.clone();
-        if self.small_counts.suppress && base.count_rule().threshold != self.small_counts.threshold {
+        if self.small_counts.suppress && base.count_rule().threshold != self.small_counts.threshold
+        {
             o.preset = None;
             o.small_count = self.small_counts.threshold;
         }
@@ -402,7 +415,10 @@ impl Policy {
                 ColumnAction::Mask { text } => format!("masked with {text}"),
                 ColumnAction::Coarsen { by } => format!("coarsened: {}", by.describe()),
             };
-            out.push(format!("Column {name} (table {}): {what}.", c.column.table + 1));
+            out.push(format!(
+                "Column {name} (table {}): {what}.",
+                c.column.table + 1
+            ));
         }
         let removed: Vec<String> = self
             .rows
@@ -524,7 +540,11 @@ fn letters_index(s: &str) -> Option<usize> {
     if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    Some(s.bytes().fold(0usize, |n, b| n * 26 + usize::from(b - b'A' + 1)) - 1)
+    Some(
+        s.bytes()
+            .fold(0usize, |n, b| n * 26 + usize::from(b - b'A' + 1))
+            - 1,
+    )
 }
 
 fn norm(s: &str) -> String {
@@ -551,15 +571,23 @@ impl Plan {
                 continue;
             }
             let r = &c.column;
-            let exact = known
-                .iter()
-                .find(|k| k.0 == r.table && k.1 == r.index && (r.header.is_empty() || norm(&k.2) == norm(&r.header)));
+            let exact = known.iter().find(|k| {
+                k.0 == r.table
+                    && k.1 == r.index
+                    && (r.header.is_empty() || norm(&k.2) == norm(&r.header))
+            });
             let found = exact.or_else(|| {
                 if r.header.trim().is_empty() {
                     return None;
                 }
-                let same: Vec<_> = known.iter().filter(|k| norm(&k.2) == norm(&r.header)).collect();
-                same.iter().find(|k| k.0 == r.table).or(same.first()).copied()
+                let same: Vec<_> = known
+                    .iter()
+                    .filter(|k| norm(&k.2) == norm(&r.header))
+                    .collect();
+                same.iter()
+                    .find(|k| k.0 == r.table)
+                    .or(same.first())
+                    .copied()
             });
             match found {
                 Some(k) => {
@@ -663,13 +691,20 @@ impl Plan {
     }
 
     fn action(&self, spans: &[Span], col: usize) -> Option<&ColumnAction> {
-        let span = spans.iter().find(|s| col >= s.start && col < s.start + s.len)?;
+        let span = spans
+            .iter()
+            .find(|s| col >= s.start && col < s.start + s.len)?;
         self.columns.get(&(span.table, col))
     }
 
     /// Apply the plan to one record.
     fn edit(&self, p: Pending, out: &mut Outcome) -> Edited {
-        let Pending { row, fields, spans, header } = p;
+        let Pending {
+            row,
+            fields,
+            spans,
+            header,
+        } = p;
         let n = fields.len();
         let mut cells = fields;
         let mut drop = vec![false; n];
@@ -677,14 +712,29 @@ impl Plan {
         if self.rows.contains(&row) && !header {
             out.rows_removed += 1;
             for (j, c) in cells.iter_mut().enumerate() {
-                *c = if j == 0 { ROW_REMOVED.to_string() } else { String::new() };
+                *c = if j == 0 {
+                    ROW_REMOVED.to_string()
+                } else {
+                    String::new()
+                };
             }
-            return Edited { row, cells, drop, spans, suppressed, header };
+            return Edited {
+                row,
+                cells,
+                drop,
+                spans,
+                suppressed,
+                header,
+            };
         }
         let mut touched = vec![false; n];
         for j in 0..n {
-            let Some(action) = self.action(&spans, j) else { continue };
-            let (Some(cell), Some(d), Some(t)) = (cells.get_mut(j), drop.get_mut(j), touched.get_mut(j)) else {
+            let Some(action) = self.action(&spans, j) else {
+                continue;
+            };
+            let (Some(cell), Some(d), Some(t)) =
+                (cells.get_mut(j), drop.get_mut(j), touched.get_mut(j))
+            else {
                 continue;
             };
             match action {
@@ -730,7 +780,9 @@ impl Plan {
                         }
                         Some(false) => {}
                     }
-                    let Some(cell) = cells.get_mut(j) else { continue };
+                    let Some(cell) = cells.get_mut(j) else {
+                        continue;
+                    };
                     if m.count {
                         if cell.trim() == m.text.trim() {
                             *cell = m.with.clone();
@@ -742,7 +794,10 @@ impl Plan {
                         out.matches_masked += cell.matches(m.text.as_str()).count() as u64;
                         *cell = cell.replace(m.text.as_str(), &m.with);
                         done = true;
-                    } else if !cell.trim().is_empty() && m.text.contains(cell.trim()) && *cell != m.with {
+                    } else if !cell.trim().is_empty()
+                        && m.text.contains(cell.trim())
+                        && *cell != m.with
+                    {
                         // A name joined from several columns: each part.
                         *cell = m.with.clone();
                         out.matches_masked += 1;
@@ -759,13 +814,23 @@ impl Plan {
                 }
             }
         }
-        Edited { row, cells, drop, spans, suppressed, header }
+        Edited {
+            row,
+            cells,
+            drop,
+            spans,
+            suppressed,
+            header,
+        }
     }
 }
 
 /// Secondary suppression in a held table of counts: wherever a total row or
 /// column would let a single suppressed cell be worked out, suppress the
 /// smallest other count in that line too, until no line has exactly one.
+/// A line of a table of counts: member cells and the total cell (row, column).
+type Line = (Vec<(usize, usize)>, (usize, usize));
+
 fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome) {
     let span_of = |e: &Edited| e.spans.iter().find(|s| s.table == table).copied();
     if block.iter().all(|e| e.suppressed.is_empty()) {
@@ -775,7 +840,10 @@ fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome
         return;
     };
     let Some(span) = span_of(head) else { return };
-    let rows: Vec<&Edited> = block.iter().filter(|e| !e.header && span_of(e).is_some()).collect();
+    let rows: Vec<&Edited> = block
+        .iter()
+        .filter(|e| !e.header && span_of(e).is_some())
+        .collect();
     // Count columns: nearly every non-empty data cell a number or a
     // suppression mark. The total column is the one whose header says so.
     let mut people: Vec<usize> = Vec::new();
@@ -803,17 +871,32 @@ fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome
         .filter(|j| !people.contains(j))
         .collect();
     let data: Vec<usize> = (0..block.len())
-        .filter(|&i| block.get(i).is_some_and(|e| !e.header && span_of(e).is_some()))
+        .filter(|&i| {
+            block
+                .get(i)
+                .is_some_and(|e| !e.header && span_of(e).is_some())
+        })
         .collect();
-    let is_total_row =
-        |e: &Edited| labels.iter().any(|&j| e.cells.get(j).is_some_and(|c| is_total(c)));
+    let is_total_row = |e: &Edited| {
+        labels
+            .iter()
+            .any(|&j| e.cells.get(j).is_some_and(|c| is_total(c)))
+    };
     let total_rows: Vec<usize> = data
         .iter()
         .copied()
         .filter(|&i| block.get(i).is_some_and(is_total_row))
         .collect();
-    let member_rows: Vec<usize> = data.iter().copied().filter(|i| !total_rows.contains(i)).collect();
-    let member_cols: Vec<usize> = people.iter().copied().filter(|j| !total_cols.contains(j)).collect();
+    let member_rows: Vec<usize> = data
+        .iter()
+        .copied()
+        .filter(|i| !total_rows.contains(i))
+        .collect();
+    let member_cols: Vec<usize> = people
+        .iter()
+        .copied()
+        .filter(|j| !total_cols.contains(j))
+        .collect();
 
     let hidden = |block: &[Edited], (i, j): (usize, usize)| {
         block
@@ -832,7 +915,7 @@ fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome
     // Lines: (members, total). Across: a total column adds up each row.
     // Down: a total row adds up the member rows since the previous total
     // row (all of them when there is one total row).
-    let mut lines: Vec<(Vec<(usize, usize)>, (usize, usize))> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     if let Some(&tc) = total_cols.first() {
         for &i in &member_rows {
             lines.push((member_cols.iter().map(|&j| (i, j)).collect(), (i, tc)));
@@ -842,8 +925,16 @@ fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome
         let rows: Vec<usize> = if total_rows.len() == 1 {
             member_rows.clone()
         } else {
-            let from = if k == 0 { 0 } else { total_rows.get(k - 1).map_or(0, |p| p + 1) };
-            member_rows.iter().copied().filter(|&i| i >= from && i < tr).collect()
+            let from = if k == 0 {
+                0
+            } else {
+                total_rows.get(k - 1).map_or(0, |p| p + 1)
+            };
+            member_rows
+                .iter()
+                .copied()
+                .filter(|&i| i >= from && i < tr)
+                .collect()
         };
         for &j in &people {
             lines.push((rows.iter().map(|&i| (i, j)).collect(), (tr, j)));
@@ -868,7 +959,9 @@ fn secondary(block: &mut [Edited], table: usize, marker: &str, out: &mut Outcome
                 .filter_map(|p| value(block, p).map(|v| (p, v)))
                 .min_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
                 .map(|(p, _)| p)
-                .or_else(|| (!hidden(block, *total) && value(block, *total).is_some()).then_some(*total));
+                .or_else(|| {
+                    (!hidden(block, *total) && value(block, *total).is_some()).then_some(*total)
+                });
             if let Some((i, j)) = pick {
                 if let Some(c) = block.get_mut(i).and_then(|e| e.cells.get_mut(j)) {
                     *c = marker.to_string();
@@ -890,8 +983,9 @@ struct State {
     queue: VecDeque<Pending>,
     /// Highest row of any table or record event so far.
     last_event: u64,
-    /// A table of counts held back for secondary suppression: (index, header row).
-    hold: Option<(usize, u64)>,
+    /// Tables of counts held back for secondary suppression, in order:
+    /// (index, header row). The first is the one being held.
+    holds: Vec<(usize, u64)>,
     /// Held tables that have ended: (index, last row).
     released: Vec<(usize, u64)>,
     outcome: Outcome,
@@ -920,14 +1014,18 @@ impl Sink for State {
         if let Some(slot) = self.tables.get_mut(t.index) {
             *slot = (t.first_column, t.header.len());
         }
-        let span = Span { table: t.index, start: t.first_column, len: t.header.len() };
+        let span = Span {
+            table: t.index,
+            start: t.first_column,
+            len: t.header.len(),
+        };
         if let Some(p) = self.find(t.header_row) {
             p.spans.push(span);
             p.header = true;
         }
         self.last_event = self.last_event.max(t.header_row);
-        if self.hold.is_none() && self.plan.secondary && self.plan.count_tables.contains(&t.index) {
-            self.hold = Some((t.index, t.header_row));
+        if self.plan.secondary && self.plan.count_tables.contains(&t.index) {
+            self.holds.push((t.index, t.header_row));
         }
     }
 
@@ -935,7 +1033,11 @@ impl Sink for State {
         self.last_event = self.last_event.max(row);
         if let Some(i) = table {
             let start = self.tables.get(i).map_or(0, |t| t.0);
-            let span = Span { table: i, start, len: fields.len() };
+            let span = Span {
+                table: i,
+                start,
+                len: fields.len(),
+            };
             if let Some(p) = self.find(row) {
                 p.spans.push(span);
             }
@@ -943,7 +1045,7 @@ impl Sink for State {
     }
 
     fn table_end(&mut self, index: usize, last_row: u64) {
-        if self.hold.is_some_and(|h| h.0 == index) {
+        if self.holds.iter().any(|h| h.0 == index) {
             self.released.push((index, last_row));
         }
     }
@@ -976,7 +1078,7 @@ impl Redactor {
                 tables: Vec::new(),
                 queue: VecDeque::new(),
                 last_event: 0,
-                hold: None,
+                holds: Vec::new(),
                 released: Vec::new(),
                 outcome,
             },
@@ -1015,32 +1117,34 @@ impl Redactor {
     }
 
     fn take(&mut self) -> Vec<u8> {
-        self.writer.as_mut().map(CsvWriter::take).unwrap_or_default()
+        self.writer
+            .as_mut()
+            .map(CsvWriter::take)
+            .unwrap_or_default()
     }
 
     /// Write every record that is final (no event can still name it).
     fn drain(&mut self, all: bool) {
-        loop {
-            let Some(front) = self.state.queue.front() else { break };
+        while let Some(front) = self.state.queue.front() {
             let blank = front.fields.iter().all(|f| f.trim().is_empty()) && front.spans.is_empty();
             // A blank record gets no event: it is final at once.
             let is_final = all || blank || front.row < self.state.last_event;
             if !is_final {
                 break;
             }
-            if let Some((t, header_row)) = self.state.hold {
+            if let Some(&(t, header_row)) = self.state.holds.first() {
                 if front.row >= header_row {
                     let released = self.state.released.iter().find(|r| r.0 == t).copied();
                     let over = self.state.queue.len() > HOLD_ROWS;
                     match released {
                         Some((_, last)) if all || self.state.last_event > last => {
                             self.flush_block(t, last);
-                            self.state.hold = None;
+                            self.state.holds.remove(0);
                             continue;
                         }
                         _ if all => {
                             self.flush_block(t, u64::MAX);
-                            self.state.hold = None;
+                            self.state.holds.remove(0);
                             continue;
                         }
                         _ if over => {
@@ -1048,7 +1152,7 @@ impl Redactor {
                                 "Table {}: more than {HOLD_ROWS} rows; secondary suppression was not worked out for it.",
                                 t + 1
                             ));
-                            self.state.hold = None;
+                            self.state.holds.remove(0);
                             continue;
                         }
                         _ => break,
@@ -1130,7 +1234,12 @@ impl SafeCopy {
 /// Check `bytes`, apply `policy`, check the result: the whole round trip for
 /// a file held in memory. Refuses a file that cannot be read completely (a
 /// safe copy of part of a file would not be safe).
-pub fn safe_copy(name: &str, bytes: &[u8], policy: &Policy, options: &Options) -> Result<SafeCopy, Error> {
+pub fn safe_copy(
+    name: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    options: &Options,
+) -> Result<SafeCopy, Error> {
     let options = policy.check_options(options);
     let report_before = check_bytes(name, bytes, &options);
     if let Some(e) = report_before.errors.first() {

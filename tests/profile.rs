@@ -63,18 +63,28 @@ fn profile_answers() {
     assert!(c.is_sensitive_unit("Op Kestrel team 2"));
     assert!(!c.is_sensitive_unit("Roads Policing"));
     assert_eq!(p.district_of("LISBURN  road"), Some("Belfast South"));
-    assert_eq!(p.district_of("Antrim"), None, "a station without a district");
+    assert_eq!(
+        p.district_of("Antrim"),
+        None,
+        "a station without a district"
+    );
     // Defaults apply to settings left at theirs, not to ones the user set.
     let mut o = Options::default();
     p.apply_defaults(&mut o);
     assert_eq!((o.k, o.small_count), (5, 10));
-    let mut o = Options { k: 4, ..Options::default() };
+    let mut o = Options {
+        k: 4,
+        ..Options::default()
+    };
     p.apply_defaults(&mut o);
     assert_eq!((o.k, o.small_count), (4, 10));
     // The profile round-trips through JSON and travels in the options.
     let again = Profile::from_json(&serde_json::to_string(&p).unwrap()).unwrap();
     assert_eq!(again, p);
-    let o = Options { profile: Some(p.clone()), ..Options::default() };
+    let o = Options {
+        profile: Some(p.clone()),
+        ..Options::default()
+    };
     let back: Options = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
     assert_eq!(back.profile, Some(p));
 }
@@ -84,10 +94,22 @@ fn profile_answers() {
 fn bad_profiles_say_what_is_wrong() {
     let cases = [
         (r#"{"version": 2}"#, "version 2"),
-        (r#"{"version": 1, "number_shapes": [{"kind": "staff", "pattern": "(\\d"}]}"#, "number_shapes[0]"),
-        (r#"{"version": 1, "number_shapes": [{"kind": "staff", "pattern": "\\d*"}]}"#, "matches an empty cell"),
-        (r#"{"version": 1, "email_domains": ["a b"]}"#, "email_domains[0]"),
-        (r#"{"version": 1, "number_shapes": [{"kind": "badge", "pattern": "x"}]}"#, "not valid JSON"),
+        (
+            r#"{"version": 1, "number_shapes": [{"kind": "staff", "pattern": "(\\d"}]}"#,
+            "number_shapes[0]",
+        ),
+        (
+            r#"{"version": 1, "number_shapes": [{"kind": "staff", "pattern": "\\d*"}]}"#,
+            "matches an empty cell",
+        ),
+        (
+            r#"{"version": 1, "email_domains": ["a b"]}"#,
+            "email_domains[0]",
+        ),
+        (
+            r#"{"version": 1, "number_shapes": [{"kind": "badge", "pattern": "x"}]}"#,
+            "not valid JSON",
+        ),
         ("not json", "not valid JSON"),
     ];
     for (json, want) in cases {
@@ -107,7 +129,10 @@ fn builtin_profiles_are_valid() {
     assert!(Profile::builtin("nope").is_none());
     let police = Profile::builtin("uk-police").unwrap().compile().unwrap();
     assert!(police.is_staff_email("j.smith@psni.police.uk"));
-    assert_eq!(police.number_shape("PC 1234").map(|s| s.kind), Some(NumberKind::Collar));
+    assert_eq!(
+        police.number_shape("PC 1234").map(|s| s.kind),
+        Some(NumberKind::Collar)
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -125,7 +150,13 @@ fn roster_from_an_hr_export() {
         assert_eq!(r.has_name(name), want, "{name}");
     }
     assert!(r.has_surname("o'neill"));
-    for (n, want) in [("12345", true), ("012345", true), ("ns 9876", true), ("99999", false), ("", false)] {
+    for (n, want) in [
+        ("12345", true),
+        ("012345", true),
+        ("ns 9876", true),
+        ("99999", false),
+        ("", false),
+    ] {
         assert_eq!(r.has_number(n), want, "{n:?}");
     }
     let e = Roster::from_csv(b"Post,Grade\nAnalyst,B2\n").unwrap_err();

@@ -4,7 +4,9 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use foi_check::record::{escape_html, format_utc, sha256_hex, FileRecord, Hasher, Record, RecordOptions};
+use foi_check::record::{
+    escape_html, format_utc, sha256_hex, FileRecord, Hasher, Record, RecordOptions,
+};
 use foi_check::redact::{safe_copy, Policy};
 use foi_check::report::{Kind, Reason, RowFinding};
 use foi_check::{check_bytes, Options};
@@ -14,10 +16,16 @@ use foi_check::{check_bytes, Options};
 fn html_escape() {
     let cases = [
         ("plain", "plain"),
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        (
+            "<script>alert(1)</script>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        ),
         ("a & b", "a &amp; b"),
         ("\"onerror='x'", "&quot;onerror=&#39;x&#39;"),
-        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        (
+            "<img src=x onerror=alert(1)>",
+            "&lt;img src=x onerror=alert(1)&gt;",
+        ),
         ("bell\u{7}", "bell\u{FFFD}"),
         ("line\nbreak", "line\nbreak"),
         ("\u{202E}evil", "\u{202E}evil"),
@@ -31,8 +39,14 @@ fn html_escape() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn hashes_and_dates() {
     // FIPS 180-2 test vectors.
-    assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_eq!(
+        sha256_hex(b""),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
     let mut h = Hasher::new();
     for c in b"abc".chunks(1) {
         h.push(c);
@@ -95,7 +109,11 @@ fn record_with_and_without_values() {
         assert!(html.contains(&sha256_hex(&csv)));
         assert!(html.contains(env!("CARGO_PKG_VERSION")));
         assert!(html.contains("name.full"));
-        assert_eq!(html.contains("Jane &lt;b&gt;Doe"), values, "values {values}");
+        assert_eq!(
+            html.contains("Jane &lt;b&gt;Doe"),
+            values,
+            "values {values}"
+        );
         assert_eq!(json.contains("Jane <b>Doe"), values, "values {values}");
         assert_eq!(back.files[0].findings[0].row, 2);
     }
@@ -104,7 +122,8 @@ fn record_with_and_without_values() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn record_of_a_safe_copy_names_both_hashes() {
-    let csv = b"Officers\nRank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\nTotal,46,24,70\n";
+    let csv =
+        b"Officers\nRank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\nTotal,46,24,70\n";
     let report = check_bytes("c.csv", csv, &Options::default());
     let policy = Policy::default_for(&report);
     let copy = safe_copy("c.csv", csv, &policy, &Options::default()).unwrap();

