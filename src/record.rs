@@ -258,17 +258,32 @@ impl FileRecord {
     /// Add the safe copy: its name, bytes (hashed here), the check of it, the
     /// policy applied and what was done.
     pub fn with_safe_copy(
-        mut self,
+        self,
         name: &str,
         bytes: &[u8],
         after: &Report,
         policy: &Policy,
         outcome: &Outcome,
     ) -> FileRecord {
+        let size = bytes.len() as u64;
+        self.with_safe_copy_digest(name, size, &sha256_hex(bytes), after, policy, outcome)
+    }
+
+    /// The same when the safe copy was streamed: its size and SHA-256 (a
+    /// [`Hasher`] fed the chunks the redactor returned).
+    pub fn with_safe_copy_digest(
+        mut self,
+        name: &str,
+        size: u64,
+        sha256: &str,
+        after: &Report,
+        policy: &Policy,
+        outcome: &Outcome,
+    ) -> FileRecord {
         self.safe_copy = Some(SafeCopyRecord {
             name: name.to_string(),
-            bytes: bytes.len() as u64,
-            sha256: sha256_hex(bytes),
+            bytes: size,
+            sha256: sha256.to_string(),
             summary_after: after.summary.clone(),
             rows_checked_after: after.rows_checked,
             decisions: policy.describe(),
