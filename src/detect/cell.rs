@@ -158,6 +158,56 @@ pub struct Stats {
     pub mentions: u32,
 }
 
+impl Stats {
+    /// What `self` counted beyond `before` (a cell's contribution).
+    pub fn since(&self, before: &Stats) -> Stats {
+        Stats {
+            nonempty: self.nonempty - before.nonempty,
+            names: self.names - before.names,
+            strong: self.strong - before.strong,
+            gazetteer: self.gazetteer - before.gazetteer,
+            initials: self.initials - before.initials,
+            ranks: self.ranks - before.ranks,
+            numbers: self.numbers - before.numbers,
+            emails: self.emails - before.emails,
+            phones: self.phones - before.phones,
+            ninos: self.ninos - before.ninos,
+            dates: self.dates - before.dates,
+            postcodes: self.postcodes - before.postcodes,
+            addresses: self.addresses - before.addresses,
+            photos: self.photos - before.photos,
+            vetting: self.vetting - before.vetting,
+            sensitive: self.sensitive - before.sensitive,
+            numeric: self.numeric - before.numeric,
+            long_text: self.long_text - before.long_text,
+            mentions: self.mentions - before.mentions,
+        }
+    }
+
+    /// Add a cell's contribution.
+    pub fn add(&mut self, d: &Stats) {
+        self.nonempty += d.nonempty;
+        self.names += d.names;
+        self.strong += d.strong;
+        self.gazetteer += d.gazetteer;
+        self.initials += d.initials;
+        self.ranks += d.ranks;
+        self.numbers += d.numbers;
+        self.emails += d.emails;
+        self.phones += d.phones;
+        self.ninos += d.ninos;
+        self.dates += d.dates;
+        self.postcodes += d.postcodes;
+        self.addresses += d.addresses;
+        self.photos += d.photos;
+        self.vetting += d.vetting;
+        self.sensitive += d.sensitive;
+        self.numeric += d.numeric;
+        self.long_text += d.long_text;
+        self.mentions += d.mentions;
+    }
+}
+
 /// How a column's cells are classified, from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

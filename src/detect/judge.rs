@@ -25,6 +25,7 @@
 //! reasons are listed strongest first.
 
 use super::cell::What;
+use super::name::NameShape;
 use super::column::Folded;
 use super::TableScanner;
 use crate::report::{ColumnClass, Kind, Reason, RowFinding};
@@ -87,77 +88,86 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
     out
 }
 
-fn judge_row(
-    s: &TableScanner,
-    folded: &[Folded],
-    table_staff: bool,
-    hits: &[super::Hit],
-) -> Option<RowFinding> {
+fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[super::Hit]) -> Option<RowFinding> {
     let row = hits.first()?.row;
-    let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("").to_string();
-    let label = |h: &super::Hit| {
-        s.cols
-            .get(h.col as usize)
-            .map_or_else(String::new, |c| c.label.clone())
-    };
+    let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
+    let label = |h: &super::Hit| s.cols.get(h.col as usize).map_or("", |c| c.label.as_str());
     let fold = |h: &super::Hit| folded.get(h.col as usize);
     let class = |h: &super::Hit| fold(h).map_or(ColumnClass::Other, |f| f.class);
     let names_ok = |h: &super::Hit| fold(h).is_some_and(|f| f.names_ok);
     let role = |h: &super::Hit| fold(h).map_or(Role::Neutral, |f| f.role);
-    let mode_phone = |h: &super::Hit| class(h) == ColumnClass::Phone;
 
     // Staff context and seniority from the row's ranks (columns that folded
-    // as ranks, job titles, or rank + number).
-    let mut ranks: Vec<u16> = Vec::new();
-    let mut row_staff = false;
+    // as ranks or job titles, or rank + number).
+    let mut ranks: [u16; 4] = [0; 4];
+    let mut nranks = 0usize;
+    let mut row_staff = table_staff;
+    let mut direct_any = false;
     for h in hits {
-        match h.what {
-            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => {
-                ranks.push(r)
-            }
-            What::CollarShape(r) => {
-                ranks.push(r);
+        let rank = match h.what {
+            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => Some(r),
+            What::CollarShape(r) => Some(r),
+            What::StaffNumber if names_ok(h) => {
                 row_staff = true;
+                None
             }
-            What::StaffNumber if names_ok(h) => row_staff = true,
-            What::Email { staff_domain: true } => row_staff = true,
-            _ => {}
+            What::Email { staff_domain: true } => {
+                row_staff = true;
+                None
+            }
+            _ => None,
+        };
+        if let Some(r) = rank {
+            row_staff = true;
+            if let Some(slot) = ranks.get_mut(nranks) {
+                *slot = r;
+                nranks += 1;
+            }
         }
+        direct_any |= matches!(
+            h.what,
+            What::Surname
+                | What::Forename
+                | What::Name(_)
+                | What::StaffNumber
+                | What::CollarShape(_)
+                | What::Email { .. }
+                | What::Phone { .. }
+                | What::Nino
+                | What::Address
+                | What::Photo(true)
+                | What::Dob
+                | What::TextDob
+                | What::TextRankName(_)
+                | What::TextRankNumber(_)
+                | What::TextTitleName
+                | What::TextCueName(_)
+                | What::TextFullName
+        );
     }
-    row_staff |= !ranks.is_empty() || table_staff;
+    // Cheap exit: rows with only ranks, units, vetting, initials or postcodes.
+    if !direct_any {
+        return None;
+    }
+    let ranks = ranks.get(..nranks).unwrap_or(&[]);
     let senior = !ranks.is_empty() && ranks.iter().all(|r| rank_senior(*r));
-    let staff_kind = if senior {
-        Kind::StaffSenior
-    } else {
-        Kind::Staff
-    };
+    let staff_kind = if senior { Kind::StaffSenior } else { Kind::Staff };
 
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut push = |order: u8,
-                    direct: bool,
-                    ctx: Ctx,
-                    rule: &str,
-                    column: String,
-                    text: String,
-                    why: String| {
+    let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
+    let mut push = |order: u8, direct: bool, ctx: Ctx, rule: &str, column: &str, text: &str, why: String| {
         cands.push(Candidate {
             order,
             direct,
             ctx,
-            reason: Reason {
-                rule: rule.to_string(),
-                column,
-                text,
-                why,
-            },
+            reason: Reason { rule: rule.to_string(), column: column.to_string(), text: text.to_string(), why },
         });
     };
 
     // Names from separate columns: surname with initial or forename.
-    let find = |w: fn(&What) -> bool| hits.iter().find(|h| w(&h.what) && names_ok(h));
-    let surname = find(|w| matches!(w, What::Surname));
-    let forename = find(|w| matches!(w, What::Forename));
-    let initial = find(|w| matches!(w, What::Initial));
+    let first = |f: fn(&What) -> bool| hits.iter().find(|h| f(&h.what) && names_ok(h));
+    let surname = first(|w| matches!(w, What::Surname));
+    let forename = first(|w| matches!(w, What::Forename));
+    let initial = first(|w| matches!(w, What::Initial));
     let name_ctx = |h: &super::Hit| match role(h) {
         Role::Public => Ctx::Public,
         Role::Staff => Ctx::Staff,
@@ -165,60 +175,24 @@ fn judge_row(
     };
     match (surname, forename, initial) {
         (Some(sn), Some(fnh), _) => {
-            let cols = format!("{}, {}", label(fnh), label(sn));
-            let t = format!("{} {}", text(fnh), text(sn));
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME_FORENAME,
-                cols.clone(),
-                t.clone(),
-                format!("Forename and surname ({cols}): {t}"),
-            );
+            let cols = join(label(fnh), ", ", label(sn));
+            let t = join(text(fnh), " ", text(sn));
+            push(0, true, name_ctx(sn), n::SURNAME_FORENAME, &cols, &t, why_of("Forename and surname", &cols, &t));
         }
         (Some(sn), None, Some(ini)) => {
-            let cols = format!("{}, {}", label(sn), label(ini));
-            let t = format!("{} {}", text(sn), text(ini));
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME_INITIAL,
-                cols.clone(),
-                t.clone(),
-                format!("Surname and initial ({cols}): {t}"),
-            );
+            let cols = join(label(sn), ", ", label(ini));
+            let t = join(text(sn), " ", text(ini));
+            push(0, true, name_ctx(sn), n::SURNAME_INITIAL, &cols, &t, why_of("Surname and initial", &cols, &t));
         }
         (Some(sn), None, None) => {
-            let t = text(sn);
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME,
-                label(sn),
-                t.clone(),
-                format!("Surname ({}): {t}", label(sn)),
-            );
+            push(0, true, name_ctx(sn), n::SURNAME, label(sn), text(sn), why_of("Surname", label(sn), text(sn)));
         }
         (None, Some(fnh), ini) => {
             let (cols, t) = match ini {
-                Some(i) => (
-                    format!("{}, {}", label(fnh), label(i)),
-                    format!("{} {}", text(fnh), text(i)),
-                ),
-                None => (label(fnh), text(fnh)),
+                Some(i) => (join(label(fnh), ", ", label(i)), join(text(fnh), " ", text(i))),
+                None => (label(fnh).to_string(), text(fnh).to_string()),
             };
-            push(
-                1,
-                true,
-                name_ctx(fnh),
-                n::FORENAME,
-                cols.clone(),
-                t.clone(),
-                format!("Forename ({cols}): {t}"),
-            );
+            push(1, true, name_ctx(fnh), n::FORENAME, &cols, &t, why_of("Forename", &cols, &t));
         }
         (None, None, _) => {}
     }
@@ -233,176 +207,46 @@ fn judge_row(
                     continue;
                 }
                 let header_rule = s.cols.get(h.col as usize).and_then(|c| c.rule).is_some();
-                let (rule, what) = if header_rule {
-                    (n::FULL, "Name")
-                } else {
-                    match shape {
-                        super::name::NameShape::SurnameInitial => {
-                            (n::SHAPE_SURNAME_INITIAL, "Surname and initial")
-                        }
-                        super::name::NameShape::LastFirst => {
-                            (n::SHAPE_LAST_FIRST, "Surname and forename")
-                        }
-                        _ => (n::SHAPE_FIRST_LAST, "Full name"),
-                    }
+                let (rule, what) = match (header_rule, role(h), shape) {
+                    (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
+                    (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
+                    (true, Role::Neutral, _) => (n::FULL, "Name"),
+                    (false, _, NameShape::SurnameInitial) => (n::SHAPE_SURNAME_INITIAL, "Surname and initial"),
+                    (false, _, NameShape::LastFirst) => (n::SHAPE_LAST_FIRST, "Surname and forename"),
+                    (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
-                let who = match role(h) {
-                    Role::Public => " of a member of the public",
-                    Role::Staff => " of a member of staff",
-                    Role::Neutral => "",
-                };
-                push(
-                    0,
-                    true,
-                    name_ctx(h),
-                    rule,
-                    col.clone(),
-                    t.clone(),
-                    format!("{what}{who} ({col}): {t}"),
-                );
+                push(0, true, name_ctx(h), rule, col, t, why_of(what, col, t));
             }
             What::StaffNumber => {
                 if names_ok(h) {
-                    push(
-                        2,
-                        true,
-                        Ctx::Staff,
-                        p::STAFF_NUMBER,
-                        col.clone(),
-                        t.clone(),
-                        format!("Staff number ({col}): {t}"),
-                    );
+                    push(2, true, Ctx::Staff, p::STAFF_NUMBER, col, t, why_of("Staff number", col, t));
                 }
             }
-            What::CollarShape(r) => {
-                push(
-                    2,
-                    true,
-                    Ctx::Rank(r),
-                    p::COLLAR_SHAPE,
-                    col.clone(),
-                    t.clone(),
-                    format!("Rank and number ({col}): {t}"),
-                );
-            }
+            What::CollarShape(r) => push(2, true, Ctx::Rank(r), p::COLLAR_SHAPE, col, t, why_of("Rank and number", col, t)),
             What::Email { staff_domain } => {
-                let ctx = if staff_domain {
-                    Ctx::Staff
-                } else {
-                    Ctx::Either
-                };
-                push(
-                    3,
-                    true,
-                    ctx,
-                    p::EMAIL_PERSONAL,
-                    col.clone(),
-                    t.clone(),
-                    format!("Personal e-mail address ({col}): {t}"),
-                );
+                let ctx = if staff_domain { Ctx::Staff } else { Ctx::Either };
+                push(3, true, ctx, p::EMAIL_PERSONAL, col, t, why_of("Personal e-mail address", col, t));
             }
             What::Phone { kind, key } => match kind {
-                PhoneKind::Mobile => push(
-                    4,
-                    true,
-                    Ctx::Either,
-                    p::PHONE_MOBILE,
-                    col.clone(),
-                    t.clone(),
-                    format!("Mobile phone number ({col}): {t}"),
-                ),
+                PhoneKind::Mobile => push(4, true, Ctx::Either, p::PHONE_MOBILE, col, t, why_of("Mobile phone number", col, t)),
                 PhoneKind::Geographic => {
-                    let shared = s
-                        .cols
-                        .get(h.col as usize)
-                        .and_then(|c| c.phones.get(&key))
-                        .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
+                    let shared = s.cols.get(h.col as usize).and_then(|c| c.phones.get(&key)).is_some_and(|n| *n >= SWITCHBOARD_ROWS);
                     if shared {
                         continue;
                     }
-                    let direct = mode_phone(h);
-                    push(
-                        if direct { 4 } else { 15 },
-                        direct,
-                        Ctx::Either,
-                        p::PHONE_DIRECT,
-                        col.clone(),
-                        t.clone(),
-                        format!("Direct line ({col}): {t}"),
-                    );
+                    let direct = class(h) == ColumnClass::Phone;
+                    push(if direct { 4 } else { 15 }, direct, Ctx::Either, p::PHONE_DIRECT, col, t, why_of("Direct line", col, t));
                 }
-                PhoneKind::Extension => push(
-                    15,
-                    false,
-                    Ctx::Either,
-                    p::PHONE_DIRECT,
-                    col.clone(),
-                    t.clone(),
-                    format!("Telephone extension ({col}): {t}"),
-                ),
+                PhoneKind::Extension => push(15, false, Ctx::Either, p::PHONE_DIRECT, col, t, why_of("Telephone extension", col, t)),
                 PhoneKind::Service => {}
             },
-            What::Nino => push(
-                5,
-                true,
-                Ctx::Either,
-                p::NINO,
-                col.clone(),
-                t.clone(),
-                format!("National Insurance number ({col}): {t}"),
-            ),
-            What::Address => push(
-                6,
-                true,
-                Ctx::Either,
-                p::ADDRESS,
-                col.clone(),
-                t.clone(),
-                format!("Home address ({col}): {t}"),
-            ),
-            What::Photo(namey) => {
-                let why = if namey {
-                    format!("Photo file named after a person ({col}): {t}")
-                } else {
-                    format!("Photo file name ({col}): {t}")
-                };
-                push(
-                    if namey { 7 } else { 16 },
-                    namey,
-                    Ctx::Either,
-                    p::PHOTO,
-                    col.clone(),
-                    t.clone(),
-                    why,
-                );
-            }
-            What::Dob => push(
-                13,
-                false,
-                Ctx::Either,
-                p::DOB,
-                col.clone(),
-                t.clone(),
-                format!("Date of birth ({col}): {t}"),
-            ),
-            What::TextDob => push(
-                13,
-                false,
-                Ctx::Either,
-                p::TEXT_DOB,
-                col.clone(),
-                t.clone(),
-                format!("Date of birth in text ({col}): {t}"),
-            ),
-            What::Postcode => push(
-                14,
-                false,
-                Ctx::Either,
-                p::POSTCODE,
-                col.clone(),
-                t.clone(),
-                format!("Full postcode ({col}): {t}"),
-            ),
+            What::Nino => push(5, true, Ctx::Either, p::NINO, col, t, why_of("National Insurance number", col, t)),
+            What::Address => push(6, true, Ctx::Either, p::ADDRESS, col, t, why_of("Home address", col, t)),
+            What::Photo(true) => push(7, true, Ctx::Either, p::PHOTO, col, t, why_of("Photo file named after a person", col, t)),
+            What::Photo(false) => push(16, false, Ctx::Either, p::PHOTO, col, t, why_of("Photo file name", col, t)),
+            What::Dob => push(13, false, Ctx::Either, p::DOB, col, t, why_of("Date of birth", col, t)),
+            What::TextDob => push(13, false, Ctx::Either, p::TEXT_DOB, col, t, why_of("Date of birth in text", col, t)),
+            What::Postcode => push(14, false, Ctx::Either, p::POSTCODE, col, t, why_of("Full postcode", col, t)),
             What::Rank(r) => {
                 if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
                     let what = if rank_senior(r) {
@@ -412,114 +256,39 @@ fn judge_row(
                     } else {
                         "Grade"
                     };
-                    push(
-                        10,
-                        false,
-                        Ctx::Rank(r),
-                        staff::RANKS
-                            .get(r as usize)
-                            .map_or(staff::RANK_POLICE, |x| x.rule),
-                        col.clone(),
-                        t.clone(),
-                        format!("{what} {} in {col}: {t}", rank_name(r)),
-                    );
+                    let rule = staff::RANKS.get(r as usize).map_or(staff::RANK_POLICE, |x| x.rule);
+                    let why = [what, " ", rank_name(r), " in ", col, ": ", t].concat();
+                    push(10, false, Ctx::Rank(r), rule, col, t, why);
                 }
             }
             What::Vetting(v) => {
-                let name = staff::VETTING_LEVELS
-                    .get(v as usize)
-                    .map_or("vetting", |x| x.name);
-                push(
-                    12,
-                    false,
-                    Ctx::Staff,
-                    staff::VETTING,
-                    col.clone(),
-                    t.clone(),
-                    format!("Vetting level {name} in {col}: {t}"),
-                );
+                let name = staff::VETTING_LEVELS.get(v as usize).map_or("vetting", |x| x.name);
+                push(12, false, Ctx::Staff, staff::VETTING, col, t, ["Vetting level ", name, " in ", col, ": ", t].concat());
             }
             What::Unit(u) => {
-                let name = staff::SENSITIVE_UNITS
-                    .get(u as usize)
-                    .map_or("sensitive", |x| x.1);
-                push(
-                    11,
-                    false,
-                    Ctx::Staff,
-                    staff::UNIT_SENSITIVE,
-                    col.clone(),
-                    t.clone(),
-                    format!("Sensitive unit ({name}) in {col}: {t}"),
-                );
+                let name = staff::SENSITIVE_UNITS.get(u as usize).map_or("sensitive", |x| x.1);
+                push(11, false, Ctx::Staff, staff::UNIT_SENSITIVE, col, t, ["Sensitive unit (", name, ") in ", col, ": ", t].concat());
             }
-            What::TextRankName(r) => push(
-                1,
-                true,
-                Ctx::Rank(r),
-                p::TEXT_RANK_NAME,
-                col.clone(),
-                t.clone(),
-                format!("Officer named with rank ({col}): {t}"),
-            ),
-            What::TextRankNumber(r) => push(
-                1,
-                true,
-                Ctx::Rank(r),
-                p::TEXT_RANK_NUMBER,
-                col.clone(),
-                t.clone(),
-                format!("Officer identified by rank and number ({col}): {t}"),
-            ),
-            What::TextTitleName => push(
-                1,
-                true,
-                Ctx::Public,
-                p::TEXT_TITLE_NAME,
-                col.clone(),
-                t.clone(),
-                format!("Person named ({col}): {t}"),
-            ),
+            What::TextRankName(r) => push(1, true, Ctx::Rank(r), p::TEXT_RANK_NAME, col, t, why_of("Officer named with rank", col, t)),
+            What::TextRankNumber(r) => {
+                push(1, true, Ctx::Rank(r), p::TEXT_RANK_NUMBER, col, t, why_of("Officer identified by rank and number", col, t));
+            }
+            What::TextTitleName => push(1, true, Ctx::Public, p::TEXT_TITLE_NAME, col, t, why_of("Person named", col, t)),
             What::TextCueName(who) => {
-                let ctx = if who == Who::Staff {
-                    Ctx::Staff
-                } else {
-                    Ctx::Public
-                };
-                push(
-                    1,
-                    true,
-                    ctx,
-                    p::TEXT_CUE_NAME,
-                    col.clone(),
-                    t.clone(),
-                    format!("Person named ({col}): {t}"),
-                );
+                let ctx = if who == Who::Staff { Ctx::Staff } else { Ctx::Public };
+                push(1, true, ctx, p::TEXT_CUE_NAME, col, t, why_of("Person named", col, t));
             }
-            What::TextFullName => push(
-                1,
-                true,
-                Ctx::Either,
-                p::TEXT_FULL_NAME,
-                col.clone(),
-                t.clone(),
-                format!("Full name ({col}): {t}"),
-            ),
+            What::TextFullName => push(1, true, Ctx::Either, p::TEXT_FULL_NAME, col, t, why_of("Full name", col, t)),
         }
     }
 
     // A date of birth with a postcode or address identifies.
     let has = |rule: &str| cands.iter().any(|c| c.reason.rule == rule);
     if (has(p::DOB) || has(p::TEXT_DOB)) && (has(p::POSTCODE) || has(p::ADDRESS)) {
-        for c in cands.iter_mut().filter(|c| {
-            c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE
-        }) {
+        for c in cands.iter_mut().filter(|c| c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE) {
             c.direct = true;
             c.order = 8;
-            c.reason.why = format!(
-                "{} (with a date of birth and a postcode or address)",
-                c.reason.why
-            );
+            c.reason.why.push_str(" (with a date of birth and a postcode or address)");
         }
     }
 
@@ -529,31 +298,32 @@ fn judge_row(
     let kind_of = |ctx: Ctx| match ctx {
         Ctx::Staff => staff_kind,
         Ctx::Public => Kind::Person,
-        Ctx::Either => {
-            if row_staff {
-                staff_kind
-            } else {
-                Kind::Person
-            }
-        }
-        Ctx::Rank(r) => {
-            if rank_senior(r) {
-                Kind::StaffSenior
-            } else {
-                Kind::Staff
-            }
-        }
+        Ctx::Either if row_staff => staff_kind,
+        Ctx::Either => Kind::Person,
+        Ctx::Rank(r) if rank_senior(r) => Kind::StaffSenior,
+        Ctx::Rank(_) => Kind::Staff,
     };
-    let kind = cands
-        .iter()
-        .filter(|c| c.direct)
-        .map(|c| kind_of(c.ctx))
-        .min()?;
+    let kind = cands.iter().filter(|c| c.direct).map(|c| kind_of(c.ctx)).min()?;
     cands.sort_by_key(|c| (!c.direct, c.order));
-    Some(RowFinding {
-        row,
-        kind,
-        table: s.table,
-        reasons: cands.into_iter().map(|c| c.reason).collect(),
-    })
+    Some(RowFinding { row, kind, table: s.table, reasons: cands.into_iter().map(|c| c.reason).collect() })
+}
+
+/// `a` + `sep` + `b` in one allocation.
+fn join(a: &str, sep: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
+    s.push_str(a);
+    s.push_str(sep);
+    s.push_str(b);
+    s
+}
+
+/// `What (Column): text`, the shape of every `why`.
+fn why_of(what: &str, col: &str, t: &str) -> String {
+    let mut s = String::with_capacity(what.len() + col.len() + t.len() + 5);
+    s.push_str(what);
+    s.push_str(" (");
+    s.push_str(col);
+    s.push_str("): ");
+    s.push_str(t);
+    s
 }

@@ -35,6 +35,7 @@ use crate::report::{ColumnReport, RowFinding};
 use crate::rules::headers::{self, HeaderRule};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 pub use cell::classify;
 
@@ -61,6 +62,45 @@ struct Column {
     stats: Stats,
     /// How many rows each phone number appears in (switchboards repeat).
     phones: HashMap<u64, u32>,
+    /// Short cells already classified: staff lists repeat their surnames,
+    /// ranks, stations and units, so most cells are classified once.
+    memo: HashMap<Box<str>, Memo, BuildHasherDefault<Fnv>>,
+}
+
+/// Cells longer than this are not memoised.
+const MEMO_MAX_LEN: usize = 48;
+/// Distinct cells memoised per column (then new ones are classified every time).
+const MEMO_MAX_CELLS: usize = 4096;
+
+/// A memoised classification: the cell's contribution to the column counts and its hits.
+#[derive(Debug, Clone, Copy)]
+struct Memo {
+    delta: Stats,
+    n: u8,
+    hits: [CellHit; 2],
+}
+
+/// FNV-1a: a fast hash for short cell strings (no `HashDoS` concern: the
+/// input is the user's own file, checked on their machine).
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A hit kept for the row judgement: the matched text is in the scanner's arena.
@@ -71,6 +111,18 @@ struct Hit {
     what: What,
     start: usize,
     end: usize,
+}
+
+/// Keep one hit of a row: its text goes to the arena.
+fn keep(hits: &mut Vec<Hit>, arena: &mut String, phones: &mut HashMap<u64, u32>, row: u64, col: usize, field: &str, h: &CellHit) {
+    if let What::Phone { key, .. } = h.what {
+        if key != 0 {
+            *phones.entry(key).or_insert(0) += 1;
+        }
+    }
+    let start = arena.len();
+    arena.push_str(field.get(h.start..h.end).unwrap_or(field));
+    hits.push(Hit { row, col: col as u32, what: h.what, start, end: arena.len() });
 }
 
 /// Scans the rows of one table (or of the rows outside any table).
@@ -122,6 +174,7 @@ impl Column {
             mode,
             stats: Stats::default(),
             phones: HashMap::new(),
+            memo: HashMap::default(),
         }
     }
 }
@@ -163,30 +216,30 @@ impl TableScanner {
             if field.is_empty() {
                 continue;
             }
-            self.cell_hits.clear();
-            cell::classify(
-                col.mode,
-                field,
-                &mut col.stats,
-                &mut self.scratch,
-                &mut self.cell_hits,
-            );
-            for h in &self.cell_hits {
-                if let What::Phone { key, .. } = h.what {
-                    if key != 0 {
-                        *col.phones.entry(key).or_insert(0) += 1;
+            let memo_ok = col.mode != Mode::Text && field.len() <= MEMO_MAX_LEN;
+            if memo_ok {
+                if let Some(m) = col.memo.get(*field) {
+                    col.stats.add(&m.delta);
+                    for h in m.hits.iter().take(m.n as usize) {
+                        keep(&mut self.hits, &mut self.arena, &mut col.phones, row, j, field, h);
                     }
+                    continue;
                 }
-                let start = self.arena.len();
-                self.arena
-                    .push_str(field.get(h.start..h.end).unwrap_or(field));
-                self.hits.push(Hit {
-                    row,
-                    col: j as u32,
-                    what: h.what,
-                    start,
-                    end: self.arena.len(),
-                });
+            }
+            self.cell_hits.clear();
+            let before = col.stats;
+            cell::classify(col.mode, field, &mut col.stats, &mut self.scratch, &mut self.cell_hits);
+            for h in &self.cell_hits {
+                keep(&mut self.hits, &mut self.arena, &mut col.phones, row, j, field, h);
+            }
+            if memo_ok && col.memo.len() < MEMO_MAX_CELLS && self.cell_hits.len() <= 2 {
+                let filler = CellHit { what: What::Initial, start: 0, end: 0 };
+                let mut hits = [filler; 2];
+                for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
+                    *slot = *h;
+                }
+                let memo = Memo { delta: col.stats.since(&before), n: self.cell_hits.len() as u8, hits };
+                col.memo.insert((*field).into(), memo);
             }
         }
     }
