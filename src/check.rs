@@ -4,7 +4,8 @@ use crate::detect::{Findings, TableScanner};
 use crate::error::Error;
 use crate::options::Options;
 use crate::read::{Reader, Sink, Table};
-use crate::report::{Problem, Report, RowFinding, Summary, TableInfo};
+use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
+use crate::risk::{RiskFindings, RiskScanner};
 
 /// Checks one file. Push chunks with [`Checker::push`], then take the report
 /// with [`Checker::finish`].
@@ -27,9 +28,27 @@ pub struct Checker {
 struct State {
     options: Options,
     tables: Vec<TableInfo>,
-    open: Vec<(usize, TableScanner)>,
+    open: Vec<OpenTable>,
     loose: Option<TableScanner>,
     findings: Vec<Findings>,
+    risks: Vec<RiskFindings>,
+}
+
+/// A table being read: direct identifiers and the risk models see the same rows.
+struct OpenTable {
+    index: usize,
+    direct: TableScanner,
+    risk: RiskScanner,
+}
+
+impl OpenTable {
+    /// Judge the table: the detector folds its columns first, and the risk
+    /// models choose their quasi-identifiers and counts from those classes.
+    fn finish(self) -> (Findings, RiskFindings) {
+        let direct = self.direct.finish();
+        let risk = self.risk.finish(&direct.columns);
+        (direct, risk)
+    }
 }
 
 impl Sink for State {
@@ -41,7 +60,11 @@ impl Sink for State {
             first_column: table.first_column,
             header: table.header.clone(),
         });
-        self.open.push((table.index, TableScanner::new(Some(table))));
+        self.open.push(OpenTable {
+            index: table.index,
+            direct: TableScanner::new(Some(table)),
+            risk: RiskScanner::new(table, &self.options),
+        });
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
@@ -53,8 +76,9 @@ impl Sink for State {
                     }
                     info.last_row = row;
                 }
-                if let Some((_, s)) = self.open.iter_mut().find(|(t, _)| *t == i) {
-                    s.record(row, fields);
+                if let Some(t) = self.open.iter_mut().find(|t| t.index == i) {
+                    t.direct.record(row, fields);
+                    t.risk.record(row, fields);
                 }
             }
             None => self
@@ -65,9 +89,10 @@ impl Sink for State {
     }
 
     fn table_end(&mut self, index: usize, _last_row: u64) {
-        if let Some(pos) = self.open.iter().position(|(t, _)| *t == index) {
-            let (_, scanner) = self.open.remove(pos);
-            self.findings.push(scanner.finish());
+        if let Some(pos) = self.open.iter().position(|t| t.index == index) {
+            let (direct, risk) = self.open.remove(pos).finish();
+            self.findings.push(direct);
+            self.risks.push(risk);
         }
     }
 }
@@ -84,6 +109,7 @@ impl Checker {
                 open: Vec::new(),
                 loose: None,
                 findings: Vec::new(),
+                risks: Vec::new(),
             },
             error: None,
         }
@@ -96,10 +122,9 @@ impl Checker {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        self.reader.push(chunk, &mut self.state).map_err(|e| {
-            self.error = Some(e.clone());
-            e
-        })
+        self.reader
+            .push(chunk, &mut self.state)
+            .inspect_err(|e| self.error = Some(e.clone()))
     }
 
     /// Records read so far (for progress).
@@ -119,10 +144,20 @@ impl Checker {
                 self.error = Some(e);
             }
         }
-        let State { options, tables, open, loose, mut findings } = self.state;
-        let _ = options;
+        let State {
+            tables,
+            open,
+            loose,
+            mut findings,
+            mut risks,
+            ..
+        } = self.state;
         // Tables still open after an error are judged on what was read.
-        findings.extend(open.into_iter().map(|(_, s)| s.finish()));
+        for t in open {
+            let (direct, risk) = t.finish();
+            findings.push(direct);
+            risks.push(risk);
+        }
         findings.extend(loose.map(TableScanner::finish));
 
         let mut rows: Vec<RowFinding> = Vec::new();
@@ -130,6 +165,11 @@ impl Checker {
         for f in findings {
             rows.extend(f.rows);
             columns.extend(f.columns);
+        }
+        let mut advice: Vec<Advice> = Vec::new();
+        for r in risks {
+            rows.extend(r.rows);
+            advice.extend(r.advice);
         }
         let rows = merge_rows(rows);
         columns.sort_by_key(|c| (c.table, c.index));
@@ -139,7 +179,12 @@ impl Checker {
         }
 
         let info = self.reader.info();
-        let problem = |row, byte, reason| Problem { file: self.name.clone(), row, byte, reason };
+        let problem = |row, byte, reason| Problem {
+            file: self.name.clone(),
+            row,
+            byte,
+            reason,
+        };
         let errors: Vec<Problem> = self
             .error
             .iter()
@@ -163,6 +208,7 @@ impl Checker {
             tables,
             errors,
             warnings,
+            advice,
         }
     }
 }

@@ -42,10 +42,31 @@ impl Error {
     pub fn reason(&self) -> String {
         match &self.kind {
             ErrorKind::NotText { looks_like } => {
-                format!("not a text CSV: looks like {looks_like}")
+                format!(
+                    "not a text CSV: looks like {looks_like}{}",
+                    not_text_hint(looks_like)
+                )
             }
             ErrorKind::Encoding(s) | ErrorKind::Limit(s) | ErrorKind::Malformed(s) => s.clone(),
         }
+    }
+}
+
+/// What the clerk can do about a file that is not text.
+fn not_text_hint(looks_like: &str) -> &'static str {
+    match looks_like {
+        "XLSX" => " (an Excel workbook renamed .csv); save it as CSV from Excel first",
+        "XLS" => " (an old Excel workbook renamed .csv); save it as CSV from Excel first",
+        "ODS" => " (a spreadsheet renamed .csv); save it as CSV first",
+        "DOCX" | "PPTX" | "an Office document" => {
+            " (an Office document renamed .csv); export the table as CSV first"
+        }
+        "ZIP" | "gzip" | "7-Zip" | "RAR" => {
+            " (a compressed archive); extract the CSV file from it first"
+        }
+        "PDF" | "RTF" => "; export the table as CSV from the program that made it",
+        "binary data" => "; it is not a spreadsheet saved as CSV",
+        _ => " (an image); it cannot be checked as CSV",
     }
 }
 

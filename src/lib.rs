@@ -23,6 +23,7 @@ pub mod error;
 pub mod options;
 pub mod read;
 pub mod report;
+pub mod risk;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
@@ -31,4 +32,6 @@ pub mod wasm;
 pub use check::{check_bytes, Checker};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
-pub use report::{ColumnClass, ColumnReport, Kind, Problem, Reason, Report, RowFinding, Summary};
+pub use report::{
+    Advice, ColumnClass, ColumnReport, Kind, Problem, Reason, Report, RowFinding, Summary,
+};

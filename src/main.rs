@@ -11,14 +11,22 @@ const USAGE: &str = "\
 foi-check: find the rows of an FOI response that identify staff or members of the public.
 
 Usage:
-  foi-check check FILE... [--format text|json] [-k N] [--small-count N]
+  foi-check check FILE... [--format text|json] [SETTINGS]
   foi-check rules
   foi-check --version
 
   FILE        a CSV file; - reads standard input
   --format    text (default, for people) or json (one object; an array for several files)
-  -k N        rows whose combination of attributes is shared by fewer than N rows are flagged (default 3)
-  --small-count N   counts of people from 1 to N-1 are flagged (default 5)
+
+Settings (the same as the page's settings panel):
+  -k N                  a combination of attributes shared by fewer than N rows is flagged (default 3)
+  --small-count N       counts of people from 1 to N-1 are flagged (default 5)
+  --count-zeros yes|no  flag counts of 0 too
+  --round-to N          advise rounding other counts to a multiple of N
+  --preset P            under3, under5, under10_zeros or suppress7_round5
+  --qi-columns H,H      use these headers as quasi-identifiers
+  --not-qi-columns H,H  never use these headers as quasi-identifiers
+  --max-qi-columns N    at most N quasi-identifier columns per table (default 10)
 
 Exit status: 0 nothing flagged, 1 something flagged, 2 a file could not be read or bad usage.
 ";
@@ -34,6 +42,13 @@ enum Format {
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`foi-check check big.csv | head`) is the reader's choice, not an error.
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("foi-check: {e:#}");
             ExitCode::from(2)
@@ -82,12 +97,16 @@ fn check(args: Vec<String>) -> Result<u8> {
                     f => bail!("unknown format {f:?}: use text or json"),
                 }
             }
-            "-k" => options.k = value("-k")?.parse().context("-k takes a whole number")?,
-            "--small-count" => {
-                options.small_count =
-                    value("--small-count")?.parse().context("--small-count takes a whole number")?
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(0);
             }
-            f if f.starts_with('-') && f != "-" => bail!("unknown option {f}\n\n{USAGE}"),
+            f if f.starts_with('-') && f != "-" => {
+                let v = value(f)?;
+                options
+                    .set(f, &v)
+                    .map_err(|e| anyhow::anyhow!("{f}: {e}"))?
+            }
             _ => files.push(a),
         }
     }
@@ -168,7 +187,11 @@ fn unreadable(path: &str, e: io::Error, options: &Options) -> Report {
 }
 
 fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "{}: {} rows checked ({}, delimiter {})", r.file, r.rows_checked, r.encoding, r.delimiter)?;
+    writeln!(
+        out,
+        "{}: {} rows checked ({}, delimiter {})",
+        r.file, r.rows_checked, r.encoding, r.delimiter
+    )?;
     for e in &r.errors {
         let at = match (e.row, e.byte) {
             (Some(row), Some(b)) => format!("row {row}, byte {b}: "),
@@ -179,7 +202,10 @@ fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
         writeln!(out, "  ERROR {at}{}", e.reason)?;
     }
     if !r.complete {
-        writeln!(out, "  NOT COMPLETE: only the rows before the error were checked")?;
+        writeln!(
+            out,
+            "  NOT COMPLETE: only the rows before the error were checked"
+        )?;
     }
     for w in &r.warnings {
         let at = w.row.map(|row| format!("row {row}: ")).unwrap_or_default();
@@ -193,7 +219,12 @@ fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
             .filter(|k| r.summary.get(**k) > 0)
             .map(|k| format!("{} {}", r.summary.get(*k), k.label()))
             .collect();
-        writeln!(out, "  {} rows flagged: {}", r.summary.rows_flagged, by_kind.join(", "))?;
+        writeln!(
+            out,
+            "  {} rows flagged: {}",
+            r.summary.rows_flagged,
+            by_kind.join(", ")
+        )?;
     }
     let identifying: Vec<String> = r
         .columns
@@ -207,7 +238,11 @@ fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
     for row in &r.rows {
         writeln!(out, "  row {} [{}]", row.row, row.kind.id())?;
         for reason in &row.reasons {
-            writeln!(out, "    {} ({}: {:?})", reason.why, reason.rule, reason.text)?;
+            writeln!(
+                out,
+                "    {} ({}: {:?})",
+                reason.why, reason.rule, reason.text
+            )?;
         }
     }
     Ok(())

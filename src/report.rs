@@ -267,4 +267,23 @@ pub struct Report {
     pub errors: Vec<Problem>,
     /// Things the clerk should know that do not stop the check.
     pub warnings: Vec<Problem>,
+    /// Suggestions to make the file safe (which columns to remove or
+    /// coarsen, which counts to suppress or round).
+    #[serde(default)]
+    pub advice: Vec<Advice>,
+}
+
+/// A suggestion for making a table safe, not tied to one row: which columns to
+/// remove or coarsen so every combination is shared by at least k rows, or
+/// how the counts of a table fall short of the chosen policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Advice {
+    /// Index into [`Report::tables`].
+    pub table: usize,
+    /// The id of the rule the advice is about (see `foi-check rules`).
+    pub rule: String,
+    /// The headers of the columns concerned.
+    pub columns: Vec<String>,
+    /// A paragraph a clerk understands.
+    pub text: String,
 }

@@ -22,7 +22,9 @@ impl WasmChecker {
         } else {
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
         };
-        Ok(WasmChecker { inner: Some(Checker::new(name, options)) })
+        Ok(WasmChecker {
+            inner: Some(Checker::new(name, options)),
+        })
     }
 
     /// Feed the next chunk. Throws with a message naming row and byte when

@@ -7,8 +7,72 @@
 //! Row numbers are 1-based record numbers counting every record (title lines,
 //! blank lines, headers) as a spreadsheet shows the file; a quoted field with
 //! line breaks is one row.
+//!
+//! # What the reader does
+//!
+//! - **Encoding**, decided on the first 64 KB: a byte-order mark (UTF-8,
+//!   UTF-16LE/BE); UTF-16 without one by its NUL bytes; known binary formats by
+//!   their magic bytes (XLSX, ZIP, PDF, images, old XLS, gzip...) and NUL-heavy
+//!   data are refused with [`ErrorKind::NotText`]; otherwise UTF-8 when the
+//!   bytes are UTF-8 (or mostly), Windows-1252 when they are not. Bytes that are
+//!   not UTF-8 later in a UTF-8 file are read as Windows-1252, with one warning
+//!   naming the first row where it happened.
+//! - **Delimiter** `,` `;` tab or `|`, sniffed from the first 64 KB (see
+//!   `sniff.rs`): the one whose count per line is the most consistent.
+//! - **Records** by a small RFC 4180 state machine (`records.rs`): quoted
+//!   fields with delimiters, `""` and line breaks; `\n`, `\r\n` or `\r`; no
+//!   final line break; ragged rows. A record whose cells are all empty
+//!   (`,,,`) is a blank row like an empty line.
+//! - **Tables** (`tables.rs`): title lines and notes above a header, the header
+//!   found from its shape and the data under it, stacked tables, tables side by
+//!   side, footnotes. See that module for the rules.
+//!
+//! # Byte offsets
+//!
+//! [`Error::byte`] is the offset in the original file of the record (or, for
+//! an unclosed quote, of the quote). It is exact for every encoding: UTF-8
+//! text maps byte for byte, Windows-1252 one byte per character, UTF-16 two
+//! bytes per character (four outside the Basic Multilingual Plane), after the
+//! byte-order mark.
+//!
+//! # Limits
+//!
+//! A record longer than [`MAX_RECORD_BYTES`] or with more than [`MAX_FIELDS`]
+//! fields stops the reading with [`ErrorKind::Limit`] naming the row. Memory is
+//! the longest record plus a look-ahead of a few records, never the file.
+//!
+//! ```
+//! use foi_check::read::{Reader, Sink, Table};
+//! #[derive(Default)]
+//! struct Rows(Vec<(Option<usize>, u64, Vec<String>)>);
+//! impl Sink for Rows {
+//!     fn table_start(&mut self, _: &Table) {}
+//!     fn record(&mut self, t: Option<usize>, row: u64, f: &[&str]) {
+//!         self.0.push((t, row, f.iter().map(|s| s.to_string()).collect()));
+//!     }
+//!     fn table_end(&mut self, _: usize, _: u64) {}
+//! }
+//! let mut rows = Rows::default();
+//! let mut reader = Reader::new();
+//! reader.push(b"Staff list\n\nSurname;Rank\nMORGAN;Insp\n", &mut rows).unwrap();
+//! reader.finish(&mut rows).unwrap();
+//! assert_eq!(rows.0[0], (None, 1, vec!["Staff list".to_string()]));
+//! assert_eq!(rows.0[1], (Some(0), 4, vec!["MORGAN".to_string(), "Insp".to_string()]));
+//! assert_eq!(reader.info().delimiter, b';');
+//! ```
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+
+mod decode;
+mod records;
+mod sniff;
+mod tables;
+
+use decode::{Enc, Verdict, PRELUDE};
+use records::{Parser, Records, Unit};
+use tables::Tabler;
+
+pub use records::{MAX_FIELDS, MAX_RECORD_BYTES};
 
 /// A table found in the file: a header and the columns it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +119,169 @@ pub struct ReadInfo {
 /// The push-based reader. See the module docs.
 pub struct Reader {
     info: ReadInfo,
+    stage: Stage,
+    failed: Option<Error>,
+    bom_len: usize,
+}
+
+enum Stage {
+    /// Collecting the first bytes, to decide encoding and delimiter.
+    Head(Vec<u8>),
+    /// Reading.
+    Body(Box<Body>),
+    /// Finished.
+    Done,
+}
+
+/// Streaming state once the encoding and delimiter are known.
+struct Body {
+    enc: Enc,
+    /// UTF-8: bytes of a character cut by the chunk boundary.
+    carry: Vec<u8>,
+    /// UTF-8, Windows-1252 and UTF-16: the decoder (unused for UTF-8).
+    decoder: Option<encoding_rs::Decoder>,
+    text: String,
+    parser: Parser,
+    out: Out,
+    warned: bool,
+}
+
+/// Records go to the table finder, events to the sink.
+struct Out {
+    tabler: Tabler,
+}
+
+struct Feed<'a> {
+    tabler: &'a mut Tabler,
+    sink: &'a mut dyn Sink,
+}
+
+impl Records for Feed<'_> {
+    fn record(&mut self, row: u64, fields: &[&str]) {
+        self.tabler.record(row, fields, self.sink);
+    }
+}
+
+/// Raw bytes decoded per step for the transcoded encodings.
+const STEP: usize = 64 * 1024;
+
+impl Body {
+    fn parse(&mut self, text: &str, unit: Unit, sink: &mut dyn Sink) -> Result<(), Error> {
+        let mut feed = Feed {
+            tabler: &mut self.out.tabler,
+            sink,
+        };
+        self.parser.feed(text, unit, &mut feed)
+    }
+
+    /// Bytes that are not UTF-8 in a UTF-8 file: read as Windows-1252.
+    fn fallback(
+        &mut self,
+        bytes: &[u8],
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
+        if !self.warned {
+            self.warned = true;
+            info.warnings.push((
+                Some(self.parser.current_row()),
+                "some bytes are not UTF-8 (first on this row); they were read as Windows-1252"
+                    .to_string(),
+            ));
+        }
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        self.parse(&text, Unit::Char1, sink)
+    }
+
+    /// UTF-8 bytes with no carry in front of them.
+    fn utf8(
+        &mut self,
+        mut data: &[u8],
+        last: bool,
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
+        loop {
+            match std::str::from_utf8(data) {
+                Ok(s) => return self.parse(s, Unit::Identity, sink),
+                Err(e) => {
+                    let (good, rest) = data.split_at(e.valid_up_to());
+                    if let Ok(s) = std::str::from_utf8(good) {
+                        self.parse(s, Unit::Identity, sink)?;
+                    }
+                    match e.error_len() {
+                        Some(n) => {
+                            self.fallback(rest.get(..n).unwrap_or_default(), info, sink)?;
+                            data = rest.get(n..).unwrap_or_default();
+                        }
+                        None if last => return self.fallback(rest, info, sink),
+                        None => {
+                            self.carry.extend_from_slice(rest);
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        mut chunk: &[u8],
+        last: bool,
+        info: &mut ReadInfo,
+        sink: &mut dyn Sink,
+    ) -> Result<(), Error> {
+        if self.enc == Enc::Utf8 {
+            // Complete a character cut by the previous chunk, a few bytes at a time.
+            while !self.carry.is_empty() && (!chunk.is_empty() || last) {
+                let take = chunk.len().min(4);
+                let mut tmp = std::mem::take(&mut self.carry);
+                tmp.extend_from_slice(chunk.get(..take).unwrap_or_default());
+                chunk = chunk.get(take..).unwrap_or_default();
+                self.utf8(&tmp, last && chunk.is_empty(), info, sink)?;
+            }
+            return self.utf8(chunk, last, info, sink);
+        }
+        let Some(mut decoder) = self.decoder.take() else {
+            return Ok(());
+        };
+        let unit = if self.enc == Enc::Win1252 {
+            Unit::Char1
+        } else {
+            Unit::Utf16
+        };
+        let mut text = std::mem::take(&mut self.text);
+        let mut result = Ok(());
+        let mut pieces: Vec<&[u8]> = chunk.chunks(STEP).collect();
+        if pieces.is_empty() {
+            pieces.push(&[]);
+        }
+        let count = pieces.len();
+        for (k, mut piece) in pieces.into_iter().enumerate() {
+            let final_piece = last && k + 1 == count;
+            loop {
+                text.clear();
+                text.reserve(
+                    decoder
+                        .max_utf8_buffer_length(piece.len())
+                        .unwrap_or(piece.len() * 3 + 16),
+                );
+                let (res, read, _) = decoder.decode_to_string(piece, &mut text, final_piece);
+                result = self.parse(&text, unit, sink);
+                piece = piece.get(read..).unwrap_or_default();
+                if result.is_err() || res == encoding_rs::CoderResult::InputEmpty {
+                    break;
+                }
+            }
+            if result.is_err() {
+                break;
+            }
+        }
+        self.text = text;
+        self.decoder = Some(decoder);
+        result
+    }
 }
 
 impl Default for Reader {
@@ -74,20 +301,120 @@ impl Reader {
                 bytes: 0,
                 warnings: Vec::new(),
             },
+            stage: Stage::Head(Vec::new()),
+            failed: None,
+            bom_len: 0,
         }
     }
 
     /// Feed the next chunk. After an error, the reader accepts no more input.
     pub fn push(&mut self, chunk: &[u8], sink: &mut dyn Sink) -> Result<(), Error> {
-        let _ = sink;
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
         self.info.bytes += chunk.len() as u64;
-        Ok(())
+        let r = self.push_inner(chunk, false, sink);
+        if r.is_err() {
+            // Rows read before the error still reach the sink; their tables end.
+            if let Stage::Body(body) = &mut self.stage {
+                body.out.tabler.finish(sink);
+            }
+        }
+        self.settle(r)
     }
 
     /// End of input: flush the last record and close open tables.
     pub fn finish(&mut self, sink: &mut dyn Sink) -> Result<(), Error> {
-        let _ = sink;
-        Ok(())
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        let mut r = self.push_inner(&[], true, sink);
+        if let Stage::Body(body) = &mut self.stage {
+            if r.is_ok() {
+                let mut feed = Feed {
+                    tabler: &mut body.out.tabler,
+                    sink: &mut *sink,
+                };
+                r = body.parser.finish(&mut feed);
+            }
+            // Rows before an error were delivered; their tables end here.
+            body.out.tabler.finish(sink);
+            self.info.rows = body.parser.rows();
+        }
+        self.stage = Stage::Done;
+        self.settle(r)
+    }
+
+    fn settle(&mut self, r: Result<(), Error>) -> Result<(), Error> {
+        if let Stage::Body(body) = &self.stage {
+            self.info.rows = body.parser.rows();
+        }
+        if let Err(e) = &r {
+            self.failed = Some(e.clone());
+        }
+        r
+    }
+
+    fn push_inner(&mut self, chunk: &[u8], last: bool, sink: &mut dyn Sink) -> Result<(), Error> {
+        match &mut self.stage {
+            Stage::Done => Ok(()),
+            Stage::Body(body) => body.push(chunk, last, &mut self.info, sink),
+            Stage::Head(head) => {
+                let room = PRELUDE.saturating_sub(head.len());
+                let (now, later) = chunk.split_at(room.min(chunk.len()));
+                head.extend_from_slice(now);
+                if head.len() < PRELUDE && !last {
+                    return Ok(());
+                }
+                let head = std::mem::take(head);
+                let mut body = self.start(&head)?;
+                let r = body
+                    .push(
+                        head.get(self.bom_len..).unwrap_or_default(),
+                        last && later.is_empty(),
+                        &mut self.info,
+                        sink,
+                    )
+                    .and_then(|()| {
+                        if later.is_empty() {
+                            Ok(())
+                        } else {
+                            body.push(later, last, &mut self.info, sink)
+                        }
+                    });
+                self.stage = Stage::Body(body);
+                r
+            }
+        }
+    }
+
+    /// Decide encoding and delimiter from the first bytes.
+    fn start(&mut self, head: &[u8]) -> Result<Box<Body>, Error> {
+        let (enc, bom) = match decode::detect(head) {
+            Verdict::Binary(kind) => {
+                return Err(Error::new(
+                    ErrorKind::NotText { looks_like: kind },
+                    None,
+                    Some(0),
+                ));
+            }
+            Verdict::Text { enc, bom } => (enc, bom),
+        };
+        self.bom_len = bom;
+        let delimiter = sniff::sniff_delimiter(&decode::decode_head(head, enc, bom));
+        self.info.encoding = enc.name();
+        self.info.delimiter = delimiter;
+        Ok(Box::new(Body {
+            enc,
+            carry: Vec::new(),
+            decoder: (enc != Enc::Utf8).then(|| enc.encoding().new_decoder_without_bom_handling()),
+            text: String::new(),
+            parser: Parser::new(delimiter, bom as u64),
+            out: Out {
+                tabler: Tabler::new(),
+            },
+            warned: false,
+        }))
     }
 
     /// What has been learnt so far.

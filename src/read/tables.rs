@@ -1,0 +1,537 @@
+//! Finding the tables in a stream of records.
+//!
+//! Outside a table, non-blank records wait in a short look-ahead queue (at
+//! most [`LOOKAHEAD`] records after the candidate) while the first one is
+//! judged as a header:
+//!
+//! - **header-like**: at least two non-empty cells, every one a label (text,
+//!   or a year such as `2019` or `2019/20`; not a number, date or amount),
+//!   none longer than 80 characters or ending in `:` (a `Label:` is a note
+//!   such as `Date of request:`), and at least 80% of them distinct;
+//! - **followed by data**: of the up to three records right after it (before
+//!   any blank row), at least half have at least two non-empty cells, at least
+//!   a quarter as many as the header, and none to the right of the header's
+//!   last column + 1. A header-like record followed by nothing at all (end of
+//!   file, possibly after blank rows) is a header-only table.
+//!
+//! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
+//!
+//! **Side by side**: a header whose non-empty cells form runs separated by
+//! empty cells, where the gap columns are also empty in every look-ahead data
+//! record, makes one table per run of at least two header cells (a run of one
+//! joins its left neighbour). The first table starts at column 0 (empty header
+//! cells before it become `""` columns, so row labels under an empty top-left
+//! cell are kept); each other table starts at its first header cell; a table's
+//! extra cells run up to the next table's first column, so every non-empty
+//! cell of a record reaches exactly one table (empty cells beyond a table's
+//! header width are dropped).
+//!
+//! **Inside a table** every record is a data row of the table(s) with
+//! content in its columns, except:
+//!
+//! - a **footnote**: one non-empty cell that starts like `Source`, `Note`,
+//!   `*`, `†` ... or is a sentence of 60+ characters, goes to
+//!   `record(None, ..)`; the table stays open (totals rows such as `Total` or
+//!   `Grand Total` stay in the table as data rows);
+//! - after one or more **blank rows**, a record that does not fit ends the
+//!   table and is judged again as above: one non-empty cell (a title), cells
+//!   to the right of the table, or a header-like record that repeats the
+//!   header or puts text in a column whose data so far is numbers. Anything
+//!   else after blank rows continues the table.
+
+use std::collections::{HashSet, VecDeque};
+
+use super::{Sink, Table};
+
+/// Records looked at after a header candidate.
+pub(crate) const LOOKAHEAD: usize = 8;
+/// Data rows profiled per table (numeric share per column).
+const PROFILE_ROWS: u32 = 200;
+
+/// Non-empty cells of a record: how many, the first and last column.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    filled: usize,
+    first: usize,
+    last: usize,
+}
+
+fn shape(fields: &[&str]) -> Shape {
+    let mut s = Shape {
+        filled: 0,
+        first: 0,
+        last: 0,
+    };
+    for (j, f) in fields.iter().enumerate() {
+        if !f.trim().is_empty() {
+            if s.filled == 0 {
+                s.first = j;
+            }
+            s.filled += 1;
+            s.last = j;
+        }
+    }
+    s
+}
+
+/// A number, amount, percentage, date or time.
+pub(crate) fn numeric_like(t: &str) -> bool {
+    let mut digit = false;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => digit = true,
+            ' ' | '.' | ',' | '-' | '+' | '/' | ':' | '%' | '£' | '$' | '€' | '(' | ')' => {}
+            _ => return false,
+        }
+    }
+    digit
+}
+
+/// `2019`, `2019/20`, `2019-2020`: a column heading in a summary table.
+fn year_like(t: &str) -> bool {
+    let b = t.as_bytes();
+    let year = |s: &[u8]| {
+        s.len() == 4
+            && (s.starts_with(b"19") || s.starts_with(b"20"))
+            && s.iter().all(u8::is_ascii_digit)
+    };
+    match b.len() {
+        4 => year(b),
+        7 | 9 => {
+            let (y, rest) = b.split_at(4);
+            year(y)
+                && matches!(rest.first(), Some(b'/' | b'-'))
+                && rest.iter().skip(1).all(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
+fn is_label(t: &str) -> bool {
+    !numeric_like(t) || year_like(t)
+}
+
+fn header_like(fields: &[&str], s: Shape) -> bool {
+    if s.filled < 2 {
+        return false;
+    }
+    let mut seen = HashSet::with_capacity(s.filled);
+    for f in fields {
+        let t = f.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 80 || t.ends_with(':') || !is_label(t) {
+            return false;
+        }
+        seen.insert(t.to_lowercase());
+    }
+    seen.len() * 5 >= s.filled * 4
+}
+
+fn footnote_like(fields: &[&str], s: Shape) -> bool {
+    if s.filled != 1 {
+        return false;
+    }
+    let t = fields.get(s.first).map_or("", |f| f.trim());
+    let lower = t.to_lowercase();
+    const STARTS: &[&str] = &[
+        "source",
+        "note",
+        "notes",
+        "please note",
+        "nb:",
+        "n.b",
+        "figures",
+        "data source",
+        "*",
+        "†",
+        "‡",
+        "¹",
+        "(1)",
+        "1)",
+        "[1]",
+        "[note",
+        "this information",
+        "information is",
+        "excludes",
+        "includes",
+        "caveat",
+        "disclaimer",
+    ];
+    STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
+}
+
+/// An owned record waiting in the look-ahead queue.
+struct Pending {
+    row: u64,
+    text: String,
+    ends: Vec<usize>,
+    shape: Shape,
+}
+
+impl Pending {
+    fn new(row: u64, fields: &[&str], shape: Shape) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(fields.len());
+        for f in fields {
+            text.push_str(f);
+            ends.push(text.len());
+        }
+        Pending {
+            row,
+            text,
+            ends,
+            shape,
+        }
+    }
+
+    fn fields(&self) -> Vec<&str> {
+        let mut out = Vec::with_capacity(self.ends.len());
+        let mut start = 0;
+        for &e in &self.ends {
+            out.push(self.text.get(start..e).unwrap_or(""));
+            start = e;
+        }
+        out
+    }
+}
+
+/// One table of the current group.
+struct Region {
+    index: usize,
+    start: usize,
+    /// First column of the next table to the right.
+    end: Option<usize>,
+    /// Header width.
+    width: usize,
+    header_row: u64,
+    last_row: u64,
+}
+
+/// The table(s) sharing the current rows (one, or several side by side).
+struct Group {
+    regions: Vec<Region>,
+    /// Last non-empty header column.
+    last_col: usize,
+    header: Vec<String>,
+    /// Per column: (numeric cells, non-empty cells) over the first data rows.
+    profile: Vec<(u32, u32)>,
+    profiled: u32,
+}
+
+impl Group {
+    fn profile(&mut self, fields: &[&str]) {
+        if self.profiled >= PROFILE_ROWS {
+            return;
+        }
+        self.profiled += 1;
+        for (j, f) in fields.iter().enumerate().take(self.profile.len()) {
+            let t = f.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(p) = self.profile.get_mut(j) {
+                p.1 += 1;
+                if numeric_like(t) {
+                    p.0 += 1;
+                }
+            }
+        }
+    }
+
+    /// After blank rows: does this record start something new?
+    fn breaks(&self, fields: &[&str], s: Shape) -> bool {
+        if s.filled == 1 || s.first > self.last_col || s.last > self.last_col + 1 {
+            return true;
+        }
+        if !header_like(fields, s) {
+            return false;
+        }
+        let repeats = fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|t| !t.is_empty())
+            .zip(self.header.iter().filter(|h| !h.is_empty()))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        repeats
+            || fields.iter().enumerate().any(|(j, f)| {
+                let t = f.trim();
+                !t.is_empty()
+                    && !numeric_like(t)
+                    && self
+                        .profile
+                        .get(j)
+                        .is_some_and(|&(num, all)| all >= 3 && num * 10 >= all * 9)
+            })
+    }
+}
+
+/// Turns records into sink events, finding the tables.
+pub(crate) struct Tabler {
+    pending: VecDeque<Pending>,
+    group: Option<Group>,
+    tables: usize,
+    last_row: u64,
+    eof: bool,
+}
+
+impl Tabler {
+    pub(crate) fn new() -> Self {
+        Tabler {
+            pending: VecDeque::new(),
+            group: None,
+            tables: 0,
+            last_row: 0,
+            eof: false,
+        }
+    }
+
+    /// A record from the parser.
+    pub(crate) fn record(&mut self, row: u64, fields: &[&str], sink: &mut dyn Sink) {
+        let s = shape(fields);
+        if s.filled == 0 {
+            return; // a blank row: counted by the parser, not sent
+        }
+        let gap = row > self.last_row + 1;
+        self.last_row = row;
+        if self.route(row, fields, s, gap, sink) {
+            self.pending.push_back(Pending::new(row, fields, s));
+            self.decide(sink);
+        }
+    }
+
+    /// End of input: judge what waits, close the tables.
+    pub(crate) fn finish(&mut self, sink: &mut dyn Sink) {
+        self.eof = true;
+        self.decide(sink);
+        self.end_group(sink);
+    }
+
+    /// Send a record to the current group; `true` if there is none (or the
+    /// record ended it) and the record must be judged as a header candidate.
+    fn route(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        s: Shape,
+        gap: bool,
+        sink: &mut dyn Sink,
+    ) -> bool {
+        let Some(group) = self.group.as_mut() else {
+            return true;
+        };
+        if footnote_like(fields, s) {
+            sink.record(None, row, fields);
+            return false;
+        }
+        if gap && group.breaks(fields, s) {
+            self.end_group(sink);
+            return true;
+        }
+        group.profile(fields);
+        let len = fields.len();
+        for r in &mut group.regions {
+            let a = r.start.min(len);
+            let mut b = r.end.unwrap_or(len).clamp(a, len);
+            // Empty cells beyond the header (a gap column, trailing commas) are dropped.
+            while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty()) {
+                b -= 1;
+            }
+            let cut = fields.get(a..b).unwrap_or_default();
+            if cut.iter().any(|f| !f.trim().is_empty()) {
+                sink.record(Some(r.index), row, cut);
+                r.last_row = row;
+            }
+        }
+        false
+    }
+
+    fn end_group(&mut self, sink: &mut dyn Sink) {
+        if let Some(g) = self.group.take() {
+            for r in &g.regions {
+                sink.table_end(r.index, r.last_row.max(r.header_row));
+            }
+        }
+    }
+
+    /// Judge the queued candidates while there is enough look-ahead.
+    fn decide(&mut self, sink: &mut dyn Sink) {
+        while self.group.is_none() {
+            if self.pending.is_empty() || (!self.eof && self.pending.len() <= LOOKAHEAD) {
+                return;
+            }
+            let Some(front) = self.pending.pop_front() else {
+                return;
+            };
+            let fields = front.fields();
+            match self.header(&front, &fields) {
+                None => sink.record(None, front.row, &fields),
+                Some(group) => {
+                    for r in &group.regions {
+                        let header: Vec<String> = fields
+                            .get(r.start.min(fields.len())..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take(r.width)
+                            .map(|f| f.trim().to_string())
+                            .collect();
+                        sink.table_start(&Table {
+                            index: r.index,
+                            header_row: front.row,
+                            first_column: r.start,
+                            header,
+                        });
+                    }
+                    self.group = Some(group);
+                    // Replay the look-ahead through the new table.
+                    let rest = std::mem::take(&mut self.pending);
+                    let mut prev = front.row;
+                    for p in rest {
+                        let gap = p.row > prev + 1;
+                        prev = p.row;
+                        let f = p.fields();
+                        if self.route(p.row, &f, p.shape, gap, sink) {
+                            self.pending.push_back(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Is `front` (the oldest queued record) a header? The group it opens.
+    fn header(&mut self, front: &Pending, fields: &[&str]) -> Option<Group> {
+        let s = front.shape;
+        if !header_like(fields, s) {
+            return None;
+        }
+        // The records right after it, up to the first blank row.
+        let mut follow: Vec<&Pending> = Vec::new();
+        let mut prev = front.row;
+        for p in self.pending.iter().take(LOOKAHEAD) {
+            if p.row > prev + 1 {
+                break;
+            }
+            prev = p.row;
+            follow.push(p);
+        }
+        if follow.is_empty() {
+            // Header-only table: nothing at all follows.
+            if !(self.eof && self.pending.is_empty()) {
+                return None;
+            }
+        } else {
+            let fits = |p: &&&Pending| {
+                let t = p.shape;
+                t.filled >= 2 && t.filled * 4 >= s.filled && t.last <= s.last + 1
+            };
+            let first3 = follow.iter().take(3);
+            let n = first3.clone().count();
+            if first3.filter(fits).count() * 2 < n {
+                return None;
+            }
+        }
+
+        // Runs of header cells separated by gap columns empty in the data too.
+        let follow_fields: Vec<Vec<&str>> = follow.iter().map(|p| p.fields()).collect();
+        let gap_empty = |a: usize, b: usize| {
+            follow_fields.iter().all(|f| {
+                f.get(a.min(f.len())..b.min(f.len()))
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|c| c.trim().is_empty())
+            })
+        };
+        let filled: Vec<usize> = (s.first..=s.last)
+            .filter(|&j| fields.get(j).is_some_and(|f| !f.trim().is_empty()))
+            .collect();
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for &j in &filled {
+            match runs.last_mut() {
+                Some(run) => {
+                    let last = run.last().copied().unwrap_or(j);
+                    if j > last + 1 && gap_empty(last + 1, j) {
+                        runs.push(vec![j]);
+                    } else {
+                        run.push(j);
+                    }
+                }
+                None => runs.push(vec![j]),
+            }
+        }
+        // A run of one header cell joins its left neighbour.
+        let mut merged: Vec<Vec<usize>> = Vec::new();
+        for run in runs {
+            match merged.last_mut() {
+                Some(prev) if run.len() < 2 || prev.len() < 2 => prev.extend(run),
+                _ => merged.push(run),
+            }
+        }
+        let starts: Vec<usize> = merged
+            .iter()
+            .enumerate()
+            .map(|(k, run)| {
+                if k == 0 {
+                    0
+                } else {
+                    run.first().copied().unwrap_or(0)
+                }
+            })
+            .collect();
+        let mut regions = Vec::new();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied();
+            let last = match end {
+                Some(e) => last_filled(fields, start, e),
+                None => s.last,
+            };
+            regions.push(Region {
+                index: self.tables,
+                start,
+                end,
+                width: last + 1 - start,
+                header_row: front.row,
+                last_row: front.row,
+            });
+            self.tables += 1;
+        }
+        Some(Group {
+            regions,
+            last_col: s.last,
+            header: fields.iter().map(|f| f.trim().to_string()).collect(),
+            profile: vec![(0, 0); s.last + 2],
+            profiled: 0,
+        })
+    }
+}
+
+/// Last non-empty column in `start..end` (or `start`).
+fn last_filled(fields: &[&str], start: usize, end: usize) -> usize {
+    (start..end.min(fields.len()))
+        .rev()
+        .find(|&j| fields.get(j).is_some_and(|f| !f.trim().is_empty()))
+        .unwrap_or(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert!(numeric_like("1,234.50"));
+        assert!(numeric_like("£12"));
+        assert!(numeric_like("12/03/2023"));
+        assert!(!numeric_like("PC"));
+        assert!(!numeric_like(""));
+        assert!(year_like("2019") && year_like("2019/20") && year_like("2019-2020"));
+        assert!(!year_like("1234") && !year_like("2019/2"));
+        assert!(header_like(
+            &["Rank", "2019", "2020"],
+            shape(&["Rank", "2019", "2020"])
+        ));
+        assert!(!header_like(&["PC", "12"], shape(&["PC", "12"])));
+        assert!(!header_like(&["Date:", "x"], shape(&["Date:", "x"])));
+    }
+}

@@ -1,0 +1,704 @@
+//! The word tables of the risk checks, as data: what a header means
+//! (quasi-identifier, identifier, count of people, count of things) and which
+//! cell texts mark a suppressed count or a total.
+//!
+//! Headers are matched on whole words after lowercasing and turning every
+//! other character into a space; when several phrases match, the longest wins
+//! ("station name" is a location, "officer name" a name, "age band" an age).
+
+use crate::report::ColumnClass;
+
+/// What a header says a column holds, as far as the risk checks care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HeaderMeaning {
+    /// A quasi-identifier of this kind.
+    Qi(QiKind),
+    /// An identifier, contact detail, free text or date of birth: never a
+    /// quasi-identifier, and a sign that rows are people (one per row).
+    Identifier,
+    /// A count or amount; `Some(true)` of people, `Some(false)` of things,
+    /// `None` when the header does not say.
+    Count(Option<bool>),
+    /// A date or year that is not about a person (month, year of a count).
+    Period,
+    /// A derived figure (percentage, rate, average): neither a count nor a
+    /// quasi-identifier.
+    Derived,
+}
+
+/// Kinds of quasi-identifier, in the order they are preferred when a wide
+/// table has more than `max_qi_columns` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QiKind {
+    /// Rank or grade.
+    Rank,
+    /// Unit, department, team.
+    Unit,
+    /// Station, location, district.
+    Location,
+    /// Gender or sex.
+    Gender,
+    /// Ethnicity.
+    Ethnicity,
+    /// Age or age band.
+    Age,
+    /// Year or date joined, length of service.
+    Service,
+    /// Job title or role.
+    JobTitle,
+    /// Contract type, working pattern.
+    Contract,
+    /// Salary or pay band.
+    Salary,
+    /// Other personal characteristics (religion, disability, nationality...).
+    Personal,
+}
+
+impl QiKind {
+    /// Whether the kind describes the person (rank, gender, age...) rather
+    /// than where they work: a table needs at least one of these before its
+    /// rows are taken to be people.
+    pub fn is_personal(self) -> bool {
+        !matches!(self, QiKind::Unit | QiKind::Location)
+    }
+
+    /// The kind for a detector column class, if it is a quasi-identifier.
+    pub fn from_class(class: ColumnClass) -> Option<QiKind> {
+        Some(match class {
+            ColumnClass::RankGrade => QiKind::Rank,
+            ColumnClass::JobTitle => QiKind::JobTitle,
+            ColumnClass::Unit => QiKind::Unit,
+            ColumnClass::Location => QiKind::Location,
+            ColumnClass::Gender => QiKind::Gender,
+            ColumnClass::Ethnicity => QiKind::Ethnicity,
+            ColumnClass::Age => QiKind::Age,
+            ColumnClass::Service => QiKind::Service,
+            ColumnClass::Contract => QiKind::Contract,
+            ColumnClass::Salary => QiKind::Salary,
+            _ => return None,
+        })
+    }
+}
+
+/// Detector classes that are never quasi-identifiers (identifiers, contact
+/// details, prose, counts) and make the table a list of people.
+pub fn class_is_identifier(class: ColumnClass) -> bool {
+    use ColumnClass::*;
+    matches!(
+        class,
+        Name | Forename
+            | Surname
+            | Initial
+            | StaffNumber
+            | Email
+            | Phone
+            | NiNumber
+            | DateOfBirth
+            | Address
+            | Postcode
+            | Photo
+    )
+}
+
+/// One entry of the header table.
+pub struct HeaderWord {
+    /// Id, cited in column evidence.
+    pub id: &'static str,
+    /// What a header containing one of the phrases means.
+    pub meaning: HeaderMeaning,
+    /// Whole-word phrases, lowercase.
+    pub phrases: &'static [&'static str],
+}
+
+use HeaderMeaning::{Count, Derived, Identifier, Period, Qi};
+
+/// The header table.
+pub const HEADER_WORDS: &[HeaderWord] = &[
+    HeaderWord {
+        id: "qi.rank",
+        meaning: Qi(QiKind::Rank),
+        phrases: &[
+            "rank",
+            "grade",
+            "band",
+            "substantive rank",
+            "acting rank",
+            "rank grade",
+            "pay grade",
+        ],
+    },
+    HeaderWord {
+        id: "qi.job_title",
+        meaning: Qi(QiKind::JobTitle),
+        phrases: &[
+            "job title",
+            "title",
+            "role",
+            "job role",
+            "post",
+            "post title",
+            "position",
+            "job",
+            "designation",
+            "occupation",
+            "job description",
+        ],
+    },
+    HeaderWord {
+        id: "qi.unit",
+        meaning: Qi(QiKind::Unit),
+        phrases: &[
+            "unit",
+            "department",
+            "dept",
+            "team",
+            "section",
+            "branch",
+            "directorate",
+            "command",
+            "business area",
+            "squad",
+            "portfolio",
+            "function",
+            "organisational unit",
+            "ocu",
+            "business unit",
+            "service area",
+            "division",
+        ],
+    },
+    HeaderWord {
+        id: "qi.location",
+        meaning: Qi(QiKind::Location),
+        phrases: &[
+            "station",
+            "location",
+            "district",
+            "area",
+            "base",
+            "office",
+            "site",
+            "posting",
+            "region",
+            "ward",
+            "neighbourhood",
+            "sector",
+            "county",
+            "town",
+            "beat",
+            "work location",
+            "police station",
+            "policing area",
+            "lpa",
+            "bcu",
+            "force",
+            "force name",
+            "borough",
+            "local authority",
+            "deployment",
+        ],
+    },
+    HeaderWord {
+        id: "qi.gender",
+        meaning: Qi(QiKind::Gender),
+        phrases: &["gender", "sex", "gender identity"],
+    },
+    HeaderWord {
+        id: "qi.ethnicity",
+        meaning: Qi(QiKind::Ethnicity),
+        phrases: &[
+            "ethnicity",
+            "ethnic",
+            "ethnic group",
+            "ethnic origin",
+            "race",
+            "self defined ethnicity",
+        ],
+    },
+    HeaderWord {
+        id: "qi.age",
+        meaning: Qi(QiKind::Age),
+        phrases: &[
+            "age",
+            "age band",
+            "age group",
+            "age range",
+            "year of birth",
+            "age at",
+        ],
+    },
+    HeaderWord {
+        id: "qi.service",
+        meaning: Qi(QiKind::Service),
+        phrases: &[
+            "length of service",
+            "years of service",
+            "service length",
+            "year joined",
+            "date joined",
+            "joined",
+            "joining date",
+            "date of joining",
+            "year of joining",
+            "start date",
+            "date started",
+            "start year",
+            "date of appointment",
+            "appointment date",
+            "service",
+            "tenure",
+            "years service",
+            "service years",
+        ],
+    },
+    HeaderWord {
+        id: "qi.contract",
+        meaning: Qi(QiKind::Contract),
+        phrases: &[
+            "contract",
+            "contract type",
+            "working pattern",
+            "work pattern",
+            "full time",
+            "part time",
+            "ft pt",
+            "employment type",
+            "worker type",
+            "staff type",
+            "employment status",
+            "shift pattern",
+            "hours",
+            "contracted hours",
+            "working hours",
+        ],
+    },
+    HeaderWord {
+        id: "qi.salary",
+        meaning: Qi(QiKind::Salary),
+        phrases: &[
+            "salary",
+            "salary band",
+            "pay band",
+            "pay scale",
+            "pay point",
+            "spine point",
+            "salary range",
+            "pay",
+        ],
+    },
+    HeaderWord {
+        id: "qi.personal",
+        meaning: Qi(QiKind::Personal),
+        phrases: &[
+            "religion",
+            "religion or belief",
+            "disability",
+            "disabled",
+            "sexual orientation",
+            "marital status",
+            "nationality",
+            "country of birth",
+        ],
+    },
+    HeaderWord {
+        id: "id.identifier",
+        meaning: Identifier,
+        phrases: &[
+            "name",
+            "names",
+            "surname",
+            "forename",
+            "forenames",
+            "first name",
+            "last name",
+            "full name",
+            "given name",
+            "family name",
+            "initial",
+            "initials",
+            "officer name",
+            "employee name",
+            "staff name",
+            "id",
+            "ref",
+            "reference",
+            "ref no",
+            "reference number",
+            "collar",
+            "collar number",
+            "warrant",
+            "warrant number",
+            "payroll",
+            "payroll number",
+            "staff number",
+            "staff no",
+            "service number",
+            "service no",
+            "shoulder number",
+            "employee number",
+            "employee id",
+            "personnel number",
+            "email",
+            "e mail",
+            "email address",
+            "phone",
+            "telephone",
+            "mobile",
+            "tel",
+            "address",
+            "postcode",
+            "post code",
+            "date of birth",
+            "dob",
+            "description",
+            "details",
+            "notes",
+            "note",
+            "comments",
+            "comment",
+            "narrative",
+            "summary",
+            "reason",
+            "circumstances",
+            "remarks",
+            "text",
+            "free text",
+            "allegation",
+            "outcome",
+        ],
+    },
+    HeaderWord {
+        id: "count.people",
+        meaning: Count(Some(true)),
+        phrases: &[
+            "headcount",
+            "head count",
+            "fte",
+            "full time equivalent",
+            "officers",
+            "officer",
+            "number of officers",
+            "no of officers",
+            "staff",
+            "number of staff",
+            "employees",
+            "personnel",
+            "people",
+            "persons",
+            "individuals",
+            "victims",
+            "complainants",
+            "witnesses",
+            "suspects",
+            "offenders",
+            "students",
+            "pupils",
+            "patients",
+            "members",
+            "recruits",
+            "leavers",
+            "joiners",
+            "starters",
+            "applicants",
+            "candidates",
+            "children",
+            "detainees",
+            "prisoners",
+            "workers",
+            "pcsos",
+            "specials",
+            "volunteers",
+            "police officers",
+            "police staff",
+            "number of people",
+            "number of persons",
+            "arrested persons",
+            "people count",
+            "staff count",
+            "officer count",
+            "count of officers",
+            "count of staff",
+            "number of employees",
+            "no of staff",
+            "no of employees",
+        ],
+    },
+    HeaderWord {
+        id: "count.things",
+        meaning: Count(Some(false)),
+        phrases: &[
+            "crimes",
+            "crime count",
+            "offences",
+            "incidents",
+            "calls",
+            "cost",
+            "costs",
+            "spend",
+            "spending",
+            "amount",
+            "value",
+            "expenditure",
+            "budget",
+            "vehicles",
+            "complaints",
+            "allegations",
+            "cases",
+            "reports",
+            "requests",
+            "arrests",
+            "stops",
+            "searches",
+            "number of crimes",
+            "number of offences",
+            "number of incidents",
+            "number of calls",
+            "number of complaints",
+            "recorded crime",
+            "total recorded crime",
+            "hours lost",
+            "days lost",
+            "price",
+            "gbp",
+            "income",
+            "fees",
+            "fines",
+            "crime",
+            "crime type",
+            "offence",
+            "offence type",
+            "offence group",
+            "incident type",
+            "call type",
+            "crime category",
+        ],
+    },
+    HeaderWord {
+        id: "count.generic",
+        meaning: Count(None),
+        phrases: &[
+            "count",
+            "number",
+            "no",
+            "total",
+            "totals",
+            "grand total",
+            "frequency",
+            "sum",
+            "n",
+            "volume",
+            "figure",
+            "figures",
+            "quantity",
+            "number of",
+            "no of",
+            "all",
+        ],
+    },
+    HeaderWord {
+        id: "count.derived",
+        meaning: Derived,
+        phrases: &[
+            "percentage",
+            "percent",
+            "pct",
+            "rate",
+            "ratio",
+            "average",
+            "mean",
+            "median",
+            "proportion",
+            "share",
+            "per 1000",
+            "per 100000",
+            "change",
+        ],
+    },
+    HeaderWord {
+        id: "period",
+        meaning: Period,
+        phrases: &[
+            "month",
+            "year",
+            "date",
+            "quarter",
+            "period",
+            "financial year",
+            "week",
+            "day",
+            "time",
+            "as at",
+            "date received",
+            "date recorded",
+            "calendar year",
+        ],
+    },
+];
+
+/// Lowercase, every non-alphanumeric character a space, single spaces, padded
+/// with one space each side (so " phrase " matches whole words).
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if !space {
+        out.push(' ');
+    }
+    out
+}
+
+/// The meaning of a header and the id of the table entry, by longest phrase.
+pub fn header_meaning(header: &str) -> Option<(HeaderMeaning, &'static str)> {
+    let h = normalise(header);
+    let mut best: Option<(usize, HeaderMeaning, &'static str)> = None;
+    for entry in HEADER_WORDS {
+        for p in entry.phrases {
+            if p.len() > best.map_or(0, |b| b.0) && contains_phrase(&h, p) {
+                best = Some((p.len(), entry.meaning, entry.id));
+            }
+        }
+    }
+    best.map(|(_, m, id)| (m, id))
+}
+
+/// Whether the normalised text `h` contains `phrase` as whole words.
+fn contains_phrase(h: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = h.get(from..).and_then(|rest| rest.find(phrase)) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before = h.get(..start).is_some_and(|s| s.ends_with(' '));
+        let after = h.get(end..).is_some_and(|s| s.starts_with(' '));
+        if before && after {
+            return true;
+        }
+        from = start + 1;
+        while !h.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Whether a cell text marks a suppressed count: `*`, `<5`, `[c]`, `..`, `-`,
+/// `[x]`, `~`, `x`, `c`, `redacted`...
+pub fn is_suppressed(cell: &str) -> bool {
+    let c = cell.trim();
+    if c.is_empty() {
+        return false;
+    }
+    if c.chars()
+        .all(|ch| matches!(ch, '*' | '.' | '-' | '~' | '–' | '—' | '#'))
+    {
+        return true;
+    }
+    if let Some(rest) = c.strip_prefix('<').or_else(|| c.strip_prefix('≤')) {
+        let rest = rest.trim_start_matches('=').trim();
+        return !rest.is_empty() && rest.chars().all(|ch| ch.is_ascii_digit());
+    }
+    if c.starts_with('[') && c.ends_with(']') && c.len() <= 5 {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "x",
+        "c",
+        "s",
+        "z",
+        "redacted",
+        "suppressed",
+        "withheld",
+        "not disclosed",
+        "n/d",
+    ];
+    WORDS.iter().any(|w| c.eq_ignore_ascii_case(w))
+        || starts_with_ignore_case(c, "fewer than ")
+        || starts_with_ignore_case(c, "less than ")
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether a label or header says the row or column is a total: "Total",
+/// "Grand total", "All", "All ranks", "Overall".
+pub fn is_total(text: &str) -> bool {
+    let h = normalise(text);
+    let t = h.trim();
+    t == "all"
+        || t == "overall"
+        || t == "sum"
+        || contains_phrase(&h, "total")
+        || contains_phrase(&h, "totals")
+        || contains_phrase(&h, "grand total")
+        || contains_phrase(&h, "subtotal")
+        || (t.starts_with("all ") && t.split(' ').count() <= 3)
+}
+
+/// Cell values that say a label column describes people (ranks, genders,
+/// grades), used to decide what a crosstab counts when its headers do not.
+pub const PEOPLE_VALUES: &[&str] = &[
+    "constable",
+    "constables",
+    "sergeant",
+    "sergeants",
+    "inspector",
+    "inspectors",
+    "chief inspector",
+    "superintendent",
+    "chief superintendent",
+    "pc",
+    "ps",
+    "dc",
+    "ds",
+    "pcso",
+    "pcsos",
+    "special constable",
+    "male",
+    "female",
+    "men",
+    "women",
+    "police staff",
+    "police officers",
+    "officers",
+    "staff",
+    "white",
+    "black",
+    "asian",
+    "mixed",
+    "under 25",
+    "chief constable",
+    "assistant chief constable",
+    "deputy chief constable",
+    "band a",
+    "band b",
+    "band c",
+    "band d",
+    "band e",
+    "band f",
+    "aa",
+    "ao",
+    "eo",
+    "heo",
+    "seo",
+    "g7",
+    "g6",
+];
+
+/// Whether a cell value is one of [`PEOPLE_VALUES`].
+pub fn is_people_value(cell: &str) -> bool {
+    let h = normalise(cell);
+    let t = h.trim();
+    PEOPLE_VALUES.contains(&t)
+}

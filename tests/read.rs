@@ -1,0 +1,760 @@
+//! The reader: encodings, delimiters, records, row numbers and tables.
+//!
+//! Every case is pushed whole and in chunks of every size from 1 byte up,
+//! and must give the same events each time.
+#![allow(missing_docs)]
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use foi_check::read::{ReadInfo, Reader, Sink, Table};
+use foi_check::{Error, ErrorKind};
+
+/// Records sink events as short strings:
+/// `start 0 @3 c0: Surname|Rank`, `4 t0: MORGAN|Insp`, `1 -: Title`, `end 0 @9`.
+#[derive(Default)]
+struct Events(Vec<String>);
+
+impl Sink for Events {
+    fn table_start(&mut self, t: &Table) {
+        self.0.push(format!(
+            "start {} @{} c{}: {}",
+            t.index,
+            t.header_row,
+            t.first_column,
+            t.header.join("|")
+        ));
+    }
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        let t = table.map_or("-".to_string(), |i| format!("t{i}"));
+        self.0.push(format!("{row} {t}: {}", fields.join("|")));
+    }
+    fn table_end(&mut self, index: usize, last_row: u64) {
+        self.0.push(format!("end {index} @{last_row}"));
+    }
+}
+
+/// Push `input` in chunks of `size` (0 = whole); events, result, info.
+fn run(input: &[u8], size: usize) -> (Vec<String>, Result<(), Error>, ReadInfo) {
+    let mut sink = Events::default();
+    let mut reader = Reader::new();
+    let mut result = Ok(());
+    let chunks: Vec<&[u8]> = if size == 0 {
+        vec![input]
+    } else {
+        input.chunks(size).collect()
+    };
+    for c in chunks {
+        result = reader.push(c, &mut sink);
+        if result.is_err() {
+            break;
+        }
+    }
+    if result.is_ok() {
+        result = reader.finish(&mut sink);
+    }
+    (sink.0, result, reader.info().clone())
+}
+
+/// Whole, then in chunks of 1..=max(len, 40) bytes (all sizes for small
+/// inputs) and a few larger ones: all must agree. Returns the whole run.
+fn run_all(input: &[u8]) -> (Vec<String>, Result<(), Error>, ReadInfo) {
+    let whole = run(input, 0);
+    let mut sizes: Vec<usize> = (1..=input.len().min(64)).collect();
+    sizes.extend([97, 1000, 4096, 65_535, 65_536, 65_537]);
+    for size in sizes {
+        let part = run(input, size);
+        assert_eq!(part.0, whole.0, "events differ with chunks of {size} bytes");
+        assert_eq!(
+            part.1, whole.1,
+            "result differs with chunks of {size} bytes"
+        );
+        assert_eq!(part.2, whole.2, "info differs with chunks of {size} bytes");
+    }
+    whole
+}
+
+fn check(input: &[u8], expected: &[&str]) -> ReadInfo {
+    let (events, result, info) = run_all(input);
+    assert_eq!(result, Ok(()), "input {:?}", String::from_utf8_lossy(input));
+    assert_eq!(
+        events,
+        expected,
+        "input {:?}",
+        String::from_utf8_lossy(input)
+    );
+    info
+}
+
+/// `reads_to!(name, input, [events...])`, in the manner of csv-core's `parses_to!`.
+macro_rules! reads_to {
+    ($name:ident, $input:expr, [$($ev:expr),* $(,)?]) => {
+        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+        #[cfg_attr(not(target_arch = "wasm32"), test)]
+        fn $name() {
+            let input: &[u8] = $input.as_ref();
+            check(input, &[$($ev),*]);
+        }
+    };
+}
+
+macro_rules! test {
+    (fn $name:ident() $body:block) => {
+        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+        #[cfg_attr(not(target_arch = "wasm32"), test)]
+        fn $name() $body
+    };
+}
+
+// ---- records and row numbers ----------------------------------------------
+
+// One column of text: no header, every row goes out as record(None).
+reads_to!(rows_lf, "a\nb\nc\n", ["1 -: a", "2 -: b", "3 -: c"]);
+reads_to!(rows_crlf, "a\r\nb\r\nc\r\n", ["1 -: a", "2 -: b", "3 -: c"]);
+reads_to!(rows_cr_only, "a\rb\rc\r", ["1 -: a", "2 -: b", "3 -: c"]);
+reads_to!(
+    rows_no_final_newline,
+    "a\nb\nc",
+    ["1 -: a", "2 -: b", "3 -: c"]
+);
+reads_to!(
+    rows_blank_start_middle_end_lf,
+    "\n\na\n\nb\n\n",
+    ["3 -: a", "5 -: b"]
+);
+reads_to!(
+    rows_blank_crlf,
+    "\r\n\r\na\r\n\r\nb\r\n\r\n",
+    ["3 -: a", "5 -: b"]
+);
+reads_to!(rows_blank_cr, "\r\ra\r\rb\r\r", ["3 -: a", "5 -: b"]);
+reads_to!(
+    rows_mixed_endings,
+    "a\r\nb\rc\nd",
+    ["1 -: a", "2 -: b", "3 -: c", "4 -: d"]
+);
+// `\n\r` is two line ends (LF, then a CR-only one), as a spreadsheet reads it.
+reads_to!(rows_lf_cr_is_two_rows, "a\n\rb\n", ["1 -: a", "3 -: b"]);
+reads_to!(
+    rows_quoted_newlines_are_one_row,
+    "\"x\ny\"\n\"p\r\nq\"\r\nz\n",
+    ["1 -: x\ny", "2 -: p\r\nq", "3 -: z"]
+);
+reads_to!(
+    rows_quoted_blank_lines_inside,
+    "\"x\n\n\ny\"\nz\n",
+    ["1 -: x\n\n\ny", "2 -: z"]
+);
+reads_to!(
+    rows_only_commas_are_blank,
+    "a\n,,,\nb\n",
+    ["1 -: a", "3 -: b"]
+);
+reads_to!(empty_file, "", []);
+reads_to!(only_newlines, "\n\r\n\r", []);
+
+reads_to!(
+    quoted_fields,
+    "Name,Comment\n\"SMITH, J\",\"said \"\"hi\"\", then left\"\n\"\",\"a\"\"\"\n",
+    [
+        "start 0 @1 c0: Name|Comment",
+        "2 t0: SMITH, J|said \"hi\", then left",
+        "3 t0: |a\"",
+        "end 0 @3"
+    ]
+);
+// Text after a closing quote is kept; a quote inside an unquoted field is literal.
+reads_to!(
+    quotes_rfc4180_edges,
+    "Name,Height\n\"ab\"cd,5'10\"\n",
+    [
+        "start 0 @1 c0: Name|Height",
+        "2 t0: abcd|5'10\"",
+        "end 0 @2"
+    ]
+);
+reads_to!(
+    ragged_rows,
+    "Surname,Forename,Rank\nSMITH,John\nJONES,Kay,PC,extra\nBROWN,Al,DS\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John",
+        "3 t0: JONES|Kay|PC|extra",
+        "4 t0: BROWN|Al|DS",
+        "end 0 @4"
+    ]
+);
+reads_to!(
+    crlf_table_no_final_newline,
+    "Surname,Rank\r\nSMITH,PC\r\n\r\nJONES,DS",
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: SMITH|PC",
+        "4 t0: JONES|DS",
+        "end 0 @4"
+    ]
+);
+reads_to!(
+    multiline_cell_in_table,
+    "Ref,Details,Outcome\r\n1,\"Complaint about\r\nPC 4521\",Upheld\r\n2,none,No action\r\n",
+    [
+        "start 0 @1 c0: Ref|Details|Outcome",
+        "2 t0: 1|Complaint about\r\nPC 4521|Upheld",
+        "3 t0: 2|none|No action",
+        "end 0 @3"
+    ]
+);
+
+// ---- delimiters ---------------------------------------------------------
+
+test!(
+    fn semicolon_with_decimal_commas() {
+        let info = check(
+            b"Station;Hours;Rate\nLarne;1,5;2,75\nLisburn;12,25;3\n",
+            &[
+                "start 0 @1 c0: Station|Hours|Rate",
+                "2 t0: Larne|1,5|2,75",
+                "3 t0: Lisburn|12,25|3",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b';');
+    }
+);
+test!(
+    fn tab_separated() {
+        let info = check(
+            b"Surname\tInitial\nSMITH, Jr\tJ\nO'NEILL\tK\n",
+            &[
+                "start 0 @1 c0: Surname|Initial",
+                "2 t0: SMITH, Jr|J",
+                "3 t0: O'NEILL|K",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b'\t');
+    }
+);
+test!(
+    fn pipe_separated() {
+        let info = check(
+            b"Surname|Rank\nSMITH|PC\nJONES|DS\n",
+            &[
+                "start 0 @1 c0: Surname|Rank",
+                "2 t0: SMITH|PC",
+                "3 t0: JONES|DS",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b'|');
+    }
+);
+test!(
+    fn comma_despite_semicolons_in_quotes() {
+        let info = check(
+            b"Name,Notes\nA,\"x; y; z\"\nB,\"p; q\"\n",
+            &[
+                "start 0 @1 c0: Name|Notes",
+                "2 t0: A|x; y; z",
+                "3 t0: B|p; q",
+                "end 0 @3",
+            ],
+        );
+        assert_eq!(info.delimiter, b',');
+    }
+);
+
+// ---- encodings ----------------------------------------------------------
+
+const STAFF: &str = "Surname,Forename\nO\u{2019}NEILL,Se\u{e1}n\nBR\u{c9}AN,\u{a3}5\n";
+const STAFF_EVENTS: &[&str] = &[
+    "start 0 @1 c0: Surname|Forename",
+    "2 t0: O\u{2019}NEILL|Se\u{e1}n",
+    "3 t0: BR\u{c9}AN|\u{a3}5",
+    "end 0 @3",
+];
+
+fn utf16(text: &str, bom: bool, le: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+    }
+    for u in text.encode_utf16() {
+        out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+    }
+    out
+}
+
+test!(
+    fn utf8_plain() {
+        assert_eq!(check(STAFF.as_bytes(), STAFF_EVENTS).encoding, "UTF-8");
+    }
+);
+test!(
+    fn utf8_with_bom() {
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice(STAFF.as_bytes());
+        assert_eq!(check(&b, STAFF_EVENTS).encoding, "UTF-8");
+    }
+);
+test!(
+    fn utf16le_bom_excel_unicode_text() {
+        let b = utf16(&STAFF.replace(',', "\t").replace('\n', "\r\n"), true, true);
+        let info = check(&b, STAFF_EVENTS);
+        assert_eq!((info.encoding, info.delimiter), ("UTF-16LE", b'\t'));
+    }
+);
+test!(
+    fn utf16be_bom() {
+        let info = check(&utf16(STAFF, true, false), STAFF_EVENTS);
+        assert_eq!(info.encoding, "UTF-16BE");
+    }
+);
+test!(
+    fn utf16le_without_bom() {
+        assert_eq!(
+            check(&utf16(STAFF, false, true), STAFF_EVENTS).encoding,
+            "UTF-16LE"
+        );
+    }
+);
+test!(
+    fn utf16_outside_bmp() {
+        let b = utf16("Name,Note\nA,\u{1F600}\n", true, true);
+        check(
+            &b,
+            &["start 0 @1 c0: Name|Note", "2 t0: A|\u{1F600}", "end 0 @2"],
+        );
+    }
+);
+test!(
+    fn windows_1252() {
+        // ’ is 0x92, é 0xE1... as Excel on Windows saves "CSV" in the UK.
+        let b = b"Surname,Forename\nO\x92NEILL,Se\xe1n\nBR\xc9AN,\xa35\n";
+        let info = check(b, STAFF_EVENTS);
+        assert_eq!(info.encoding, "windows-1252");
+        assert!(info.warnings.is_empty());
+    }
+);
+test!(
+    fn utf8_with_stray_1252_bytes_warns_once_with_row() {
+        let mut b = "Surname,Forename\nSe\u{e1}n,A\nX,Y\n".as_bytes().to_vec();
+        b.extend_from_slice(b"O\x92NEILL,K\nA\x92B,C\n");
+        let (events, result, info) = run_all(&b);
+        assert_eq!(result, Ok(()));
+        assert_eq!(events[3], "4 t0: O\u{2019}NEILL|K");
+        assert_eq!(events[4], "5 t0: A\u{2019}B|C");
+        assert_eq!(events[1], "2 t0: Se\u{e1}n|A");
+        assert_eq!(info.encoding, "UTF-8");
+        assert_eq!(info.warnings.len(), 1);
+        assert_eq!(info.warnings[0].0, Some(4));
+    }
+);
+test!(
+    fn utf8_invalid_after_the_first_64k() {
+        let mut b = b"Surname,Forename\n".to_vec();
+        while b.len() < 70_000 {
+            b.extend_from_slice(b"SMITH,John\n");
+        }
+        let rows = b.iter().filter(|&&c| c == b'\n').count() as u64;
+        b.extend_from_slice(b"O\x92NEILL,Kay\n");
+        let (events, result, info) = run_all(&b);
+        assert_eq!(result, Ok(()));
+        assert_eq!(
+            events[events.len() - 2],
+            format!("{} t0: O\u{2019}NEILL|Kay", rows + 1)
+        );
+        assert_eq!(
+            info.warnings,
+            vec![(Some(rows + 1), info.warnings[0].1.clone())]
+        );
+        assert_eq!(info.rows, rows + 1);
+    }
+);
+test!(
+    fn utf8_multibyte_split_at_every_boundary() {
+        // run_all pushes 1-, 2-, 3-byte... chunks: every split of é, ’ and 😀.
+        check(
+            "Name,X\n\u{e9}\u{2019}\u{1F600},\u{1F600}\u{e9}\n".as_bytes(),
+            &[
+                "start 0 @1 c0: Name|X",
+                "2 t0: \u{e9}\u{2019}\u{1F600}|\u{1F600}\u{e9}",
+                "end 0 @2",
+            ],
+        );
+    }
+);
+
+// ---- binary files -------------------------------------------------------
+
+fn not_text(input: &[u8]) -> (&'static str, String) {
+    let (events, result, _) = run_all(input);
+    assert!(events.is_empty(), "binary input gave events: {events:?}");
+    match result {
+        Err(
+            e @ Error {
+                kind: ErrorKind::NotText { looks_like },
+                ..
+            },
+        ) => (looks_like, e.reason()),
+        other => panic!("expected NotText, got {other:?}"),
+    }
+}
+
+test!(
+    fn binary_files_are_refused() {
+        let xlsx = include_bytes!("fixtures/read/book.xlsx");
+        let (kind, reason) = not_text(xlsx);
+        assert_eq!(kind, "XLSX");
+        assert!(
+            reason.starts_with("not a text CSV: looks like XLSX"),
+            "{reason}"
+        );
+        assert!(reason.contains("save it as CSV from Excel"), "{reason}");
+        let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+        zip.extend_from_slice(b"staff.csv some compressed bytes \x00\x01\x02");
+        assert_eq!(not_text(&zip).0, "ZIP");
+        let cases: &[(&[u8], &str)] = &[
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+            (b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", "JPEG image"),
+            (b"GIF89a\x01\x00\x01\x00", "GIF image"),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "XLS"),
+            (b"\x1F\x8B\x08\x00\x00\x00\x00\x00", "gzip"),
+            (
+                b"ab\x00\x00\x01\x02\x00\x03\x00\x00\x00\x00\xff\x00,\x00\x00\x00\x00",
+                "binary data",
+            ),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(not_text(bytes).0, *want);
+        }
+    }
+);
+
+// ---- tables -------------------------------------------------------------
+
+reads_to!(
+    title_and_notes_above_header,
+    include_str!("fixtures/read/title_notes.csv"),
+    [
+        "1 -: Freedom of Information request FOI-2023-0412|||",
+        "2 -: Date of request:|12/03/2023||",
+        "4 -: Officers by station|||",
+        "start 0 @6 c0: Surname|Initial|Rank|Station",
+        "7 t0: MORGAN|J|Inspector|Lisburn",
+        "8 t0: O'NEILL|K|Sergeant|Larne",
+        "10 -: Source: HR system|||",
+        "end 0 @8"
+    ]
+);
+
+// A summary with a totals row, blank rows, a second title, then a raw list
+// with its own header; a blank row inside the list; a footnote.
+reads_to!(
+    stacked_tables,
+    include_str!("fixtures/read/stacked.csv"),
+    [
+        "1 -: Officers by rank||",
+        "start 0 @2 c0: Rank|2022|2023",
+        "3 t0: Constable|120|131",
+        "4 t0: Sergeant|30|28",
+        "5 t0: Total|150|159",
+        "end 0 @5",
+        "8 -: Raw data||",
+        "start 1 @9 c0: Surname|Forename|Rank",
+        "10 t1: SMITH|John|Constable",
+        "11 t1: JONES|Kay|Sergeant",
+        "13 t1: BROWN|Al|Constable",
+        "14 -: * figures under 5 suppressed||",
+        "end 1 @13"
+    ]
+);
+
+// No title between: the second header puts text where the first table has numbers.
+reads_to!(
+    stacked_tables_header_after_blank,
+    "Rank,Count\nConstable,120\nSergeant,30\nInspector,9\n\nSurname,Rank\nSMITH,Constable\n",
+    [
+        "start 0 @1 c0: Rank|Count",
+        "2 t0: Constable|120",
+        "3 t0: Sergeant|30",
+        "4 t0: Inspector|9",
+        "end 0 @4",
+        "start 1 @6 c0: Surname|Rank",
+        "7 t1: SMITH|Constable",
+        "end 1 @7"
+    ]
+);
+
+// A repeated header after a blank row starts a new table.
+reads_to!(
+    stacked_tables_repeated_header,
+    "Surname,Rank\nSMITH,PC\n\nSurname,Rank\nJONES,DS\n",
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: SMITH|PC",
+        "end 0 @2",
+        "start 1 @4 c0: Surname|Rank",
+        "5 t1: JONES|DS",
+        "end 1 @5"
+    ]
+);
+
+// A pivot with its source data pasted in far-right columns.
+reads_to!(
+    side_by_side_tables,
+    include_str!("fixtures/read/side_by_side.csv"),
+    [
+        "start 0 @1 c0: Rank|Count",
+        "start 1 @1 c3: Surname|Forename|Rank",
+        "2 t0: Constable|2",
+        "2 t1: SMITH|John|Constable",
+        "3 t0: Sergeant|1",
+        "3 t1: JONES|Kay|Sergeant",
+        "4 t1: BROWN|Al|Constable",
+        "end 0 @3",
+        "end 1 @4"
+    ]
+);
+
+// An unnamed column with data under it is not a gap between tables.
+reads_to!(
+    empty_header_cell_with_data_is_one_table,
+    "Surname,,Rank\nSMITH,J,PC\nJONES,K,DS\n",
+    [
+        "start 0 @1 c0: Surname||Rank",
+        "2 t0: SMITH|J|PC",
+        "3 t0: JONES|K|DS",
+        "end 0 @3"
+    ]
+);
+
+// A pivot whose top-left cell is empty: the row labels stay in the table.
+reads_to!(
+    pivot_with_empty_corner,
+    ",2022,2023\nConstable,120,131\nSergeant,30,28\n",
+    [
+        "start 0 @1 c0: |2022|2023",
+        "2 t0: Constable|120|131",
+        "3 t0: Sergeant|30|28",
+        "end 0 @3"
+    ]
+);
+
+reads_to!(
+    header_only,
+    "Surname,Forename,Rank\n",
+    ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]
+);
+reads_to!(
+    header_only_then_blank_rows,
+    "Surname,Forename,Rank\r\n,,\r\n\r\n",
+    ["start 0 @1 c0: Surname|Forename|Rank", "end 0 @1"]
+);
+reads_to!(
+    no_header_prose,
+    "Dear requester,\nPlease find below\nthe information.\n",
+    [
+        "1 -: Dear requester|",
+        "2 -: Please find below",
+        "3 -: the information."
+    ]
+);
+reads_to!(
+    numbers_only_have_no_header,
+    "1,2\n3,4\n",
+    ["1 -: 1|2", "2 -: 3|4"]
+);
+reads_to!(footnotes_and_notes,
+    "Station,Officers\nLarne,12\nGrand Total,12\nNotes:\nThis information is correct as at 31 March 2023.\n",
+    ["start 0 @1 c0: Station|Officers", "2 t0: Larne|12", "3 t0: Grand Total|12",
+     "4 -: Notes:", "5 -: This information is correct as at 31 March 2023.",
+     "end 0 @3"]);
+// A data row with one cell inside a list stays in the table.
+reads_to!(
+    sparse_row_stays_in_table,
+    "Surname,Forename,Rank\nSMITH,John,PC\nJONES\nBROWN,Al,DS\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John|PC",
+        "3 t0: JONES",
+        "4 t0: BROWN|Al|DS",
+        "end 0 @4"
+    ]
+);
+// Many title rows: more than the look-ahead, all still delivered in order.
+test!(
+    fn long_preamble() {
+        let mut input = String::new();
+        let mut want = Vec::new();
+        for i in 1..=30 {
+            input.push_str(&format!("Note line {i}\n"));
+            want.push(format!("{i} -: Note line {i}"));
+        }
+        input.push_str("Surname,Rank\nSMITH,PC\n");
+        want.extend([
+            "start 0 @31 c0: Surname|Rank".into(),
+            "32 t0: SMITH|PC".into(),
+            "end 0 @32".into(),
+        ]);
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        assert_eq!(check(input.as_bytes(), &want).rows, 32);
+    }
+);
+
+// ---- errors, offsets and limits -----------------------------------------
+
+fn failing(input: &[u8]) -> (Vec<String>, Error) {
+    let (events, result, _) = run_all(input);
+    (events, result.expect_err("expected an error"))
+}
+
+test!(
+    fn unclosed_quote_names_its_row() {
+        let (events, err) = failing(b"Name,Note\nA,ok\nB,\"never closed\nC,x\n");
+        assert_eq!(
+            events,
+            ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]
+        );
+        assert_eq!((err.row, err.byte), (Some(3), Some(17)));
+        assert!(matches!(err.kind, ErrorKind::Malformed(_)));
+        assert!(
+            err.reason().contains("opened on row 3 is never closed"),
+            "{}",
+            err.reason()
+        );
+    }
+);
+test!(
+    fn byte_offsets_in_every_encoding() {
+        let byte = |b: &[u8]| failing(b).1.byte;
+        assert_eq!(byte(b"Name,Note\nB,\"x"), Some(12));
+        assert_eq!(byte(b"\xEF\xBB\xBFName,Note\nB,\"x"), Some(15));
+        assert_eq!(byte("N\u{e9},Note\nB,\"x".as_bytes()), Some(11));
+        assert_eq!(byte(b"N\xe9,Note\nB,\"x"), Some(10));
+        assert_eq!(byte(&utf16("Name,Note\nB,\"x", true, true)), Some(2 + 24));
+        assert_eq!(
+            byte(&utf16("N\u{1F600},Note\nB,\"x", true, false)),
+            Some(2 + 2 * 11)
+        );
+    }
+);
+test!(
+    fn too_many_columns_is_a_limit() {
+        let mut input = b"Title\nShort,row\n".to_vec();
+        input.extend(std::iter::repeat_n(b",x".as_slice(), 100_001).flatten());
+        for size in [0, 7, 4096] {
+            let (events, result, _) = run(&input, size);
+            let err = result.expect_err("limit");
+            assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
+            assert_eq!(err.row, Some(3));
+            assert!(err.reason().contains("100000 columns"), "{}", err.reason());
+            // Rows before the error are delivered (row 2 is a header with no data).
+            assert_eq!(
+                events,
+                ["1 -: Title", "start 0 @2 c0: Short|row", "end 0 @2"]
+            );
+        }
+    }
+);
+test!(
+    fn errors_stick() {
+        let mut sink = Events::default();
+        let mut reader = Reader::new();
+        let first = reader.push(b"%PDF-1.4 and more bytes of a pdf file here\n", &mut sink);
+        // Fewer than 64 KB: decided at finish.
+        assert_eq!(first, Ok(()));
+        let err = reader.finish(&mut sink).expect_err("pdf");
+        assert_eq!(reader.push(b"more", &mut sink), Err(err.clone()));
+        assert_eq!(reader.finish(&mut sink), Err(err));
+    }
+);
+test!(
+    fn info_counts_bytes_and_rows() {
+        let input = b"a\n\nb\n\n\n";
+        let (_, _, info) = run_all(input);
+        assert_eq!((info.rows, info.bytes), (5, input.len() as u64));
+    }
+);
+
+// ---- robustness -----------------------------------------------------------
+
+// Deterministic pseudo-random CSV-ish bytes (quotes, delimiters, every line
+// ending, multi-byte UTF-8, stray Windows-1252 bytes): whole and chunked
+// reads must agree, and nothing may panic.
+test!(
+    fn random_inputs_agree_in_any_chunking() {
+        const PARTS: &[&[u8]] = &[
+            b"a",
+            b"SMITH",
+            b"12",
+            b",",
+            b",",
+            b";",
+            b"\t",
+            b"\"",
+            b"\"\"",
+            b"\r",
+            b"\n",
+            b"\r\n",
+            b" ",
+            "\u{e9}".as_bytes(),
+            "\u{2019}".as_bytes(),
+            "\u{1F600}".as_bytes(),
+            b"\x92",
+            b"Total",
+        ];
+        let mut seed: u64 = 0x0005_EED0_FF01;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..150 {
+            let len = next() % 60;
+            let mut input = Vec::new();
+            for _ in 0..len {
+                input.extend_from_slice(PARTS[next() % PARTS.len()]);
+            }
+            let whole = run(&input, 0);
+            for size in 1..=input.len().min(12) {
+                let part = run(&input, size);
+                assert_eq!(part, whole, "input {input:?}, chunks of {size}");
+            }
+        }
+    }
+);
+
+/// A quote that never closes in a large file stops at the record limit,
+/// naming the row and the quote, instead of holding the whole file.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn huge_record_is_a_limit() {
+    let mut sink = Events::default();
+    let mut reader = Reader::new();
+    reader
+        .push(b"Name,Note\nA,ok\nB,\"", &mut sink)
+        .expect("start");
+    let block = vec![b'x'; 1 << 20];
+    let mut err = None;
+    for _ in 0..70 {
+        if let Err(e) = reader.push(&block, &mut sink) {
+            err = Some(e);
+            break;
+        }
+    }
+    let err = err.expect("limit reached");
+    assert!(matches!(err.kind, ErrorKind::Limit(_)), "{err:?}");
+    assert_eq!((err.row, err.byte), (Some(3), Some(15)));
+    assert!(
+        err.reason().contains("may never be closed"),
+        "{}",
+        err.reason()
+    );
+    assert_eq!(
+        sink.0,
+        ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]
+    );
+}

@@ -1,0 +1,873 @@
+//! Issue 4: rare combinations (k-anonymity) and small counts of people.
+//! Tables are built by hand; no files, so the suite also runs in wasm.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use foi_check::options::{Options, Preset};
+use foi_check::read::Table;
+use foi_check::report::{ColumnClass, ColumnReport, Kind};
+use foi_check::risk::counts::{parse_cell, Cell};
+use foi_check::risk::group::Groups;
+use foi_check::risk::words::{header_meaning, is_suppressed, is_total, HeaderMeaning, QiKind};
+use foi_check::risk::{rules, RiskFindings, RiskScanner};
+
+/// Runs a table given as CSV-ish text (`,` separated, first line the header,
+/// data rows numbered from 2) through a scanner.
+fn scan_with(text: &str, options: &Options, columns: &[ColumnReport]) -> RiskFindings {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let header: Vec<String> = lines
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(|h| h.trim().to_string())
+        .collect();
+    let table = Table {
+        index: 0,
+        header_row: 1,
+        first_column: 0,
+        header,
+    };
+    let mut s = RiskScanner::new(&table, options);
+    for (i, line) in lines.enumerate() {
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        s.record(i as u64 + 2, &fields);
+    }
+    s.finish(columns)
+}
+
+fn scan(text: &str) -> RiskFindings {
+    scan_with(text, &Options::default(), &[])
+}
+
+fn flagged(f: &RiskFindings, kind: Kind) -> Vec<u64> {
+    f.rows
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.row)
+        .collect()
+}
+
+fn column(index: usize, name: &str, class: ColumnClass) -> ColumnReport {
+    ColumnReport {
+        table: 0,
+        index,
+        name: name.to_string(),
+        class,
+        confidence: 0.9,
+        evidence: String::new(),
+        identifying: false,
+    }
+}
+
+// ---------------------------------------------------------------- group counting
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn group_sizes_of_combined_columns() {
+    // (a, b) pairs: (1,1) x3, (1,2) x1, (2,1) x2
+    let a: [u16; 6] = [1, 1, 1, 1, 2, 2];
+    let b: [u16; 6] = [1, 1, 1, 2, 1, 1];
+    let g = Groups::of_column(&a, 3).with_column(&b, 3);
+    assert_eq!(g.count, 3);
+    assert_eq!(g.row_sizes(), vec![3, 3, 3, 1, 2, 2]);
+    assert_eq!(g.rows_below(3), 3);
+    assert_eq!(g.rows_below(2), 1);
+    // Combining with itself changes nothing; combining groupings commutes in sizes.
+    let ga = Groups::of_column(&a, 3);
+    let gb = Groups::of_column(&b, 3);
+    assert_eq!(
+        ga.with_groups(&gb).row_sizes(),
+        gb.with_groups(&ga).row_sizes()
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn group_counting_with_a_large_key_space_uses_the_hash_path() {
+    // 3001 x 3001 possible ids: beyond the direct table, same answers.
+    let n = 6000usize;
+    let a: Vec<u16> = (0..n).map(|i| (i % 3000) as u16 + 1).collect();
+    let b: Vec<u16> = (0..n)
+        .map(|i| {
+            if i < 3000 || i % 4 == 0 {
+                1
+            } else {
+                2 + (i % 2000) as u16
+            }
+        })
+        .collect();
+    let g = Groups::of_column(&a, 3001).with_column(&b, 3001);
+    let sizes = g.row_sizes();
+    let mut expected = std::collections::BTreeMap::new();
+    for i in 0..n {
+        *expected.entry((a[i], b[i])).or_insert(0u32) += 1;
+    }
+    assert!(sizes.contains(&1) && sizes.contains(&2));
+    for i in 0..n {
+        assert_eq!(sizes[i], expected[&(a[i], b[i])], "row {i}");
+    }
+}
+
+// ---------------------------------------------------------------- combinations
+
+const STAFF: &str = "
+Rank,Unit,Station,Gender
+Constable,Response,Lisburn,M
+Constable,Response,Lisburn,M
+Constable,Response,Lisburn,M
+Constable,Response,Lisburn,F
+Constable,Response,Lisburn,F
+Constable,Response,Lisburn,F
+Sergeant,Response,Lisburn,M
+Sergeant,Response,Lisburn,M
+Sergeant,Response,Lisburn,M
+Chief Inspector,Crime Operations,Lisburn,F
+Constable,Crime Operations,Lisburn,M
+Constable,Crime Operations,Lisburn,M
+Constable,Crime Operations,Lisburn,M
+Sergeant,Response,Lisburn,F
+Sergeant,Response,Lisburn,F
+";
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn denamed_staff_list_flags_the_rare_combinations() {
+    let f = scan(STAFF);
+    // Row 11: the only Chief Inspector; rows 15, 16: two female sergeants (< 3).
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![11, 15, 16]);
+    let ci = &f.rows[0];
+    let r = &ci.reasons[0];
+    assert_eq!(r.rule, "combo.k_anonymity");
+    // The simplest combination: the rank alone.
+    assert_eq!(r.column, "Rank");
+    assert_eq!(r.text, "Chief Inspector");
+    assert!(r.why.contains("the only Chief Inspector"), "{}", r.why);
+    let sgt = &f.rows[1];
+    assert_eq!(sgt.reasons[0].column, "Rank + Gender");
+    assert!(
+        sgt.reasons[0]
+            .why
+            .contains("one of only 2 that are female Sergeant"),
+        "{}",
+        sgt.reasons[0].why
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn explanation_reads_like_a_sentence() {
+    let f = scan(
+        "Rank,Unit,Station,Gender,Year joined
+         Chief Inspector,Crime Operations,Lisburn,F,1998
+         Chief Inspector,Crime Operations,Lisburn,M,1998
+         Chief Inspector,Crime Operations,Lisburn,M,1998
+         Chief Inspector,Crime Operations,Lisburn,M,1998",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![2]);
+    let r = &f.rows[0].reasons[0];
+    assert_eq!(r.column, "Gender");
+    assert!(r.why.contains("the only woman"), "{}", r.why);
+
+    use foi_check::risk::combo::describe;
+    let d = describe(&[
+        (QiKind::Rank, "Rank", "Chief Inspector"),
+        (QiKind::Unit, "Unit", "Crime Operations"),
+        (QiKind::Location, "Station", "Lisburn"),
+        (QiKind::Gender, "Gender", "Female"),
+        (QiKind::Service, "Year joined", "1998"),
+    ]);
+    assert_eq!(
+        d,
+        "female Chief Inspector in Crime Operations at Lisburn who joined in 1998"
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_two_column_subset_is_reported_when_it_singles_out() {
+    // Every single column is common, the pair (Gender, Ethnicity) is not.
+    let f = scan(
+        "Gender,Ethnicity,Station
+         M,White,A
+         M,White,A
+         M,White,A
+         F,White,A
+         F,White,A
+         F,White,A
+         F,Asian,A
+         M,Asian,A
+         M,Asian,A
+         M,Asian,A",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![8]);
+    assert_eq!(f.rows[0].reasons[0].column, "Gender + Ethnicity");
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn k_threshold_changes_what_is_flagged() {
+    let all: Vec<u64> = (2..=16).collect();
+    let cases: [(u32, &[u64]); 3] = [(2, &[11]), (3, &[11, 15, 16]), (4, &all)];
+    for (k, want) in cases {
+        let o = Options {
+            k,
+            ..Options::default()
+        };
+        assert_eq!(
+            flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier),
+            want,
+            "k = {k}"
+        );
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn column_choice_from_headers() {
+    // (header, expected meaning)
+    let cases: &[(&str, Option<HeaderMeaning>)] = &[
+        ("Rank", Some(HeaderMeaning::Qi(QiKind::Rank))),
+        ("Grade", Some(HeaderMeaning::Qi(QiKind::Rank))),
+        ("Age band", Some(HeaderMeaning::Qi(QiKind::Age))),
+        ("Pay band", Some(HeaderMeaning::Qi(QiKind::Salary))),
+        ("Station name", Some(HeaderMeaning::Qi(QiKind::Location))),
+        ("Department", Some(HeaderMeaning::Qi(QiKind::Unit))),
+        ("Sex", Some(HeaderMeaning::Qi(QiKind::Gender))),
+        ("Ethnic origin", Some(HeaderMeaning::Qi(QiKind::Ethnicity))),
+        (
+            "Length of service",
+            Some(HeaderMeaning::Qi(QiKind::Service)),
+        ),
+        ("Date joined", Some(HeaderMeaning::Qi(QiKind::Service))),
+        ("Working pattern", Some(HeaderMeaning::Qi(QiKind::Contract))),
+        ("Job title", Some(HeaderMeaning::Qi(QiKind::JobTitle))),
+        ("Officer name", Some(HeaderMeaning::Identifier)),
+        ("Surname", Some(HeaderMeaning::Identifier)),
+        ("Service number", Some(HeaderMeaning::Identifier)),
+        ("Collar number", Some(HeaderMeaning::Identifier)),
+        ("Postcode", Some(HeaderMeaning::Identifier)),
+        ("Comments", Some(HeaderMeaning::Identifier)),
+        ("Headcount", Some(HeaderMeaning::Count(Some(true)))),
+        ("FTE", Some(HeaderMeaning::Count(Some(true)))),
+        ("Number of officers", Some(HeaderMeaning::Count(Some(true)))),
+        ("Victims", Some(HeaderMeaning::Count(Some(true)))),
+        ("Crimes", Some(HeaderMeaning::Count(Some(false)))),
+        (
+            "Number of incidents",
+            Some(HeaderMeaning::Count(Some(false))),
+        ),
+        ("Cost (£)", Some(HeaderMeaning::Count(Some(false)))),
+        ("Count", Some(HeaderMeaning::Count(None))),
+        ("Percentage", Some(HeaderMeaning::Derived)),
+        ("Month", Some(HeaderMeaning::Period)),
+        ("Lisburn", None),
+    ];
+    for (h, want) in cases {
+        assert_eq!(header_meaning(h).map(|m| m.0), *want, "header {h:?}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn never_ids_free_text_or_counts() {
+    // 30 rows: a unique reference on every row, a gender column and a rank.
+    let mut t = String::from("Ref,Notes,Gender,Rank,Overtime\n");
+    for i in 0..30 {
+        let g = if i % 2 == 0 { "M" } else { "F" };
+        t.push_str(&format!("R{i:04},note {i},{g},Constable,{}\n", i * 3));
+    }
+    let f = scan(&t);
+    assert!(f.rows.is_empty(), "{:?}", f.rows);
+
+    // A QI header whose values differ on almost every row works as an ID:
+    // not combined (else every row would be "the only ..."), but advised on.
+    let mut t = String::from("Job title,Gender\n");
+    for i in 0..30 {
+        t.push_str(&format!("Analyst {i},M\n"));
+    }
+    let f = scan(&t);
+    assert!(f.rows.is_empty(), "{:?}", f.rows);
+    assert!(f
+        .advice
+        .iter()
+        .any(|a| a.columns == ["Job title"]
+            && a.text.contains("different value on almost every row")));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn detector_classes_decide_unknown_headers_and_override_headers() {
+    let text = "Posted to,Gender
+                Lisburn,M
+                Lisburn,M
+                Lisburn,M
+                Newry,M";
+    // "Posted to" means nothing to the header table; Gender alone is common.
+    assert!(scan(text).rows.is_empty());
+    // The detector says column 0 is a location: Newry is now a rare combination.
+    let cols = [
+        column(0, "Posted to", ColumnClass::Location),
+        column(1, "Gender", ColumnClass::Gender),
+    ];
+    assert_eq!(
+        flagged(
+            &scan_with(text, &Options::default(), &cols),
+            Kind::QuasiIdentifier
+        ),
+        vec![5]
+    );
+    // The detector says the Gender column holds names: nothing personal is left.
+    let cols = [
+        column(0, "Posted to", ColumnClass::Location),
+        column(1, "Gender", ColumnClass::Name),
+    ];
+    assert!(scan_with(text, &Options::default(), &cols).rows.is_empty());
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn qi_overrides_from_options() {
+    let text = "Posted to,Gender
+                Lisburn,M
+                Lisburn,M
+                Lisburn,M
+                Newry,M";
+    let mut o = Options::default();
+    o.set("qi_columns", "posted to").unwrap();
+    assert_eq!(
+        flagged(&scan_with(text, &o, &[]), Kind::QuasiIdentifier),
+        vec![5]
+    );
+    let mut o = Options::default();
+    o.set("not_qi_columns", "Rank").unwrap();
+    // Without Rank the two female sergeants join the other women in Response.
+    assert_eq!(
+        flagged(&scan_with(STAFF, &o, &[]), Kind::QuasiIdentifier),
+        vec![11]
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rows_that_are_not_people_are_not_combined() {
+    // An incident log: location is not a personal attribute.
+    let f = scan(
+        "Incident,Date,Location
+         Theft,2023-01-02,Lisburn
+         Assault,2023-01-03,Newry",
+    );
+    assert!(f.rows.is_empty());
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn advice_names_the_columns_to_remove_or_coarsen() {
+    // Year joined makes everyone unique; without it every group has 3 rows.
+    let mut t = String::from("Rank,Gender,Year joined\n");
+    let mut year = 1990;
+    for rank in ["Constable", "Sergeant"] {
+        for g in ["M", "F"] {
+            for _ in 0..3 {
+                t.push_str(&format!("{rank},{g},{year}\n"));
+                year += 1;
+            }
+        }
+    }
+    let f = scan(&t);
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier).len(), 12);
+    let fix = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "combo.k_anonymity")
+        .expect("advice");
+    assert_eq!(fix.columns, vec!["Year joined".to_string()]);
+    assert!(
+        fix.text
+            .contains("Then every combination is shared by at least 3 rows"),
+        "{}",
+        fix.text
+    );
+
+    // When years fall into decades with 3 or more each, coarsening is preferred.
+    let mut t = String::from("Rank,Gender,Year joined\n");
+    for y in [1991, 1992, 1993, 1994, 2001, 2002, 2003, 2004] {
+        t.push_str(&format!("Constable,M,{y}\n"));
+    }
+    let f = scan(&t);
+    let fix = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "combo.k_anonymity")
+        .expect("advice");
+    assert!(
+        fix.text
+            .contains("coarsen \"Year joined\", years to decades"),
+        "{}",
+        fix.text
+    );
+}
+
+// ---------------------------------------------------------------- count tables
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn count_tables_people_versus_things() {
+    // (table, rows flagged as small_count)
+    let cases: &[(&str, &[u64])] = &[
+        // Home Office workforce layout: headcount of people.
+        (
+            "Force,Rank,Gender,Headcount,FTE
+             Lisburn,Constable,Female,40,38.5
+             Lisburn,Chief Inspector,Female,1,1
+             Lisburn,Sergeant,Male,12,12",
+            &[3],
+        ),
+        // Long table of crimes by ward: things, published routinely.
+        (
+            "Ward,Month,Crimes
+             Ward A,2023-01,3
+             Ward B,2023-01,1
+             Ward C,2023-01,25",
+            &[],
+        ),
+        // Money.
+        (
+            "Department,Spend
+             Fleet,£3
+             Estates,£2000",
+            &[],
+        ),
+        // Crosstab of officers by rank and station (labels are ranks).
+        (
+            "Rank,Lisburn,Newry,Total
+             Constable,40,22,62
+             Sergeant,6,2,8
+             Chief Inspector,1,0,1",
+            &[3, 4],
+        ),
+        // Crosstab of crime types by station: things.
+        (
+            "Crime type,Lisburn,Newry
+             Burglary,4,2
+             Theft,30,12",
+            &[],
+        ),
+        // Victims by age band: people, named by the column.
+        (
+            "Age band,Victims
+             18-24,12
+             25-34,3",
+            &[3],
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        assert_eq!(flagged(&scan(text), Kind::SmallCount), *want, "case {i}");
+        // A count table is not a list of people: no combination findings.
+        assert!(
+            flagged(&scan(text), Kind::QuasiIdentifier).is_empty(),
+            "case {i}"
+        );
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn small_count_reason_names_the_cell() {
+    let f = scan(
+        "Rank,Lisburn,Newry,Total
+         Constable,40,22,62
+         Sergeant,6,2,8",
+    );
+    let row = &f.rows[0];
+    assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
+    let r = &row.reasons[0];
+    assert_eq!(
+        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        ("count.small", "Newry", "2")
+    );
+    assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_list_of_people_with_numbers_is_not_a_count_table() {
+    // Each row a person: FTE 0.6 or 1 is theirs, not a count.
+    let f = scan(
+        "Rank,Station,FTE
+         Constable,Lisburn,1
+         Constable,Lisburn,0.6
+         Constable,Lisburn,1",
+    );
+    assert!(flagged(&f, Kind::SmallCount).is_empty());
+    // Names: a list of people, whatever the numbers.
+    let f = scan(
+        "Surname,Headcount
+         SMITH,1",
+    );
+    assert!(f.rows.is_empty());
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn unknown_counts_get_advice_not_flags() {
+    let f = scan(
+        "Station,Count
+         Lisburn,2
+         Newry,30",
+    );
+    assert!(f.rows.is_empty());
+    let a = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "count.small")
+        .expect("advice");
+    assert!(a.text.contains("row 2 Count = 2"), "{}", a.text);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn suppressed_cells_are_fine() {
+    for marker in ["*", "<5", "[c]", "..", "-", "[x]", "~", "x", "c", "< 5"] {
+        assert!(is_suppressed(marker), "{marker}");
+        let f = scan(&format!(
+            "Rank,Headcount
+             Constable,40
+             Sergeant,{marker}"
+        ));
+        assert!(f.rows.is_empty(), "{marker}: {:?}", f.rows);
+    }
+    for not in ["5", "Lisburn", "", "x5", "-3"] {
+        assert!(!is_suppressed(not), "{not}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn thresholds_and_presets() {
+    let table = "Rank,Headcount
+                 A,0
+                 B,1
+                 C,2
+                 D,4
+                 E,5
+                 F,7
+                 G,9
+                 H,10
+                 I,23";
+    // rows 2.. are A.. : A=2 B=3 C=4 D=5 E=6 F=7 G=8 H=9 I=10
+    let cases: &[(&str, Options, &[u64])] = &[
+        ("default <5", Options::default(), &[3, 4, 5]),
+        (
+            "<3",
+            Options {
+                preset: Some(Preset::Under3),
+                ..Options::default()
+            },
+            &[3, 4],
+        ),
+        (
+            "<5",
+            Options {
+                preset: Some(Preset::Under5),
+                ..Options::default()
+            },
+            &[3, 4, 5],
+        ),
+        (
+            "<10 with zeros",
+            Options {
+                preset: Some(Preset::Under10Zeros),
+                ..Options::default()
+            },
+            &[2, 3, 4, 5, 6, 7, 8],
+        ),
+        (
+            "1-7 and round",
+            Options {
+                preset: Some(Preset::Suppress7Round5),
+                ..Options::default()
+            },
+            &[3, 4, 5, 6, 7],
+        ),
+        (
+            "t = 2",
+            Options {
+                small_count: 2,
+                ..Options::default()
+            },
+            &[3],
+        ),
+        (
+            "zeros",
+            Options {
+                count_zeros: true,
+                ..Options::default()
+            },
+            &[2, 3, 4, 5],
+        ),
+    ];
+    for (name, o, want) in cases {
+        let f = scan_with(table, o, &[]);
+        assert_eq!(flagged(&f, Kind::SmallCount), *want, "{name}");
+    }
+    // The rounding preset also says which counts are not rounded (9 and 23).
+    let o = Options {
+        preset: Some(Preset::Suppress7Round5),
+        ..Options::default()
+    };
+    let f = scan_with(table, &o, &[]);
+    let a = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "count.unrounded")
+        .expect("advice");
+    assert!(
+        a.text.starts_with("2 counts in \"Headcount\""),
+        "{}",
+        a.text
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn options_from_text() {
+    let mut o = Options::default();
+    o.set("k", "5").unwrap();
+    o.set("--small-count", "3").unwrap();
+    o.set("preset", "<10 including zeros").unwrap();
+    assert_eq!(
+        (o.k, o.small_count, o.preset),
+        (5, 3, Some(Preset::Under10Zeros))
+    );
+    assert!(o.set("preset", "nonsense").is_err());
+    assert!(o.set("k", "three").is_err());
+    assert!(o.set("colour", "red").is_err());
+    o.set("preset", "none").unwrap();
+    assert_eq!(o.count_rule().threshold, 3);
+    // Serde: every field optional (the page sends a partial object).
+    let o: Options = serde_json::from_str(r#"{"preset":"suppress7_round5"}"#).unwrap();
+    assert_eq!(
+        (o.k, o.count_rule().threshold, o.count_rule().round_to),
+        (3, 8, 5)
+    );
+    for p in Preset::ALL {
+        assert_eq!(Preset::parse(p.id()), Some(p));
+        assert_eq!(Preset::parse(p.label()), Some(p));
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn cells_parse_as_numbers() {
+    let num = |v: f64| Cell::Number {
+        value: v,
+        money: false,
+        percent: false,
+    };
+    let cases: &[(&str, Cell)] = &[
+        ("12", num(12.0)),
+        (" 1,234 ", num(1234.0)),
+        ("0.5", num(0.5)),
+        ("1,5", num(1.5)),
+        (
+            "£5",
+            Cell::Number {
+                value: 5.0,
+                money: true,
+                percent: false,
+            },
+        ),
+        (
+            "12%",
+            Cell::Number {
+                value: 12.0,
+                money: false,
+                percent: true,
+            },
+        ),
+        ("*", Cell::Suppressed),
+        ("", Cell::Blank),
+        ("Lisburn", Cell::Text),
+        ("12 officers", Cell::Text),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(parse_cell(raw), *want, "{raw:?}");
+    }
+}
+
+// ---------------------------------------------------------------- differencing
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
+    let f = scan(
+        "Rank,Lisburn,Newry,Total
+         Constable,40,22,62
+         Sergeant,*,12,14
+         Inspector,6,5,11",
+    );
+    assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
+    let r = &f.rows[0].reasons[0];
+    assert_eq!(
+        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        ("count.secondary", "Lisburn", "*")
+    );
+    assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);
+    assert!(
+        r.why
+            .contains("Total (14) minus the other cells in its row (12) = 2"),
+        "{}",
+        r.why
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn totals_row_gives_away_a_suppressed_cell() {
+    let f = scan(
+        "Gender,Headcount
+         Female,*
+         Male,30
+         Total,33",
+    );
+    assert_eq!(flagged(&f, Kind::SmallCount), vec![2]);
+    assert_eq!(f.rows[0].reasons[0].rule, "count.secondary");
+    assert!(
+        f.rows[0].reasons[0]
+            .why
+            .contains("= 3, a small number of people"),
+        "{}",
+        f.rows[0].reasons[0].why
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn two_suppressed_cells_in_a_row_are_safe_unless_columns_give_them_away() {
+    // Two hidden cells in a row, and column totals: each column has one hidden
+    // cell, so both are recovered.
+    let with_col_totals = scan(
+        "Rank,Lisburn,Newry,Total
+         Constable,40,22,62
+         Sergeant,*,*,5
+         Total,42,25,67",
+    );
+    let rows = flagged(&with_col_totals, Kind::SmallCount);
+    assert_eq!(rows, vec![3]);
+    assert_eq!(with_col_totals.rows[0].reasons.len(), 2);
+    // Without the totals row, the two hidden cells in one row stay hidden.
+    let safe = scan(
+        "Rank,Lisburn,Newry,Total
+         Constable,40,22,62
+         Sergeant,*,*,5",
+    );
+    assert!(
+        flagged(&safe, Kind::SmallCount).is_empty(),
+        "{:?}",
+        safe.rows
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn totals_that_do_not_add_up_are_not_used() {
+    // The "Total" column is not the sum of the others (another column is
+    // missing from the table), so nothing can be worked out from it.
+    let f = scan(
+        "Rank,Lisburn,Newry,Total
+         Constable,40,22,90
+         Sergeant,*,12,30",
+    );
+    assert!(flagged(&f, Kind::SmallCount).is_empty(), "{:?}", f.rows);
+    assert!(
+        is_total("Grand total")
+            && is_total("All ranks")
+            && is_total("Total")
+            && !is_total("Totally")
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rules_are_listed_with_ids() {
+    let ids: Vec<&str> = rules().iter().map(|r| r.id).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "combo.k_anonymity",
+            "count.small",
+            "count.secondary",
+            "count.unrounded"
+        ]
+    );
+    assert!(rules().iter().all(|r| r.description.len() > 40));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn ragged_rows_and_odd_input_do_not_panic() {
+    let table = Table {
+        index: 3,
+        header_row: 5,
+        first_column: 2,
+        header: vec!["Rank".into(), "Gender".into()],
+    };
+    let mut s = RiskScanner::new(
+        &table,
+        &Options {
+            k: 0,
+            small_count: 0,
+            ..Options::default()
+        },
+    );
+    s.record(6, &[]);
+    s.record(7, &["Constable"]);
+    s.record(8, &["Constable", "F", "extra", "more"]);
+    s.record(9, &["\u{0}", "ü", ""]);
+    let f = s.finish(&[column(2, "Rank", ColumnClass::RankGrade)]);
+    assert!(f
+        .rows
+        .iter()
+        .all(|r| r.table == Some(3) && (6..=9).contains(&r.row)));
+    // An empty table.
+    let s = RiskScanner::new(&table, &Options::default());
+    assert_eq!(s.finish(&[]), RiskFindings::default());
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_pair_is_explained_and_the_unique_combination_too() {
+    // Two Chief Inspectors (rank alone: group of 2), one of them the only woman.
+    let f = scan(
+        "Rank,Gender
+         Chief Inspector,F
+         Chief Inspector,M
+         Constable,M
+         Constable,M
+         Constable,M
+         Constable,F
+         Constable,F
+         Constable,F",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![2, 3]);
+    let reasons = &f.rows[0].reasons;
+    assert_eq!(reasons.len(), 2);
+    assert_eq!(
+        (reasons[0].column.as_str(), reasons[0].text.as_str()),
+        ("Rank", "Chief Inspector")
+    );
+    assert!(
+        reasons[0]
+            .why
+            .contains("one of only 2 that are Chief Inspector"),
+        "{}",
+        reasons[0].why
+    );
+    assert_eq!(reasons[1].column, "Rank + Gender");
+    assert!(
+        reasons[1].why.contains("the only female Chief Inspector"),
+        "{}",
+        reasons[1].why
+    );
+}
