@@ -117,15 +117,24 @@ const CASES: &[Case] = &[
         want: &[(2, P, "contact.email.personal"), (5, P, "contact.phone.mobile")],
     },
     Case {
-        name: "a geographic number shared by several rows is a switchboard",
-        header: &["Station", "Telephone"],
+        name: "in a list of people, a geographic number shared by several rows is a switchboard, else a direct line",
+        header: &["Name", "Telephone"],
         rows: &[
-            &["Lisburn", "028 9065 0222"],
-            &["Larne", "028 9065 0222"],
-            &["Antrim", "028 9065 0222"],
-            &["Omagh", "028 8224 1111"],
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 8224 1111"],
         ],
         want: &[(5, P, "contact.phone.direct")],
+    },
+    Case {
+        name: "a list of stations: addresses, postcodes, numbers and station mailboxes are the buildings'",
+        header: &["Station", "Address", "Postcode", "Telephone", "Email"],
+        rows: &[
+            &["Preston", "1 Constable Road, Preston", "PR1 2XY", "01772 123456", "preston@example.police.uk"],
+            &["Lisburn", "2 Sergeant's Way, Lisburn", "BT28 1AA", "028 9265 0222", "lisburn.station@example.police.uk"],
+        ],
+        want: &[],
     },
     Case {
         name: "NI numbers with valid prefixes only",
@@ -249,7 +258,7 @@ fn reasons_read_well() {
         ]
     );
     let rank = r.reasons.get(1).expect("rank reason");
-    assert_eq!(rank.why, "Rank Inspector in Rank: Inspector");
+    assert_eq!(rank.why, "Rank Inspector in Rank");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -315,7 +315,8 @@ fn is_number(v: &str) -> bool {
 /// (`4521`, `E1234`, `PC 4521`, `(5689)`, `12345A`).
 fn staff_number(v: &str) -> Option<What> {
     let t = v.trim_matches(|c| c == '(' || c == ')' || c == '#');
-    if t.len() > 14 {
+    // `VAC0009`: a vacant post's number, not a person's.
+    if t.len() > 14 || t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("vac")) {
         return None;
     }
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
@@ -395,7 +396,7 @@ pub fn classify(
                 out.push(whole(What::Initial));
                 return;
             }
-            if name::name_shape(v).is_ok() {
+            if name::surname_shape(v).is_ok() {
                 stats.names += 1;
                 out.push(whole(if mode == Mode::Surname {
                     What::Surname
@@ -437,11 +438,7 @@ pub fn classify(
         },
         Mode::Rank | Mode::JobTitle => {
             staff::normalise_value(v, &mut scratch.norm);
-            let r = if mode == Mode::Rank {
-                staff::lookup_rank(&scratch.norm)
-            } else {
-                staff::rank_prefix(&scratch.norm)
-            };
+            let r = staff::rank_prefix(&scratch.norm);
             if let Some(r) = r {
                 stats.ranks += 1;
                 out.push(whole(What::Rank(r as u16)));

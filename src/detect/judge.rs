@@ -25,8 +25,8 @@
 //! reasons are listed strongest first.
 
 use super::cell::What;
-use super::name::NameShape;
 use super::column::Folded;
+use super::name::NameShape;
 use super::TableScanner;
 use crate::report::{ColumnClass, Kind, Reason, RowFinding};
 use crate::rules::headers::Role;
@@ -72,6 +72,13 @@ fn is_police_rank(r: u16) -> bool {
 
 pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
     let table_staff = folded.iter().any(|f| f.staff_marker);
+    let table_names = folded.iter().any(|f| {
+        f.names_ok
+            && matches!(
+                f.class,
+                ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
+            )
+    });
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.hits.len() {
@@ -80,7 +87,13 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
         while s.hits.get(j).is_some_and(|h| h.row == row) {
             j += 1;
         }
-        if let Some(f) = judge_row(s, folded, table_staff, s.hits.get(i..j).unwrap_or(&[])) {
+        if let Some(f) = judge_row(
+            s,
+            folded,
+            table_staff,
+            table_names,
+            s.hits.get(i..j).unwrap_or(&[]),
+        ) {
             out.push(f);
         }
         i = j;
@@ -88,7 +101,13 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
     out
 }
 
-fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[super::Hit]) -> Option<RowFinding> {
+fn judge_row(
+    s: &TableScanner,
+    folded: &[Folded],
+    table_staff: bool,
+    table_names: bool,
+    hits: &[super::Hit],
+) -> Option<RowFinding> {
     let row = hits.first()?.row;
     let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
     let label = |h: &super::Hit| s.cols.get(h.col as usize).map_or("", |c| c.label.as_str());
@@ -105,7 +124,9 @@ fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[sup
     let mut direct_any = false;
     for h in hits {
         let rank = match h.what {
-            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => Some(r),
+            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => {
+                Some(r)
+            }
             What::CollarShape(r) => Some(r),
             What::StaffNumber if names_ok(h) => {
                 row_staff = true;
@@ -150,18 +171,29 @@ fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[sup
         return None;
     }
     let ranks = ranks.get(..nranks).unwrap_or(&[]);
-    let senior = !ranks.is_empty() && ranks.iter().all(|r| rank_senior(*r));
-    let staff_kind = if senior { Kind::StaffSenior } else { Kind::Staff };
+    // A row with `Police Staff` as rank and `Chief Operating Officer` as grade is senior.
+    let senior = ranks.iter().any(|r| rank_senior(*r));
+    let staff_kind = if senior {
+        Kind::StaffSenior
+    } else {
+        Kind::Staff
+    };
 
     let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
-    let mut push = |order: u8, direct: bool, ctx: Ctx, rule: &str, column: &str, text: &str, why: String| {
-        cands.push(Candidate {
-            order,
-            direct,
-            ctx,
-            reason: Reason { rule: rule.to_string(), column: column.to_string(), text: text.to_string(), why },
-        });
-    };
+    let mut push =
+        |order: u8, direct: bool, ctx: Ctx, rule: &str, column: &str, text: &str, why: String| {
+            cands.push(Candidate {
+                order,
+                direct,
+                ctx,
+                reason: Reason {
+                    rule: rule.to_string(),
+                    column: column.to_string(),
+                    text: text.to_string(),
+                    why,
+                },
+            });
+        };
 
     // Names from separate columns: surname with initial or forename.
     let first = |f: fn(&What) -> bool| hits.iter().find(|h| f(&h.what) && names_ok(h));
@@ -177,22 +209,57 @@ fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[sup
         (Some(sn), Some(fnh), _) => {
             let cols = join(label(fnh), ", ", label(sn));
             let t = join(text(fnh), " ", text(sn));
-            push(0, true, name_ctx(sn), n::SURNAME_FORENAME, &cols, &t, why_of("Forename and surname", &cols, &t));
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME_FORENAME,
+                &cols,
+                &t,
+                why_of("Forename and surname", &cols, &t),
+            );
         }
         (Some(sn), None, Some(ini)) => {
             let cols = join(label(sn), ", ", label(ini));
             let t = join(text(sn), " ", text(ini));
-            push(0, true, name_ctx(sn), n::SURNAME_INITIAL, &cols, &t, why_of("Surname and initial", &cols, &t));
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME_INITIAL,
+                &cols,
+                &t,
+                why_of("Surname and initial", &cols, &t),
+            );
         }
         (Some(sn), None, None) => {
-            push(0, true, name_ctx(sn), n::SURNAME, label(sn), text(sn), why_of("Surname", label(sn), text(sn)));
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME,
+                label(sn),
+                text(sn),
+                why_of("Surname", label(sn), text(sn)),
+            );
         }
         (None, Some(fnh), ini) => {
             let (cols, t) = match ini {
-                Some(i) => (join(label(fnh), ", ", label(i)), join(text(fnh), " ", text(i))),
+                Some(i) => (
+                    join(label(fnh), ", ", label(i)),
+                    join(text(fnh), " ", text(i)),
+                ),
                 None => (label(fnh).to_string(), text(fnh).to_string()),
             };
-            push(1, true, name_ctx(fnh), n::FORENAME, &cols, &t, why_of("Forename", &cols, &t));
+            push(
+                1,
+                true,
+                name_ctx(fnh),
+                n::FORENAME,
+                &cols,
+                &t,
+                why_of("Forename", &cols, &t),
+            );
         }
         (None, None, _) => {}
     }
@@ -211,84 +278,284 @@ fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[sup
                     (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
                     (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
                     (true, Role::Neutral, _) => (n::FULL, "Name"),
-                    (false, _, NameShape::SurnameInitial) => (n::SHAPE_SURNAME_INITIAL, "Surname and initial"),
-                    (false, _, NameShape::LastFirst) => (n::SHAPE_LAST_FIRST, "Surname and forename"),
+                    (false, _, NameShape::SurnameInitial) => {
+                        (n::SHAPE_SURNAME_INITIAL, "Surname and initial")
+                    }
+                    (false, _, NameShape::LastFirst) => {
+                        (n::SHAPE_LAST_FIRST, "Surname and forename")
+                    }
                     (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
                 push(0, true, name_ctx(h), rule, col, t, why_of(what, col, t));
             }
             What::StaffNumber => {
                 if names_ok(h) {
-                    push(2, true, Ctx::Staff, p::STAFF_NUMBER, col, t, why_of("Staff number", col, t));
+                    push(
+                        2,
+                        true,
+                        Ctx::Staff,
+                        p::STAFF_NUMBER,
+                        col,
+                        t,
+                        why_of("Staff number", col, t),
+                    );
                 }
             }
-            What::CollarShape(r) => push(2, true, Ctx::Rank(r), p::COLLAR_SHAPE, col, t, why_of("Rank and number", col, t)),
+            What::CollarShape(r) => push(
+                2,
+                true,
+                Ctx::Rank(r),
+                p::COLLAR_SHAPE,
+                col,
+                t,
+                why_of("Rank and number", col, t),
+            ),
             What::Email { staff_domain } => {
-                let ctx = if staff_domain { Ctx::Staff } else { Ctx::Either };
-                push(3, true, ctx, p::EMAIL_PERSONAL, col, t, why_of("Personal e-mail address", col, t));
+                let ctx = if staff_domain {
+                    Ctx::Staff
+                } else {
+                    Ctx::Either
+                };
+                push(
+                    4,
+                    true,
+                    ctx,
+                    p::EMAIL_PERSONAL,
+                    col,
+                    t,
+                    why_of("Personal e-mail address", col, t),
+                );
             }
             What::Phone { kind, key } => match kind {
-                PhoneKind::Mobile => push(4, true, Ctx::Either, p::PHONE_MOBILE, col, t, why_of("Mobile phone number", col, t)),
+                PhoneKind::Mobile => push(
+                    5,
+                    true,
+                    Ctx::Either,
+                    p::PHONE_MOBILE,
+                    col,
+                    t,
+                    why_of("Mobile phone number", col, t),
+                ),
                 PhoneKind::Geographic => {
-                    let shared = s.cols.get(h.col as usize).and_then(|c| c.phones.get(&key)).is_some_and(|n| *n >= SWITCHBOARD_ROWS);
+                    let shared = s
+                        .cols
+                        .get(h.col as usize)
+                        .and_then(|c| c.phones.get(&key))
+                        .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
                     if shared {
                         continue;
                     }
-                    let direct = class(h) == ColumnClass::Phone;
-                    push(if direct { 4 } else { 15 }, direct, Ctx::Either, p::PHONE_DIRECT, col, t, why_of("Direct line", col, t));
+                    // A number in a list of people is theirs; in a list of
+                    // stations or offices it is the building's.
+                    let direct = class(h) == ColumnClass::Phone && table_names;
+                    push(
+                        if direct { 5 } else { 15 },
+                        direct,
+                        Ctx::Either,
+                        p::PHONE_DIRECT,
+                        col,
+                        t,
+                        why_of("Direct line", col, t),
+                    );
                 }
-                PhoneKind::Extension => push(15, false, Ctx::Either, p::PHONE_DIRECT, col, t, why_of("Telephone extension", col, t)),
+                PhoneKind::Extension => push(
+                    15,
+                    false,
+                    Ctx::Either,
+                    p::PHONE_DIRECT,
+                    col,
+                    t,
+                    why_of("Telephone extension", col, t),
+                ),
                 PhoneKind::Service => {}
             },
-            What::Nino => push(5, true, Ctx::Either, p::NINO, col, t, why_of("National Insurance number", col, t)),
-            What::Address => push(6, true, Ctx::Either, p::ADDRESS, col, t, why_of("Home address", col, t)),
-            What::Photo(true) => push(7, true, Ctx::Either, p::PHOTO, col, t, why_of("Photo file named after a person", col, t)),
-            What::Photo(false) => push(16, false, Ctx::Either, p::PHOTO, col, t, why_of("Photo file name", col, t)),
-            What::Dob => push(13, false, Ctx::Either, p::DOB, col, t, why_of("Date of birth", col, t)),
-            What::TextDob => push(13, false, Ctx::Either, p::TEXT_DOB, col, t, why_of("Date of birth in text", col, t)),
-            What::Postcode => push(14, false, Ctx::Either, p::POSTCODE, col, t, why_of("Full postcode", col, t)),
+            What::Nino => push(
+                6,
+                true,
+                Ctx::Either,
+                p::NINO,
+                col,
+                t,
+                why_of("National Insurance number", col, t),
+            ),
+            What::Address => {
+                // A street address identifies a person only under a header
+                // that says it is a home (stations and offices have addresses too).
+                let home = home_header(col);
+                let what = if home { "Home address" } else { "Address" };
+                push(
+                    if home { 7 } else { 14 },
+                    home,
+                    Ctx::Either,
+                    p::ADDRESS,
+                    col,
+                    t,
+                    why_of(what, col, t),
+                );
+            }
+            What::Photo(true) => push(
+                8,
+                true,
+                Ctx::Either,
+                p::PHOTO,
+                col,
+                t,
+                why_of("Photo file named after a person", col, t),
+            ),
+            What::Photo(false) => push(
+                16,
+                false,
+                Ctx::Either,
+                p::PHOTO,
+                col,
+                t,
+                why_of("Photo file name", col, t),
+            ),
+            What::Dob => push(
+                13,
+                false,
+                Ctx::Either,
+                p::DOB,
+                col,
+                t,
+                why_of("Date of birth", col, t),
+            ),
+            What::TextDob => push(
+                13,
+                false,
+                Ctx::Either,
+                p::TEXT_DOB,
+                col,
+                t,
+                why_of("Date of birth in text", col, t),
+            ),
+            What::Postcode => push(
+                14,
+                false,
+                Ctx::Either,
+                p::POSTCODE,
+                col,
+                t,
+                why_of("Full postcode", col, t),
+            ),
             What::Rank(r) => {
                 if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
-                    let what = if rank_senior(r) {
-                        "Senior rank or grade"
-                    } else if is_police_rank(r) {
-                        "Rank"
-                    } else {
-                        "Grade"
+                    let rule = staff::RANKS
+                        .get(r as usize)
+                        .map_or(staff::RANK_POLICE, |x| x.rule);
+                    // `Rank Inspector in Rank`; `Rank Chief Superintendent in Rank: Ch Supt`;
+                    // `Senior grade in Grade: SCS2`.
+                    let why = match (is_police_rank(r), rank_senior(r)) {
+                        (true, senior) => {
+                            let what = if senior { "Senior rank " } else { "Rank " };
+                            if t.eq_ignore_ascii_case(rank_name(r)) {
+                                [what, rank_name(r), " in ", col].concat()
+                            } else {
+                                [what, rank_name(r), " in ", col, ": ", t].concat()
+                            }
+                        }
+                        (false, true) => ["Senior grade in ", col, ": ", t].concat(),
+                        (false, false) => ["Grade in ", col, ": ", t].concat(),
                     };
-                    let rule = staff::RANKS.get(r as usize).map_or(staff::RANK_POLICE, |x| x.rule);
-                    let why = [what, " ", rank_name(r), " in ", col, ": ", t].concat();
                     push(10, false, Ctx::Rank(r), rule, col, t, why);
                 }
             }
             What::Vetting(v) => {
-                let name = staff::VETTING_LEVELS.get(v as usize).map_or("vetting", |x| x.name);
-                push(12, false, Ctx::Staff, staff::VETTING, col, t, ["Vetting level ", name, " in ", col, ": ", t].concat());
+                let name = staff::VETTING_LEVELS
+                    .get(v as usize)
+                    .map_or("vetting", |x| x.name);
+                push(
+                    12,
+                    false,
+                    Ctx::Staff,
+                    staff::VETTING,
+                    col,
+                    t,
+                    ["Vetting level ", name, " in ", col, ": ", t].concat(),
+                );
             }
             What::Unit(u) => {
-                let name = staff::SENSITIVE_UNITS.get(u as usize).map_or("sensitive", |x| x.1);
-                push(11, false, Ctx::Staff, staff::UNIT_SENSITIVE, col, t, ["Sensitive unit (", name, ") in ", col, ": ", t].concat());
+                let name = staff::SENSITIVE_UNITS
+                    .get(u as usize)
+                    .map_or("sensitive", |x| x.1);
+                push(
+                    11,
+                    false,
+                    Ctx::Staff,
+                    staff::UNIT_SENSITIVE,
+                    col,
+                    t,
+                    ["Sensitive unit (", name, ") in ", col, ": ", t].concat(),
+                );
             }
-            What::TextRankName(r) => push(1, true, Ctx::Rank(r), p::TEXT_RANK_NAME, col, t, why_of("Officer named with rank", col, t)),
+            What::TextRankName(r) => push(
+                1,
+                true,
+                Ctx::Rank(r),
+                p::TEXT_RANK_NAME,
+                col,
+                t,
+                why_of("Officer named with rank", col, t),
+            ),
             What::TextRankNumber(r) => {
-                push(1, true, Ctx::Rank(r), p::TEXT_RANK_NUMBER, col, t, why_of("Officer identified by rank and number", col, t));
+                push(
+                    1,
+                    true,
+                    Ctx::Rank(r),
+                    p::TEXT_RANK_NUMBER,
+                    col,
+                    t,
+                    why_of("Officer identified by rank and number", col, t),
+                );
             }
-            What::TextTitleName => push(1, true, Ctx::Public, p::TEXT_TITLE_NAME, col, t, why_of("Person named", col, t)),
+            What::TextTitleName => push(
+                3,
+                true,
+                Ctx::Public,
+                p::TEXT_TITLE_NAME,
+                col,
+                t,
+                why_of("Person named", col, t),
+            ),
             What::TextCueName(who) => {
-                let ctx = if who == Who::Staff { Ctx::Staff } else { Ctx::Public };
-                push(1, true, ctx, p::TEXT_CUE_NAME, col, t, why_of("Person named", col, t));
+                let ctx = if who == Who::Staff {
+                    Ctx::Staff
+                } else {
+                    Ctx::Public
+                };
+                push(
+                    3,
+                    true,
+                    ctx,
+                    p::TEXT_CUE_NAME,
+                    col,
+                    t,
+                    why_of("Person named", col, t),
+                );
             }
-            What::TextFullName => push(1, true, Ctx::Either, p::TEXT_FULL_NAME, col, t, why_of("Full name", col, t)),
+            What::TextFullName => push(
+                3,
+                true,
+                Ctx::Either,
+                p::TEXT_FULL_NAME,
+                col,
+                t,
+                why_of("Full name", col, t),
+            ),
         }
     }
 
     // A date of birth with a postcode or address identifies.
     let has = |rule: &str| cands.iter().any(|c| c.reason.rule == rule);
     if (has(p::DOB) || has(p::TEXT_DOB)) && (has(p::POSTCODE) || has(p::ADDRESS)) {
-        for c in cands.iter_mut().filter(|c| c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE) {
+        for c in cands.iter_mut().filter(|c| {
+            c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE
+        }) {
             c.direct = true;
             c.order = 8;
-            c.reason.why.push_str(" (with a date of birth and a postcode or address)");
+            c.reason
+                .why
+                .push_str(" (with a date of birth and a postcode or address)");
         }
     }
 
@@ -303,9 +570,17 @@ fn judge_row(s: &TableScanner, folded: &[Folded], table_staff: bool, hits: &[sup
         Ctx::Rank(r) if rank_senior(r) => Kind::StaffSenior,
         Ctx::Rank(_) => Kind::Staff,
     };
-    let kind = cands.iter().filter(|c| c.direct).map(|c| kind_of(c.ctx)).min()?;
+    // The row is what its strongest reason says: a claimant's name column
+    // outranks an officer named in the notes; an officer named by rank
+    // outranks a complainant named in the same text.
     cands.sort_by_key(|c| (!c.direct, c.order));
-    Some(RowFinding { row, kind, table: s.table, reasons: cands.into_iter().map(|c| c.reason).collect() })
+    let kind = cands.first().map(|c| kind_of(c.ctx))?;
+    Some(RowFinding {
+        row,
+        kind,
+        table: s.table,
+        reasons: cands.into_iter().map(|c| c.reason).collect(),
+    })
 }
 
 /// `a` + `sep` + `b` in one allocation.
@@ -326,4 +601,23 @@ fn why_of(what: &str, col: &str, t: &str) -> String {
     s.push_str("): ");
     s.push_str(t);
     s
+}
+
+/// Whether a column header says it holds home addresses.
+fn home_header(col: &str) -> bool {
+    let l = col.to_ascii_lowercase();
+    [
+        "home",
+        "residential",
+        "residence",
+        "private",
+        "victim",
+        "witness",
+        "suspect",
+        "complainant",
+        "claimant",
+        "of person",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }

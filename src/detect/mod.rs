@@ -114,7 +114,15 @@ struct Hit {
 }
 
 /// Keep one hit of a row: its text goes to the arena.
-fn keep(hits: &mut Vec<Hit>, arena: &mut String, phones: &mut HashMap<u64, u32>, row: u64, col: usize, field: &str, h: &CellHit) {
+fn keep(
+    hits: &mut Vec<Hit>,
+    arena: &mut String,
+    phones: &mut HashMap<u64, u32>,
+    row: u64,
+    col: usize,
+    field: &str,
+    h: &CellHit,
+) {
     if let What::Phone { key, .. } = h.what {
         if key != 0 {
             *phones.entry(key).or_insert(0) += 1;
@@ -122,7 +130,13 @@ fn keep(hits: &mut Vec<Hit>, arena: &mut String, phones: &mut HashMap<u64, u32>,
     }
     let start = arena.len();
     arena.push_str(field.get(h.start..h.end).unwrap_or(field));
-    hits.push(Hit { row, col: col as u32, what: h.what, start, end: arena.len() });
+    hits.push(Hit {
+        row,
+        col: col as u32,
+        what: h.what,
+        start,
+        end: arena.len(),
+    });
 }
 
 /// Scans the rows of one table (or of the rows outside any table).
@@ -221,24 +235,54 @@ impl TableScanner {
                 if let Some(m) = col.memo.get(*field) {
                     col.stats.add(&m.delta);
                     for h in m.hits.iter().take(m.n as usize) {
-                        keep(&mut self.hits, &mut self.arena, &mut col.phones, row, j, field, h);
+                        keep(
+                            &mut self.hits,
+                            &mut self.arena,
+                            &mut col.phones,
+                            row,
+                            j,
+                            field,
+                            h,
+                        );
                     }
                     continue;
                 }
             }
             self.cell_hits.clear();
             let before = col.stats;
-            cell::classify(col.mode, field, &mut col.stats, &mut self.scratch, &mut self.cell_hits);
+            cell::classify(
+                col.mode,
+                field,
+                &mut col.stats,
+                &mut self.scratch,
+                &mut self.cell_hits,
+            );
             for h in &self.cell_hits {
-                keep(&mut self.hits, &mut self.arena, &mut col.phones, row, j, field, h);
+                keep(
+                    &mut self.hits,
+                    &mut self.arena,
+                    &mut col.phones,
+                    row,
+                    j,
+                    field,
+                    h,
+                );
             }
             if memo_ok && col.memo.len() < MEMO_MAX_CELLS && self.cell_hits.len() <= 2 {
-                let filler = CellHit { what: What::Initial, start: 0, end: 0 };
+                let filler = CellHit {
+                    what: What::Initial,
+                    start: 0,
+                    end: 0,
+                };
                 let mut hits = [filler; 2];
                 for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
                     *slot = *h;
                 }
-                let memo = Memo { delta: col.stats.since(&before), n: self.cell_hits.len() as u8, hits };
+                let memo = Memo {
+                    delta: col.stats.since(&before),
+                    n: self.cell_hits.len() as u8,
+                    hits,
+                };
                 col.memo.insert((*field).into(), memo);
             }
         }

@@ -154,7 +154,38 @@ fn check_words(ws: &[&str]) -> Result<(usize, usize), NotName> {
 /// assert!(name_shape("Constable Road").is_err());
 /// ```
 pub fn name_shape(value: &str) -> Result<NameShape, NotName> {
-    let t = value.trim().trim_end_matches([',', ';']);
+    shape(value, true)
+}
+
+/// The shape of a value in a surname or forename column: any surname-shaped
+/// word counts there, even one that is also a rank or a word (`CONSTABLE`,
+/// `WHITE`); only placeholders, organisations and non-words are refused.
+pub fn surname_shape(value: &str) -> Result<NameShape, NotName> {
+    shape(value, false)
+}
+
+/// Whether a word is a street or place word and not also a surname (`Road`,
+/// `Lane` are places; `Hill`, `Wood`, `Green` are surnames too).
+pub fn is_place_word(w: &str) -> bool {
+    names::is_street_word(w) && !names::is_surname(w)
+}
+
+fn strip_title(t: &str) -> &str {
+    match t.split_once(' ') {
+        Some((first, rest))
+            if names::is_title(first)
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => t,
+    }
+}
+
+fn shape(value: &str, strict: bool) -> Result<NameShape, NotName> {
+    let t = strip_title(value.trim().trim_end_matches([',', ';']));
+    let reject_words = |ws: &[&str]| reject_words(ws, strict);
     if t.is_empty() || t.len() > 60 {
         return Err(NotName::Empty);
     }
@@ -210,23 +241,25 @@ pub fn name_shape(value: &str) -> Result<NameShape, NotName> {
 }
 
 /// Reject places, common-word phrases and ranks.
-fn reject_words(ws: &[&str]) -> Result<(), NotName> {
+fn reject_words(ws: &[&str], strict: bool) -> Result<(), NotName> {
     let reals: Vec<&&str> = ws
         .iter()
         .filter(|w| matches!(word_kind(w), Some(WordKind::Title | WordKind::Upper)))
         .collect();
     if let Some(last) = reals.last() {
-        if reals.len() >= 2 && names::is_street_word(last) {
+        if reals.len() >= 2 && is_place_word(last) {
             return Err(NotName::Street);
         }
-        if reals.len() == 1 && is_rank_word(last) {
+        if strict && reals.len() == 1 && is_rank_word(last) {
             return Err(NotName::Rank);
         }
     }
     if reals.len() >= 2 && reals.first().is_some_and(|w| is_rank_word(w)) {
         return Err(NotName::Rank);
     }
-    if reals.iter().all(|w| names::is_common_word(w)) {
+    // In a surname column one word is a surname even when it is also a word
+    // (`WHITE`, `CONSTABLE`); two common words are a label (`Professional Standards`).
+    if (strict || reals.len() >= 2) && reals.iter().all(|w| names::is_common_word(w)) {
         return Err(NotName::Common);
     }
     if ws.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {

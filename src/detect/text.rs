@@ -5,7 +5,7 @@
 //! dates of birth.
 
 use super::cell::{CellHit, What};
-use super::name::{word_kind, WordKind};
+use super::name::{is_place_word, word_kind, WordKind};
 use crate::rules::names;
 use crate::rules::patterns::{self, PhoneKind, Who, CUES};
 use crate::rules::staff::{self, TextUse};
@@ -96,7 +96,7 @@ fn name_tok(t: &Tok) -> Option<WordKind> {
             if names::is_common_word(t.w)
                 || names::is_org_word(t.w)
                 || names::is_title(t.w)
-                || names::is_street_word(t.w)
+                || is_place_word(t.w)
             {
                 return None;
             }
@@ -336,7 +336,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                     num.e
                 };
                 let after = toks.get(if real > 0 { k } else { j + 1 });
-                if !after.is_some_and(|a| names::is_street_word(a.w)) {
+                if !after.is_some_and(|a| is_place_word(a.w)) {
                     out.push(CellHit {
                         what: What::TextRankNumber(rank as u16),
                         start: t.s,
@@ -350,7 +350,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             // capitalised word is a name, even one that is also a word.
             let cap = |x: &Tok| {
                 matches!(word_kind(x.w), Some(WordKind::Title | WordKind::Upper))
-                    && !names::is_street_word(x.w)
+                    && !is_place_word(x.w)
             };
             for len in 1..=2 {
                 let run = toks.get(j..j + len).unwrap_or(&[]);
@@ -376,7 +376,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             if real > 0 {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
-                let street = after.is_some_and(|a| names::is_street_word(a.w));
+                let street = after.is_some_and(|a| is_place_word(a.w));
                 let possessive = run
                     .iter()
                     .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
@@ -416,7 +416,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
         if names::is_title(t.w) && t.w.chars().next().is_some_and(char::is_uppercase) {
             let (k, real) = name_run(&toks, i + 1, 3);
             let run = toks.get(i + 1..k).unwrap_or(&[]);
-            if real > 0 && !toks.get(k).is_some_and(|a| names::is_street_word(a.w)) {
+            if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
                 let end = run.last().map_or(t.e, |x| x.e);
                 out.push(CellHit {
                     what: What::TextTitleName,
@@ -439,7 +439,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 let initial_first = run
                     .first()
                     .is_some_and(|x| word_kind(x.w) == Some(WordKind::Initial));
-                let street = toks.get(k).is_some_and(|a| names::is_street_word(a.w));
+                let street = toks.get(k).is_some_and(|a| is_place_word(a.w));
                 if run.len() >= 2 && real >= 1 && !street && (gazetteer_hit(run) || initial_first) {
                     let start = run.first().map_or(t.s, |x| x.s);
                     let end = run.last().map_or(t.e, |x| x.e);
@@ -468,7 +468,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                     && names::is_surname(n2.w)
                     && !toks
                         .get(i + 2)
-                        .is_some_and(|a| names::is_street_word(a.w) || names::is_org_word(a.w));
+                        .is_some_and(|a| is_place_word(a.w) || names::is_org_word(a.w));
                 // Both words in capitals or both in title case.
                 let same_case = word_kind(t.w) == word_kind(n2.w);
                 if n2_ok && same_case {

@@ -438,9 +438,8 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
             let one = *one;
             let rest = one.get(1..).unwrap_or("");
             let init = one.get(..one.len().saturating_sub(1)).unwrap_or("");
-            (rest.len() >= 3 && is_surname(rest))
-                || (init.len() >= 3 && is_surname(init))
-                || (one.len() >= 4 && is_surname(one) && !super::names::is_common_word(one))
+            // `jsmith`, `smithj`; a bare word (`grantham@`) may be a place.
+            (rest.len() >= 3 && is_surname(rest)) || (init.len() >= 3 && is_surname(init))
         }
         many => {
             many.len() <= 4

@@ -422,6 +422,8 @@ pub const RANKS: &[Rank] = &[
             ("pb2", NO),
             ("pb3", NO),
             ("director", W),
+            ("senior director", W),
+            ("executive director", W),
             ("deputy director", W),
             ("director general", W),
             ("permanent secretary", W),
@@ -669,7 +671,10 @@ pub fn rank_prefix(norm: &str) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (pos, c) in norm.char_indices() {
         if c == ' ' || c == ',' || c == '-' || c == '(' {
-            let head = norm[..pos].trim_end_matches([',', ' ', '-']);
+            let head = norm
+                .get(..pos)
+                .unwrap_or("")
+                .trim_end_matches([',', ' ', '-']);
             if let Some(i) = lookup_rank(head) {
                 // Ambiguous short forms (`pc`, `ds`) only as the whole value.
                 if head.len() > 3 && best.is_none_or(|(l, _)| head.len() > l) {
