@@ -230,7 +230,7 @@ impl TableScanner {
             if field.is_empty() {
                 continue;
             }
-            let memo_ok = col.mode != Mode::Text && field.len() <= MEMO_MAX_LEN;
+            let memo_ok = field.len() <= MEMO_MAX_LEN;
             if memo_ok {
                 if let Some(m) = col.memo.get(*field) {
                     col.stats.add(&m.delta);

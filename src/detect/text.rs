@@ -20,13 +20,15 @@ struct Tok<'a> {
     stop_after: bool,
     /// Written inside brackets: `(5689)`.
     bracketed: bool,
+    /// The word in lower case without dots: a range of the scan's lower-case buffer.
+    l: (usize, usize),
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '/')
 }
 
-fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>) {
+fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, lows: &mut String) {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !is_word_char(c) || skip.iter().any(|(a, b)| i >= *a && i < *b) {
@@ -66,7 +68,18 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>) 
                 && w.chars().filter(|c| c.is_alphabetic()).count() > 3);
         let bracketed =
             s > 0 && text.get(..s).is_some_and(|p| p.ends_with('(')) && next == Some(')');
+        let ls = lows.len();
+        for c in w.chars() {
+            if c != '.' {
+                if c.is_ascii() {
+                    lows.push(c.to_ascii_lowercase());
+                } else {
+                    lows.extend(c.to_lowercase());
+                }
+            }
+        }
         out.push(Tok {
+            l: (ls, lows.len()),
             s,
             e: e2,
             w,
@@ -76,20 +89,15 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>) 
     }
 }
 
-fn lower(w: &str) -> String {
-    let mut s = String::with_capacity(w.len());
-    for c in w.chars() {
-        if c != '.' {
-            s.extend(c.to_lowercase());
-        }
-    }
-    s
+/// A token's lower-case form.
+fn low<'l>(lows: &'l str, t: &Tok) -> &'l str {
+    lows.get(t.l.0..t.l.1).unwrap_or("")
 }
 
 /// Whether a token can be part of a name in free text: capitalised (or an
 /// initial or particle), not a common word, street word, organisation word,
 /// title or rank.
-fn name_tok(t: &Tok) -> Option<WordKind> {
+fn name_tok(t: &Tok, lows: &str) -> Option<WordKind> {
     let k = word_kind(t.w)?;
     match k {
         WordKind::Title | WordKind::Upper => {
@@ -103,8 +111,8 @@ fn name_tok(t: &Tok) -> Option<WordKind> {
             if t.w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                 return None;
             }
-            let l = lower(t.w);
-            if staff::lookup_rank(&l).is_some() && l.len() > 2 {
+            let l = low(lows, t);
+            if staff::lookup_rank(l).is_some() && l.len() > 2 {
                 return None;
             }
             Some(k)
@@ -115,12 +123,12 @@ fn name_tok(t: &Tok) -> Option<WordKind> {
 
 /// Collect up to `max` name tokens from `i`. Returns the index after them and
 /// how many are real words. The run ends at a comma or full stop.
-fn name_run(toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
+fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
     let mut j = i;
     let mut real = 0;
     while j < toks.len() && j - i < max {
         let Some(t) = toks.get(j) else { break };
-        match name_tok(t) {
+        match name_tok(t, lows) {
             Some(WordKind::Title | WordKind::Upper) => real += 1,
             Some(_) => {}
             None => break,
@@ -146,9 +154,9 @@ fn is_number_tok(t: &Tok) -> bool {
 }
 
 /// The rank starting at token `i`: (rank index, tokens used, text use).
-fn rank_at(toks: &[Tok], i: usize) -> Option<(usize, usize, TextUse)> {
-    let first = lower(toks.get(i)?.w);
-    if !staff::starts_rank(&first) {
+fn rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize, TextUse)> {
+    let first = low(lows, toks.get(i)?);
+    if !staff::starts_rank(first) {
         return None;
     }
     let mut best = None;
@@ -162,7 +170,7 @@ fn rank_at(toks: &[Tok], i: usize) -> Option<(usize, usize, TextUse)> {
                 break;
             }
         }
-        joined.push_str(&lower(t.w));
+        joined.push_str(low(lows, t));
         if let Some(r) = staff::lookup_rank(&joined) {
             let u = staff::text_use(r, &joined);
             if u != TextUse::No {
@@ -191,7 +199,7 @@ fn gazetteer_hit(toks: &[Tok]) -> bool {
 }
 
 /// The cue ending at token `i` (1-3 words, lower case), with its word count.
-fn cue_at(toks: &[Tok], i: usize) -> Option<(usize, Who)> {
+fn cue_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, Who)> {
     let mut best = None;
     let mut joined = String::new();
     for n in 1..=3 {
@@ -199,7 +207,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(usize, Who)> {
         if n > 1 {
             joined.push(' ');
         }
-        joined.push_str(&lower(t.w));
+        joined.push_str(low(lows, t));
         if let Some((_, who)) = CUES.iter().find(|(c, _)| *c == joined) {
             best = Some((n, *who));
         }
@@ -207,10 +215,10 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<(usize, Who)> {
     best
 }
 
-fn skip_fillers(toks: &[Tok], mut i: usize) -> usize {
+fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
     while toks.get(i).is_some_and(|t| {
         matches!(
-            lower(t.w).as_str(),
+            low(lows, t),
             "is" | "was"
                 | "were"
                 | "a"
@@ -291,13 +299,14 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
         }
     }
     let mut toks = Vec::new();
-    tokenize(text, &spans, &mut toks);
+    let mut lows = String::with_capacity(text.len());
+    tokenize(text, &spans, &mut toks, &mut lows);
     let mut i = 0;
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
         // Date of birth.
-        let l = lower(t.w);
-        if digits >= 4 && matches!(l.as_str(), "dob" | "born" | "birth") {
+        let l = low(&lows, t);
+        if digits >= 4 && matches!(l, "dob" | "born" | "birth") {
             let rest = text.get(t.e..).unwrap_or("");
             let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
             let rest = rest.strip_prefix("on ").unwrap_or(rest);
@@ -313,7 +322,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             }
         }
         // Rank + name / number.
-        if let Some((rank, n, use_)) = rank_at(&toks, i) {
+        if let Some((rank, n, use_)) = rank_at(&toks, &lows, i) {
             let mut j = i + n;
             if let Some(last) = toks.get(j.saturating_sub(1)) {
                 if last.stop_after && !text.get(last.e..).is_some_and(|r| r.starts_with('.')) {
@@ -323,13 +332,13 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             }
             if toks
                 .get(j)
-                .is_some_and(|t| matches!(lower(t.w).as_str(), "no" | "number"))
+                .is_some_and(|t| matches!(low(&lows, t), "no" | "number"))
             {
                 j += 1;
             }
             if let Some(num) = toks.get(j).filter(|t| is_number_tok(t)) {
                 // `PC 4521 Jones`
-                let (k, real) = name_run(&toks, j + 1, 3);
+                let (k, real) = name_run(&toks, &lows, j + 1, 3);
                 let end = if real > 0 {
                     toks.get(k - 1).map_or(num.e, |t| t.e)
                 } else {
@@ -372,7 +381,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             if i > j {
                 continue;
             }
-            let (k, real) = name_run(&toks, j, 3);
+            let (k, real) = name_run(&toks, &lows, j, 3);
             if real > 0 {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
@@ -414,7 +423,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
         }
         // Title + name: `Mrs Patel`, `Dr O'Neill`.
         if names::is_title(t.w) && t.w.chars().next().is_some_and(char::is_uppercase) {
-            let (k, real) = name_run(&toks, i + 1, 3);
+            let (k, real) = name_run(&toks, &lows, i + 1, 3);
             let run = toks.get(i + 1..k).unwrap_or(&[]);
             if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
                 let end = run.last().map_or(t.e, |x| x.e);
@@ -428,13 +437,13 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             }
         }
         // Cue + name: `complainant John Smith`, `made by J. Smith`.
-        if let Some((n, who)) = cue_at(&toks, i) {
-            let j = skip_fillers(&toks, i + n);
+        if let Some((n, who)) = cue_at(&toks, &lows, i) {
+            let j = skip_fillers(&toks, &lows, i + n);
             if toks
                 .get(j)
-                .is_some_and(|x| !names::is_title(x.w) && rank_at(&toks, j).is_none())
+                .is_some_and(|x| !names::is_title(x.w) && rank_at(&toks, &lows, j).is_none())
             {
-                let (k, real) = name_run(&toks, j, 3);
+                let (k, real) = name_run(&toks, &lows, j, 3);
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let initial_first = run
                     .first()
@@ -459,12 +468,12 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
         if matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper))
             && names::is_forename(t.w)
             && !names::is_wordy_forename(t.w)
-            && name_tok(t).is_some()
+            && name_tok(t, &lows).is_some()
             && !t.stop_after
         {
             if let Some(n2) = toks.get(i + 1) {
                 let n2_ok = matches!(word_kind(n2.w), Some(WordKind::Title | WordKind::Upper))
-                    && name_tok(n2).is_some()
+                    && name_tok(n2, &lows).is_some()
                     && names::is_surname(n2.w)
                     && !toks
                         .get(i + 2)

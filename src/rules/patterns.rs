@@ -310,14 +310,21 @@ pub enum Who {
 
 struct Sets {
     role: HashSet<&'static str>,
-    webmail: HashSet<&'static str>,
+    glued: aho_corasick::AhoCorasick,
 }
+
+/// Role words that also mark a mailbox when glued to another word (`foirequests`).
+const GLUED_ROLE_WORDS: &[&str] = &[
+    "foi", "enquir", "info", "admin", "station", "office", "team", "unit", "mailbox", "inbox",
+    "noreply", "contact", "centre", "custody", "control", "road", "street",
+];
 
 fn sets() -> &'static Sets {
     static S: OnceLock<Sets> = OnceLock::new();
     S.get_or_init(|| Sets {
         role: ROLE_MAILBOX_WORDS.iter().copied().collect(),
-        webmail: WEBMAIL_DOMAINS.iter().copied().collect(),
+        glued: aho_corasick::AhoCorasick::new(GLUED_ROLE_WORDS)
+            .expect("the static role words build"),
     })
 }
 
@@ -396,35 +403,44 @@ pub fn find_emails(text: &str, out: &mut Vec<Email>) {
 /// assert_eq!(classify_email("foi", "psni.police.uk"), (false, true));
 /// ```
 pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
-    let domain_l = domain.to_ascii_lowercase();
-    let staff_domain = STAFF_DOMAINS
+    let staff_domain = STAFF_DOMAINS.iter().any(|d| ends_with_label(domain, d));
+    let webmail = WEBMAIL_DOMAINS
         .iter()
-        .any(|d| domain_l == *d || domain_l.ends_with(&format!(".{d}")));
-    let webmail = sets().webmail.contains(domain_l.as_str());
-    let local_l = local.to_ascii_lowercase();
-    let tokens: Vec<&str> = local_l
-        .split(['.', '_', '-', '+'])
-        .map(|t| t.trim_matches(|c: char| c.is_ascii_digit()))
-        .filter(|t| !t.is_empty())
-        .collect();
+        .any(|d| domain.eq_ignore_ascii_case(d));
+    let mut buf = [0u8; 64];
+    let mut heap = String::new();
+    let local_l = lower_ascii(local, &mut buf, &mut heap);
+    let mut tokens: [&str; 6] = [""; 6];
+    let mut n = 0;
+    for t in local_l.split(['.', '_', '-', '+']) {
+        let t = t.trim_matches(|c: char| c.is_ascii_digit());
+        if t.is_empty() {
+            continue;
+        }
+        match tokens.get_mut(n) {
+            Some(slot) => *slot = t,
+            None => return (false, staff_domain),
+        }
+        n += 1;
+    }
+    let tokens = tokens.get(..n).unwrap_or(&[]);
     if tokens.is_empty() {
         return (webmail, staff_domain);
     }
-    let role = sets();
-    if tokens.iter().any(|t| role.role.contains(t))
-        || tokens.iter().any(|t| super::names::is_street_word(t))
+    let sets = sets();
+    if tokens
+        .iter()
+        .any(|t| sets.role.contains(t) || super::names::is_street_word(t))
     {
         return (false, staff_domain);
     }
-    // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`).
-    for w in [
-        "foi", "enquir", "info", "admin", "station", "office", "team", "unit", "mailbox", "inbox",
-        "noreply", "contact", "centre", "custody", "control", "road", "street",
-    ] {
-        if local_l.contains(w)
-            && !tokens
-                .iter()
-                .any(|t| super::names::is_surname(t) && t.len() > w.len() + 2)
+    // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`),
+    // unless it is inside a long surname.
+    if let Some(m) = sets.glued.find(local_l) {
+        let w = m.end() - m.start();
+        if !tokens
+            .iter()
+            .any(|t| super::names::is_surname(t) && t.len() > w + 2)
         {
             return (false, staff_domain);
         }
@@ -433,9 +449,8 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
         return (true, staff_domain);
     }
     use super::names::{is_forename, is_surname};
-    let personal = match tokens.as_slice() {
+    let personal = match tokens {
         [one] => {
-            let one = *one;
             let rest = one.get(1..).unwrap_or("");
             let init = one.get(..one.len().saturating_sub(1)).unwrap_or("");
             // `jsmith`, `smithj`; a bare word (`grantham@`) may be a place.
@@ -453,6 +468,28 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
         }
     };
     (personal, staff_domain)
+}
+
+/// Whether `domain` is `suffix` or ends with `.suffix` (any case).
+fn ends_with_label(domain: &str, suffix: &str) -> bool {
+    let (d, s) = (domain.as_bytes(), suffix.as_bytes());
+    d.len() >= s.len()
+        && d.get(d.len() - s.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(s))
+        && (d.len() == s.len() || d.get(d.len() - s.len() - 1) == Some(&b'.'))
+}
+
+/// ASCII lower case of `s`, in `buf` when it fits, else in `heap`.
+fn lower_ascii<'b>(s: &str, buf: &'b mut [u8; 64], heap: &'b mut String) -> &'b str {
+    if s.len() <= buf.len() && s.is_ascii() {
+        for (slot, b) in buf.iter_mut().zip(s.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(buf.get(..s.len()).unwrap_or_default()).unwrap_or_default()
+    } else {
+        *heap = s.to_lowercase();
+        heap.as_str()
+    }
 }
 
 // ---------------------------------------------------------------- phones
