@@ -336,7 +336,29 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             {
                 j += 1;
             }
-            if let Some(num) = toks.get(j).filter(|t| is_number_tok(t)) {
+            // `PC 2019 refresh`: with an ambiguous abbreviation, a bare year is
+            // not a collar number (in brackets or followed by a name it is).
+            // After `by`, `against`, `to`, `with`, `and` it is an officer (`by PC 2019`).
+            let after_cue = i > 0
+                && toks.get(i - 1).is_some_and(|p| {
+                    matches!(
+                        low(&lows, p),
+                        "by" | "against" | "to" | "with" | "and" | "from" | "officer"
+                    )
+                });
+            let year_like = |t: &Tok| {
+                !after_cue
+                    && t.w.len() == 4
+                    && t.w.parse::<u32>().is_ok_and(|y| (2000..=2039).contains(&y))
+            };
+            let number = toks.get(j).filter(|t| {
+                is_number_tok(t)
+                    && !(use_ == TextUse::Ambiguous
+                        && year_like(t)
+                        && !t.bracketed
+                        && name_run(&toks, &lows, j + 1, 3).1 == 0)
+            });
+            if let Some(num) = number {
                 // `PC 4521 Jones`
                 let (k, real) = name_run(&toks, &lows, j + 1, 3);
                 let end = if real > 0 {
@@ -443,7 +465,26 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 .get(j)
                 .is_some_and(|x| !names::is_title(x.w) && rank_at(&toks, &lows, j).is_none())
             {
-                let (k, real) = name_run(&toks, &lows, j, 3);
+                let (mut k, mut real) = name_run(&toks, &lows, j, 3);
+                // `KOWALSKI, Jan`: surname in capitals, a comma, the forename.
+                let caps_comma = k == j + 1
+                    && toks
+                        .get(j)
+                        .is_some_and(|x| x.stop_after && word_kind(x.w) == Some(WordKind::Upper))
+                    && text
+                        .get(toks.get(j).map_or(0, |x| x.e)..)
+                        .is_some_and(|r| r.starts_with(','));
+                if caps_comma {
+                    let (k2, real2) = name_run(&toks, &lows, j + 1, 2);
+                    if real2 > 0
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|x| word_kind(x.w) == Some(WordKind::Title))
+                    {
+                        k = k2;
+                        real += real2;
+                    }
+                }
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let initial_first = run
                     .first()

@@ -584,7 +584,6 @@ pub const COMMON_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
-    "jan",
     "feb",
     "mar",
     "apr",
