@@ -1,7 +1,7 @@
 // Benchmark (a script, not a test): a generated staff-list CSV of about
 // 100 MB (BENCH_MB to change) is given to dist/foi-check.html in headless
 // Chromium, and the script prints end-to-end MB/s (file chosen -> report
-// shown), peak memory (the page's JS heap from CDP, and the RSS of every
+// shown), the CPU time Chromium used for it, peak memory (the page's JS heap from CDP, and the RSS of every
 // Chromium process) and the longest main-thread task (PerformanceObserver
 // 'longtask'). Run with `make bench-page`; figures go to BENCHMARKS.md.
 import { chromium } from 'playwright-core';
@@ -50,6 +50,26 @@ function rssOfTree(rootPid) {
     for (const [pid, ppid] of procs) if (keep.has(ppid) && !keep.has(pid)) { keep.add(pid); grew = true; }
   }
   return procs.filter(([pid]) => keep.has(pid)).reduce((s, [, , rss]) => s + rss, 0);
+}
+
+// CPU seconds (user + system) used so far by a process and its descendants,
+// from /proc: on a shared, loaded machine this moves less than wall time.
+function cpuOfTree(rootPid) {
+  const tick = 100; // USER_HZ on Linux
+  const stats = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => {
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      return [Number(d), Number(rest[1]), (Number(rest[11]) + Number(rest[12])) / tick];
+    } catch { return null; }
+  }).filter(Boolean);
+  const keep = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of stats) if (keep.has(ppid) && !keep.has(pid)) { keep.add(pid); grew = true; }
+  }
+  return stats.filter(([pid]) => keep.has(pid)).reduce((sum, [, , cpu]) => sum + cpu, 0);
 }
 
 function chromiumPid(profileDir) {
@@ -101,6 +121,7 @@ async function main() {
       }
     })();
 
+    const cpu0 = pid ? cpuOfTree(pid) : 0;
     const t0 = Date.now();
     await page.setInputFiles('#file-input', csv);
     await page.waitForFunction(() => {
@@ -108,6 +129,7 @@ async function main() {
       return tag && !/^(Waiting|Checking)$/.test(tag.textContent);
     }, null, { timeout: 600000, polling: 50 });
     const seconds = (Date.now() - t0) / 1000;
+    const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
     // the table is drawn and scrolled too: it must stay responsive after the check
     await page.waitForSelector('#grid-body tr[data-row]:not([data-row=""])', { timeout: 60000 }).catch(() => {});
     sampling = false;
@@ -116,6 +138,7 @@ async function main() {
     const longest = await page.evaluate(() => [window.__longest, window.__longtasks]);
     console.log(`result: ${status}`);
     console.log(`end to end: ${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s`);
+    if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
     console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   } finally {

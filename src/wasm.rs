@@ -6,7 +6,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::read::Reader;
 use crate::{Checker, Options, Report};
 
 mod view;
@@ -16,12 +15,20 @@ fn js_err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Settings from a JS object with the serde names of [`Options`] (missing
+/// fields take their defaults), or the defaults for undefined / null.
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(js_err)
+}
+
 /// One file being checked, and then its rows for the page's table.
 #[wasm_bindgen]
 pub struct WasmChecker {
     inner: Option<Checker>,
-    view: Option<(Reader, RowStore)>,
-    failed: bool,
+    view: Option<RowStore>,
 }
 
 #[wasm_bindgen]
@@ -29,34 +36,25 @@ impl WasmChecker {
     /// `options` is a JS object like `{k: 3, small_count: 5}` or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(js_err)?
-        };
-        Ok(WasmChecker { inner: Some(Checker::new(name, options)), view: None, failed: false })
+        Ok(WasmChecker { inner: Some(Checker::new(name, options_from(options)?)), view: None })
     }
 
     /// Also keep every row's cells (up to `limit` bytes of text) for the
-    /// table view. Call before the first `push`.
+    /// table view, tapped from the checker's own parse. Call before the first `push`.
     #[wasm_bindgen(js_name = keepRows)]
     pub fn keep_rows(&mut self, limit: f64) {
-        self.view = Some((Reader::new(), RowStore::new(limit as usize)));
+        self.view = Some(RowStore::new(limit as usize));
     }
 
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
         let checker = self.inner.as_mut().ok_or_else(|| js_err("this file's check has already finished"))?;
-        let result = checker.push(chunk);
-        if result.is_err() {
-            self.failed = true;
+        match self.view.as_mut() {
+            Some(store) => checker.push_tapped(chunk, store),
+            None => checker.push(chunk),
         }
-        if let (Some((reader, store)), false) = (self.view.as_mut(), self.failed) {
-            // The view reader sees the same bytes; its errors are the checker's.
-            let _ = reader.push(chunk, store);
-        }
-        result.map_err(js_err)
+        .map_err(js_err)
     }
 
     /// Records read so far.
@@ -68,44 +66,46 @@ impl WasmChecker {
     /// The report as a JSON string (the CLI's `--format json`, compact).
     pub fn finish(&mut self) -> Result<String, JsError> {
         let checker = self.inner.take().ok_or_else(|| js_err("this file's check has already finished"))?;
-        if let Some((reader, store)) = self.view.as_mut() {
-            if !self.failed {
-                let _ = reader.finish(store);
+        let report = match self.view.as_mut() {
+            Some(store) => {
+                let report = checker.finish_tapped(store);
+                store.seal();
+                report
             }
-            store.seal();
-        }
-        serde_json::to_string(&checker.finish()).map_err(js_err)
+            None => checker.finish(),
+        };
+        serde_json::to_string(&report).map_err(js_err)
     }
 
     /// Rows in the table view (after `finish`).
     #[wasm_bindgen(js_name = viewLength)]
     pub fn view_length(&self) -> u32 {
-        self.view.as_ref().map_or(0, |(_, s)| s.len() as u32)
+        self.view.as_ref().map_or(0, |s| s.len() as u32)
     }
 
     /// True when the view stopped at its limit (every row was still checked).
     #[wasm_bindgen(js_name = viewTruncated)]
     pub fn view_truncated(&self) -> bool {
-        self.view.as_ref().is_some_and(|(_, s)| s.truncated())
+        self.view.as_ref().is_some_and(|s| s.truncated())
     }
 
     /// The view rows at `indexes` as JSON `[[row, [[column, text], ...]], ...]`.
     #[wasm_bindgen(js_name = viewRows)]
     pub fn view_rows(&self, indexes: &[u32]) -> Result<String, JsError> {
-        let rows = self.view.as_ref().map(|(_, s)| s.rows(indexes));
+        let rows = self.view.as_ref().map(|s| s.rows(indexes));
         serde_json::to_string(&rows.unwrap_or_default()).map_err(js_err)
     }
 
     /// The view index of each row number (`0xFFFFFFFF` when absent).
     #[wasm_bindgen(js_name = viewFind)]
     pub fn view_find(&self, rows: &[f64]) -> Vec<u32> {
-        self.view.as_ref().map_or_else(|| vec![u32::MAX; rows.len()], |(_, s)| s.find(rows))
+        self.view.as_ref().map_or_else(|| vec![u32::MAX; rows.len()], |s| s.find(rows))
     }
 
     /// View indexes of rows with a cell containing `needle` (ignoring case).
     #[wasm_bindgen(js_name = viewSearch)]
     pub fn view_search(&self, needle: &str) -> Vec<u32> {
-        self.view.as_ref().map_or_else(Vec::new, |(_, s)| s.search(needle))
+        self.view.as_ref().map_or_else(Vec::new, |s| s.search(needle))
     }
 }
 
@@ -122,6 +122,16 @@ pub fn findings_json(reports: &str) -> Result<String, JsError> {
     .map_err(js_err)?;
     out.push('\n');
     Ok(out)
+}
+
+/// Settings (a JS object as for [`WasmChecker::new`]) in words, as JSON
+/// `{summary, k, counts}`: "k = 3; preset \"<5\"", the k in force, and the
+/// counts of people flagged ("from 1 to 4").
+#[wasm_bindgen(js_name = describeSettings)]
+pub fn describe_settings(options: JsValue) -> Result<String, JsError> {
+    let o = options_from(options)?;
+    let words = serde_json::json!({"summary": o.describe(), "k": o.k_effective(), "counts": o.count_rule().describe()});
+    Ok(words.to_string())
 }
 
 /// Every rule, as JSON `[{id, description}]`.

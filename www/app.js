@@ -7,13 +7,23 @@
   const CHUNK = 8 * 1024 * 1024;          // bytes per File.slice
   const KEEP_ROWS = 512 * 1024 * 1024;     // cell text the worker keeps per file for the table
   const MAX_SCROLL = 4000000;              // px of scrolling for the whole table, however long
+  // Each kind of finding: its tag, colour, mark (a symbol as well as the
+  // colour), what a flagged row does (one row, several rows) and why it matters.
+  // `words` is the report's settingsText ({k, counts}) for the kinds that depend on them.
   const KIND = {
-    staff: ['Staff', 'member of staff', 'tag-red'],
-    staff_senior: ['Senior staff', 'senior member of staff', 'tag-purple'],
-    person: ['Public', 'member of the public', 'tag-orange'],
-    quasi_identifier: ['Rare combination', 'rare combination of details', 'tag-yellow'],
-    small_count: ['Small number', 'small number of people', 'tag-blue'],
+    staff: { tag: 'Staff', cls: 'tag-red', mark: '\u26A0\uFE0E', does: ['identifies a member of staff', 'identify a member of staff'],
+      explain: () => 'Names, numbers or other details that point to an officer or member of staff.' },
+    staff_senior: { tag: 'Senior staff', cls: 'tag-purple', mark: '\u26A0\uFE0E', does: ['identifies a senior member of staff', 'identify a senior member of staff'],
+      explain: () => 'Chief officers, directors and senior civil servants: often published on purpose, but check.' },
+    person: { tag: 'Public', cls: 'tag-orange', mark: '\u26A0\uFE0E', does: ['identifies a member of the public', 'identify a member of the public'],
+      explain: () => 'Details of a victim, witness, complainant or other member of the public.' },
+    quasi_identifier: { tag: 'Rare combination', cls: 'tag-yellow', mark: '\u25C6\uFE0E', does: ['singles someone out by a rare combination of details', 'single someone out by a rare combination of details'],
+      explain: (w) => 'No name is given, but the combination of details in the row (such as rank, unit and station) is shared by fewer than ' +
+        w.k + ' rows, so anyone who knows those facts about a person can tell which row is theirs.' },
+    small_count: { tag: 'Small number', cls: 'tag-turquoise', mark: '#', does: ['has a number of people small enough to identify them', 'have a number of people small enough to identify them'],
+      explain: (w) => 'A count of people ' + w.counts + ' can let someone work out who they are. Suppress it (for example write *) or merge it with a neighbouring category.' },
   };
+  const DEFAULT_WORDS = { k: 3, counts: 'from 1 to 4' };
   const KIND_ORDER = ['staff', 'staff_senior', 'person', 'quasi_identifier', 'small_count'];
 
   const $ = (id) => document.getElementById(id);
@@ -117,7 +127,7 @@
     }
     const f = files.find((x) => x.id === m.id);
     if (!f) return;
-    if (m.type === 'readError') { f.readError = m.message; return; }
+    if (m.type === 'readError') { f.readError = f.readError || m.message; return; }
     if (f.waiter && f.waiter.type === m.type) {
       const waiter = f.waiter;
       f.waiter = null;
@@ -161,6 +171,7 @@
         const f = files.find((x) => x.status === 'waiting');
         if (!f) break;
         await checkFile(f);
+        if (f.requeue) { requeue(f); continue; }
         renderCard(f);
         renderErrors();
         renderTableChoices();
@@ -181,7 +192,7 @@
     try {
       await ensureWorker();
       const w = worker;
-      w.postMessage({ type: 'start', id: f.id, name: f.name, keep: KEEP_ROWS });
+      w.postMessage({ type: 'start', id: f.id, name: f.name, keep: KEEP_ROWS, options: settings.options });
       let offset = 0;
       let seq = 0;
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
@@ -212,6 +223,7 @@
       const done = waitFor(f, 'report');
       w.postMessage({ type: 'finish', id: f.id });
       const r = await done;
+      if (r.failed) throw new Error(f.readError || r.failed);
       f.jsonBytes = r.bytes;
       f.report = r.report;
       f.flagged = r.flagged;
@@ -242,6 +254,101 @@
     hideTable();
     renderErrors();
     announce('All files cleared.');
+  }
+
+  // ---- settings (rare combinations, small numbers) ----------------------
+  // The options go to the worker as a plain object with the serde names of
+  // src/options.rs; the report says which were used (report.settings).
+  const DEFAULT_OPTIONS = { k: 3, small_count: 5, count_zeros: false, preset: null, qi_columns: [], not_qi_columns: [] };
+  const settings = { options: Object.assign({}, DEFAULT_OPTIONS), errors: [] };
+  const MAX_SETTING = 1000000;
+
+  function fillSettings(o) {
+    $('set-k').value = String(o.k);
+    $('set-small').value = String(o.small_count);
+    $('set-preset').value = o.preset || '';
+    $('set-zeros').checked = !!o.count_zeros;
+    $('set-qi').value = o.qi_columns.join(', ');
+    $('set-not-qi').value = o.not_qi_columns.join(', ');
+  }
+
+  const headers = (text) => text.split(',').map((h) => h.trim()).filter((h) => h);
+
+  // A whole number from min to MAX_SETTING, or a GOV.UK error message.
+  function wholeNumber(id, what, min, errors) {
+    const text = $(id).value.trim();
+    let error = null;
+    if (!text) error = 'Enter ' + what;
+    else if (!/^\d+$/.test(text)) error = capitalise(what) + ' must be a whole number, like ' + (min + 1);
+    else if (Number(text) < min) error = capitalise(what) + ' must be ' + min + ' or more';
+    else if (Number(text) > MAX_SETTING) error = capitalise(what) + ' must be ' + fmtInt(MAX_SETTING) + ' or less';
+    if (error) errors.push({ id, text: error });
+    return error ? null : Number(text);
+  }
+  const capitalise = (t) => t.charAt(0).toUpperCase() + t.slice(1);
+
+  function showFieldError(id, text) {
+    const group = $(id + '-group');
+    const msg = $(id + '-error');
+    group.classList.toggle('form-group-error', !!text);
+    $(id).classList.toggle('input-error', !!text);
+    msg.hidden = !text;
+    msg.replaceChildren(...(text ? [el('span', { class: 'visually-hidden', text: 'Error: ' }), document.createTextNode(text)] : []));
+    $(id).setAttribute('aria-describedby', id + '-hint' + (text ? ' ' + id + '-error' : ''));
+  }
+
+  function applySettings() {
+    const errors = [];
+    const k = wholeNumber('set-k', 'the smallest group (k)', 2, errors);
+    const t = wholeNumber('set-small', 'the smallest number of people (t)', 1, errors);
+    settings.errors = errors;
+    for (const id of ['set-k', 'set-small']) showFieldError(id, (errors.find((e) => e.id === id) || {}).text);
+    renderErrors();
+    if (errors.length) {
+      $('error-summary').focus();
+      return;
+    }
+    settings.options = {
+      k, small_count: t, count_zeros: $('set-zeros').checked, preset: $('set-preset').value || null,
+      qi_columns: headers($('set-qi').value), not_qi_columns: headers($('set-not-qi').value),
+    };
+    renderSettingsNow();
+    const n = files.length;
+    recheckAll();
+    announce('Settings applied.' + (n ? ' Checking ' + plural(n, 'file', 'files') + ' again.' : ''));
+  }
+
+  function renderSettingsNow() {
+    const o = settings.options;
+    request({ type: 'describe', options: o }).then((words) => {
+      if (settings.options === o) $('settings-now').textContent = settingsSentence(o, words);
+    }, () => { $('settings-now').textContent = 'k = ' + o.k; });
+  }
+
+  // "k = 3; preset "<5"; also combining: Team; never combining: Notes"
+  function settingsSentence(o, words) {
+    let text = words ? words.summary : 'k = ' + o.k;
+    if (o.qi_columns && o.qi_columns.length) text += '; also combining the columns ' + o.qi_columns.join(', ');
+    if (o.not_qi_columns && o.not_qi_columns.length) text += '; never combining the columns ' + o.not_qi_columns.join(', ');
+    return text;
+  }
+
+  // Check every file again with the settings now in force, from its File object.
+  function recheckAll() {
+    for (const f of files) {
+      if (f.status === 'checking') { f.cancelled = true; f.requeue = true; } else requeue(f);
+    }
+    hideTable();
+    run();
+  }
+
+  function requeue(f) {
+    if (worker && f.status === 'done') worker.postMessage({ type: 'close', id: f.id });
+    Object.assign(f, {
+      status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, jsonBytes: null, flagged: null,
+      failure: null, viewLength: 0, viewTruncated: false, viewLost: false, cancelled: false, requeue: false,
+    });
+    renderCard(f);
   }
 
   // ---- file cards -------------------------------------------------------
@@ -324,14 +431,16 @@
     const rows = [];
     const pair = (key, value) => rows.push(el('div', { class: 'summary-row' }, [
       el('dt', { class: 'summary-key', text: key }),
-      el('dd', { class: 'summary-value' }, typeof value === 'string' ? [document.createTextNode(value)] : [value]),
+      el('dd', { class: 'summary-value' }, typeof value === 'string' ? [document.createTextNode(visible(value))] : [value]),
     ]));
     pair('Rows checked', fmtInt(r.rows_checked) + (r.complete ? ' (every row)' : ' (NOT every row)'));
     const kinds = KIND_ORDER.filter((k) => r.summary[k] > 0);
     if (kinds.length) {
-      pair('Rows flagged', el('ul', null, kinds.map((k) => el('li', null, [
-        el('strong', { class: 'tag ' + KIND[k][2], text: KIND[k][0] }),
-        document.createTextNode(' ' + plural(r.summary[k], 'row identifies a ' + KIND[k][1], 'rows identify a ' + KIND[k][1])),
+      const words = r.settingsText || DEFAULT_WORDS;
+      pair('Rows flagged', el('ul', { class: 'kind-list' }, kinds.map((k) => el('li', { class: 'kind-item' }, [
+        el('strong', { class: 'tag ' + KIND[k].cls, text: KIND[k].mark + ' ' + KIND[k].tag }),
+        document.createTextNode(' ' + plural(r.summary[k], 'row ' + KIND[k].does[0], 'rows ' + KIND[k].does[1])),
+        el('span', { class: 'kind-explain', text: KIND[k].explain(words) }),
       ]))));
     } else {
       pair('Rows flagged', 'None');
@@ -345,6 +454,13 @@
         text: 'header on row ' + fmtInt(t.header_row) + ', rows ' + fmtInt(t.first_row) + ' to ' + fmtInt(t.last_row),
       }))));
     }
+    if (r.advice && r.advice.length) {
+      const many = (r.tables || []).length > 1;
+      pair('To make this file safe', el('ul', null, r.advice.map((a) => el('li', {
+        text: (many && r.tables[a.table] ? 'Table with its header on row ' + fmtInt(r.tables[a.table].header_row) + ': ' : '') + a.text,
+      }))));
+    }
+    pair('Checked with', settingsSentence(r.settings, r.settingsText));
     pair('Read as', (r.encoding || '') + ', separated by ' + delimiterName(r.delimiter) + ', ' + fmtBytes(r.bytes));
     if (r.errors.length) {
       pair('Problems', el('ul', null, r.errors.map((e) => el('li', { class: 'problem', text: problemText(e) }))));
@@ -375,6 +491,11 @@
   // ---- error summary (GOV.UK pattern) -----------------------------------
   function renderErrors() {
     const items = [];
+    for (const e of settings.errors) {
+      const a = el('a', { href: '#' + e.id, text: e.text });
+      a.addEventListener('click', (ev) => { ev.preventDefault(); $('settings').open = true; $(e.id).focus(); });
+      items.push(el('li', null, [a]));
+    }
     for (const f of files) {
       const msgs = [];
       if (f.status === 'failed') msgs.push('could not be checked. ' + f.failure);
@@ -511,6 +632,12 @@
       const n = /^column (\d+)$/i.exec(reason.column);
       if (c === undefined && n) c = Number(n[1]) - 1;
       if (c !== undefined) cols.add(c);
+      // a combination names its columns joined: "Rank + Station"
+      if (c === undefined && reason.column.includes(' + ')) {
+        for (const part of reason.column.split(' + ')) {
+          for (const m of maps) if (m.has(part)) { cols.add(m.get(part)); break; }
+        }
+      }
     }
     return cols;
   }
@@ -624,14 +751,14 @@
     const hits = table.hits.get(rowNo);
     tr.dataset.row = String(rowNo);
     tr.setAttribute('aria-rowindex', String(pos + 2));
-    tr.className = (finding ? 'flagged' : '') + (table.headerRows.has(rowNo) ? ' header-row' : '') + (rowNo === table.current ? ' current' : '');
+    tr.className = (finding ? 'flagged kind-' + finding.kind : '') + (table.headerRows.has(rowNo) ? ' header-row' : '') + (rowNo === table.current ? ' current' : '');
     if (finding) tr.title = visible(reasonText(finding)); else tr.removeAttribute('title');
     tds[0].textContent = fmtInt(rowNo);
     const flagCell = tds[1];
     flagCell.className = 'flagcell';
     if (finding) {
-      const b = el('button', { type: 'button', class: 'row-flag', text: '\u26A0\uFE0E ' + KIND[finding.kind][0] });
-      b.setAttribute('aria-label', 'Row ' + fmtInt(rowNo) + ': ' + KIND[finding.kind][1] + '. Show why');
+      const b = el('button', { type: 'button', class: 'row-flag', text: KIND[finding.kind].mark + ' ' + KIND[finding.kind].tag });
+      b.setAttribute('aria-label', 'Row ' + fmtInt(rowNo) + ': ' + KIND[finding.kind].tag.toLowerCase() + '. Show why');
       b.dataset.row = String(rowNo);
       flagCell.replaceChildren(b);
       if (table.focusRow === rowNo) { table.focusRow = -1; b.focus({ preventScroll: true }); }
@@ -652,7 +779,7 @@
   }
 
   function reasonText(finding) {
-    return 'Row ' + fmtInt(finding.row) + ' identifies a ' + KIND[finding.kind][1] + ': ' +
+    return 'Row ' + fmtInt(finding.row) + ' ' + KIND[finding.kind].does[0] + ': ' +
       finding.reasons.map((r) => r.why).join('; ');
   }
 
@@ -662,8 +789,9 @@
     if (pin) { table.current = rowNo; draw(); }
     const panel = $('reason-panel');
     panel.replaceChildren(
-      el('p', null, [el('strong', { text: 'Row ' + fmtInt(rowNo) + ' ' }), el('strong', { class: 'tag ' + KIND[finding.kind][2], text: KIND[finding.kind][0] }),
-        document.createTextNode(' identifies a ' + KIND[finding.kind][1] + '.')]),
+      el('p', null, [el('strong', { text: 'Row ' + fmtInt(rowNo) + ' ' }),
+        el('strong', { class: 'tag ' + KIND[finding.kind].cls, text: KIND[finding.kind].mark + ' ' + KIND[finding.kind].tag }),
+        document.createTextNode(' ' + KIND[finding.kind].does[0] + '.')]),
       el('ul', null, finding.reasons.map((r) => el('li', { text: r.why + ' (column "' + r.column + '": "' + r.text + '")' }))));
   }
 
@@ -738,6 +866,12 @@
     addFiles([new File([decodeBase64($('sample-csv').textContent)], 'sample-complaints.csv', { type: 'text/csv' })]);
   });
   $('download-button').addEventListener('click', download);
+  $('settings-apply').addEventListener('click', applySettings);
+  $('settings-reset').addEventListener('click', () => { fillSettings(DEFAULT_OPTIONS); applySettings(); });
+  for (const id of ['set-k', 'set-small', 'set-qi', 'set-not-qi']) {
+    $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); applySettings(); } });
+  }
+  fillSettings(settings.options);
   $('clear-button').addEventListener('click', clearAll);
   const zone = $('drop-zone');
   // Any drop on the page adds files (and never lets the browser open the file instead).
@@ -780,6 +914,7 @@
   });
 
   // Start the checker now, so the first file does not wait for it.
+  renderSettingsNow();
   ensureWorker().catch((e) => {
     $('error-list').replaceChildren(el('li', { text: String(e.message || e) }));
     $('error-summary').hidden = false;

@@ -4,10 +4,13 @@
 //
 // Messages in (from app.js) and out:
 //   init {wasm: base64}                 -> ready {version} | crashed
-//   start {id, name, keep}               (keep: bytes of cell text to keep for the table)
+//   start {id, name, keep, options}      (keep: bytes of cell text to keep for the table;
+//                                         options: the settings, serde names of src/options.rs)
 //   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
-//   finish {id}                         -> report {id, report (without rows), flagged,
-//                                          bytes (the report's JSON), viewLength, viewTruncated}
+//   finish {id}                         -> report {id, report (without rows; with settingsText),
+//                                          flagged, bytes (the report's JSON), viewLength,
+//                                          viewTruncated} | report {id, failed}
+//   describe {req, options}             -> reply {req, value: {summary, k, counts}}
 //   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding]]}
 //   search {id, req, needle}            -> reply {req, value: Uint32Array}
 //   findings {req, reports: [bytes]}    -> reply {req, value: bytes of the CLI's JSON}
@@ -46,7 +49,7 @@ const handlers = {
     self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
   },
   start(m) {
-    const c = new wasm_bindgen.WasmChecker(m.name, undefined);
+    const c = new wasm_bindgen.WasmChecker(m.name, m.options);
     if (m.keep > 0) c.keepRows(m.keep);
     checkers.set(m.id, c);
   },
@@ -69,6 +72,7 @@ const handlers = {
     const report = JSON.parse(json);
     const rows = report.rows;
     report.rows = [];
+    report.settingsText = JSON.parse(wasm_bindgen.describeSettings(report.settings));
     findings.set(m.id, rows);
     const found = c.viewFind(Float64Array.from(rows, (r) => r.row));
     const flagged = found.filter((i) => i !== 0xFFFFFFFF).sort();
@@ -83,6 +87,9 @@ const handlers = {
     const cells = JSON.parse(checker(m.id).viewRows(Uint32Array.from(m.indexes)));
     const rows = findings.get(m.id) || [];
     reply(m.req, cells.map(([row, c]) => [row, c, findRow(rows, row)]));
+  },
+  describe(m) {
+    reply(m.req, JSON.parse(wasm_bindgen.describeSettings(m.options)));
   },
   search(m) {
     const value = checker(m.id).viewSearch(m.needle);
@@ -116,6 +123,11 @@ self.onmessage = (event) => {
     const trap = e instanceof WebAssembly.RuntimeError || m.type === 'init';
     if (trap) {
       self.postMessage({ type: 'crashed', id: m.id, message: String((e && e.message) || e) });
+    } else if (m.type === 'chunk') {
+      self.postMessage({ type: 'readError', id: m.id, message: String((e && e.message) || e) });
+      self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: 0 });
+    } else if (m.type === 'finish') {
+      self.postMessage({ type: 'report', id: m.id, failed: String((e && e.message) || e) });
     } else if (m.req !== undefined) {
       self.postMessage({ type: 'reply', req: m.req, error: String((e && e.message) || e) });
     } else {

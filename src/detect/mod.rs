@@ -1,8 +1,43 @@
 //! Detection: cells are classified by the rule tables, folded into column
 //! classifications, then rows get a kind and reasons.
+//!
+//! - [`cell`]: one cell, given its column's header, gives hits (what was found
+//!   and where). Header-driven work is done once per column, at creation.
+//! - [`TableScanner::record`] keeps the hits of each row (memory in proportion
+//!   to what is found, not to the file) and per-column counts.
+//! - [`TableScanner::finish`] folds each column (header plus the share of cells
+//!   that match, relaxing the header's claim on counter-examples, as `xsv stats`
+//!   does) and then judges each row: see [`judge`] for how kinds are decided.
+//!
+//! ```
+//! use foi_check::detect::TableScanner;
+//! use foi_check::read::Table;
+//! use foi_check::Kind;
+//! let table = Table { index: 0, header_row: 1, first_column: 0,
+//!     header: vec!["Surname".into(), "Initial".into(), "Rank".into()] };
+//! let mut s = TableScanner::new(Some(&table));
+//! s.record(2, &["MORGAN", "J", "Inspector"]);
+//! s.record(3, &["", "", "Inspector"]);
+//! let f = s.finish();
+//! assert_eq!(f.rows.len(), 1);
+//! assert_eq!(f.rows[0].kind, Kind::Staff);
+//! assert_eq!(f.rows[0].reasons[0].rule, "name.surname_initial");
+//! ```
+
+pub mod cell;
+mod column;
+pub mod judge;
+pub mod name;
+pub mod text;
 
 use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding};
+use crate::rules::headers::{self, HeaderRule};
+use cell::{CellHit, Mode, Scratch, Stats, What};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+pub use cell::classify;
 
 /// What one table (or the rows outside tables) gave.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -13,27 +48,267 @@ pub struct Findings {
     pub columns: Vec<ColumnReport>,
 }
 
+/// One column of a table: what its header says, and counts of its cells.
+#[derive(Debug)]
+struct Column {
+    /// The header text, or `column C` when there is none.
+    label: String,
+    /// The header as given.
+    header: String,
+    /// 0-based column in the file.
+    file_index: usize,
+    rule: Option<&'static HeaderRule>,
+    mode: Mode,
+    stats: Stats,
+    /// How many rows each phone number appears in (switchboards repeat).
+    phones: HashMap<u64, u32>,
+    /// Short cells already classified: staff lists repeat their surnames,
+    /// ranks, stations and units, so most cells are classified once.
+    memo: HashMap<Box<str>, Memo, BuildHasherDefault<Fnv>>,
+}
+
+/// Cells longer than this are not memoised.
+const MEMO_MAX_LEN: usize = 48;
+/// Distinct cells memoised per column (then new ones are classified every time).
+const MEMO_MAX_CELLS: usize = 4096;
+
+/// A memoised classification: the cell's contribution to the column counts and its hits.
+#[derive(Debug, Clone, Copy)]
+struct Memo {
+    delta: Stats,
+    n: u8,
+    hits: [CellHit; 2],
+}
+
+/// FNV-1a: a fast hash for short cell strings (no `HashDoS` concern: the
+/// input is the user's own file, checked on their machine).
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hit kept for the row judgement: the matched text is in the scanner's arena.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    row: u64,
+    col: u32,
+    what: What,
+    start: usize,
+    end: usize,
+}
+
+/// Keep one hit of a row: its text goes to the arena.
+fn keep(
+    hits: &mut Vec<Hit>,
+    arena: &mut String,
+    phones: &mut HashMap<u64, u32>,
+    row: u64,
+    col: usize,
+    field: &str,
+    h: &CellHit,
+) {
+    if let What::Phone { key, .. } = h.what {
+        if key != 0 {
+            *phones.entry(key).or_insert(0) += 1;
+        }
+    }
+    let start = arena.len();
+    arena.push_str(field.get(h.start..h.end).unwrap_or(field));
+    hits.push(Hit {
+        row,
+        col: col as u32,
+        what: h.what,
+        start,
+        end: arena.len(),
+    });
+}
+
 /// Scans the rows of one table (or of the rows outside any table).
 pub struct TableScanner {
     table: Option<usize>,
+    first_column: usize,
+    cols: Vec<Column>,
+    hits: Vec<Hit>,
+    arena: String,
+    cell_hits: Vec<CellHit>,
+    scratch: Scratch,
+}
+
+/// Excel-style column letters for a 0-based index (`0` -> `A`, `27` -> `AB`).
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+impl Column {
+    fn new(header: &str, file_index: usize, loose: bool) -> Column {
+        let rule = if loose {
+            None
+        } else {
+            headers::match_header(header)
+        };
+        let mode = if loose {
+            Mode::Text
+        } else {
+            Mode::for_class(rule.map(|r| r.class))
+        };
+        let label = if header.trim().is_empty() {
+            format!("column {}", column_letters(file_index))
+        } else {
+            header.trim().to_string()
+        };
+        Column {
+            label,
+            header: header.to_string(),
+            file_index,
+            rule,
+            mode,
+            stats: Stats::default(),
+            phones: HashMap::new(),
+            memo: HashMap::default(),
+        }
+    }
 }
 
 impl TableScanner {
-    /// For the data rows of `table`, or for rows outside tables with `None`.
+    /// For the data rows of `table`, or for rows outside tables with `None`
+    /// (every field of those rows is searched as free text).
     pub fn new(table: Option<&Table>) -> Self {
+        let (cols, first_column) = match table {
+            Some(t) => (
+                t.header
+                    .iter()
+                    .enumerate()
+                    .map(|(j, h)| Column::new(h, t.first_column + j, false))
+                    .collect(),
+                t.first_column,
+            ),
+            None => (Vec::new(), 0),
+        };
         TableScanner {
             table: table.map(|t| t.index),
+            first_column,
+            cols,
+            hits: Vec::new(),
+            arena: String::new(),
+            cell_hits: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
     /// One record; `fields` as the [`crate::read::Sink`] gives them.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
-        let _ = (row, fields);
+        while self.cols.len() < fields.len() {
+            let j = self.cols.len();
+            self.cols
+                .push(Column::new("", self.first_column + j, self.table.is_none()));
+        }
+        for (j, (field, col)) in fields.iter().zip(self.cols.iter_mut()).enumerate() {
+            if field.is_empty() {
+                continue;
+            }
+            let memo_ok = field.len() <= MEMO_MAX_LEN;
+            if memo_ok {
+                if let Some(m) = col.memo.get(*field) {
+                    col.stats.add(&m.delta);
+                    for h in m.hits.iter().take(m.n as usize) {
+                        keep(
+                            &mut self.hits,
+                            &mut self.arena,
+                            &mut col.phones,
+                            row,
+                            j,
+                            field,
+                            h,
+                        );
+                    }
+                    continue;
+                }
+            }
+            self.cell_hits.clear();
+            let before = col.stats;
+            cell::classify(
+                col.mode,
+                field,
+                &mut col.stats,
+                &mut self.scratch,
+                &mut self.cell_hits,
+            );
+            for h in &self.cell_hits {
+                keep(
+                    &mut self.hits,
+                    &mut self.arena,
+                    &mut col.phones,
+                    row,
+                    j,
+                    field,
+                    h,
+                );
+            }
+            if memo_ok && col.memo.len() < MEMO_MAX_CELLS && self.cell_hits.len() <= 2 {
+                let filler = CellHit {
+                    what: What::Initial,
+                    start: 0,
+                    end: 0,
+                };
+                let mut hits = [filler; 2];
+                for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
+                    *slot = *h;
+                }
+                let memo = Memo {
+                    delta: col.stats.since(&before),
+                    n: self.cell_hits.len() as u8,
+                    hits,
+                };
+                col.memo.insert((*field).into(), memo);
+            }
+        }
     }
 
     /// Fold the columns and judge the rows.
     pub fn finish(self) -> Findings {
-        let _ = self.table;
-        Findings::default()
+        let folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
+        let columns = match self.table {
+            Some(t) => self
+                .cols
+                .iter()
+                .zip(&folded)
+                .map(|(c, f)| ColumnReport {
+                    table: t,
+                    index: c.file_index,
+                    name: c.header.clone(),
+                    class: f.class,
+                    confidence: f.confidence,
+                    evidence: f.evidence.clone(),
+                    identifying: f.identifying,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let rows = judge::judge(&self, &folded);
+        Findings { rows, columns }
     }
 }

@@ -1,4 +1,18 @@
-//! The rule tables: every rule has an id a finding cites and a plain-English description.
+//! The rule tables: every rule has an id a finding cites and a plain-English
+//! description. The tables are data: header phrases ([`headers`]), name lists
+//! and word lists ([`names`]), ranks, grades, vetting levels and sensitive units
+//! ([`staff`]), contact details, identity numbers and free-text cues
+//! ([`patterns`]). The detector ([`crate::detect`]) applies them.
+//!
+//! ```
+//! let rules = foi_check::rules::all();
+//! assert!(rules.iter().any(|r| r.id == "name.surname_initial"));
+//! ```
+
+pub mod headers;
+pub mod names;
+pub mod patterns;
+pub mod staff;
 
 /// A rule as `foi-check rules` lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,7 +23,20 @@ pub struct Rule {
     pub description: &'static str,
 }
 
-/// Every rule, in listing order.
+/// Every rule, in listing order: names, staff markers, contact details and
+/// free text, the column header rules, then the risk models' rules (rare
+/// combinations, small counts).
 pub fn all() -> Vec<Rule> {
-    Vec::new()
+    let mut v = Vec::new();
+    v.extend_from_slice(names::RULES);
+    v.extend_from_slice(staff::RULES);
+    v.extend_from_slice(patterns::RULES);
+    v.extend_from_slice(headers::RULES);
+    v.extend(crate::risk::rules());
+    v
+}
+
+/// The rule with this id, if any.
+pub fn find(id: &str) -> Option<Rule> {
+    all().into_iter().find(|r| r.id == id)
 }

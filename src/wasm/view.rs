@@ -2,8 +2,9 @@
 //! worker (one string and a few integer arrays), so that the page's DOM holds
 //! only the rows on screen and a 1,000,000-row file still scrolls.
 //!
-//! Filled by a second [`Reader`](crate::read::Reader) over the same chunks, so
-//! row numbers and cell text are exactly those the checker saw. Only the view
+//! Filled as a tap on the checker's own parse
+//! ([`Checker::push_tapped`](crate::Checker::push_tapped)), so row numbers and
+//! cell text are exactly those the checker saw. Only the view
 //! is ever cut short (at `limit` bytes of text); the check itself never is.
 
 use crate::read::{Sink, Table};

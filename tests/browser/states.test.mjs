@@ -4,11 +4,7 @@
 // bypasses the CSP; the flows in flows.test.mjs run under the real CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { DIST_URL, allChecked, cliJson, downloadFindings, openPage } from './support.mjs';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { DIST_URL, allChecked, axe, cliJson, downloadFindings, openPage } from './support.mjs';
 
 // Test-only faults, installed before the page runs:
 // - slow.csv's bytes arrive only when the test says so (to hold "checking");
@@ -39,13 +35,6 @@ function faults() {
     return new NativeBlob(parts, options);
   };
   window.Blob.prototype = NativeBlob.prototype;
-}
-
-async function axe(page, state) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(found, [], `axe violations in the ${state} state`);
 }
 
 test('every state passes axe; a dead checker, an unreadable file and a non-CSV never stop the others', async () => {

@@ -2,6 +2,8 @@
 // server for www/, a loopback listener that must never be reached, and the
 // CLI whose JSON the page's download must equal.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -109,14 +111,26 @@ export async function downloadFindings(page) {
   return fs.readFileSync(await download.path(), 'utf8');
 }
 
-/** The CLI's `check --format json` for files written under the names given. */
-export function cliJson(files) {
+/** The CLI's `check --format json` for files written under the names given,
+ *  with settings flags (e.g. `['-k', '4', '--preset', 'under10_zeros']`). */
+export function cliJson(files, flags = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-cli-'));
   for (const { name, bytes } of files) fs.writeFileSync(path.join(dir, name), bytes);
-  const r = spawnSync(CLI, ['check', '--format', 'json', ...files.map((f) => f.name)], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(CLI, ['check', '--format', 'json', ...flags, ...files.map((f) => f.name)], { cwd: dir, encoding: 'utf8' });
   fs.rmSync(dir, { recursive: true, force: true });
   if (r.status > 2 || r.status === null) throw new Error('foi-check failed: ' + r.stderr);
   return r.stdout;
+}
+
+const axeSource = () => fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the whole page must find nothing. It is injected as a script,
+ *  so the page must have been opened with `bypassCSP`. */
+export async function axe(page, state) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axeSource() });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(found, [], `axe violations in the ${state} state`);
 }
 
 export const sampleBytes = () => fs.readFileSync(path.join(ROOT, 'www', 'sample.csv'));

@@ -1,0 +1,672 @@
+//! Cell classification: one cell, given what its column's header says, gives
+//! zero or more hits. Cells are classified independently of each other; the
+//! column fold and the row judgement happen later (see [`super::TableScanner`]).
+
+use super::name::{self, NameShape};
+use super::text;
+use crate::report::ColumnClass;
+use crate::rules::patterns::{self, PhoneKind, Who};
+use crate::rules::{names, staff};
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A surname in a surname column.
+    Surname,
+    /// A forename in a forename column.
+    Forename,
+    /// Initials in an initials (or forename) column.
+    Initial,
+    /// A name in a name column, or a name-shaped value in an unlabelled one.
+    Name(NameShape),
+    /// A rank or grade (index into [`staff::RANKS`]).
+    Rank(u16),
+    /// A value in a staff-number column.
+    StaffNumber,
+    /// Rank and number in one value (`PC 4521`).
+    CollarShape(u16),
+    /// A personal e-mail address.
+    Email {
+        /// The domain is a public body's.
+        staff_domain: bool,
+    },
+    /// A phone number (mobile, geographic or extension).
+    Phone {
+        /// What kind.
+        kind: PhoneKind,
+        /// The number, for counting repeats.
+        key: u64,
+    },
+    /// A National Insurance number.
+    Nino,
+    /// A date in a date-of-birth column.
+    Dob,
+    /// A full postcode in a postcode column.
+    Postcode,
+    /// A house address in an address column.
+    Address,
+    /// A photo file name; `true` when named after a person.
+    Photo(bool),
+    /// A vetting level (index into [`staff::VETTING_LEVELS`]).
+    Vetting(u16),
+    /// A sensitive unit (index into [`staff::SENSITIVE_UNITS`]).
+    Unit(u16),
+    /// Free text: rank + name.
+    TextRankName(u16),
+    /// Free text: rank + number.
+    TextRankNumber(u16),
+    /// Free text: title + name.
+    TextTitleName,
+    /// Free text: cue + name.
+    TextCueName(Who),
+    /// Free text: forename + surname.
+    TextFullName,
+    /// Free text: a date of birth.
+    TextDob,
+}
+
+impl What {
+    /// The rule id a finding cites.
+    pub fn rule(self) -> &'static str {
+        use crate::rules::names as n;
+        use crate::rules::patterns as p;
+        match self {
+            What::Surname => n::SURNAME,
+            What::Forename => n::FORENAME,
+            What::Initial => n::INITIAL,
+            What::Name(_) => n::FULL,
+            What::Rank(r) => staff::RANKS
+                .get(r as usize)
+                .map_or(staff::RANK_POLICE, |r| r.rule),
+            What::StaffNumber => p::STAFF_NUMBER,
+            What::CollarShape(_) => p::COLLAR_SHAPE,
+            What::Email { .. } => p::EMAIL_PERSONAL,
+            What::Phone {
+                kind: PhoneKind::Mobile,
+                ..
+            } => p::PHONE_MOBILE,
+            What::Phone { .. } => p::PHONE_DIRECT,
+            What::Nino => p::NINO,
+            What::Dob => p::DOB,
+            What::Postcode => p::POSTCODE,
+            What::Address => p::ADDRESS,
+            What::Photo(_) => p::PHOTO,
+            What::Vetting(_) => staff::VETTING,
+            What::Unit(_) => staff::UNIT_SENSITIVE,
+            What::TextRankName(_) => p::TEXT_RANK_NAME,
+            What::TextRankNumber(_) => p::TEXT_RANK_NUMBER,
+            What::TextTitleName => p::TEXT_TITLE_NAME,
+            What::TextCueName(_) => p::TEXT_CUE_NAME,
+            What::TextFullName => p::TEXT_FULL_NAME,
+            What::TextDob => p::TEXT_DOB,
+        }
+    }
+}
+
+/// A hit: what, and the byte range of the matched text in the cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellHit {
+    /// What was found.
+    pub what: What,
+    /// Start of the match in the (untrimmed) cell.
+    pub start: usize,
+    /// End of the match.
+    pub end: usize,
+}
+
+/// Per-column counts that the fold uses: how many non-empty cells, and how
+/// many looked like each thing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Non-empty cells.
+    pub nonempty: u32,
+    /// Name-shaped values (any shape).
+    pub names: u32,
+    /// Strong name shapes (`SMITH J`, `SMITH, John`, known forename + word).
+    pub strong: u32,
+    /// Cells with a word the gazetteer knows.
+    pub gazetteer: u32,
+    /// Initials.
+    pub initials: u32,
+    /// Ranks or grades.
+    pub ranks: u32,
+    /// Staff numbers.
+    pub numbers: u32,
+    /// E-mail addresses (any).
+    pub emails: u32,
+    /// Phone numbers (any).
+    pub phones: u32,
+    /// NI numbers.
+    pub ninos: u32,
+    /// Dates.
+    pub dates: u32,
+    /// Postcodes.
+    pub postcodes: u32,
+    /// House addresses.
+    pub addresses: u32,
+    /// Photo file names.
+    pub photos: u32,
+    /// Vetting levels.
+    pub vetting: u32,
+    /// Sensitive units.
+    pub sensitive: u32,
+    /// Plain numbers.
+    pub numeric: u32,
+    /// Long text (five words or more).
+    pub long_text: u32,
+    /// Cells where free-text search found a mention of a person.
+    pub mentions: u32,
+}
+
+impl Stats {
+    /// What `self` counted beyond `before` (a cell's contribution).
+    pub fn since(&self, before: &Stats) -> Stats {
+        Stats {
+            nonempty: self.nonempty - before.nonempty,
+            names: self.names - before.names,
+            strong: self.strong - before.strong,
+            gazetteer: self.gazetteer - before.gazetteer,
+            initials: self.initials - before.initials,
+            ranks: self.ranks - before.ranks,
+            numbers: self.numbers - before.numbers,
+            emails: self.emails - before.emails,
+            phones: self.phones - before.phones,
+            ninos: self.ninos - before.ninos,
+            dates: self.dates - before.dates,
+            postcodes: self.postcodes - before.postcodes,
+            addresses: self.addresses - before.addresses,
+            photos: self.photos - before.photos,
+            vetting: self.vetting - before.vetting,
+            sensitive: self.sensitive - before.sensitive,
+            numeric: self.numeric - before.numeric,
+            long_text: self.long_text - before.long_text,
+            mentions: self.mentions - before.mentions,
+        }
+    }
+
+    /// Add a cell's contribution.
+    pub fn add(&mut self, d: &Stats) {
+        self.nonempty += d.nonempty;
+        self.names += d.names;
+        self.strong += d.strong;
+        self.gazetteer += d.gazetteer;
+        self.initials += d.initials;
+        self.ranks += d.ranks;
+        self.numbers += d.numbers;
+        self.emails += d.emails;
+        self.phones += d.phones;
+        self.ninos += d.ninos;
+        self.dates += d.dates;
+        self.postcodes += d.postcodes;
+        self.addresses += d.addresses;
+        self.photos += d.photos;
+        self.vetting += d.vetting;
+        self.sensitive += d.sensitive;
+        self.numeric += d.numeric;
+        self.long_text += d.long_text;
+        self.mentions += d.mentions;
+    }
+}
+
+/// How a column's cells are classified, from its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Surnames.
+    Surname,
+    /// Forenames.
+    Forename,
+    /// Initials.
+    Initial,
+    /// Names.
+    Name,
+    /// Ranks and grades.
+    Rank,
+    /// Job titles (may start with a rank).
+    JobTitle,
+    /// Staff numbers.
+    StaffNumber,
+    /// Units.
+    Unit,
+    /// E-mail.
+    Email,
+    /// Phone.
+    Phone,
+    /// NI numbers.
+    Nino,
+    /// Dates of birth.
+    Dob,
+    /// Addresses.
+    Address,
+    /// Postcodes.
+    Postcode,
+    /// Vetting.
+    Vetting,
+    /// Photos.
+    Photo,
+    /// Free text.
+    Text,
+    /// A column whose header says it holds nothing personal (ages, counts,
+    /// dates, references, locations): only an e-mail address is looked for.
+    Quiet,
+    /// No header rule: the content decides.
+    Unknown,
+}
+
+impl Mode {
+    /// The mode for a header class.
+    pub fn for_class(class: Option<ColumnClass>) -> Mode {
+        use ColumnClass as C;
+        match class {
+            None | Some(C::Other) => Mode::Unknown,
+            Some(C::Surname) => Mode::Surname,
+            Some(C::Forename) => Mode::Forename,
+            Some(C::Initial) => Mode::Initial,
+            Some(C::Name) => Mode::Name,
+            Some(C::RankGrade) => Mode::Rank,
+            Some(C::JobTitle) => Mode::JobTitle,
+            Some(C::StaffNumber) => Mode::StaffNumber,
+            Some(C::Unit) => Mode::Unit,
+            Some(C::Email) => Mode::Email,
+            Some(C::Phone) => Mode::Phone,
+            Some(C::NiNumber) => Mode::Nino,
+            Some(C::DateOfBirth) => Mode::Dob,
+            Some(C::Address) => Mode::Address,
+            Some(C::Postcode) => Mode::Postcode,
+            Some(C::Vetting) => Mode::Vetting,
+            Some(C::Photo) => Mode::Photo,
+            Some(C::FreeText) => Mode::Text,
+            Some(
+                C::Location
+                | C::Age
+                | C::Gender
+                | C::Ethnicity
+                | C::Service
+                | C::Contract
+                | C::Salary
+                | C::Count
+                | C::Date
+                | C::Reference,
+            ) => Mode::Quiet,
+        }
+    }
+}
+
+/// Reusable buffers for classification (no allocation per cell once warm).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: String,
+}
+
+fn has_gazetteer_word(v: &str) -> bool {
+    v.split([' ', ',', '-'])
+        .filter(|w| w.chars().count() > 1)
+        .any(|w| names::is_surname(w) || names::is_forename(w))
+}
+
+fn is_number(v: &str) -> bool {
+    let b = v.as_bytes();
+    !b.is_empty()
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'-' | b'%' | b' ' | b'+'))
+        && b.iter().any(u8::is_ascii_digit)
+}
+
+/// A value in a staff-number column: digits with at most a short prefix
+/// (`4521`, `E1234`, `PC 4521`, `(5689)`, `12345A`).
+fn staff_number(v: &str) -> Option<What> {
+    let t = v.trim_matches(|c| c == '(' || c == ')' || c == '#');
+    // `VAC0009`: a vacant post's number, not a person's.
+    if t.len() > 14 || t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("vac")) {
+        return None;
+    }
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    if digits < 2
+        || letters > 5
+        || !t
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'-' | b'/'))
+    {
+        return None;
+    }
+    if letters >= 2 {
+        let head: String = t
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '/')
+            .collect();
+        let mut n = String::new();
+        staff::normalise_value(&head, &mut n);
+        if let Some(r) = staff::lookup_rank(&n).filter(|r| {
+            staff::RANKS
+                .get(*r)
+                .is_some_and(|x| x.rule.starts_with("rank."))
+        }) {
+            return Some(What::CollarShape(r as u16));
+        }
+    }
+    Some(What::StaffNumber)
+}
+
+/// Whether a cell starting with a rank is rank + number (`PC 4521`,
+/// `Sgt 1234`) in any column: returns the rank.
+fn collar_shape(v: &str) -> Option<u16> {
+    let (head, tail) = v.rsplit_once(' ')?;
+    let tail = tail.trim_matches(|c| c == '(' || c == ')');
+    if !(2..=6).contains(&tail.len()) || !tail.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut n = String::new();
+    staff::normalise_value(head, &mut n);
+    staff::lookup_rank(&n)
+        .filter(|r| {
+            staff::RANKS
+                .get(*r)
+                .is_some_and(|x| x.rule.starts_with("rank."))
+        })
+        .map(|r| r as u16)
+}
+
+/// Classify one cell of a column in `mode`. `cell` is the raw field; hits
+/// carry byte ranges into it. Returns nothing for empty cells.
+pub fn classify(
+    mode: Mode,
+    cell: &str,
+    stats: &mut Stats,
+    scratch: &mut Scratch,
+    out: &mut Vec<CellHit>,
+) {
+    let v = cell.trim();
+    if v.is_empty() {
+        return;
+    }
+    stats.nonempty += 1;
+    let off = cell.len() - cell.trim_start().len();
+    let whole = |what| CellHit {
+        what,
+        start: off,
+        end: off + v.len(),
+    };
+    match mode {
+        Mode::Surname | Mode::Forename => {
+            if mode == Mode::Forename
+                && name::is_initials(v)
+                && v.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            {
+                stats.initials += 1;
+                out.push(whole(What::Initial));
+                return;
+            }
+            if name::surname_shape(v).is_ok() {
+                stats.names += 1;
+                out.push(whole(if mode == Mode::Surname {
+                    What::Surname
+                } else {
+                    What::Forename
+                }));
+            }
+        }
+        Mode::Initial => {
+            if name::is_initials(v) {
+                stats.initials += 1;
+                out.push(whole(What::Initial));
+            }
+        }
+        Mode::Name => match name::name_shape(v) {
+            Ok(shape) => {
+                stats.names += 1;
+                if name::is_strong(v, shape) {
+                    stats.strong += 1;
+                }
+                if has_gazetteer_word(v) {
+                    stats.gazetteer += 1;
+                }
+                out.push(whole(What::Name(shape)));
+            }
+            Err(_) => {
+                if let Some(r) = collar_shape(v) {
+                    stats.names += 1;
+                    out.push(whole(What::CollarShape(r)));
+                } else if v.contains(' ') || v.contains('@') {
+                    let before = out.len();
+                    text::scan(cell, out);
+                    if out.len() > before {
+                        stats.names += 1;
+                        stats.mentions += 1;
+                    }
+                }
+            }
+        },
+        Mode::Rank | Mode::JobTitle => {
+            staff::normalise_value(v, &mut scratch.norm);
+            let r = staff::rank_prefix(&scratch.norm);
+            if let Some(r) = r {
+                stats.ranks += 1;
+                out.push(whole(What::Rank(r as u16)));
+            }
+            if let Some(r) = collar_shape(v) {
+                out.push(whole(What::CollarShape(r)));
+            } else if mode == Mode::JobTitle && v.contains(' ') && v.len() > 12 {
+                let before = out.len();
+                text::scan(cell, out);
+                if out.len() > before {
+                    stats.mentions += 1;
+                }
+            }
+        }
+        Mode::StaffNumber => {
+            if let Some(w) = staff_number(v) {
+                stats.numbers += 1;
+                out.push(whole(w));
+            }
+        }
+        Mode::Unit => {
+            if let Some((u, _, _)) = staff::find_sensitive_unit(v) {
+                stats.sensitive += 1;
+                out.push(whole(What::Unit(u as u16)));
+            }
+        }
+        Mode::Email => {
+            if v.contains('@') {
+                let mut es = Vec::new();
+                patterns::find_emails(cell, &mut es);
+                if let Some(e) = es.first() {
+                    stats.emails += 1;
+                    if e.personal {
+                        out.push(CellHit {
+                            what: What::Email {
+                                staff_domain: e.staff_domain,
+                            },
+                            start: e.start,
+                            end: e.end,
+                        });
+                    }
+                }
+            }
+        }
+        Mode::Phone => {
+            if let Some(p) = patterns::classify_phone_cell(v) {
+                stats.phones += 1;
+                if p.kind != PhoneKind::Service {
+                    out.push(whole(What::Phone {
+                        kind: p.kind,
+                        key: p.key,
+                    }));
+                }
+            }
+        }
+        Mode::Nino => {
+            let mut ns = Vec::new();
+            patterns::find_ninos(v, true, true, &mut ns);
+            if let Some((a, b)) = ns.first() {
+                stats.ninos += 1;
+                out.push(CellHit {
+                    what: What::Nino,
+                    start: off + a,
+                    end: off + b,
+                });
+            }
+        }
+        Mode::Dob => {
+            if patterns::is_date(v) {
+                stats.dates += 1;
+                out.push(whole(What::Dob));
+            }
+        }
+        Mode::Address => {
+            if patterns::is_house_address(v) {
+                stats.addresses += 1;
+                out.push(whole(What::Address));
+            } else if patterns::is_postcode(v) {
+                stats.postcodes += 1;
+                out.push(whole(What::Postcode));
+            }
+        }
+        Mode::Postcode => {
+            if patterns::is_postcode(v) {
+                stats.postcodes += 1;
+                out.push(whole(What::Postcode));
+            }
+        }
+        Mode::Vetting => {
+            staff::normalise_value(v, &mut scratch.norm);
+            if let Some(i) = staff::lookup_vetting(&scratch.norm) {
+                stats.vetting += 1;
+                out.push(whole(What::Vetting(i as u16)));
+            }
+        }
+        Mode::Photo => {
+            if let Some(namey) = patterns::photo_file(v) {
+                stats.photos += 1;
+                out.push(whole(What::Photo(namey)));
+            }
+        }
+        Mode::Text => {
+            if v.split(' ').nth(4).is_some() {
+                stats.long_text += 1;
+            }
+            let before = out.len();
+            text::scan(cell, out);
+            if out.len() > before {
+                stats.mentions += 1;
+            }
+        }
+        Mode::Quiet => {
+            if v.len() > 5 && v.contains('@') {
+                let mut es = Vec::new();
+                patterns::find_emails(cell, &mut es);
+                if let Some(e) = es.into_iter().find(|e| e.personal) {
+                    out.push(CellHit {
+                        what: What::Email {
+                            staff_domain: e.staff_domain,
+                        },
+                        start: e.start,
+                        end: e.end,
+                    });
+                }
+            }
+        }
+        Mode::Unknown => sniff(cell, v, off, stats, scratch, out),
+    }
+}
+
+/// A cell of a column without a header rule: find what it looks like.
+fn sniff(
+    cell: &str,
+    v: &str,
+    off: usize,
+    stats: &mut Stats,
+    scratch: &mut Scratch,
+    out: &mut Vec<CellHit>,
+) {
+    let whole = |what| CellHit {
+        what,
+        start: off,
+        end: off + v.len(),
+    };
+    if is_number(v) {
+        if let Some(p) = patterns::classify_phone_cell(v).filter(|p| {
+            matches!(
+                p.kind,
+                PhoneKind::Mobile | PhoneKind::Geographic | PhoneKind::Service
+            )
+        }) {
+            stats.phones += 1;
+            if p.kind != PhoneKind::Service {
+                out.push(whole(What::Phone {
+                    kind: p.kind,
+                    key: p.key,
+                }));
+            }
+        } else if patterns::is_date(v) {
+            stats.dates += 1;
+        } else {
+            stats.numeric += 1;
+        }
+        return;
+    }
+    if patterns::is_date(v) {
+        stats.dates += 1;
+        return;
+    }
+    if v.len() <= 8 && patterns::is_postcode(v) {
+        stats.postcodes += 1;
+        return;
+    }
+    let long = v.split(' ').nth(4).is_some();
+    if long || v.contains('@') {
+        if long {
+            stats.long_text += 1;
+        }
+        if v.contains('@') {
+            stats.emails += 1;
+        }
+        let before = out.len();
+        text::scan(cell, out);
+        if out.len() > before {
+            stats.mentions += 1;
+        }
+        return;
+    }
+    if v.len() <= 16 {
+        let mut ns = Vec::new();
+        patterns::find_ninos(v, false, false, &mut ns);
+        if let Some((a, b)) = ns.first() {
+            stats.ninos += 1;
+            out.push(CellHit {
+                what: What::Nino,
+                start: off + a,
+                end: off + b,
+            });
+            return;
+        }
+    }
+    staff::normalise_value(v, &mut scratch.norm);
+    if let Some(r) = staff::lookup_rank(&scratch.norm) {
+        stats.ranks += 1;
+        out.push(whole(What::Rank(r as u16)));
+        return;
+    }
+    if let Some(r) = collar_shape(v) {
+        stats.names += 1;
+        out.push(whole(What::CollarShape(r)));
+        return;
+    }
+    match name::name_shape(v) {
+        Ok(shape) => {
+            stats.names += 1;
+            if name::is_strong(v, shape) {
+                stats.strong += 1;
+                out.push(whole(What::Name(shape)));
+            }
+        }
+        Err(_) => {
+            if v.contains(' ') {
+                let before = out.len();
+                text::scan(cell, out);
+                if out.len() > before {
+                    stats.mentions += 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,623 @@
+//! The row judgement: which rows identify someone, of what kind, and why.
+//!
+//! A row is flagged when at least one of its hits identifies on its own
+//! ("direct"): a surname (with or without initial or forename), a forename, a
+//! name, a staff or collar number, rank + number, a personal e-mail, a mobile
+//! or a direct line, an NI number, a house address, a photo named after a
+//! person, a free-text mention (rank + name, rank + number, title + name, cue +
+//! name, full name), or a date of birth together with a postcode or address.
+//! Other hits (rank, grade, vetting, sensitive unit, initial, date of birth,
+//! postcode, an extension, a geographic number in prose) only add reasons to a
+//! flagged row.
+//!
+//! The kind:
+//! - `staff` when the name or number has staff context: the table has a rank,
+//!   grade, staff-number, unit or vetting column, or the name column's header
+//!   is a staff word (Officer, Employee); the row has a rank, staff number or
+//!   a personal address at a police or government domain; or the free-text
+//!   mention is rank + name / number.
+//! - `staff_senior` when that staff context is a senior rank or grade
+//!   (Commander, ACC and above, Director, SCS).
+//! - `person` otherwise: names in columns whose header is a member of the
+//!   public (Victim, Complainant, Requester) and names without staff context.
+//!
+//! The row's kind is the first of its reasons' kinds in [`Kind`] order; the
+//! reasons are listed strongest first.
+
+use super::cell::What;
+use super::column::Folded;
+use super::name::NameShape;
+use super::TableScanner;
+use crate::report::{ColumnClass, Kind, Reason, RowFinding};
+use crate::rules::headers::Role;
+use crate::rules::names as n;
+use crate::rules::patterns::{self as p, PhoneKind, Who};
+use crate::rules::staff;
+
+/// Rows a geographic number must appear in to count as a switchboard.
+const SWITCHBOARD_ROWS: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// Staff (senior or not, decided per row).
+    Staff,
+    /// A member of the public.
+    Public,
+    /// Staff if the row or table has staff context, else a member of the public.
+    Either,
+    /// Staff of this rank.
+    Rank(u16),
+}
+
+struct Candidate {
+    order: u8,
+    direct: bool,
+    ctx: Ctx,
+    reason: Reason,
+}
+
+fn rank_name(r: u16) -> &'static str {
+    staff::RANKS.get(r as usize).map_or("rank", |x| x.name)
+}
+
+fn rank_senior(r: u16) -> bool {
+    staff::RANKS.get(r as usize).is_some_and(|x| x.senior)
+}
+
+fn is_police_rank(r: u16) -> bool {
+    staff::RANKS
+        .get(r as usize)
+        .is_some_and(|x| x.rule.starts_with("rank."))
+}
+
+pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
+    let table_staff = folded.iter().any(|f| f.staff_marker);
+    let table_names = folded.iter().any(|f| {
+        f.names_ok
+            && matches!(
+                f.class,
+                ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
+            )
+    });
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.hits.len() {
+        let row = s.hits.get(i).map_or(0, |h| h.row);
+        let mut j = i;
+        while s.hits.get(j).is_some_and(|h| h.row == row) {
+            j += 1;
+        }
+        if let Some(f) = judge_row(
+            s,
+            folded,
+            table_staff,
+            table_names,
+            s.hits.get(i..j).unwrap_or(&[]),
+        ) {
+            out.push(f);
+        }
+        i = j;
+    }
+    out
+}
+
+fn judge_row(
+    s: &TableScanner,
+    folded: &[Folded],
+    table_staff: bool,
+    table_names: bool,
+    hits: &[super::Hit],
+) -> Option<RowFinding> {
+    let row = hits.first()?.row;
+    let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
+    let label = |h: &super::Hit| s.cols.get(h.col as usize).map_or("", |c| c.label.as_str());
+    let fold = |h: &super::Hit| folded.get(h.col as usize);
+    let class = |h: &super::Hit| fold(h).map_or(ColumnClass::Other, |f| f.class);
+    let names_ok = |h: &super::Hit| fold(h).is_some_and(|f| f.names_ok);
+    let role = |h: &super::Hit| fold(h).map_or(Role::Neutral, |f| f.role);
+
+    // Staff context and seniority from the row's ranks (columns that folded
+    // as ranks or job titles, or rank + number).
+    let mut ranks: [u16; 4] = [0; 4];
+    let mut nranks = 0usize;
+    let mut row_staff = table_staff;
+    let mut direct_any = false;
+    for h in hits {
+        let rank = match h.what {
+            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => {
+                Some(r)
+            }
+            What::CollarShape(r) => Some(r),
+            What::StaffNumber if names_ok(h) => {
+                row_staff = true;
+                None
+            }
+            What::Email { staff_domain: true } => {
+                row_staff = true;
+                None
+            }
+            _ => None,
+        };
+        if let Some(r) = rank {
+            row_staff = true;
+            if let Some(slot) = ranks.get_mut(nranks) {
+                *slot = r;
+                nranks += 1;
+            }
+        }
+        direct_any |= matches!(
+            h.what,
+            What::Surname
+                | What::Forename
+                | What::Name(_)
+                | What::StaffNumber
+                | What::CollarShape(_)
+                | What::Email { .. }
+                | What::Phone { .. }
+                | What::Nino
+                | What::Address
+                | What::Photo(true)
+                | What::Dob
+                | What::TextDob
+                | What::TextRankName(_)
+                | What::TextRankNumber(_)
+                | What::TextTitleName
+                | What::TextCueName(_)
+                | What::TextFullName
+        );
+    }
+    // Cheap exit: rows with only ranks, units, vetting, initials or postcodes.
+    if !direct_any {
+        return None;
+    }
+    let ranks = ranks.get(..nranks).unwrap_or(&[]);
+    // A row with `Police Staff` as rank and `Chief Operating Officer` as grade is senior.
+    let senior = ranks.iter().any(|r| rank_senior(*r));
+    let staff_kind = if senior {
+        Kind::StaffSenior
+    } else {
+        Kind::Staff
+    };
+
+    let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
+    let mut push =
+        |order: u8, direct: bool, ctx: Ctx, rule: &str, column: &str, text: &str, why: String| {
+            cands.push(Candidate {
+                order,
+                direct,
+                ctx,
+                reason: Reason {
+                    rule: rule.to_string(),
+                    column: column.to_string(),
+                    text: text.to_string(),
+                    why,
+                },
+            });
+        };
+
+    // Names from separate columns: surname with initial or forename.
+    let first = |f: fn(&What) -> bool| hits.iter().find(|h| f(&h.what) && names_ok(h));
+    let surname = first(|w| matches!(w, What::Surname));
+    let forename = first(|w| matches!(w, What::Forename));
+    let initial = first(|w| matches!(w, What::Initial));
+    let name_ctx = |h: &super::Hit| match role(h) {
+        Role::Public => Ctx::Public,
+        Role::Staff => Ctx::Staff,
+        Role::Neutral => Ctx::Either,
+    };
+    match (surname, forename, initial) {
+        (Some(sn), Some(fnh), _) => {
+            let cols = join(label(fnh), ", ", label(sn));
+            let t = join(text(fnh), " ", text(sn));
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME_FORENAME,
+                &cols,
+                &t,
+                why_of("Forename and surname", &cols, &t),
+            );
+        }
+        (Some(sn), None, Some(ini)) => {
+            let cols = join(label(sn), ", ", label(ini));
+            let t = join(text(sn), " ", text(ini));
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME_INITIAL,
+                &cols,
+                &t,
+                why_of("Surname and initial", &cols, &t),
+            );
+        }
+        (Some(sn), None, None) => {
+            push(
+                0,
+                true,
+                name_ctx(sn),
+                n::SURNAME,
+                label(sn),
+                text(sn),
+                why_of("Surname", label(sn), text(sn)),
+            );
+        }
+        (None, Some(fnh), ini) => {
+            let (cols, t) = match ini {
+                Some(i) => (
+                    join(label(fnh), ", ", label(i)),
+                    join(text(fnh), " ", text(i)),
+                ),
+                None => (label(fnh).to_string(), text(fnh).to_string()),
+            };
+            push(
+                1,
+                true,
+                name_ctx(fnh),
+                n::FORENAME,
+                &cols,
+                &t,
+                why_of("Forename", &cols, &t),
+            );
+        }
+        (None, None, _) => {}
+    }
+
+    for h in hits {
+        let t = text(h);
+        let col = label(h);
+        match h.what {
+            What::Surname | What::Forename | What::Initial => {}
+            What::Name(shape) => {
+                if !names_ok(h) {
+                    continue;
+                }
+                let header_rule = s.cols.get(h.col as usize).and_then(|c| c.rule).is_some();
+                let (rule, what) = match (header_rule, role(h), shape) {
+                    (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
+                    (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
+                    (true, Role::Neutral, _) => (n::FULL, "Name"),
+                    (false, _, NameShape::SurnameInitial) => {
+                        (n::SHAPE_SURNAME_INITIAL, "Surname and initial")
+                    }
+                    (false, _, NameShape::LastFirst) => {
+                        (n::SHAPE_LAST_FIRST, "Surname and forename")
+                    }
+                    (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
+                };
+                push(0, true, name_ctx(h), rule, col, t, why_of(what, col, t));
+            }
+            What::StaffNumber => {
+                if names_ok(h) {
+                    push(
+                        2,
+                        true,
+                        Ctx::Staff,
+                        p::STAFF_NUMBER,
+                        col,
+                        t,
+                        why_of("Staff number", col, t),
+                    );
+                }
+            }
+            What::CollarShape(r) => push(
+                2,
+                true,
+                Ctx::Rank(r),
+                p::COLLAR_SHAPE,
+                col,
+                t,
+                why_of("Rank and number", col, t),
+            ),
+            What::Email { staff_domain } => {
+                let ctx = if staff_domain {
+                    Ctx::Staff
+                } else {
+                    Ctx::Either
+                };
+                push(
+                    4,
+                    true,
+                    ctx,
+                    p::EMAIL_PERSONAL,
+                    col,
+                    t,
+                    why_of("Personal e-mail address", col, t),
+                );
+            }
+            What::Phone { kind, key } => match kind {
+                PhoneKind::Mobile => push(
+                    5,
+                    true,
+                    Ctx::Either,
+                    p::PHONE_MOBILE,
+                    col,
+                    t,
+                    why_of("Mobile phone number", col, t),
+                ),
+                PhoneKind::Geographic => {
+                    let shared = s
+                        .cols
+                        .get(h.col as usize)
+                        .and_then(|c| c.phones.get(&key))
+                        .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
+                    if shared {
+                        continue;
+                    }
+                    // A number in a list of people is theirs; in a list of
+                    // stations or offices it is the building's.
+                    let direct = class(h) == ColumnClass::Phone && table_names;
+                    push(
+                        if direct { 5 } else { 15 },
+                        direct,
+                        Ctx::Either,
+                        p::PHONE_DIRECT,
+                        col,
+                        t,
+                        why_of("Direct line", col, t),
+                    );
+                }
+                PhoneKind::Extension => push(
+                    15,
+                    false,
+                    Ctx::Either,
+                    p::PHONE_DIRECT,
+                    col,
+                    t,
+                    why_of("Telephone extension", col, t),
+                ),
+                PhoneKind::Service => {}
+            },
+            What::Nino => push(
+                6,
+                true,
+                Ctx::Either,
+                p::NINO,
+                col,
+                t,
+                why_of("National Insurance number", col, t),
+            ),
+            What::Address => {
+                // A street address identifies a person only under a header
+                // that says it is a home (stations and offices have addresses too).
+                let home = home_header(col);
+                let what = if home { "Home address" } else { "Address" };
+                push(
+                    if home { 7 } else { 14 },
+                    home,
+                    Ctx::Either,
+                    p::ADDRESS,
+                    col,
+                    t,
+                    why_of(what, col, t),
+                );
+            }
+            What::Photo(true) => push(
+                8,
+                true,
+                Ctx::Either,
+                p::PHOTO,
+                col,
+                t,
+                why_of("Photo file named after a person", col, t),
+            ),
+            What::Photo(false) => push(
+                16,
+                false,
+                Ctx::Either,
+                p::PHOTO,
+                col,
+                t,
+                why_of("Photo file name", col, t),
+            ),
+            What::Dob => push(
+                13,
+                false,
+                Ctx::Either,
+                p::DOB,
+                col,
+                t,
+                why_of("Date of birth", col, t),
+            ),
+            What::TextDob => push(
+                13,
+                false,
+                Ctx::Either,
+                p::TEXT_DOB,
+                col,
+                t,
+                why_of("Date of birth in text", col, t),
+            ),
+            What::Postcode => push(
+                14,
+                false,
+                Ctx::Either,
+                p::POSTCODE,
+                col,
+                t,
+                why_of("Full postcode", col, t),
+            ),
+            What::Rank(r) => {
+                if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
+                    let rule = staff::RANKS
+                        .get(r as usize)
+                        .map_or(staff::RANK_POLICE, |x| x.rule);
+                    // `Rank Inspector in Rank`; `Rank Chief Superintendent in Rank: Ch Supt`;
+                    // `Senior grade in Grade: SCS2`.
+                    let why = match (is_police_rank(r), rank_senior(r)) {
+                        (true, senior) => {
+                            let what = if senior { "Senior rank " } else { "Rank " };
+                            if t.eq_ignore_ascii_case(rank_name(r)) {
+                                [what, rank_name(r), " in ", col].concat()
+                            } else {
+                                [what, rank_name(r), " in ", col, ": ", t].concat()
+                            }
+                        }
+                        (false, true) => ["Senior grade in ", col, ": ", t].concat(),
+                        (false, false) => ["Grade in ", col, ": ", t].concat(),
+                    };
+                    push(10, false, Ctx::Rank(r), rule, col, t, why);
+                }
+            }
+            What::Vetting(v) => {
+                let name = staff::VETTING_LEVELS
+                    .get(v as usize)
+                    .map_or("vetting", |x| x.name);
+                push(
+                    12,
+                    false,
+                    Ctx::Staff,
+                    staff::VETTING,
+                    col,
+                    t,
+                    ["Vetting level ", name, " in ", col, ": ", t].concat(),
+                );
+            }
+            What::Unit(u) => {
+                let name = staff::SENSITIVE_UNITS
+                    .get(u as usize)
+                    .map_or("sensitive", |x| x.1);
+                push(
+                    11,
+                    false,
+                    Ctx::Staff,
+                    staff::UNIT_SENSITIVE,
+                    col,
+                    t,
+                    ["Sensitive unit (", name, ") in ", col, ": ", t].concat(),
+                );
+            }
+            What::TextRankName(r) => push(
+                1,
+                true,
+                Ctx::Rank(r),
+                p::TEXT_RANK_NAME,
+                col,
+                t,
+                why_of("Officer named with rank", col, t),
+            ),
+            What::TextRankNumber(r) => {
+                push(
+                    1,
+                    true,
+                    Ctx::Rank(r),
+                    p::TEXT_RANK_NUMBER,
+                    col,
+                    t,
+                    why_of("Officer identified by rank and number", col, t),
+                );
+            }
+            What::TextTitleName => push(
+                3,
+                true,
+                Ctx::Public,
+                p::TEXT_TITLE_NAME,
+                col,
+                t,
+                why_of("Person named", col, t),
+            ),
+            What::TextCueName(who) => {
+                let ctx = if who == Who::Staff {
+                    Ctx::Staff
+                } else {
+                    Ctx::Public
+                };
+                push(
+                    3,
+                    true,
+                    ctx,
+                    p::TEXT_CUE_NAME,
+                    col,
+                    t,
+                    why_of("Person named", col, t),
+                );
+            }
+            What::TextFullName => push(
+                3,
+                true,
+                Ctx::Either,
+                p::TEXT_FULL_NAME,
+                col,
+                t,
+                why_of("Full name", col, t),
+            ),
+        }
+    }
+
+    // A date of birth with a postcode or address identifies.
+    let has = |rule: &str| cands.iter().any(|c| c.reason.rule == rule);
+    if (has(p::DOB) || has(p::TEXT_DOB)) && (has(p::POSTCODE) || has(p::ADDRESS)) {
+        for c in cands.iter_mut().filter(|c| {
+            c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE
+        }) {
+            c.direct = true;
+            c.order = 8;
+            c.reason
+                .why
+                .push_str(" (with a date of birth and a postcode or address)");
+        }
+    }
+
+    if !cands.iter().any(|c| c.direct) {
+        return None;
+    }
+    let kind_of = |ctx: Ctx| match ctx {
+        Ctx::Staff => staff_kind,
+        Ctx::Public => Kind::Person,
+        Ctx::Either if row_staff => staff_kind,
+        Ctx::Either => Kind::Person,
+        Ctx::Rank(r) if rank_senior(r) => Kind::StaffSenior,
+        Ctx::Rank(_) => Kind::Staff,
+    };
+    // The row is what its strongest reason says: a claimant's name column
+    // outranks an officer named in the notes; an officer named by rank
+    // outranks a complainant named in the same text.
+    cands.sort_by_key(|c| (!c.direct, c.order));
+    let kind = cands.first().map(|c| kind_of(c.ctx))?;
+    Some(RowFinding {
+        row,
+        kind,
+        table: s.table,
+        reasons: cands.into_iter().map(|c| c.reason).collect(),
+    })
+}
+
+/// `a` + `sep` + `b` in one allocation.
+fn join(a: &str, sep: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
+    s.push_str(a);
+    s.push_str(sep);
+    s.push_str(b);
+    s
+}
+
+/// `What (Column): text`, the shape of every `why`.
+fn why_of(what: &str, col: &str, t: &str) -> String {
+    let mut s = String::with_capacity(what.len() + col.len() + t.len() + 5);
+    s.push_str(what);
+    s.push_str(" (");
+    s.push_str(col);
+    s.push_str("): ");
+    s.push_str(t);
+    s
+}
+
+/// Whether a column header says it holds home addresses.
+fn home_header(col: &str) -> bool {
+    let l = col.to_ascii_lowercase();
+    [
+        "home",
+        "residential",
+        "residence",
+        "private",
+        "victim",
+        "witness",
+        "suspect",
+        "complainant",
+        "claimant",
+        "of person",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}

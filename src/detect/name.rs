@@ -1,0 +1,295 @@
+//! Name shapes: whether a value looks like a surname, a forename, initials or
+//! a full name, in any of the forms FOI files use (`SMITH J`, `Smith, J`,
+//! `J. Smith`, `John Smith`, `SMITH, John`, `O'Neill`, `Ó Briain`,
+//! `Smith-Jones`, `de Souza`).
+
+use crate::rules::names;
+
+/// The case of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// A single letter, optionally with a dot (`J`, `J.`), or dotted letters (`J.R.`).
+    Initial,
+    /// A lower-case particle (`de`, `van`, `bin`, `ap`).
+    Particle,
+    /// `Smith`, `O'Neill`, `McAllister`, `Smith-Jones`, `Seán`.
+    Title,
+    /// `SMITH`, `O'NEILL`.
+    Upper,
+}
+
+/// The kind of one word, or `None` when it cannot be part of a name.
+pub fn word_kind(w: &str) -> Option<WordKind> {
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    let mut prev_sep = true;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+            prev_sep = false;
+        } else if matches!(c, '\'' | '’' | '-' | '.') {
+            if prev_sep && c != '.' {
+                return None;
+            }
+            prev_sep = true;
+        } else {
+            return None;
+        }
+    }
+    // Irish particles written with a capital: `Ó Briain`, `Ní Bhriain`, `Nic Giolla`.
+    if matches!(w, "Ó" | "Ní" | "Nic" | "Ua" | "Mac") {
+        return Some(WordKind::Particle);
+    }
+    // `J.` `J.R.` `JR.` are initials; `J` alone too.
+    if letters == 1
+        || (w.contains('.') && letters <= 3 && w.split('.').all(|p| p.chars().count() <= 1))
+    {
+        return first.is_uppercase().then_some(WordKind::Initial);
+    }
+    if w.ends_with(['-', '\'', '’']) || w.contains('.') {
+        return None;
+    }
+    if first.is_lowercase() {
+        return names::is_particle(w).then_some(WordKind::Particle);
+    }
+    if lower == 0 && upper >= 2 {
+        return Some(WordKind::Upper);
+    }
+    // Title case: the first letter upper, later capitals only after ' - or
+    // in Mc/Mac/De/Le/La/Di prefixes (McAllister, MacLeod, DeSouza).
+    let _ = upper;
+    Some(WordKind::Title)
+}
+
+/// The shape of a name value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameShape {
+    /// One surname-shaped word (or a particle surname: `de Souza`, `Ó Briain`).
+    Single,
+    /// `SMITH J`, `Smith, J`, `J. Smith`, `J Smith`.
+    SurnameInitial,
+    /// `SMITH, John`.
+    LastFirst,
+    /// `John Smith`, `Mary Ann O'Neill` (two or more words).
+    Words,
+}
+
+/// Why a value is not a name, for the column evidence and the tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotName {
+    /// Empty, or too long.
+    Empty,
+    /// A redaction marker or placeholder.
+    Redacted,
+    /// Digits or symbols.
+    NotWords,
+    /// An organisation word (`Ltd`, `Federation`).
+    Organisation,
+    /// A street or place (`Constable Road`).
+    Street,
+    /// Only common words (`Criminal Damage`).
+    Common,
+    /// A rank or role word (`Inspector`): handled by the rank rules.
+    Rank,
+}
+
+/// Split a value into words on spaces (commas handled by the caller).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '\t', '\u{a0}']).filter(|w| !w.is_empty())
+}
+
+fn is_rank_word(w: &str) -> bool {
+    let mut buf = String::new();
+    crate::rules::staff::normalise_value(w, &mut buf);
+    crate::rules::staff::lookup_rank(&buf).is_some_and(|i| {
+        crate::rules::staff::RANKS
+            .get(i)
+            .is_some_and(|r| r.rule.starts_with("rank."))
+    }) && buf.len() > 2
+}
+
+/// Check a list of words as a name part: every word a name word, at least one
+/// real word (not an initial or particle). Returns (words, initials) counts.
+fn check_words(ws: &[&str]) -> Result<(usize, usize), NotName> {
+    let mut real = 0;
+    let mut initials = 0;
+    for w in ws {
+        match word_kind(w) {
+            Some(WordKind::Title | WordKind::Upper) => {
+                if names::is_org_word(w) {
+                    return Err(NotName::Organisation);
+                }
+                real += 1;
+            }
+            Some(WordKind::Initial) => initials += 1,
+            Some(WordKind::Particle) => {}
+            None => {
+                if *w == "&" || names::is_org_word(w) {
+                    return Err(NotName::Organisation);
+                }
+                return Err(NotName::NotWords);
+            }
+        }
+    }
+    Ok((real, initials))
+}
+
+/// The name shape of a value in a name column, or why it is not a name.
+///
+/// ```
+/// use foi_check::detect::name::{name_shape, NameShape};
+/// assert_eq!(name_shape("MORGAN J"), Ok(NameShape::SurnameInitial));
+/// assert_eq!(name_shape("O'Neill"), Ok(NameShape::Single));
+/// assert!(name_shape("Constable Road").is_err());
+/// ```
+pub fn name_shape(value: &str) -> Result<NameShape, NotName> {
+    shape(value, true)
+}
+
+/// The shape of a value in a surname or forename column: any surname-shaped
+/// word counts there, even one that is also a rank or a word (`CONSTABLE`,
+/// `WHITE`); only placeholders, organisations and non-words are refused.
+pub fn surname_shape(value: &str) -> Result<NameShape, NotName> {
+    shape(value, false)
+}
+
+/// Whether a word is a street or place word and not also a surname (`Road`,
+/// `Lane` are places; `Hill`, `Wood`, `Green` are surnames too).
+pub fn is_place_word(w: &str) -> bool {
+    names::is_street_word(w) && !names::is_surname(w)
+}
+
+fn strip_title(t: &str) -> &str {
+    match t.split_once(' ') {
+        Some((first, rest))
+            if names::is_title(first)
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => t,
+    }
+}
+
+fn shape(value: &str, strict: bool) -> Result<NameShape, NotName> {
+    let t = strip_title(value.trim().trim_end_matches([',', ';']));
+    let reject_words = |ws: &[&str]| reject_words(ws, strict);
+    if t.is_empty() || t.len() > 60 {
+        return Err(NotName::Empty);
+    }
+    if names::is_redacted(t) {
+        return Err(NotName::Redacted);
+    }
+    if let Some((left, right)) = t.split_once(',') {
+        let l: Vec<&str> = words(left).collect();
+        let r: Vec<&str> = words(right).collect();
+        if l.is_empty() || r.is_empty() || l.len() > 4 || r.len() > 4 || right.contains(',') {
+            return Err(NotName::NotWords);
+        }
+        let (lr, li) = check_words(&l)?;
+        let (rr, ri) = check_words(&r)?;
+        if lr == 0 || li > 0 {
+            return Err(NotName::NotWords);
+        }
+        reject_words(&l)?;
+        if rr == 0 && ri > 0 {
+            return Ok(NameShape::SurnameInitial);
+        }
+        reject_words(&r)?;
+        return Ok(NameShape::LastFirst);
+    }
+    let ws: Vec<&str> = words(t).collect();
+    if ws.len() > 5 {
+        return Err(NotName::NotWords);
+    }
+    let (real, initials) = check_words(&ws)?;
+    if real == 0 {
+        return Err(NotName::NotWords);
+    }
+    reject_words(&ws)?;
+    let is_init = |w: &&&str| word_kind(w) == Some(WordKind::Initial);
+    if initials > 0 {
+        // Initials at one end only: `SMITH J R`, `J. R. Smith`.
+        let lead = ws.iter().take_while(is_init).count();
+        let trail = ws.iter().rev().take_while(is_init).count();
+        if lead + trail == initials && (lead == 0 || trail == 0) {
+            return Ok(NameShape::SurnameInitial);
+        }
+        // `John A. Smith`: a middle initial.
+        if ws.len() >= 3 && lead == 0 && trail == 0 {
+            return Ok(NameShape::Words);
+        }
+        // `Ó Briain` is Single (Ó is a particle in capitals).
+        return Err(NotName::NotWords);
+    }
+    if real == 1 {
+        return Ok(NameShape::Single);
+    }
+    Ok(NameShape::Words)
+}
+
+/// Reject places, common-word phrases and ranks.
+fn reject_words(ws: &[&str], strict: bool) -> Result<(), NotName> {
+    let reals: Vec<&&str> = ws
+        .iter()
+        .filter(|w| matches!(word_kind(w), Some(WordKind::Title | WordKind::Upper)))
+        .collect();
+    if let Some(last) = reals.last() {
+        if reals.len() >= 2 && is_place_word(last) {
+            return Err(NotName::Street);
+        }
+        if strict && reals.len() == 1 && is_rank_word(last) {
+            return Err(NotName::Rank);
+        }
+    }
+    if reals.len() >= 2 && reals.first().is_some_and(|w| is_rank_word(w)) {
+        return Err(NotName::Rank);
+    }
+    // In a surname column one word is a surname even when it is also a word
+    // (`WHITE`, `CONSTABLE`); two common words are a label (`Professional Standards`).
+    if (strict || reals.len() >= 2) && reals.iter().all(|w| names::is_common_word(w)) {
+        return Err(NotName::Common);
+    }
+    if ws.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) {
+        return Err(NotName::Street);
+    }
+    Ok(())
+}
+
+/// Whether a value is initials (`J`, `J.`, `JR`, `J.R.`, `J R`).
+pub fn is_initials(value: &str) -> bool {
+    let t = value.trim();
+    if t.is_empty() || t.len() > 10 {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.chars().all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+}
+
+/// Whether a name shape is strong enough to make an unlabelled column a name
+/// column: surname + initial, `SMITH, John`, or words whose first is a
+/// forename the gazetteer knows.
+pub fn is_strong(value: &str, shape: NameShape) -> bool {
+    match shape {
+        NameShape::SurnameInitial | NameShape::LastFirst => true,
+        NameShape::Words => words(value)
+            .next()
+            .is_some_and(|w| names::is_forename(w) && !names::is_wordy_forename(w)),
+        NameShape::Single => false,
+    }
+}

@@ -1,0 +1,537 @@
+//! Free text: prose cells and rows outside tables are searched for mentions of
+//! people: rank + name (`Sgt. O'Neill`), rank + number (`Con May (5689)`),
+//! title + name (`Mrs Patel`), names after cues (`complainant John Smith`),
+//! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers and
+//! dates of birth.
+
+use super::cell::{CellHit, What};
+use super::name::{is_place_word, word_kind, WordKind};
+use crate::rules::names;
+use crate::rules::patterns::{self, PhoneKind, Who, CUES};
+use crate::rules::staff::{self, TextUse};
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: usize,
+    e: usize,
+    w: &'a str,
+    /// Followed by a comma, semicolon, colon or full stop and space (the name ends there).
+    stop_after: bool,
+    /// Written inside brackets: `(5689)`.
+    bracketed: bool,
+    /// The word in lower case without dots: a range of the scan's lower-case buffer.
+    l: (usize, usize),
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '/')
+}
+
+fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, lows: &mut String) {
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) || skip.iter().any(|(a, b)| i >= *a && i < *b) {
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            // A dot inside initials or abbreviations (`J.R`, `D.O.B`) stays in the word.
+            let inner_dot = d == '.'
+                && text
+                    .get(j + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphabetic)
+                && text
+                    .get(i..j)
+                    .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 2);
+            if is_word_char(d) || inner_dot {
+                e = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // Trim hyphens and apostrophes at the ends (`'quoted'`).
+        let raw = text.get(i..e).unwrap_or("");
+        let w = raw.trim_matches(|c| matches!(c, '\'' | '’' | '-' | '/'));
+        if w.is_empty() {
+            continue;
+        }
+        let s = i + raw.find(w).unwrap_or(0);
+        let e2 = s + w.len();
+        let next = text.get(e2..).and_then(|r| r.chars().next());
+        let after_next = text.get(e2..).and_then(|r| r.chars().nth(1));
+        let stop_after = matches!(next, Some(',' | ';' | ':' | '!' | '?' | ')' | '"'))
+            || (next == Some('.')
+                && after_next.is_none_or(char::is_whitespace)
+                && w.chars().filter(|c| c.is_alphabetic()).count() > 3);
+        let bracketed =
+            s > 0 && text.get(..s).is_some_and(|p| p.ends_with('(')) && next == Some(')');
+        let ls = lows.len();
+        for c in w.chars() {
+            if c != '.' {
+                if c.is_ascii() {
+                    lows.push(c.to_ascii_lowercase());
+                } else {
+                    lows.extend(c.to_lowercase());
+                }
+            }
+        }
+        out.push(Tok {
+            l: (ls, lows.len()),
+            s,
+            e: e2,
+            w,
+            stop_after,
+            bracketed,
+        });
+    }
+}
+
+/// A token's lower-case form.
+fn low<'l>(lows: &'l str, t: &Tok) -> &'l str {
+    lows.get(t.l.0..t.l.1).unwrap_or("")
+}
+
+/// Whether a token can be part of a name in free text: capitalised (or an
+/// initial or particle), not a common word, street word, organisation word,
+/// title or rank.
+fn name_tok(t: &Tok, lows: &str) -> Option<WordKind> {
+    let k = word_kind(t.w)?;
+    match k {
+        WordKind::Title | WordKind::Upper => {
+            if names::is_common_word(t.w)
+                || names::is_org_word(t.w)
+                || names::is_title(t.w)
+                || is_place_word(t.w)
+            {
+                return None;
+            }
+            if t.w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                return None;
+            }
+            let l = low(lows, t);
+            if staff::lookup_rank(l).is_some() && l.len() > 2 {
+                return None;
+            }
+            Some(k)
+        }
+        WordKind::Initial | WordKind::Particle => Some(k),
+    }
+}
+
+/// Collect up to `max` name tokens from `i`. Returns the index after them and
+/// how many are real words. The run ends at a comma or full stop.
+fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
+    let mut j = i;
+    let mut real = 0;
+    while j < toks.len() && j - i < max {
+        let Some(t) = toks.get(j) else { break };
+        match name_tok(t, lows) {
+            Some(WordKind::Title | WordKind::Upper) => real += 1,
+            Some(_) => {}
+            None => break,
+        }
+        j += 1;
+        if t.stop_after {
+            break;
+        }
+    }
+    // A run must not end on an initial or particle alone (`Inspector J`).
+    while j > i
+        && toks
+            .get(j - 1)
+            .is_some_and(|t| !matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper)))
+    {
+        j -= 1;
+    }
+    (j, real)
+}
+
+fn is_number_tok(t: &Tok) -> bool {
+    (2..=6).contains(&t.w.len()) && t.w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The rank starting at token `i`: (rank index, tokens used, text use).
+fn rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize, TextUse)> {
+    let first = low(lows, toks.get(i)?);
+    if !staff::starts_rank(first) {
+        return None;
+    }
+    let mut best = None;
+    let mut joined = String::new();
+    for n in 1..=4 {
+        let Some(t) = toks.get(i + n - 1) else { break };
+        if n > 1 {
+            joined.push(' ');
+            // Words of one rank are not split by a comma.
+            if toks.get(i + n - 2).is_some_and(|p| p.stop_after) {
+                break;
+            }
+        }
+        joined.push_str(low(lows, t));
+        if let Some(r) = staff::lookup_rank(&joined) {
+            let u = staff::text_use(r, &joined);
+            if u != TextUse::No {
+                best = Some((r, n, u));
+            }
+        }
+    }
+    let (r, n, u) = best?;
+    let first_tok = toks.get(i)?;
+    let upper = first_tok.w.chars().all(|c| !c.is_lowercase());
+    let title = first_tok.w.chars().next().is_some_and(char::is_uppercase);
+    match u {
+        TextUse::Ambiguous if n == 1 => {
+            // `PC`, `DS`, `CC` in capitals; `Con`, `Det` capitalised.
+            let ok = upper || (first_tok.w.len() == 3 && title);
+            ok.then_some((r, n, u))
+        }
+        TextUse::Abbrev => (upper || title).then_some((r, n, u)),
+        _ => Some((r, n, u)),
+    }
+}
+
+fn gazetteer_hit(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| t.w.chars().count() > 1 && (names::is_surname(t.w) || names::is_forename(t.w)))
+}
+
+/// The cue ending at token `i` (1-3 words, lower case), with its word count.
+fn cue_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, Who)> {
+    let mut best = None;
+    let mut joined = String::new();
+    for n in 1..=3 {
+        let Some(t) = toks.get(i + n - 1) else { break };
+        if n > 1 {
+            joined.push(' ');
+        }
+        joined.push_str(low(lows, t));
+        if let Some((_, who)) = CUES.iter().find(|(c, _)| *c == joined) {
+            best = Some((n, *who));
+        }
+    }
+    best
+}
+
+fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
+    while toks.get(i).is_some_and(|t| {
+        matches!(
+            low(lows, t),
+            "is" | "was"
+                | "were"
+                | "a"
+                | "by"
+                | "named"
+                | "called"
+                | "the"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "one"
+        )
+    }) {
+        // Titles start their own mention; leave them.
+        if toks.get(i).is_some_and(|t| names::is_title(t.w)) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Search free text. Hits go to `out` with byte ranges into `text`.
+pub fn scan(text: &str, out: &mut Vec<CellHit>) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if text.contains('@') {
+        let mut emails = Vec::new();
+        patterns::find_emails(text, &mut emails);
+        for e in emails {
+            spans.push((e.start, e.end));
+            if e.personal {
+                out.push(CellHit {
+                    what: What::Email {
+                        staff_domain: e.staff_domain,
+                    },
+                    start: e.start,
+                    end: e.end,
+                });
+            }
+        }
+    }
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if digits >= 9 {
+        let mut phones = Vec::new();
+        patterns::find_phones(text, &mut phones);
+        for p in phones {
+            if spans.iter().any(|(a, b)| p.start < *b && p.end > *a) {
+                continue;
+            }
+            spans.push((p.start, p.end));
+            match p.kind {
+                PhoneKind::Mobile | PhoneKind::Geographic => {
+                    out.push(CellHit {
+                        what: What::Phone {
+                            kind: p.kind,
+                            key: p.key,
+                        },
+                        start: p.start,
+                        end: p.end,
+                    });
+                }
+                PhoneKind::Service | PhoneKind::Extension => {}
+            }
+        }
+    }
+    if digits >= 6 {
+        let mut ninos = Vec::new();
+        patterns::find_ninos(text, false, false, &mut ninos);
+        for (a, b) in ninos {
+            spans.push((a, b));
+            out.push(CellHit {
+                what: What::Nino,
+                start: a,
+                end: b,
+            });
+        }
+    }
+    let mut toks = Vec::new();
+    let mut lows = String::with_capacity(text.len());
+    tokenize(text, &spans, &mut toks, &mut lows);
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(t) = toks.get(i) else { break };
+        // Date of birth.
+        let l = low(&lows, t);
+        if digits >= 4 && matches!(l, "dob" | "born" | "birth") {
+            let rest = text.get(t.e..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            if let Some((_, n)) = patterns::parse_date(rest) {
+                let start = text.len() - rest.len();
+                out.push(CellHit {
+                    what: What::TextDob,
+                    start: t.s,
+                    end: start + n,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // Rank + name / number.
+        if let Some((rank, n, use_)) = rank_at(&toks, &lows, i) {
+            let mut j = i + n;
+            if let Some(last) = toks.get(j.saturating_sub(1)) {
+                if last.stop_after && !text.get(last.e..).is_some_and(|r| r.starts_with('.')) {
+                    i = j;
+                    continue;
+                }
+            }
+            if toks
+                .get(j)
+                .is_some_and(|t| matches!(low(&lows, t), "no" | "number"))
+            {
+                j += 1;
+            }
+            // `PC 2019 refresh`: with an ambiguous abbreviation, a bare year is
+            // not a collar number (in brackets or followed by a name it is).
+            // After `by`, `against`, `to`, `with`, `and` it is an officer (`by PC 2019`).
+            let after_cue = i > 0
+                && toks.get(i - 1).is_some_and(|p| {
+                    matches!(
+                        low(&lows, p),
+                        "by" | "against" | "to" | "with" | "and" | "from" | "officer"
+                    )
+                });
+            let year_like = |t: &Tok| {
+                !after_cue
+                    && t.w.len() == 4
+                    && t.w.parse::<u32>().is_ok_and(|y| (2000..=2039).contains(&y))
+            };
+            let number = toks.get(j).filter(|t| {
+                is_number_tok(t)
+                    && !(use_ == TextUse::Ambiguous
+                        && year_like(t)
+                        && !t.bracketed
+                        && name_run(&toks, &lows, j + 1, 3).1 == 0)
+            });
+            if let Some(num) = number {
+                // `PC 4521 Jones`
+                let (k, real) = name_run(&toks, &lows, j + 1, 3);
+                let end = if real > 0 {
+                    toks.get(k - 1).map_or(num.e, |t| t.e)
+                } else {
+                    num.e
+                };
+                let after = toks.get(if real > 0 { k } else { j + 1 });
+                if !after.is_some_and(|a| is_place_word(a.w)) {
+                    out.push(CellHit {
+                        what: What::TextRankNumber(rank as u16),
+                        start: t.s,
+                        end,
+                    });
+                    i = if real > 0 { k } else { j + 1 };
+                    continue;
+                }
+            }
+            // `Con May (5689)`: with a number in brackets after it, any
+            // capitalised word is a name, even one that is also a word.
+            let cap = |x: &Tok| {
+                matches!(word_kind(x.w), Some(WordKind::Title | WordKind::Upper))
+                    && !is_place_word(x.w)
+            };
+            for len in 1..=2 {
+                let run = toks.get(j..j + len).unwrap_or(&[]);
+                if run.len() == len && run.iter().all(cap) {
+                    if let Some(num) = toks
+                        .get(j + len)
+                        .filter(|a| is_number_tok(a) && a.bracketed)
+                    {
+                        out.push(CellHit {
+                            what: What::TextRankNumber(rank as u16),
+                            start: t.s,
+                            end: num.e + 1,
+                        });
+                        i = j + len + 1;
+                        break;
+                    }
+                }
+            }
+            if i > j {
+                continue;
+            }
+            let (k, real) = name_run(&toks, &lows, j, 3);
+            if real > 0 {
+                let run = toks.get(j..k).unwrap_or(&[]);
+                let after = toks.get(k);
+                let street = after.is_some_and(|a| is_place_word(a.w));
+                let possessive = run
+                    .iter()
+                    .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
+                if !street && !possessive {
+                    let end = run.last().map_or(t.e, |x| x.e);
+                    // `Con May (5689)`
+                    if let Some(num) = after.filter(|a| is_number_tok(a) && a.bracketed) {
+                        out.push(CellHit {
+                            what: What::TextRankNumber(rank as u16),
+                            start: t.s,
+                            end: num.e + 1,
+                        });
+                        i = k + 1;
+                        continue;
+                    }
+                    let ok = match use_ {
+                        TextUse::Ambiguous => {
+                            gazetteer_hit(run) || run.iter().any(|x| x.w.contains(['\'', '’']))
+                        }
+                        _ => true,
+                    };
+                    if ok {
+                        out.push(CellHit {
+                            what: What::TextRankName(rank as u16),
+                            start: t.s,
+                            end,
+                        });
+                        i = k;
+                        continue;
+                    }
+                }
+            }
+            i += n;
+            continue;
+        }
+        // Title + name: `Mrs Patel`, `Dr O'Neill`.
+        if names::is_title(t.w) && t.w.chars().next().is_some_and(char::is_uppercase) {
+            let (k, real) = name_run(&toks, &lows, i + 1, 3);
+            let run = toks.get(i + 1..k).unwrap_or(&[]);
+            if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
+                let end = run.last().map_or(t.e, |x| x.e);
+                out.push(CellHit {
+                    what: What::TextTitleName,
+                    start: t.s,
+                    end,
+                });
+                i = k;
+                continue;
+            }
+        }
+        // Cue + name: `complainant John Smith`, `made by J. Smith`.
+        if let Some((n, who)) = cue_at(&toks, &lows, i) {
+            let j = skip_fillers(&toks, &lows, i + n);
+            if toks
+                .get(j)
+                .is_some_and(|x| !names::is_title(x.w) && rank_at(&toks, &lows, j).is_none())
+            {
+                let (mut k, mut real) = name_run(&toks, &lows, j, 3);
+                // `KOWALSKI, Jan`: surname in capitals, a comma, the forename.
+                let caps_comma = k == j + 1
+                    && toks
+                        .get(j)
+                        .is_some_and(|x| x.stop_after && word_kind(x.w) == Some(WordKind::Upper))
+                    && text
+                        .get(toks.get(j).map_or(0, |x| x.e)..)
+                        .is_some_and(|r| r.starts_with(','));
+                if caps_comma {
+                    let (k2, real2) = name_run(&toks, &lows, j + 1, 2);
+                    if real2 > 0
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|x| word_kind(x.w) == Some(WordKind::Title))
+                    {
+                        k = k2;
+                        real += real2;
+                    }
+                }
+                let run = toks.get(j..k).unwrap_or(&[]);
+                let initial_first = run
+                    .first()
+                    .is_some_and(|x| word_kind(x.w) == Some(WordKind::Initial));
+                let street = toks.get(k).is_some_and(|a| is_place_word(a.w));
+                if run.len() >= 2 && real >= 1 && !street && (gazetteer_hit(run) || initial_first) {
+                    let start = run.first().map_or(t.s, |x| x.s);
+                    let end = run.last().map_or(t.e, |x| x.e);
+                    out.push(CellHit {
+                        what: What::TextCueName(who),
+                        start,
+                        end,
+                    });
+                    i = k;
+                    continue;
+                }
+            }
+            i += n;
+            continue;
+        }
+        // A bare full name: known forename + known surname (`John Smith`).
+        if matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper))
+            && names::is_forename(t.w)
+            && !names::is_wordy_forename(t.w)
+            && name_tok(t, &lows).is_some()
+            && !t.stop_after
+        {
+            if let Some(n2) = toks.get(i + 1) {
+                let n2_ok = matches!(word_kind(n2.w), Some(WordKind::Title | WordKind::Upper))
+                    && name_tok(n2, &lows).is_some()
+                    && names::is_surname(n2.w)
+                    && !toks
+                        .get(i + 2)
+                        .is_some_and(|a| is_place_word(a.w) || names::is_org_word(a.w));
+                // Both words in capitals or both in title case.
+                let same_case = word_kind(t.w) == word_kind(n2.w);
+                if n2_ok && same_case {
+                    out.push(CellHit {
+                        what: What::TextFullName,
+                        start: t.s,
+                        end: n2.e,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}

@@ -1,0 +1,743 @@
+//! Header rules: what a column's header says it holds.
+//!
+//! A header is normalised (lower case, every run of characters that are not
+//! letters or digits becomes one space) and matched against the phrases of
+//! each rule **in table order**: the first rule with a phrase equal to the
+//! header, or contained in it as whole words, wins. So the specific rules
+//! (`Date of Birth`, `Collar Number`, `Contact Number`) come before the general
+//! ones (`Date`, `Number`, `Contact`).
+
+use super::Rule;
+use crate::report::ColumnClass;
+
+/// Who a name column is about, as its header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The header does not say (`Surname`, `Name`).
+    Neutral,
+    /// Staff (`Officer`, `Employee`, `Staff Name`, `Investigating Officer`).
+    Staff,
+    /// Members of the public (`Victim`, `Complainant`, `Requester`).
+    Public,
+}
+
+/// One header rule.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderRule {
+    /// Rule id (cited in column evidence).
+    pub id: &'static str,
+    /// The class the header implies.
+    pub class: ColumnClass,
+    /// Who the column is about.
+    pub role: Role,
+    /// Normalised phrases.
+    pub phrases: &'static [&'static str],
+    /// Whether a phrase may match inside a longer header (`Officer Surname`);
+    /// when false only the whole header matches.
+    pub inside: bool,
+}
+
+const fn h(
+    id: &'static str,
+    class: ColumnClass,
+    role: Role,
+    inside: bool,
+    phrases: &'static [&'static str],
+) -> HeaderRule {
+    HeaderRule {
+        id,
+        class,
+        role,
+        phrases,
+        inside,
+    }
+}
+
+use ColumnClass as C;
+use Role::{Neutral as N, Public as P, Staff as S};
+
+/// The header rules in match order.
+pub const HEADERS: &[HeaderRule] = &[
+    h(
+        "dob.header",
+        C::DateOfBirth,
+        N,
+        true,
+        &[
+            "dob",
+            "d o b",
+            "date of birth",
+            "birth date",
+            "birthdate",
+            "date born",
+            "born",
+        ],
+    ),
+    h(
+        "contact.email.header",
+        C::Email,
+        N,
+        true,
+        &[
+            "email",
+            "e mail",
+            "email address",
+            "e mail address",
+            "mail address",
+        ],
+    ),
+    h(
+        "contact.phone.header",
+        C::Phone,
+        N,
+        true,
+        &[
+            "phone",
+            "telephone",
+            "tel",
+            "tel no",
+            "mobile",
+            "mobile number",
+            "contact number",
+            "contact no",
+            "direct line",
+            "direct dial",
+            "ddi",
+            "extension",
+            "ext",
+            "phone number",
+            "telephone number",
+        ],
+    ),
+    h(
+        "id.nino.header",
+        C::NiNumber,
+        N,
+        true,
+        &[
+            "ni number",
+            "ni no",
+            "nino",
+            "national insurance",
+            "national insurance number",
+            "nat ins",
+        ],
+    ),
+    h("id.nino.header", C::NiNumber, N, false, &["ni"]),
+    h(
+        "photo.header",
+        C::Photo,
+        N,
+        true,
+        &[
+            "photo",
+            "photograph",
+            "photo file",
+            "image",
+            "image file",
+            "picture",
+            "mugshot",
+            "headshot",
+        ],
+    ),
+    h(
+        "vetting.header",
+        C::Vetting,
+        N,
+        true,
+        &[
+            "vetting",
+            "vetting level",
+            "vetting status",
+            "clearance",
+            "security clearance",
+            "nppv",
+            "nppv level",
+        ],
+    ),
+    h(
+        "number.header",
+        C::StaffNumber,
+        S,
+        true,
+        &[
+            "collar",
+            "collar number",
+            "collar no",
+            "shoulder number",
+            "shoulder no",
+            "epaulette number",
+            "warrant number",
+            "warrant no",
+            "service number",
+            "service no",
+            "payroll",
+            "payroll number",
+            "payroll no",
+            "pay number",
+            "pay no",
+            "staff number",
+            "staff no",
+            "staff id",
+            "employee number",
+            "employee no",
+            "employee id",
+            "emp no",
+            "officer number",
+            "officer no",
+            "officer id",
+            "personnel number",
+            "force number",
+            "badge number",
+            "pin",
+            "pin number",
+            "id number",
+            "warrant card number",
+        ],
+    ),
+    h(
+        "age.header",
+        C::Age,
+        N,
+        true,
+        &["age", "age band", "age range", "age group", "ages"],
+    ),
+    h(
+        "rank.header",
+        C::RankGrade,
+        N,
+        true,
+        &[
+            "rank",
+            "grade",
+            "band",
+            "rank grade",
+            "pay grade",
+            "grade band",
+            "police rank",
+            "substantive rank",
+        ],
+    ),
+    h(
+        "salary.header",
+        C::Salary,
+        N,
+        true,
+        &[
+            "salary",
+            "pay",
+            "pay band",
+            "pay scale",
+            "salary band",
+            "salary range",
+            "wage",
+            "pay point",
+            "spine point",
+        ],
+    ),
+    h(
+        "jobtitle.header",
+        C::JobTitle,
+        N,
+        false,
+        &[
+            "job title",
+            "title",
+            "position",
+            "post",
+            "post title",
+            "role",
+            "job role",
+            "job",
+            "job description",
+            "designation",
+            "occupation",
+            "role title",
+        ],
+    ),
+    h(
+        "unit.header",
+        C::Unit,
+        N,
+        true,
+        &[
+            "unit",
+            "department",
+            "dept",
+            "team",
+            "section",
+            "squad",
+            "branch",
+            "division",
+            "directorate",
+            "command",
+            "business area",
+            "business unit",
+            "function",
+            "ocu",
+            "bcu",
+            "portfolio",
+        ],
+    ),
+    h(
+        "address.header",
+        C::Address,
+        N,
+        true,
+        &[
+            "address",
+            "home address",
+            "street",
+            "address line 1",
+            "address 1",
+            "addr",
+            "residence",
+            "home address line 1",
+        ],
+    ),
+    h(
+        "postcode.header",
+        C::Postcode,
+        N,
+        true,
+        &["postcode", "post code", "postal code", "zip", "zip code"],
+    ),
+    h(
+        "location.header",
+        C::Location,
+        N,
+        true,
+        &[
+            "station",
+            "location",
+            "base",
+            "office",
+            "area",
+            "district",
+            "region",
+            "site",
+            "town",
+            "city",
+            "beat",
+            "sector",
+            "neighbourhood",
+            "ward",
+            "borough",
+            "county",
+            "lpa",
+            "place",
+            "venue",
+            "premises",
+            "force",
+        ],
+    ),
+    h("gender.header", C::Gender, N, true, &["gender", "sex"]),
+    h(
+        "ethnicity.header",
+        C::Ethnicity,
+        N,
+        true,
+        &[
+            "ethnicity",
+            "ethnic",
+            "ethnic group",
+            "ethnic origin",
+            "race",
+            "nationality",
+        ],
+    ),
+    h(
+        "service.header",
+        C::Service,
+        N,
+        true,
+        &[
+            "length of service",
+            "years of service",
+            "service",
+            "date joined",
+            "joined",
+            "year joined",
+            "start date",
+            "date of appointment",
+            "appointed",
+            "joining date",
+        ],
+    ),
+    h(
+        "contract.header",
+        C::Contract,
+        N,
+        true,
+        &[
+            "contract",
+            "contract type",
+            "working pattern",
+            "fte",
+            "hours",
+            "full time",
+            "part time",
+            "employment type",
+        ],
+    ),
+    h(
+        "reference.header",
+        C::Reference,
+        N,
+        true,
+        &[
+            "reference",
+            "ref",
+            "ref no",
+            "id",
+            "case number",
+            "case no",
+            "crime number",
+            "crime reference",
+            "crime ref",
+            "urn",
+            "serial",
+            "incident number",
+            "log number",
+            "cad",
+            "request number",
+            "foi reference",
+            "file number",
+            "occurrence",
+        ],
+    ),
+    h(
+        "date.header",
+        C::Date,
+        N,
+        true,
+        &[
+            "date",
+            "year",
+            "month",
+            "period",
+            "time",
+            "date received",
+            "date closed",
+            "financial year",
+        ],
+    ),
+    h(
+        "name.header.surname",
+        C::Surname,
+        N,
+        true,
+        &[
+            "surname",
+            "last name",
+            "lastname",
+            "family name",
+            "second name",
+        ],
+    ),
+    h(
+        "name.header.forename",
+        C::Forename,
+        N,
+        true,
+        &[
+            "forename",
+            "forenames",
+            "first name",
+            "firstname",
+            "given name",
+            "given names",
+            "christian name",
+            "first names",
+        ],
+    ),
+    h(
+        "name.header.initial",
+        C::Initial,
+        N,
+        true,
+        &[
+            "initial",
+            "initials",
+            "first initial",
+            "forename initial",
+            "middle initial",
+        ],
+    ),
+    h(
+        "name.header.public",
+        C::Name,
+        P,
+        true,
+        &[
+            "requester",
+            "requestor",
+            "applicant",
+            "complainant",
+            "victim",
+            "witness",
+            "suspect",
+            "offender",
+            "caller",
+            "driver",
+            "informant",
+            "claimant",
+            "customer",
+            "patient",
+            "member of the public",
+            "injured party",
+            "accused",
+            "defendant",
+            "arrested person",
+            "detained person",
+            "person reporting",
+        ],
+    ),
+    h(
+        "name.header.staff",
+        C::Name,
+        S,
+        true,
+        &[
+            "officer",
+            "officers",
+            "officer name",
+            "employee",
+            "employee name",
+            "staff name",
+            "staff member",
+            "member of staff",
+            "oic",
+            "officer in charge",
+            "investigating officer",
+            "reporting officer",
+            "arresting officer",
+            "line manager",
+            "manager",
+            "supervisor",
+            "handler",
+            "author",
+            "decision maker",
+            "post holder",
+            "name of post holder",
+            "subject officer",
+            "officer involved",
+            "trainer",
+            "instructor",
+            "assessor",
+            "approved by",
+            "authorised by",
+            "reviewed by",
+            "signed by",
+        ],
+    ),
+    h("name.header.staff", C::Name, S, false, &["staff"]),
+    h(
+        "name.header.full",
+        C::Name,
+        N,
+        true,
+        &[
+            "name",
+            "names",
+            "full name",
+            "fullname",
+            "person",
+            "individual",
+            "contact",
+            "contact name",
+            "person name",
+            "known as",
+            "attendee",
+            "attendees",
+            "delegate",
+            "recipient",
+            "nominee",
+            "deceased",
+            "payee",
+            "preferred name",
+        ],
+    ),
+    h(
+        "text.header",
+        C::FreeText,
+        N,
+        true,
+        &[
+            "description",
+            "details",
+            "detail",
+            "notes",
+            "note",
+            "comments",
+            "comment",
+            "summary",
+            "narrative",
+            "allegation",
+            "allegations",
+            "remarks",
+            "circumstances",
+            "text",
+            "free text",
+            "action taken",
+            "synopsis",
+            "reason",
+            "reasons",
+            "complaint",
+            "incident details",
+            "log",
+            "observations",
+            "outcome details",
+            "case summary",
+            "findings",
+            "nature of complaint",
+            "what happened",
+            "subject",
+        ],
+    ),
+    h(
+        "count.header",
+        C::Count,
+        N,
+        true,
+        &[
+            "count",
+            "number",
+            "no",
+            "total",
+            "number of",
+            "no of",
+            "amount",
+            "cost",
+            "value",
+            "sum",
+            "quantity",
+            "frequency",
+            "percentage",
+            "rate",
+        ],
+    ),
+];
+
+/// The header rules as listed by `foi-check rules`.
+pub const RULES: &[Rule] = &[
+    Rule { id: "name.header.surname", description: "Column header means surnames (Surname, Last Name, Family Name)" },
+    Rule { id: "name.header.forename", description: "Column header means forenames (Forename, First Name, Given Name)" },
+    Rule { id: "name.header.initial", description: "Column header means initials (Initial, Initials)" },
+    Rule { id: "name.header.full", description: "Column header means names (Name, Full Name, Contact)" },
+    Rule { id: "name.header.staff", description: "Column header means names of staff (Officer, Employee, Staff Name, Investigating Officer)" },
+    Rule { id: "name.header.public", description: "Column header means names of members of the public (Requester, Complainant, Victim, Witness, Suspect)" },
+    Rule { id: "rank.header", description: "Column header means police ranks or staff grades (Rank, Grade, Band)" },
+    Rule { id: "jobtitle.header", description: "Column header means job titles (Job Title, Role, Post)" },
+    Rule { id: "number.header", description: "Column header means collar, shoulder, warrant, service, payroll or staff numbers" },
+    Rule { id: "unit.header", description: "Column header means units, departments or teams" },
+    Rule { id: "location.header", description: "Column header means stations or locations" },
+    Rule { id: "contact.email.header", description: "Column header means e-mail addresses" },
+    Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
+    Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
+    Rule { id: "dob.header", description: "Column header means dates of birth (DOB, Date of Birth)" },
+    Rule { id: "address.header", description: "Column header means home or street addresses" },
+    Rule { id: "postcode.header", description: "Column header means postcodes" },
+    Rule { id: "vetting.header", description: "Column header means vetting levels" },
+    Rule { id: "photo.header", description: "Column header means photographs (photo file names)" },
+    Rule { id: "text.header", description: "Column header means free text (Description, Details, Notes, Comments)" },
+    Rule { id: "age.header", description: "Column header means ages or age bands (not identifying alone)" },
+    Rule { id: "gender.header", description: "Column header means gender or sex (not identifying alone)" },
+    Rule { id: "ethnicity.header", description: "Column header means ethnicity (not identifying alone)" },
+    Rule { id: "service.header", description: "Column header means length of service or joining dates (not identifying alone)" },
+    Rule { id: "contract.header", description: "Column header means contract type or working pattern (not identifying alone)" },
+    Rule { id: "salary.header", description: "Column header means salary or pay band (not identifying alone)" },
+    Rule { id: "date.header", description: "Column header means dates that are not dates of birth" },
+    Rule { id: "reference.header", description: "Column header means reference numbers (not identifying)" },
+    Rule { id: "count.header", description: "Column header means counts or amounts (not identifying)" },
+];
+
+/// Lower case, every run of non-alphanumeric characters as one space, trimmed.
+pub fn normalise(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    let mut space = false;
+    for c in header.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The rule a header matches, if any.
+///
+/// ```
+/// use foi_check::rules::headers::match_header;
+/// use foi_check::ColumnClass;
+/// assert_eq!(match_header("Officer Surname").map(|r| r.class), Some(ColumnClass::Surname));
+/// assert_eq!(match_header("Date of Birth").map(|r| r.class), Some(ColumnClass::DateOfBirth));
+/// assert!(match_header("Widgets").is_none());
+/// ```
+pub fn match_header(header: &str) -> Option<&'static HeaderRule> {
+    let norm = normalise(header);
+    if norm.is_empty() {
+        return None;
+    }
+    let padded = format!(" {norm} ");
+    // Whole-header matches first: `Staff` is a name header, `Staff Number` is not.
+    if let Some(r) = HEADERS
+        .iter()
+        .find(|r| r.phrases.iter().any(|p| *p == norm))
+    {
+        return Some(r);
+    }
+    // `Number of Officers`, `Officer Type`, `Victim Count` are not names.
+    let counted = COUNT_PREFIXES.iter().any(|p| norm.starts_with(p))
+        || NOT_NAME_WORDS
+            .iter()
+            .any(|w| padded.contains(&format!(" {w} ")));
+    if COUNT_PREFIXES.iter().any(|p| norm.starts_with(p)) {
+        return HEADERS.iter().find(|r| r.id == "count.header");
+    }
+    HEADERS.iter().find(|r| {
+        r.inside
+            && !(counted && is_name_class(r.class))
+            && r.phrases.iter().any(|p| padded.contains(&format!(" {p} ")))
+    })
+}
+
+/// Headers starting with these are counts (`Number of Officers`).
+const COUNT_PREFIXES: &[&str] = &[
+    "number of ",
+    "no of ",
+    "count of ",
+    "total ",
+    "num of ",
+    "percentage of ",
+    "proportion of ",
+];
+
+/// A header holding one of these words is not a name column (`Officer Type`).
+const NOT_NAME_WORDS: &[&str] = &[
+    "type",
+    "types",
+    "category",
+    "count",
+    "total",
+    "status",
+    "flag",
+    "involved",
+    "present",
+    "numbers",
+    "injured",
+    "injury",
+    "role",
+    "age",
+    "gender",
+    "ethnicity",
+];
+
+fn is_name_class(c: ColumnClass) -> bool {
+    matches!(c, C::Name | C::Surname | C::Forename | C::Initial)
+}

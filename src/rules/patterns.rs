@@ -1,0 +1,911 @@
+//! Contact details, identity numbers and the other patterns: e-mail, UK phone
+//! numbers, National Insurance numbers, postcodes, dates, photo file names,
+//! collar numbers, and the cues that introduce a name in free text.
+//!
+//! The checks are small hand-written scanners over bytes rather than regular
+//! expressions: they run on every cell of a column and must cost nanoseconds.
+
+use super::Rule;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Rule id: a personal e-mail address.
+pub const EMAIL_PERSONAL: &str = "contact.email.personal";
+/// Rule id: a UK mobile number.
+pub const PHONE_MOBILE: &str = "contact.phone.mobile";
+/// Rule id: a direct line (geographic number that is not a shared switchboard).
+pub const PHONE_DIRECT: &str = "contact.phone.direct";
+/// Rule id: a National Insurance number.
+pub const NINO: &str = "id.nino";
+/// Rule id: a date of birth.
+pub const DOB: &str = "dob.value";
+/// Rule id: a home address.
+pub const ADDRESS: &str = "address.home";
+/// Rule id: a full postcode.
+pub const POSTCODE: &str = "address.postcode";
+/// Rule id: a photo file name.
+pub const PHOTO: &str = "photo.file";
+/// Rule id: a value in a staff-number column.
+pub const STAFF_NUMBER: &str = "number.staff";
+/// Rule id: rank and number in one value (`PC 4521`).
+pub const COLLAR_SHAPE: &str = "number.collar_shape";
+/// Rule id: rank and name in free text.
+pub const TEXT_RANK_NAME: &str = "text.rank_name";
+/// Rule id: rank and number in free text.
+pub const TEXT_RANK_NUMBER: &str = "text.rank_number";
+/// Rule id: title and name in free text (`Mrs Patel`).
+pub const TEXT_TITLE_NAME: &str = "text.title_name";
+/// Rule id: a name after a cue in free text (`complainant John Smith`).
+pub const TEXT_CUE_NAME: &str = "text.cue_name";
+/// Rule id: a full name in free text (`John Smith`, forename and surname both in the gazetteer).
+pub const TEXT_FULL_NAME: &str = "text.full_name";
+/// Rule id: a date of birth in free text (`DOB 12/03/1985`).
+pub const TEXT_DOB: &str = "text.dob";
+
+/// The pattern rules as listed by `foi-check rules`.
+pub const RULES: &[Rule] = &[
+    Rule { id: EMAIL_PERSONAL, description: "A personal e-mail address (first.last@, jsmith@, any webmail address)" },
+    Rule { id: "not.email.role", description: "Not personal: role mailboxes (foi@, info@, enquiries@, contact.centre@, a station mailbox named after a road)" },
+    Rule { id: PHONE_MOBILE, description: "A UK mobile number (07..., +44 7...)" },
+    Rule { id: PHONE_DIRECT, description: "A direct line: a geographic number (01..., 02...) in a phone column that is not shared by several rows; in free text it only adds to a flagged row" },
+    Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
+    Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
+    Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
+    Rule { id: ADDRESS, description: "A home address (house number and street) in an address column" },
+    Rule { id: POSTCODE, description: "A full UK postcode in a postcode column: adds to a flagged row" },
+    Rule { id: PHOTO, description: "A photo file name (.jpg, .png...): identifying when named after a person (smith_j.jpg), else adds to a flagged row" },
+    Rule { id: STAFF_NUMBER, description: "A collar, shoulder, warrant, payroll or staff number in a column with such a header" },
+    Rule { id: COLLAR_SHAPE, description: "Rank and number in one value (PC 4521, Sgt 1234)" },
+    Rule { id: TEXT_RANK_NAME, description: "Free text naming an officer by rank (Sgt. O'Neill, Inspector Morgan, DS Priya Patel)" },
+    Rule { id: TEXT_RANK_NUMBER, description: "Free text naming an officer by rank and number (Con May (5689), PC 4521 Jones)" },
+    Rule { id: TEXT_TITLE_NAME, description: "Free text naming a person with a title (Mr Smith, Mrs Patel, Dr Okafor)" },
+    Rule { id: TEXT_CUE_NAME, description: "Free text naming a person after a cue (made by, reported by, complainant, victim, from...)" },
+    Rule { id: TEXT_FULL_NAME, description: "Free text holding a full name: a known forename followed by a known surname (John Smith)" },
+    Rule { id: TEXT_DOB, description: "Free text giving a date of birth (DOB 12/03/1985, born 12 March 1985): adds to a flagged row" },
+    Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
+    Rule { id: "not.vehicle_registration", description: "Not a person: vehicle registrations (AB12 CDE)" },
+    Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
+];
+
+/// Words of role mailboxes: an address whose local part holds one is not personal.
+pub const ROLE_MAILBOX_WORDS: &[&str] = &[
+    "foi",
+    "foia",
+    "freedomofinformation",
+    "info",
+    "information",
+    "enquiries",
+    "enquiry",
+    "contact",
+    "contactus",
+    "centre",
+    "center",
+    "admin",
+    "administration",
+    "office",
+    "reception",
+    "press",
+    "media",
+    "communications",
+    "comms",
+    "hr",
+    "recruitment",
+    "careers",
+    "jobs",
+    "dataprotection",
+    "dpo",
+    "data",
+    "complaints",
+    "feedback",
+    "noreply",
+    "donotreply",
+    "no",
+    "reply",
+    "support",
+    "helpdesk",
+    "servicedesk",
+    "team",
+    "unit",
+    "general",
+    "mail",
+    "post",
+    "accounts",
+    "finance",
+    "legal",
+    "payroll",
+    "sales",
+    "webmaster",
+    "web",
+    "policing",
+    "police",
+    "force",
+    "station",
+    "custody",
+    "control",
+    "duty",
+    "operations",
+    "ops",
+    "intelligence",
+    "intel",
+    "psd",
+    "standards",
+    "professional",
+    "disclosure",
+    "records",
+    "licensing",
+    "firearms",
+    "hq",
+    "headquarters",
+    "secretariat",
+    "correspondence",
+    "ceo",
+    "private",
+    "office",
+    "executive",
+    "board",
+    "governance",
+    "corporate",
+    "estates",
+    "fleet",
+    "it",
+    "ict",
+    "security",
+    "vetting",
+    "training",
+    "wellbeing",
+    "occupational",
+    "health",
+    "safety",
+    "events",
+    "community",
+    "neighbourhood",
+    "npt",
+    "response",
+    "cid",
+    "desk",
+    "hub",
+    "requests",
+    "request",
+    "foirequests",
+    "subjectaccess",
+    "sar",
+    "access",
+    "service",
+    "services",
+    "department",
+    "dept",
+    "road",
+    "street",
+    "lane",
+    "avenue",
+    "way",
+    "hall",
+    "house",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "city",
+    "area",
+    "district",
+    "enquiry",
+    "inbox",
+    "mailbox",
+    "group",
+    "shared",
+    "generic",
+    "criminal",
+    "crime",
+    "justice",
+    "victim",
+    "victims",
+    "witness",
+    "care",
+];
+
+/// Webmail domains: any address there belongs to a person (unless a role word says otherwise).
+pub const WEBMAIL_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "outlook.com",
+    "live.com",
+    "live.co.uk",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "aol.co.uk",
+    "btinternet.com",
+    "sky.com",
+    "virginmedia.com",
+    "ntlworld.com",
+    "talktalk.net",
+    "protonmail.com",
+    "proton.me",
+    "gmx.com",
+    "gmx.co.uk",
+    "mail.com",
+    "tiscali.co.uk",
+    "blueyonder.co.uk",
+];
+
+/// Domain endings of public bodies: a personal address there belongs to staff.
+pub const STAFF_DOMAINS: &[&str] = &[
+    "police.uk",
+    "pnn.police.uk",
+    "gov.uk",
+    "gsi.gov.uk",
+    "nhs.net",
+    "nhs.uk",
+    "mod.uk",
+    "parliament.uk",
+    "gov.scot",
+    "gov.wales",
+    "psni.police.uk",
+    "met.police.uk",
+    "justice.gov.uk",
+    "hmrc.gov.uk",
+    "cps.gov.uk",
+];
+
+/// Cues after which a name is expected in free text, and who it is about.
+/// Generic cues need a two-word name (`complainant John Smith`,
+/// `made by J. Smith`); a single word after them is not enough.
+pub const CUES: &[(&str, Who)] = &[
+    ("made by", Who::Public),
+    ("reported by", Who::Public),
+    ("complaint by", Who::Public),
+    ("complaint from", Who::Public),
+    ("submitted by", Who::Public),
+    ("requested by", Who::Public),
+    ("raised by", Who::Public),
+    ("complainant", Who::Public),
+    ("victim", Who::Public),
+    ("witness", Who::Public),
+    ("suspect", Who::Public),
+    ("requester", Who::Public),
+    ("requestor", Who::Public),
+    ("from", Who::Public),
+    ("named", Who::Public),
+    ("called", Who::Public),
+    ("offender", Who::Public),
+    ("driver", Who::Public),
+    ("caller", Who::Public),
+    ("informant", Who::Public),
+    ("spoke to", Who::Public),
+    ("spoke with", Who::Public),
+    ("on behalf of", Who::Public),
+    ("signed by", Who::Staff),
+    ("prepared by", Who::Staff),
+    ("officer", Who::Staff),
+    ("officers", Who::Staff),
+    ("oic", Who::Staff),
+    ("dealt with by", Who::Staff),
+    ("allocated to", Who::Staff),
+    ("assigned to", Who::Staff),
+    ("handled by", Who::Staff),
+    ("attended by", Who::Staff),
+    ("investigated by", Who::Staff),
+    ("reviewed by", Who::Staff),
+    ("authorised by", Who::Staff),
+    ("approved by", Who::Staff),
+    ("colleague", Who::Staff),
+    ("manager", Who::Staff),
+    ("supervisor", Who::Staff),
+];
+
+/// Who a cue or header is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// A member of the public.
+    Public,
+    /// A member of staff.
+    Staff,
+}
+
+struct Sets {
+    role: HashSet<&'static str>,
+    glued: aho_corasick::AhoCorasick,
+}
+
+/// Role words that also mark a mailbox when glued to another word (`foirequests`).
+const GLUED_ROLE_WORDS: &[&str] = &[
+    "foi", "enquir", "info", "admin", "station", "office", "team", "unit", "mailbox", "inbox",
+    "noreply", "contact", "centre", "custody", "control", "road", "street",
+];
+
+fn sets() -> &'static Sets {
+    static S: OnceLock<Sets> = OnceLock::new();
+    S.get_or_init(|| Sets {
+        role: ROLE_MAILBOX_WORDS.iter().copied().collect(),
+        glued: aho_corasick::AhoCorasick::new(GLUED_ROLE_WORDS)
+            .expect("the static role words build"),
+    })
+}
+
+// ---------------------------------------------------------------- e-mail
+
+/// An e-mail address found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Email {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Whether it belongs to a person (not a role mailbox).
+    pub personal: bool,
+    /// Whether the domain is a public body's (police.uk, gov.uk...).
+    pub staff_domain: bool,
+}
+
+fn local_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+' | b'\'' | b'%')
+}
+
+fn domain_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
+}
+
+/// Every e-mail address in `text`.
+pub fn find_emails(text: &str, out: &mut Vec<Email>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = b
+        .get(from..)
+        .and_then(|s| s.iter().position(|&c| c == b'@'))
+        .map(|p| p + from)
+    {
+        from = at + 1;
+        let mut s = at;
+        while s > 0 && b.get(s - 1).is_some_and(|&c| local_char(c)) {
+            s -= 1;
+        }
+        while b.get(s).is_some_and(|&c| c == b'.') {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while b.get(e).is_some_and(|&c| domain_char(c)) {
+            e += 1;
+        }
+        while e > at + 1 && b.get(e - 1).is_some_and(|&c| c == b'.' || c == b'-') {
+            e -= 1;
+        }
+        if s >= at || e <= at + 1 {
+            continue;
+        }
+        let (Some(local), Some(domain)) = (text.get(s..at), text.get(at + 1..e)) else {
+            continue;
+        };
+        if !domain.contains('.') || domain.starts_with('.') {
+            continue;
+        }
+        let (personal, staff_domain) = classify_email(local, domain);
+        out.push(Email {
+            start: s,
+            end: e,
+            personal,
+            staff_domain,
+        });
+        from = e.max(from);
+    }
+}
+
+/// Whether an address is personal, and whether its domain is a public body's.
+///
+/// ```
+/// use foi_check::rules::patterns::classify_email;
+/// assert_eq!(classify_email("john.smith", "psni.police.uk"), (true, true));
+/// assert_eq!(classify_email("foi", "psni.police.uk"), (false, true));
+/// ```
+pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
+    let staff_domain = STAFF_DOMAINS.iter().any(|d| ends_with_label(domain, d));
+    let webmail = WEBMAIL_DOMAINS
+        .iter()
+        .any(|d| domain.eq_ignore_ascii_case(d));
+    let mut buf = [0u8; 64];
+    let mut heap = String::new();
+    let local_l = lower_ascii(local, &mut buf, &mut heap);
+    let mut tokens: [&str; 6] = [""; 6];
+    let mut n = 0;
+    for t in local_l.split(['.', '_', '-', '+']) {
+        let t = t.trim_matches(|c: char| c.is_ascii_digit());
+        if t.is_empty() {
+            continue;
+        }
+        match tokens.get_mut(n) {
+            Some(slot) => *slot = t,
+            None => return (false, staff_domain),
+        }
+        n += 1;
+    }
+    let tokens = tokens.get(..n).unwrap_or(&[]);
+    if tokens.is_empty() {
+        return (webmail, staff_domain);
+    }
+    let sets = sets();
+    if tokens
+        .iter()
+        .any(|t| sets.role.contains(t) || super::names::is_street_word(t))
+    {
+        return (false, staff_domain);
+    }
+    // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`),
+    // unless it is inside a long surname.
+    if let Some(m) = sets.glued.find(local_l) {
+        let w = m.end() - m.start();
+        if !tokens
+            .iter()
+            .any(|t| super::names::is_surname(t) && t.len() > w + 2)
+        {
+            return (false, staff_domain);
+        }
+    }
+    if webmail {
+        return (true, staff_domain);
+    }
+    use super::names::{is_forename, is_surname};
+    let personal = match tokens {
+        [one] => {
+            let rest = one.get(1..).unwrap_or("");
+            let init = one.get(..one.len().saturating_sub(1)).unwrap_or("");
+            // `jsmith`, `smithj`; a bare word (`grantham@`) may be a place.
+            (rest.len() >= 3 && is_surname(rest)) || (init.len() >= 3 && is_surname(init))
+        }
+        many => {
+            many.len() <= 4
+                && many
+                    .iter()
+                    .all(|t| t.chars().all(|c| c.is_alphabetic() || c == '\''))
+                && many
+                    .iter()
+                    .any(|t| t.len() == 1 || is_forename(t) || is_surname(t))
+                && many.iter().any(|t| t.len() > 1)
+        }
+    };
+    (personal, staff_domain)
+}
+
+/// Whether `domain` is `suffix` or ends with `.suffix` (any case).
+fn ends_with_label(domain: &str, suffix: &str) -> bool {
+    let (d, s) = (domain.as_bytes(), suffix.as_bytes());
+    d.len() >= s.len()
+        && d.get(d.len() - s.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(s))
+        && (d.len() == s.len() || d.get(d.len() - s.len() - 1) == Some(&b'.'))
+}
+
+/// ASCII lower case of `s`, in `buf` when it fits, else in `heap`.
+fn lower_ascii<'b>(s: &str, buf: &'b mut [u8; 64], heap: &'b mut String) -> &'b str {
+    if s.len() <= buf.len() && s.is_ascii() {
+        for (slot, b) in buf.iter_mut().zip(s.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(buf.get(..s.len()).unwrap_or_default()).unwrap_or_default()
+    } else {
+        *heap = s.to_lowercase();
+        heap.as_str()
+    }
+}
+
+// ---------------------------------------------------------------- phones
+
+/// What a phone number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneKind {
+    /// 07...: a mobile, personal.
+    Mobile,
+    /// 01.../02...: a geographic number: a direct line or a switchboard.
+    Geographic,
+    /// 03.../08.../09.../05..., 101, 999, 111: a switchboard or service number.
+    Service,
+    /// A short internal extension (4-6 digits).
+    Extension,
+}
+
+/// A phone number found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phone {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// What it is.
+    pub kind: PhoneKind,
+    /// The digits in national form (`07700900123`) packed as a number, for
+    /// counting repeats.
+    pub key: u64,
+}
+
+fn national(digits: &[u8]) -> Option<(PhoneKind, u64)> {
+    let d: Vec<u8> = if digits.starts_with(b"44") && digits.len() >= 11 {
+        std::iter::once(b'0')
+            .chain(digits.iter().skip(2).copied().skip_while(|&c| c == b'0'))
+            .collect()
+    } else {
+        digits.to_vec()
+    };
+    if !(10..=11).contains(&d.len()) || d.first() != Some(&b'0') {
+        return None;
+    }
+    let key = d.iter().fold(0u64, |k, &c| k * 10 + u64::from(c - b'0'));
+    let kind = match d.get(1) {
+        Some(b'7') if d.len() == 11 && d.get(2) != Some(&b'0') && d.get(2) != Some(&b'6') => {
+            PhoneKind::Mobile
+        }
+        Some(b'1' | b'2') => PhoneKind::Geographic,
+        Some(b'3' | b'5' | b'8' | b'9') => PhoneKind::Service,
+        _ => return None,
+    };
+    Some((kind, key))
+}
+
+/// Every UK phone number in `text`: a run that starts with `0`, `+44` or
+/// `(0`, is made of digits, spaces, hyphens, dots and brackets, and is not
+/// glued to a letter, digit or slash (so `PSD/2023/0001` is not a number).
+pub fn find_phones(text: &str, out: &mut Vec<Phone>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(0);
+        let starts = c == b'0'
+            || (c == b'+' && b.get(i + 1) == Some(&b'4'))
+            || (c == b'(' && b.get(i + 1) == Some(&b'0'));
+        let glued = i > 0
+            && b.get(i - 1).is_some_and(|p| {
+                p.is_ascii_alphanumeric() || matches!(p, b'/' | b'-' | b'.' | b'_')
+            });
+        if !starts || glued {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut digits: Vec<u8> = Vec::with_capacity(14);
+        while let Some(&d) = b.get(j) {
+            if d.is_ascii_digit() {
+                digits.push(d);
+                if digits.len() > 13 {
+                    break;
+                }
+            } else if !matches!(d, b' ' | b'-' | b'(' | b')' | b'+' | b'.')
+                || (d == b' ' && b.get(j + 1) == Some(&b' '))
+            {
+                break;
+            }
+            j += 1;
+        }
+        // Trim trailing separators.
+        let mut end = j;
+        while end > i && b.get(end - 1).is_some_and(|d| !d.is_ascii_digit()) {
+            end -= 1;
+        }
+        let after = b.get(end).copied();
+        let glued_after =
+            after.is_some_and(|a| a.is_ascii_alphanumeric() || a == b'/' || a == b'@');
+        if !glued_after && digits.len() <= 13 {
+            if let Some((kind, key)) = national(&digits) {
+                out.push(Phone {
+                    start: i,
+                    end,
+                    kind,
+                    key,
+                });
+                i = end;
+                continue;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// The kind of a phone-column cell holding one number (`101` and `999`
+/// are service numbers; 4-6 digits alone are an extension).
+pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
+    let t = cell.trim();
+    let digits: Vec<u8> = t.bytes().filter(u8::is_ascii_digit).collect();
+    if matches!(digits.as_slice(), b"101" | b"999" | b"111" | b"112") {
+        return Some(Phone {
+            start: 0,
+            end: t.len(),
+            kind: PhoneKind::Service,
+            key: 0,
+        });
+    }
+    let mut v = Vec::new();
+    find_phones(t, &mut v);
+    if let Some(p) = v.into_iter().next() {
+        return Some(p);
+    }
+    let lower = t.to_ascii_lowercase();
+    let ext = lower
+        .trim_start_matches("ext")
+        .trim_start_matches('.')
+        .trim_start_matches('x')
+        .trim();
+    if (4..=6).contains(&digits.len()) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+        return Some(Phone {
+            start: 0,
+            end: t.len(),
+            kind: PhoneKind::Extension,
+            key: 0,
+        });
+    }
+    None
+}
+
+// ---------------------------------------------------------------- NI numbers
+
+/// Whether the two-letter prefix of a National Insurance number is allowed.
+pub fn nino_prefix_ok(a: u8, b: u8) -> bool {
+    let a = a.to_ascii_uppercase();
+    let b = b.to_ascii_uppercase();
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return false;
+    }
+    if b"DFIQUV".contains(&a) || b"DFIQUVO".contains(&b) {
+        return false;
+    }
+    !matches!(
+        &[a, b],
+        b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ"
+    )
+}
+
+/// Every National Insurance number in `text` (`QQ 12 34 56 C` style,
+/// spaces optional, suffix A-D required unless `suffix_optional`). Letters
+/// must be capitals unless `any_case`.
+pub fn find_ninos(
+    text: &str,
+    any_case: bool,
+    suffix_optional: bool,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let b = text.as_bytes();
+    let up = |c: u8| if any_case { c.to_ascii_uppercase() } else { c };
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let (Some(&a), Some(&c)) = (b.get(i), b.get(i + 1)) else {
+            break;
+        };
+        let boundary = i == 0 || b.get(i - 1).is_some_and(|p| !p.is_ascii_alphanumeric());
+        if !boundary
+            || !up(a).is_ascii_uppercase()
+            || !up(c).is_ascii_uppercase()
+            || !nino_prefix_ok(up(a), up(c))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        let mut n = 0;
+        while n < 6 {
+            match b.get(j) {
+                Some(d) if d.is_ascii_digit() => {
+                    n += 1;
+                    j += 1;
+                }
+                Some(b' ' | b'-') if n % 2 == 0 && b.get(j + 1).is_some_and(u8::is_ascii_digit) => {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        if n != 6 {
+            i += 1;
+            continue;
+        }
+        let mut k = j;
+        if matches!(b.get(k), Some(b' ' | b'-'))
+            && b.get(k + 1).is_some_and(|s| b"ABCD".contains(&up(*s)))
+        {
+            k += 1;
+        }
+        let end = match b.get(k) {
+            Some(s)
+                if b"ABCD".contains(&up(*s))
+                    && !b.get(k + 1).is_some_and(|x| x.is_ascii_alphanumeric()) =>
+            {
+                k + 1
+            }
+            _ if suffix_optional && !b.get(j).is_some_and(|x| x.is_ascii_alphanumeric()) => j,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push((i, end));
+        i = end;
+    }
+}
+
+// ---------------------------------------------------------------- postcodes, dates, files
+
+/// Whether `s` (trimmed) is a full UK postcode (`BT1 1AA`, `SW1A 2AA`).
+pub fn is_postcode(s: &str) -> bool {
+    let c: Vec<u8> = s
+        .trim()
+        .bytes()
+        .filter(|b| *b != b' ')
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if !(5..=7).contains(&c.len()) || s.trim().bytes().filter(|b| *b == b' ').count() > 1 {
+        return false;
+    }
+    let (out, inw) = c.split_at(c.len() - 3);
+    let inward_ok = matches!(inw, [d, x, y] if d.is_ascii_digit() && x.is_ascii_uppercase() && y.is_ascii_uppercase());
+    let outward_ok = match out {
+        [a, d] => a.is_ascii_uppercase() && d.is_ascii_digit(),
+        [a, b, c] => {
+            a.is_ascii_uppercase()
+                && ((b.is_ascii_digit() && c.is_ascii_alphanumeric())
+                    || (b.is_ascii_uppercase() && c.is_ascii_digit()))
+        }
+        [a, b, c, d] => {
+            a.is_ascii_uppercase()
+                && b.is_ascii_uppercase()
+                && c.is_ascii_digit()
+                && d.is_ascii_alphanumeric()
+        }
+        _ => false,
+    };
+    inward_ok && outward_ok
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_name(w: &str) -> Option<u32> {
+    let l = w.to_ascii_lowercase();
+    let l = l.trim_end_matches('.');
+    if l.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| l.starts_with(m) && ("january february march april may june july august september october november december sept".contains(l) || l.len() == 3))
+        .map(|p| p as u32 + 1)
+}
+
+/// A date at the start of `s`: `12/03/1985`, `1985-03-12`, `12.03.85`,
+/// `12 March 1985`, `12-Mar-1985`, `March 12, 1985`. Returns (year, month,
+/// day) with a 2-digit year as given, and the byte length used.
+pub fn parse_date(s: &str) -> Option<((u32, u32, u32), usize)> {
+    let b = s.as_bytes();
+    let num = |i: &mut usize| -> Option<(u32, usize)> {
+        let st = *i;
+        let mut v = 0u32;
+        while let Some(d) = b.get(*i).filter(|d| d.is_ascii_digit()) {
+            v = v.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+            *i += 1;
+            if *i - st > 4 {
+                return None;
+            }
+        }
+        (*i > st).then_some((v, *i - st))
+    };
+    let mut i = 0;
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        let (a, la) = num(&mut i)?;
+        let sep = *b.get(i)?;
+        if matches!(sep, b'/' | b'-' | b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            let (m, _) = num(&mut i)?;
+            if *b.get(i)? != sep {
+                return None;
+            }
+            i += 1;
+            let (c, lc) = num(&mut i)?;
+            let (y, d) = if la == 4 {
+                (a, c)
+            } else if lc == 4 || lc == 2 {
+                (c, a)
+            } else {
+                return None;
+            };
+            if b.get(i).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            return valid(y, m, d).then_some(((y, m, d), i));
+        }
+        // 12 March 1985 / 12-Mar-85
+        if !matches!(sep, b' ' | b'-') || la > 2 {
+            return None;
+        }
+        i += 1;
+        let ws = i;
+        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        let m = month_name(s.get(ws..i)?)?;
+        if !matches!(b.get(i), Some(b' ' | b'-')) {
+            return None;
+        }
+        i += 1;
+        let (y, ly) = num(&mut i)?;
+        return (matches!(ly, 2 | 4) && valid(y, m, a)).then_some(((y, m, a), i));
+    }
+    // March 12, 1985
+    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    let m = month_name(s.get(..i)?)?;
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    i += 1;
+    let (d, _) = num(&mut i)?;
+    if b.get(i) == Some(&b',') {
+        i += 1;
+    }
+    if b.get(i) != Some(&b' ') {
+        return None;
+    }
+    i += 1;
+    let (y, ly) = num(&mut i)?;
+    (ly == 4 && valid(y, m, d)).then_some(((y, m, d), i))
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d) && (y < 100 || (1900..=2100).contains(&y))
+}
+
+/// Whether the whole of `s` (trimmed) is a date, optionally followed by a time.
+pub fn is_date(s: &str) -> bool {
+    let t = s.trim();
+    match parse_date(t) {
+        Some((_, n)) => t
+            .get(n..)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ') || rest.starts_with('T')),
+        None => false,
+    }
+}
+
+const IMAGE_EXT: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".jfif",
+];
+
+/// A photo file name: `Some(true)` when the stem looks like a person's name
+/// (`smith_j.jpg`, `John Smith.png`), `Some(false)` for other stems (`12345.jpg`).
+pub fn photo_file(s: &str) -> Option<bool> {
+    let t = s.trim();
+    let l = t.to_ascii_lowercase();
+    let ext = IMAGE_EXT.iter().find(|e| l.ends_with(*e))?;
+    let stem = t.get(..t.len() - ext.len())?;
+    let stem = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
+    if stem.is_empty() {
+        return None;
+    }
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    let namey = letters >= 3
+        && !stem.chars().any(|c| c.is_ascii_digit())
+        && stem
+            .split(['_', '.', '-', ' '])
+            .filter(|w| !w.is_empty())
+            .any(|w| w.len() > 1 && (super::names::is_surname(w) || super::names::is_forename(w)));
+    Some(namey)
+}
+
+/// Whether an address-column value is a house address: it starts with a
+/// house number (`12`, `12a`, `Flat 3`) followed by words, or holds a postcode.
+pub fn is_house_address(s: &str) -> bool {
+    let t = s.trim();
+    let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    let numbered = first.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && first.len() <= 6
+        && first
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/');
+    let flat = matches!(
+        lower.as_str(),
+        "flat" | "apartment" | "apt" | "unit" | "house"
+    );
+    let rest_alpha = t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    ((numbered || flat) && rest_alpha) || t.split(',').any(|part| is_postcode(part.trim()))
+}

@@ -1,0 +1,349 @@
+//! The scanner end to end over small tables: header + rows -> flagged rows,
+//! kinds and rule ids; and the column fold.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use foi_check::detect::{Findings, TableScanner};
+use foi_check::read::Table;
+use foi_check::{ColumnClass, Kind};
+
+/// Scan a table whose header is row 1 and data rows 2, 3, ...
+fn scan(header: &[&str], rows: &[&[&str]]) -> Findings {
+    let t = Table {
+        index: 0,
+        header_row: 1,
+        first_column: 0,
+        header: header.iter().map(|s| s.to_string()).collect(),
+    };
+    let mut s = TableScanner::new(Some(&t));
+    for (i, r) in rows.iter().enumerate() {
+        s.record(i as u64 + 2, r);
+    }
+    s.finish()
+}
+
+/// (row, kind, first rule) of every flagged row.
+fn flagged(f: &Findings) -> Vec<(u64, Kind, String)> {
+    f.rows
+        .iter()
+        .map(|r| {
+            (
+                r.row,
+                r.kind,
+                r.reasons
+                    .first()
+                    .map(|x| x.rule.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+struct Case {
+    name: &'static str,
+    header: &'static [&'static str],
+    rows: &'static [&'static [&'static str]],
+    want: &'static [(u64, Kind, &'static str)],
+}
+
+use Kind::{Person as P, Staff as S, StaffSenior as SS};
+
+const CASES: &[Case] = &[
+    Case {
+        name: "PSNI-style staff list: surname, initial, rank, station, unit",
+        header: &["Surname", "Initial", "Rank", "Station", "Unit"],
+        rows: &[
+            &["MORGAN", "J", "Inspector", "Lisburn", "Response"],
+            &["O'NEILL", "S", "Constable", "Strand Road", "Neighbourhood"],
+            &["", "", "Sergeant", "Lisburn", "Response"],
+            &["Redacted", "", "Constable", "Larne", ""],
+            &["BYRNE", "S", "Chief Constable", "Headquarters", "Command"],
+            &["Ó Briain", "", "Detective Sergeant", "Musgrave", "Covert Surveillance"],
+        ],
+        want: &[(2, S, "name.surname_initial"), (3, S, "name.surname_initial"), (6, SS, "name.surname_initial"), (7, S, "name.surname")],
+    },
+    Case {
+        name: "collar numbers alone identify officers; rank alone does not",
+        header: &["Collar Number", "Rank", "Station"],
+        rows: &[&["4521", "Constable", "Lisburn"], &["", "Inspector", "Lisburn"], &["N/A", "Sergeant", "Larne"]],
+        want: &[(2, S, "number.staff")],
+    },
+    Case {
+        name: "rank column alone is not a direct identifier",
+        header: &["Rank", "Station", "Unit", "Gender"],
+        rows: &[&["Inspector", "Preston", "Firearms", "Male"], &["ACC", "Lincoln", "Operational Support", "Female"]],
+        want: &[],
+    },
+    Case {
+        name: "victims and witnesses are members of the public",
+        header: &["Victim", "Age", "Offence"],
+        rows: &[&["Mary Murphy", "34", "Theft from the person"], &["Unknown", "50", "Burglary"], &["SMITH J", "70", "Fraud"]],
+        want: &[(2, P, "name.full"), (4, P, "name.full")],
+    },
+    Case {
+        name: "officer name column is staff; senior grade makes staff_senior",
+        header: &["Officer Name", "Grade"],
+        rows: &[&["John Smith", "HEO"], &["Jane Doe", "SCS2"], &["Vacant", "G7"]],
+        want: &[(2, S, "name.full"), (3, SS, "name.full")],
+    },
+    Case {
+        name: "forename and surname columns combine into one reason; no staff context means a member of the public",
+        header: &["First Name", "Last Name", "Town"],
+        rows: &[&["Priya", "Patel", "Leicester"]],
+        want: &[(2, P, "name.surname_forename")],
+    },
+    Case {
+        name: "a department or team column is staff context",
+        header: &["First Name", "Last Name", "Department"],
+        rows: &[&["Priya", "Patel", "Finance"]],
+        want: &[(2, S, "name.surname_forename")],
+    },
+    Case {
+        name: "names with a staff-number column are staff",
+        header: &["Forename", "Surname", "Payroll Number", "Email"],
+        rows: &[&["Kwame", "Mensah", "100234", "kwame.mensah@example.gov.uk"], &["", "", "", "foi@example.gov.uk"]],
+        want: &[(2, S, "name.surname_forename")],
+    },
+    Case {
+        name: "personal e-mail and mobile identify; role mailbox and switchboard do not",
+        header: &["Ward", "Email", "Telephone"],
+        rows: &[
+            &["Finance", "j.smith@example.org", "01234 567890"],
+            &["FOI", "foi@example.org", "0300 123 4567"],
+            &["Press", "press@example.org", "101"],
+            &["HR", "hr@example.org", "07700 900123"],
+        ],
+        want: &[(2, P, "contact.email.personal"), (5, P, "contact.phone.mobile")],
+    },
+    Case {
+        name: "in a list of people, a geographic number shared by several rows is a switchboard, else a direct line",
+        header: &["Name", "Telephone"],
+        rows: &[
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 9065 0222"],
+            &["Redacted", "028 8224 1111"],
+        ],
+        want: &[(5, P, "contact.phone.direct")],
+    },
+    Case {
+        name: "a list of stations: addresses, postcodes, numbers and station mailboxes are the buildings'",
+        header: &["Station", "Address", "Postcode", "Telephone", "Email"],
+        rows: &[
+            &["Preston", "1 Constable Road, Preston", "PR1 2XY", "01772 123456", "preston@example.police.uk"],
+            &["Lisburn", "2 Sergeant's Way, Lisburn", "BT28 1AA", "028 9265 0222", "lisburn.station@example.police.uk"],
+        ],
+        want: &[],
+    },
+    Case {
+        name: "NI numbers with valid prefixes only",
+        header: &["Ref", "NI Number"],
+        rows: &[&["1", "AB 12 34 56 C"], &["2", "QQ 12 34 56 C"], &["3", "GB123456A"]],
+        want: &[(2, P, "id.nino")],
+    },
+    Case {
+        name: "date of birth alone is not enough; with a postcode it is",
+        header: &["DOB", "Postcode", "Offence"],
+        rows: &[&["12/03/1985", "", "Theft"], &["01/01/1970", "BT1 1AA", "Assault"], &["", "BT1 1AA", "Assault"]],
+        want: &[(3, P, "dob.value")],
+    },
+    Case {
+        name: "free text: rank + name, rank + number, cues; the traps are not flagged",
+        header: &["Reference", "Details"],
+        rows: &[
+            &["PSD/2023/0001", "Sgt. O'Neill was rude to the complainant"],
+            &["PSD/2023/0002", "Con May (5689) failed to record the crime"],
+            &["PSD/2023/0003", "The Inspector reviewed the case"],
+            &["PONI-2023-0412", "Incident on Constable Road, Preston"],
+            &["PSD/2023/0004", "Complaint made by John Smith about delay"],
+            &["PSD/2023/0005", "ACC Operational Support approved the policy"],
+            &["CAD 1234 12/03/23", "Vehicle AB12 CDE stopped; Serial 4521"],
+            &["PSD/2023/0006", "Letter from Assistant Chief Constable Jane Doe"],
+        ],
+        want: &[(2, S, "text.rank_name"), (3, S, "text.rank_number"), (6, P, "text.cue_name"), (9, SS, "text.rank_name")],
+    },
+    Case {
+        name: "a Name column of offence types is relaxed, not names",
+        header: &["Name", "Count"],
+        rows: &[
+            &["Theft from the person", "12"],
+            &["Criminal damage", "4"],
+            &["Burglary", "9"],
+            &["Anti-social behaviour", "30"],
+            &["Vehicle crime", "7"],
+            &["Shoplifting", "3"],
+        ],
+        want: &[],
+    },
+    Case {
+        name: "organisations in a requester column are not people",
+        header: &["Requester", "Subject"],
+        rows: &[&["Police Federation", "Overtime"], &["Smith & Sons Ltd", "Contracts"], &["Belfast Telegraph", "Costs"]],
+        want: &[],
+    },
+    Case {
+        name: "a column without a header rule holding SMITH J values is a name column",
+        header: &["Col1", "Col2"],
+        rows: &[&["SMITH J", "3"], &["JONES K", "4"], &["PATEL A", "5"]],
+        want: &[(2, P, "name.shape.surname_initial"), (3, P, "name.shape.surname_initial"), (4, P, "name.shape.surname_initial")],
+    },
+    Case {
+        name: "place names in an unlabelled column are not names",
+        header: &["Col1", "Col2"],
+        rows: &[&["Preston", "3"], &["Lincoln", "4"], &["Kingsway", "5"]],
+        want: &[],
+    },
+    Case {
+        name: "photo file names: named after a person identifies; a number adds only",
+        header: &["Photo", "Station"],
+        rows: &[&["smith_j.jpg", "Lisburn"], &["12345.jpg", "Larne"]],
+        want: &[(2, P, "photo.file")],
+    },
+    Case {
+        name: "home address identifies",
+        header: &["Home Address", "Crime"],
+        rows: &[&["12 High Street, Lisburn", "Burglary"], &["Not recorded", "Theft"]],
+        want: &[(2, P, "address.home")],
+    },
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn tables() {
+    let mut bad = Vec::new();
+    for c in CASES {
+        let f = scan(c.header, c.rows);
+        let got = flagged(&f);
+        let want: Vec<(u64, Kind, String)> = c
+            .want
+            .iter()
+            .map(|(r, k, id)| (*r, *k, id.to_string()))
+            .collect();
+        if got != want {
+            bad.push(format!(
+                "{}:\n  got  {got:?}\n  want {want:?}\n  {:#?}",
+                c.name, f.rows
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn reasons_read_well() {
+    let f = scan(
+        &["Surname", "Initial", "Rank", "Unit", "Vetting"],
+        &[&["MORGAN", "J", "Inspector", "Covert Surveillance", "NPPV3"]],
+    );
+    let r = f.rows.first().expect("row flagged");
+    assert_eq!(r.table, Some(0));
+    let first = r.reasons.first().expect("a reason");
+    assert_eq!(first.rule, "name.surname_initial");
+    assert_eq!(first.column, "Surname, Initial");
+    assert_eq!(first.text, "MORGAN J");
+    assert_eq!(
+        first.why,
+        "Surname and initial (Surname, Initial): MORGAN J"
+    );
+    let rules: Vec<&str> = r.reasons.iter().map(|x| x.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "name.surname_initial",
+            "rank.police",
+            "unit.sensitive",
+            "vetting.level"
+        ]
+    );
+    let rank = r.reasons.get(1).expect("rank reason");
+    assert_eq!(rank.why, "Rank Inspector in Rank");
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn columns_fold_with_evidence() {
+    let t = Table {
+        index: 3,
+        header_row: 5,
+        first_column: 2,
+        header: vec!["Surname".into(), "Station".into(), "".into(), "Name".into()],
+    };
+    let mut s = TableScanner::new(Some(&t));
+    let rows: [[&str; 4]; 6] = [
+        ["MORGAN", "Lisburn", "x", "Burglary"],
+        ["SMITH", "Larne", "y", "Theft"],
+        ["O'Neill", "Omagh", "z", "Robbery"],
+        ["Redacted", "Antrim", "", "Fraud"],
+        ["PATEL", "Newry", "", "Arson"],
+        ["NOWAK", "Derry", "", "Criminal damage"],
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        s.record(6 + i as u64, r);
+    }
+    let f = s.finish();
+    assert_eq!(f.columns.len(), 4);
+    let c = f.columns.first().expect("column");
+    assert_eq!(
+        (c.table, c.index, c.class, c.identifying),
+        (3, 2, ColumnClass::Surname, true)
+    );
+    assert_eq!(
+        c.evidence,
+        "header 'Surname' means surnames; 83% of 6 cells look like surnames"
+    );
+    assert!(
+        c.confidence > 0.85 && c.confidence < 0.95,
+        "{}",
+        c.confidence
+    );
+    let station = f.columns.get(1).expect("column");
+    assert_eq!(
+        (station.index, station.class, station.identifying),
+        (3, ColumnClass::Location, false)
+    );
+    let unnamed = f.columns.get(2).expect("column");
+    assert_eq!(unnamed.class, ColumnClass::Other);
+    let name = f.columns.get(3).expect("column");
+    assert_eq!(name.class, ColumnClass::Other, "{}", name.evidence);
+    assert!(
+        name.evidence.contains("not treated as names"),
+        "{}",
+        name.evidence
+    );
+    // Rows 6, 7, 8, 10, 11 have surnames (row 9 is redacted); the Name column adds nothing.
+    let rows: Vec<u64> = f.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [6, 7, 8, 10, 11]);
+    assert!(f
+        .rows
+        .iter()
+        .all(|r| r.kind == Kind::Person && r.table == Some(3)));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rows_outside_tables_are_free_text() {
+    let mut s = TableScanner::new(None);
+    s.record(1, &["Officers by station, 2023"]);
+    s.record(2, &["Prepared by Sgt Morgan", "call 07700 900123"]);
+    s.record(3, &["Source: Lisburn Road station, Preston"]);
+    let f = s.finish();
+    assert!(f.columns.is_empty());
+    assert_eq!(
+        flagged(&f),
+        [(2, Kind::Staff, "text.rank_name".to_string())]
+    );
+    let r = f.rows.first().expect("row");
+    assert_eq!(r.table, None);
+    assert_eq!(
+        r.reasons.first().map(|x| x.column.as_str()),
+        Some("column A")
+    );
+    assert_eq!(
+        r.reasons
+            .get(1)
+            .map(|x| (x.rule.as_str(), x.column.as_str())),
+        Some(("contact.phone.mobile", "column B"))
+    );
+}

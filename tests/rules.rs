@@ -1,0 +1,687 @@
+//! Cell-level classification: every rule, positive and negative, as tables.
+//! Each case is (column header, cell, expected rule ids with matched text).
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use foi_check::detect::cell::{classify, CellHit, Mode, Scratch, Stats};
+use foi_check::detect::name::{name_shape, NameShape};
+use foi_check::detect::text;
+use foi_check::rules::{self, headers, patterns, staff};
+use foi_check::ColumnClass;
+
+/// Rule ids and matched text for one cell under `header`.
+fn cell(header: &str, value: &str) -> Vec<(String, String)> {
+    let mode = Mode::for_class(headers::match_header(header).map(|r| r.class));
+    let mut out: Vec<CellHit> = Vec::new();
+    classify(
+        mode,
+        value,
+        &mut Stats::default(),
+        &mut Scratch::default(),
+        &mut out,
+    );
+    out.iter()
+        .map(|h| {
+            (
+                h.what.rule().to_string(),
+                value.get(h.start..h.end).unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Rule ids and matched text for free text.
+fn prose(value: &str) -> Vec<(String, String)> {
+    let mut out: Vec<CellHit> = Vec::new();
+    text::scan(value, &mut out);
+    out.iter()
+        .map(|h| {
+            (
+                h.what.rule().to_string(),
+                value.get(h.start..h.end).unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// (header, cell, expected (rule, text) pairs).
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+fn check(cases: &[Case], f: fn(&str, &str) -> Vec<(String, String)>) {
+    let mut failures = Vec::new();
+    for (header, value, want) in cases {
+        let got = f(header, value);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("[{header}] {value:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn every_rule_has_an_id_and_description_and_ids_are_unique() {
+    let all = rules::all();
+    assert!(all.len() > 60);
+    let mut ids: Vec<&str> = all.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(before, ids.len(), "duplicate rule ids");
+    for r in &all {
+        assert!(!r.description.is_empty() && r.id.contains('.'), "{r:?}");
+    }
+    // Every rule a finding can cite is listed.
+    for id in [
+        "name.surname",
+        "name.forename",
+        "name.surname_initial",
+        "name.surname_forename",
+        "name.full",
+        "name.shape.surname_initial",
+        "rank.police",
+        "rank.police.senior",
+        "grade.civil_service",
+        "grade.senior",
+        "number.staff",
+        "number.collar_shape",
+        "vetting.level",
+        "unit.sensitive",
+        "contact.email.personal",
+        "contact.phone.mobile",
+        "contact.phone.direct",
+        "id.nino",
+        "dob.value",
+        "address.home",
+        "address.postcode",
+        "photo.file",
+        "text.rank_name",
+        "text.rank_number",
+        "text.title_name",
+        "text.cue_name",
+        "text.full_name",
+        "text.dob",
+        "not.street_name",
+        "not.organisation",
+        "not.reference",
+    ] {
+        assert!(rules::find(id).is_some(), "missing rule {id}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn headers_map_to_classes() {
+    use ColumnClass as C;
+    let cases: &[(&str, Option<ColumnClass>)] = &[
+        ("Surname", Some(C::Surname)),
+        ("Last Name", Some(C::Surname)),
+        ("Family Name", Some(C::Surname)),
+        ("Officer Surname", Some(C::Surname)),
+        ("Forename", Some(C::Forename)),
+        ("First Name", Some(C::Forename)),
+        ("Given Name", Some(C::Forename)),
+        ("Initial", Some(C::Initial)),
+        ("Initials", Some(C::Initial)),
+        ("Name", Some(C::Name)),
+        ("Full Name", Some(C::Name)),
+        ("Officer", Some(C::Name)),
+        ("Officer Name", Some(C::Name)),
+        ("Employee", Some(C::Name)),
+        ("Staff Name", Some(C::Name)),
+        ("Requester", Some(C::Name)),
+        ("Complainant", Some(C::Name)),
+        ("Victim", Some(C::Name)),
+        ("Witness", Some(C::Name)),
+        ("Suspect", Some(C::Name)),
+        ("Contact", Some(C::Name)),
+        ("Attendee", Some(C::Name)),
+        ("Post Holder", Some(C::Name)),
+        ("Rank", Some(C::RankGrade)),
+        ("Grade", Some(C::RankGrade)),
+        ("Collar Number", Some(C::StaffNumber)),
+        ("Collar No.", Some(C::StaffNumber)),
+        ("Shoulder Number", Some(C::StaffNumber)),
+        ("Warrant No", Some(C::StaffNumber)),
+        ("Payroll Number", Some(C::StaffNumber)),
+        ("Staff ID", Some(C::StaffNumber)),
+        ("Station", Some(C::Location)),
+        ("Station Name", Some(C::Location)),
+        ("Unit", Some(C::Unit)),
+        ("Unit Name", Some(C::Unit)),
+        ("Department", Some(C::Unit)),
+        ("E-mail", Some(C::Email)),
+        ("Email Address", Some(C::Email)),
+        ("Telephone", Some(C::Phone)),
+        ("Contact Number", Some(C::Phone)),
+        ("Mobile", Some(C::Phone)),
+        ("NI Number", Some(C::NiNumber)),
+        ("National Insurance No", Some(C::NiNumber)),
+        ("DOB", Some(C::DateOfBirth)),
+        ("Date of Birth", Some(C::DateOfBirth)),
+        ("Home Address", Some(C::Address)),
+        ("Postcode", Some(C::Postcode)),
+        ("Vetting Level", Some(C::Vetting)),
+        ("Photo", Some(C::Photo)),
+        ("Description", Some(C::FreeText)),
+        ("Details of Complaint", Some(C::FreeText)),
+        ("Date", Some(C::Date)),
+        ("Date Received", Some(C::Date)),
+        ("Crime Reference", Some(C::Reference)),
+        ("Complaint Reference", Some(C::Reference)),
+        ("Number of Officers", Some(C::Count)),
+        ("Officer Type", None),
+        ("Victim Age", Some(C::Age)),
+        ("Suspect Gender", Some(C::Gender)),
+        ("Total", Some(C::Count)),
+        ("Widgets", None),
+        ("", None),
+    ];
+    let mut bad = Vec::new();
+    for (h, want) in cases {
+        let got = headers::match_header(h).map(|r| r.class);
+        if got != *want {
+            bad.push(format!("{h:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn name_shapes() {
+    use NameShape as S;
+    let ok: &[(&str, NameShape)] = &[
+        ("SMITH", S::Single),
+        ("Smith", S::Single),
+        ("O'Neill", S::Single),
+        ("O’Neill", S::Single),
+        ("McAllister", S::Single),
+        ("MacLeod", S::Single),
+        ("Smith-Jones", S::Single),
+        ("de Souza", S::Single),
+        ("van der Berg", S::Single),
+        ("Al-Hassan", S::Single),
+        ("Ó Briain", S::Single),
+        ("Nic Giolla", S::Single),
+        ("SMITH J", S::SurnameInitial),
+        ("Smith J", S::SurnameInitial),
+        ("Smith, J", S::SurnameInitial),
+        ("Smith, J.", S::SurnameInitial),
+        ("J. Smith", S::SurnameInitial),
+        ("J Smith", S::SurnameInitial),
+        ("J.R. Smith", S::SurnameInitial),
+        ("SMITH, John", S::LastFirst),
+        ("O'NEILL, Seán", S::LastFirst),
+        ("John Smith", S::Words),
+        ("JOHN SMITH", S::Words),
+        ("Seán Ó Briain", S::Words),
+        ("Priya Patel", S::Words),
+        ("Kwame Mensah", S::Words),
+        ("Agnieszka Kowalczyk", S::Words),
+        ("Mohammed bin Rashid", S::Words),
+        ("Rhys ap Gwilym", S::Words),
+        ("Wei Chen", S::Words),
+        ("Abdi Warsame", S::Words),
+        ("Mehmet Yılmaz", S::Words),
+    ];
+    let mut bad = Vec::new();
+    for (v, want) in ok {
+        let got = name_shape(v);
+        if got != Ok(*want) {
+            bad.push(format!("{v:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    for v in [
+        "",
+        "Redacted",
+        "[REDACTED]",
+        "N/A",
+        "Unknown",
+        "Withheld",
+        "XXXX",
+        "-",
+        "Vacant",
+        "Police Federation",
+        "Smith & Sons Ltd",
+        "Constable Road",
+        "Sergeant's Way",
+        "Theft from the person",
+        "Criminal Damage",
+        "Inspector",
+        "4521",
+        "AB12 CDE",
+        "PSD/2023/0001",
+        "Belfast City Council",
+        "Anti-social behaviour",
+        "Total",
+    ] {
+        if let Ok(s) = name_shape(v) {
+            bad.push(format!("{v:?}: got {s:?}, want not a name"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn cells_by_header() {
+    check(
+        &[
+            // Names by header.
+            ("Surname", "MORGAN", &[("name.surname", "MORGAN")]),
+            ("Surname", "O'Neill", &[("name.surname", "O'Neill")]),
+            ("Surname", "Kowalczyk", &[("name.surname", "Kowalczyk")]),
+            ("Surname", "Zzyzx", &[("name.surname", "Zzyzx")]),
+            ("Surname", "Redacted", &[]),
+            ("Surname", "  ", &[]),
+            ("Forename", "Seán", &[("name.forename", "Seán")]),
+            ("First Name", "J", &[("name.initial", "J")]),
+            ("Initial", "J", &[("name.initial", "J")]),
+            ("Initials", "J.R.", &[("name.initial", "J.R.")]),
+            ("Initial", "Smith", &[]),
+            ("Name", "SMITH J", &[("name.full", "SMITH J")]),
+            (
+                "Officer",
+                "Sgt O'Neill",
+                &[("text.rank_name", "Sgt O'Neill")],
+            ),
+            ("Officer", "PC 4521", &[("number.collar_shape", "PC 4521")]),
+            ("Name", "Police Federation", &[]),
+            ("Requester", "Smith & Sons Ltd", &[]),
+            // Ranks and grades.
+            ("Rank", "Inspector", &[("rank.police", "Inspector")]),
+            ("Rank", "D/Sgt", &[("rank.police", "D/Sgt")]),
+            ("Rank", "Ch Supt", &[("rank.police", "Ch Supt")]),
+            ("Rank", "C/Supt.", &[("rank.police", "C/Supt.")]),
+            ("Rank", "A/Insp", &[("rank.police", "A/Insp")]),
+            (
+                "Rank",
+                "Acting Sergeant",
+                &[("rank.police", "Acting Sergeant")],
+            ),
+            ("Rank", "PCSO", &[("rank.police", "PCSO")]),
+            ("Rank", "ACC", &[("rank.police.senior", "ACC")]),
+            (
+                "Rank",
+                "Chief Constable",
+                &[("rank.police.senior", "Chief Constable")],
+            ),
+            ("Rank", "Commander", &[("rank.police.senior", "Commander")]),
+            ("Grade", "Band C", &[("grade.police_staff", "Band C")]),
+            ("Grade", "PO3", &[("grade.police_staff", "PO3")]),
+            ("Grade", "HEO", &[("grade.civil_service", "HEO")]),
+            ("Grade", "G7", &[("grade.civil_service", "G7")]),
+            ("Grade", "SCS2", &[("grade.senior", "SCS2")]),
+            ("Grade", "Widget", &[]),
+            (
+                "Job Title",
+                "Director of Finance",
+                &[("grade.senior", "Director of Finance")],
+            ),
+            // Numbers.
+            ("Collar Number", "4521", &[("number.staff", "4521")]),
+            (
+                "Collar No",
+                "PC 4521",
+                &[("number.collar_shape", "PC 4521")],
+            ),
+            ("Warrant No", "(5689)", &[("number.staff", "(5689)")]),
+            ("Staff ID", "E12345", &[("number.staff", "E12345")]),
+            ("Collar Number", "N/A", &[]),
+            // Vetting, units.
+            ("Vetting Level", "NPPV3", &[("vetting.level", "NPPV3")]),
+            ("Vetting", "NPPV 2", &[("vetting.level", "NPPV 2")]),
+            ("Vetting", "eSC", &[("vetting.level", "eSC")]),
+            ("Vetting", "DV", &[("vetting.level", "DV")]),
+            (
+                "Unit",
+                "Covert Surveillance Unit",
+                &[("unit.sensitive", "Covert Surveillance Unit")],
+            ),
+            (
+                "Department",
+                "Professional Standards",
+                &[("unit.sensitive", "Professional Standards")],
+            ),
+            (
+                "Unit",
+                "C3 Intelligence",
+                &[("unit.sensitive", "C3 Intelligence")],
+            ),
+            ("Unit", "Neighbourhood Policing", &[]),
+            ("Unit", "Productivity", &[]),
+            // Contact.
+            (
+                "Email",
+                "john.smith@psni.police.uk",
+                &[("contact.email.personal", "john.smith@psni.police.uk")],
+            ),
+            (
+                "Email",
+                "jsmith@example.org",
+                &[("contact.email.personal", "jsmith@example.org")],
+            ),
+            (
+                "Email",
+                "kx47@gmail.com",
+                &[("contact.email.personal", "kx47@gmail.com")],
+            ),
+            ("Email", "foi@psni.police.uk", &[]),
+            ("Email", "info@example.org", &[]),
+            ("Email", "enquiries@example.gov.uk", &[]),
+            ("Email", "contact.centre@police.uk", &[]),
+            ("Email", "lisburn.road@psni.police.uk", &[]),
+            ("Email", "lisburnroadstation@psni.police.uk", &[]),
+            (
+                "Telephone",
+                "07700 900123",
+                &[("contact.phone.mobile", "07700 900123")],
+            ),
+            (
+                "Telephone",
+                "+44 7700 900123",
+                &[("contact.phone.mobile", "+44 7700 900123")],
+            ),
+            (
+                "Telephone",
+                "028 9065 0222",
+                &[("contact.phone.direct", "028 9065 0222")],
+            ),
+            ("Telephone", "101", &[]),
+            ("Telephone", "999", &[]),
+            ("Telephone", "0300 123 4567", &[]),
+            ("Telephone", "0845 600 8000", &[]),
+            ("Telephone", "0800 555 111", &[]),
+            (
+                "NI Number",
+                "AB 12 34 56 C",
+                &[("id.nino", "AB 12 34 56 C")],
+            ),
+            ("NI Number", "QQ 12 34 56 C", &[]),
+            ("NI Number", "AB123456C", &[("id.nino", "AB123456C")]),
+            ("NI Number", "DA123456C", &[]),
+            ("NI Number", "AO123456C", &[]),
+            ("NI Number", "GB123456A", &[]),
+            ("NI Number", "AB123456E", &[]),
+            ("DOB", "12/03/1985", &[("dob.value", "12/03/1985")]),
+            (
+                "Date of Birth",
+                "1985-03-12",
+                &[("dob.value", "1985-03-12")],
+            ),
+            ("DOB", "12 March 1985", &[("dob.value", "12 March 1985")]),
+            ("DOB", "31/13/1985", &[]),
+            (
+                "Home Address",
+                "12 High Street, Lisburn",
+                &[("address.home", "12 High Street, Lisburn")],
+            ),
+            (
+                "Address",
+                "Flat 3, Rose Court",
+                &[("address.home", "Flat 3, Rose Court")],
+            ),
+            ("Postcode", "BT1 1AA", &[("address.postcode", "BT1 1AA")]),
+            ("Postcode", "SW1A 2AA", &[("address.postcode", "SW1A 2AA")]),
+            ("Postcode", "BT1", &[]),
+            ("Postcode", "AB12 CDE", &[]),
+            ("Photo", "12345.jpg", &[("photo.file", "12345.jpg")]),
+            ("Photo", "smith_j.png", &[("photo.file", "smith_j.png")]),
+            ("Photo", "none", &[]),
+            // Columns whose header says nothing personal.
+            ("Station", "Lisburn", &[]),
+            ("Station", "Preston", &[]),
+            ("Location", "Constable Road", &[]),
+            ("Crime Reference", "PSD/2023/0001", &[]),
+            ("Total", "4521", &[]),
+            ("Cost", "£12,500", &[]),
+        ],
+        cell,
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn free_text() {
+    check(
+        &[
+            // Rank + name.
+            (
+                "",
+                "Sgt. O'Neill attended the scene.",
+                &[("text.rank_name", "Sgt. O'Neill")],
+            ),
+            (
+                "",
+                "Inspector Morgan reviewed the file",
+                &[("text.rank_name", "Inspector Morgan")],
+            ),
+            (
+                "",
+                "DS Priya Patel took the statement",
+                &[("text.rank_name", "DS Priya Patel")],
+            ),
+            (
+                "",
+                "Complaint about Chief Constable Simon Byrne",
+                &[("text.rank_name", "Chief Constable Simon Byrne")],
+            ),
+            (
+                "",
+                "reviewed by D/Sgt McAllister",
+                &[("text.rank_name", "D/Sgt McAllister")],
+            ),
+            (
+                "",
+                "PC Kowalczyk was rude",
+                &[("text.rank_name", "PC Kowalczyk")],
+            ),
+            // Rank + number.
+            (
+                "",
+                "Con May (5689) was present",
+                &[("text.rank_number", "Con May (5689)")],
+            ),
+            (
+                "",
+                "PC 4521 Jones stopped the vehicle",
+                &[("text.rank_number", "PC 4521 Jones")],
+            ),
+            (
+                "",
+                "stopped by PC 4521.",
+                &[("text.rank_number", "PC 4521")],
+            ),
+            // Titles and cues.
+            (
+                "",
+                "Mrs Patel called to complain",
+                &[("text.title_name", "Mrs Patel")],
+            ),
+            (
+                "",
+                "Letter from Dr O'Connor",
+                &[("text.title_name", "Dr O'Connor")],
+            ),
+            (
+                "",
+                "Complaint made by John Smith about noise",
+                &[("text.cue_name", "John Smith")],
+            ),
+            (
+                "",
+                "reported by J. Kowalczyk",
+                &[("text.cue_name", "J. Kowalczyk")],
+            ),
+            (
+                "",
+                "complainant Chidi Okafor says",
+                &[("text.cue_name", "Chidi Okafor")],
+            ),
+            (
+                "",
+                "The complainant, Mary Murphy, said",
+                &[("text.cue_name", "Mary Murphy")],
+            ),
+            (
+                "",
+                "Met Sarah Jones at the door",
+                &[("text.full_name", "Sarah Jones")],
+            ),
+            // Contact details in prose.
+            (
+                "",
+                "Call 07700 900123 after 5",
+                &[("contact.phone.mobile", "07700 900123")],
+            ),
+            (
+                "",
+                "e-mail john.smith@example.com",
+                &[("contact.email.personal", "john.smith@example.com")],
+            ),
+            (
+                "",
+                "NI number JK123456C on file",
+                &[("id.nino", "JK123456C")],
+            ),
+            ("", "NI number QQ123456C (the HMRC example, not valid)", &[]),
+            ("", "DOB 12/03/1985", &[("text.dob", "DOB 12/03/1985")]),
+            (
+                "",
+                "PC Smith and PC Jones attended",
+                &[
+                    ("text.rank_name", "PC Smith"),
+                    ("text.rank_name", "PC Jones"),
+                ],
+            ),
+            (
+                "",
+                "Detective Inspector Sarah O'Brien took over",
+                &[("text.rank_name", "Detective Inspector Sarah O'Brien")],
+            ),
+            (
+                "",
+                "LINE MANAGER SGT OKAFOR",
+                &[("text.rank_name", "SGT OKAFOR")],
+            ),
+            (
+                "",
+                "PCSO 7788 attended",
+                &[("text.rank_number", "PCSO 7788")],
+            ),
+            (
+                "",
+                "Witness - KOWALSKI, Jan",
+                &[("text.cue_name", "KOWALSKI, Jan")],
+            ),
+            (
+                "",
+                "spoke with Jan Kowalski",
+                &[("text.cue_name", "Jan Kowalski")],
+            ),
+            (
+                "",
+                "the suspect, Liam Murphy, was arrested",
+                &[("text.cue_name", "Liam Murphy")],
+            ),
+            (
+                "",
+                "DS Paul Wood did not update the victim",
+                &[("text.rank_name", "DS Paul Wood")],
+            ),
+            ("", "PS Hill was rude", &[("text.rank_name", "PS Hill")]),
+            // Not identifying.
+            ("", "the Inspector attended", &[]),
+            ("", "The Chief Constable said", &[]),
+            ("", "Chief Constable's Office", &[]),
+            ("", "Inspector Training Day", &[]),
+            ("", "HM Inspector of Constabulary", &[]),
+            ("", "PS 2023 budget", &[]),
+            (
+                "",
+                "Alleged excessive force by PC 2019 at the custody suite",
+                &[("text.rank_number", "PC 2019")],
+            ),
+            ("", "PC 2019 refresh programme", &[]),
+            ("", "Chief Inspector, Crime Operations", &[]),
+            ("", "Officers attended and spoke to the victim.", &[]),
+            ("", "reported by a member of the public", &[]),
+            ("", "ACC Operational Support", &[]),
+            ("", "Head of Professional Standards", &[]),
+            ("", "Sergeant's Way was closed", &[]),
+            ("", "on Constable Road near the station", &[]),
+            ("", "a resident from Preston", &[]),
+            ("", "travelled from Lincoln", &[]),
+            ("", "Kingsway", &[]),
+            ("", "PSD/2023/0001", &[]),
+            ("", "Serial 4521", &[]),
+            ("", "PONI-2023-0412", &[]),
+            ("", "CAD 1234 12/03/23", &[]),
+            ("", "Vehicle AB12 CDE stopped", &[]),
+            ("", "Police Federation", &[]),
+            ("", "Smith & Sons Ltd", &[]),
+            ("", "Theft from the person", &[]),
+            ("", "3 crimes, total £4,521", &[]),
+            ("", "write to foi@psni.police.uk or call 101", &[]),
+            ("", "call 0300 123 4567 (switchboard)", &[]),
+            ("", "PS Please call back", &[]),
+            ("", "CC Finance Team", &[]),
+            ("", "Officers attended Victoria Station", &[]),
+            ("", "May Street", &[]),
+            ("", "Grace Road", &[]),
+            ("", "The officer was rude", &[]),
+        ],
+        |_, v| prose(v),
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn pattern_helpers() {
+    assert!(patterns::nino_prefix_ok(b'A', b'B'));
+    for bad in [
+        b"DA", b"FA", b"IA", b"QA", b"UA", b"VA", b"AD", b"AO", b"BG", b"GB", b"KN", b"NK", b"NT",
+        b"TN", b"ZZ",
+    ] {
+        assert!(
+            !patterns::nino_prefix_ok(bad[0], bad[1]),
+            "{}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+    assert!(
+        patterns::is_postcode("BT1 1AA")
+            && patterns::is_postcode("M1 1AE")
+            && patterns::is_postcode("EC1A1BB")
+    );
+    assert!(
+        !patterns::is_postcode("AB12 CDE")
+            && !patterns::is_postcode("BT1")
+            && !patterns::is_postcode("12345")
+    );
+    assert!(
+        patterns::is_date("12/03/1985")
+            && patterns::is_date("12-Mar-85")
+            && patterns::is_date("March 12, 1985")
+    );
+    assert!(
+        !patterns::is_date("4521") && !patterns::is_date("12/03") && !patterns::is_date("Band 3")
+    );
+    let i = staff::lookup_rank("assistant chief constable").unwrap_or(usize::MAX);
+    assert!(staff::RANKS.get(i).is_some_and(|r| r.senior));
+    let i = staff::lookup_rank("chief superintendent").unwrap_or(usize::MAX);
+    assert!(staff::RANKS.get(i).is_some_and(|r| !r.senior));
+    assert_eq!(foi_check::detect::column_letters(0), "A");
+    assert_eq!(foi_check::detect::column_letters(27), "AB");
+}
