@@ -27,9 +27,18 @@ fuzz_target!(|data: &[u8]| {
     if !whole.complete {
         whole.bytes = report.bytes;
     }
-    assert_eq!(report, whole, "chunks of {chunk} differ from the whole file");
-    assert!(report.rows.windows(2).all(|w| w[0].row < w[1].row), "rows out of order or repeated");
-    assert!(report.rows.iter().all(|r| r.row >= 1 && r.row <= report.rows_checked));
+    assert_eq!(
+        report, whole,
+        "chunks of {chunk} differ from the whole file"
+    );
+    assert!(
+        report.rows.windows(2).all(|w| w[0].row < w[1].row),
+        "rows out of order or repeated"
+    );
+    assert!(report
+        .rows
+        .iter()
+        .all(|r| r.row >= 1 && r.row <= report.rows_checked));
     assert!(report.rows.iter().all(|r| !r.reasons.is_empty()));
     assert_eq!(report.summary.rows_flagged, report.rows.len() as u64);
     serde_json::to_string(&report).expect("a report always serialises");
