@@ -490,16 +490,16 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             let (mut k, mut real) = name_run(&toks, &lows, i + 1, 3);
             // `Mr Constable`, `Mrs White`: after a title, a capitalised word is a
             // surname even when it is also a rank or a common word.
-            if real == 0 {
-                if toks.get(i + 1).is_some_and(|w| {
+            if real == 0
+                && toks.get(i + 1).is_some_and(|w| {
                     matches!(word_kind(w.w), Some(WordKind::Title | WordKind::Upper))
                         && !names::is_org_word(w.w)
                         && !is_place_word(w.w)
                         && w.w.chars().count() > 1
-                }) {
-                    k = i + 2;
-                    real = 1;
-                }
+                })
+            {
+                k = i + 2;
+                real = 1;
             }
             let run = toks.get(i + 1..k).unwrap_or(&[]);
             if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
