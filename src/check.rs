@@ -97,6 +97,40 @@ impl Sink for State {
     }
 }
 
+/// Forwards every reader event to the checker's state and to a tap, so a
+/// caller (the page's table view) sees exactly the rows the checker saw, with
+/// the same row numbers, from one parse.
+struct Tee<'a> {
+    state: &'a mut State,
+    tap: &'a mut dyn Sink,
+}
+
+impl Sink for Tee<'_> {
+    fn table_start(&mut self, table: &Table) {
+        self.state.table_start(table);
+        self.tap.table_start(table);
+    }
+
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        self.state.record(table, row, fields);
+        self.tap.record(table, row, fields);
+    }
+
+    fn table_end(&mut self, index: usize, last_row: u64) {
+        self.state.table_end(index, last_row);
+        self.tap.table_end(index, last_row);
+    }
+}
+
+/// A tap that wants nothing.
+struct NoTap;
+
+impl Sink for NoTap {
+    fn table_start(&mut self, _: &Table) {}
+    fn record(&mut self, _: Option<usize>, _: u64, _: &[&str]) {}
+    fn table_end(&mut self, _: usize, _: u64) {}
+}
+
 impl Checker {
     /// A checker for the file `name` (used in the report and in errors).
     pub fn new(name: &str, options: Options) -> Self {
@@ -127,6 +161,40 @@ impl Checker {
             .inspect_err(|e| self.error = Some(e.clone()))
     }
 
+    /// [`Checker::push`], and every event the reader produces (tables,
+    /// records with their row numbers) also goes to `tap`. Nothing reaches the
+    /// tap after an error. Finish with [`Checker::finish_tapped`] so the tap
+    /// also gets the last records.
+    ///
+    /// ```
+    /// use foi_check::read::{Sink, Table};
+    /// use foi_check::{Checker, Options};
+    /// struct Rows(Vec<u64>);
+    /// impl Sink for Rows {
+    ///     fn table_start(&mut self, t: &Table) { self.0.push(t.header_row) }
+    ///     fn record(&mut self, _: Option<usize>, row: u64, _: &[&str]) { self.0.push(row) }
+    ///     fn table_end(&mut self, _: usize, _: u64) {}
+    /// }
+    /// let mut rows = Rows(Vec::new());
+    /// let mut checker = Checker::new("staff.csv", Options::default());
+    /// checker.push_tapped(b"Staff\n\nSurname,Rank\nMORGAN,PC\n", &mut rows).unwrap();
+    /// let report = checker.finish_tapped(&mut rows);
+    /// assert_eq!(rows.0, [1, 3, 4]);
+    /// assert_eq!(report.rows_checked, 4);
+    /// ```
+    pub fn push_tapped(&mut self, chunk: &[u8], tap: &mut dyn Sink) -> Result<(), Error> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        let mut tee = Tee {
+            state: &mut self.state,
+            tap,
+        };
+        self.reader
+            .push(chunk, &mut tee)
+            .inspect_err(|e| self.error = Some(e.clone()))
+    }
+
     /// Records read so far (for progress).
     pub fn rows_read(&self) -> u64 {
         self.reader.info().rows
@@ -138,13 +206,24 @@ impl Checker {
     }
 
     /// End of input: the report.
-    pub fn finish(mut self) -> Report {
+    pub fn finish(self) -> Report {
+        self.finish_tapped(&mut NoTap)
+    }
+
+    /// [`Checker::finish`] after [`Checker::push_tapped`]: the records the
+    /// reader still held go to `tap` too.
+    pub fn finish_tapped(mut self, tap: &mut dyn Sink) -> Report {
         if self.error.is_none() {
-            if let Err(e) = self.reader.finish(&mut self.state) {
+            let mut tee = Tee {
+                state: &mut self.state,
+                tap,
+            };
+            if let Err(e) = self.reader.finish(&mut tee) {
                 self.error = Some(e);
             }
         }
         let State {
+            options,
             tables,
             open,
             loose,
@@ -209,6 +288,7 @@ impl Checker {
             errors,
             warnings,
             advice,
+            settings: options,
         }
     }
 }

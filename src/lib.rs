@@ -21,10 +21,14 @@ pub mod check;
 pub mod detect;
 pub mod error;
 pub mod options;
+pub mod profile;
 pub mod read;
+pub mod record;
+pub mod redact;
 pub mod report;
 pub mod risk;
 pub mod rules;
+pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -5,18 +5,29 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use foi_check::profile::Profile;
+use foi_check::record::{self, FileRecord, Record, RecordOptions};
+use foi_check::redact::{self, Policy};
 use foi_check::{Checker, Kind, Options, Report};
 
 const USAGE: &str = "\
 foi-check: find the rows of an FOI response that identify staff or members of the public.
 
 Usage:
-  foi-check check FILE... [--format text|json] [SETTINGS]
+  foi-check check FILE... [--format text|json] [--record OUT.html|OUT.json] [SETTINGS]
+  foi-check redact FILE --out SAFE.csv [--policy POLICY.json] [--record OUT.html] [SETTINGS]
   foi-check rules
   foi-check --version
 
   FILE        a CSV file; - reads standard input
   --format    text (default, for people) or json (one object; an array for several files)
+  --out       where to write the safe copy (never the input file)
+  --policy    a policy saved from the page (default: the proposed default policy)
+  --record    write the audit record (HTML, or JSON when the name ends .json); one
+              record for all the files checked
+  --no-values leave matched values out of the record (it then holds no personal data)
+  --reference REF, --note TEXT   the request reference and a note for the record
+  --profile P the organisation's profile: a JSON file, or uk-police / generic
 
 Settings (the same as the page's settings panel):
   -k N                  a combination of attributes shared by fewer than N rows is flagged (default 3)
@@ -28,16 +39,12 @@ Settings (the same as the page's settings panel):
   --not-qi-columns H,H  never use these headers as quasi-identifiers
   --max-qi-columns N    at most N quasi-identifier columns per table (default 10)
 
-Exit status: 0 nothing flagged, 1 something flagged, 2 a file could not be read or bad usage.
+Exit status: 0 nothing flagged, 1 something flagged (redact: the safe copy still has a row
+that names or numbers someone, or a small count), 2 a file could not be read or bad usage.
 ";
 
 /// Bytes read per push: large chunks read fastest (TOOLCHAIN.md).
 const CHUNK: usize = 8 << 20;
-
-enum Format {
-    Text,
-    Json,
-}
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -60,6 +67,7 @@ fn run(args: Vec<String>) -> Result<u8> {
     let mut args = args.into_iter();
     match args.next().as_deref() {
         Some("check") => check(args.collect()),
+        Some("redact") => redact_cmd(args.collect()),
         Some("rules") => {
             let mut out = io::stdout().lock();
             for r in foi_check::rules::all() {
@@ -82,50 +90,127 @@ fn run(args: Vec<String>) -> Result<u8> {
     }
 }
 
-fn check(args: Vec<String>) -> Result<u8> {
-    let mut files = Vec::new();
-    let mut format = Format::Text;
-    let mut options = Options::default();
+/// What the command line asked for.
+#[derive(Default)]
+struct Args {
+    files: Vec<String>,
+    json: bool,
+    options: Options,
+    out: Option<String>,
+    policy: Option<String>,
+    record: Option<String>,
+    values: bool,
+    reference: String,
+    note: String,
+}
+
+fn parse(args: Vec<String>) -> Result<Option<Args>> {
+    let mut a = Args {
+        values: true,
+        ..Args::default()
+    };
     let mut args = args.into_iter();
-    while let Some(a) = args.next() {
+    while let Some(arg) = args.next() {
         let mut value = |flag: &str| args.next().with_context(|| format!("{flag} needs a value"));
-        match a.as_str() {
+        match arg.as_str() {
             "--format" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
+                a.json = match value("--format")?.as_str() {
+                    "text" => false,
+                    "json" => true,
                     f => bail!("unknown format {f:?}: use text or json"),
                 }
             }
             "-h" | "--help" => {
                 print!("{USAGE}");
-                return Ok(0);
+                return Ok(None);
+            }
+            "--out" | "-o" => a.out = Some(value("--out")?),
+            "--policy" => a.policy = Some(value("--policy")?),
+            "--record" => a.record = Some(value("--record")?),
+            "--no-values" => a.values = false,
+            "--reference" => a.reference = value("--reference")?,
+            "--note" => a.note = value("--note")?,
+            "--profile" => {
+                let p = load_profile(&value("--profile")?)?;
+                p.apply_defaults(&mut a.options);
+                a.options.profile = Some(p);
             }
             f if f.starts_with('-') && f != "-" => {
                 let v = value(f)?;
-                options
+                a.options
                     .set(f, &v)
                     .map_err(|e| anyhow::anyhow!("{f}: {e}"))?
             }
-            _ => files.push(a),
+            _ => a.files.push(arg),
         }
     }
-    if files.is_empty() {
+    if a.files.is_empty() {
         bail!("no file given\n\n{USAGE}");
     }
+    Ok(Some(a))
+}
 
-    let reports: Vec<Report> = files.iter().map(|f| check_file(f, &options)).collect();
+/// A built-in profile by name, or a profile file.
+fn load_profile(arg: &str) -> Result<Profile> {
+    if !std::path::Path::new(arg).exists() {
+        if let Some(p) = Profile::builtin(arg) {
+            return Ok(p);
+        }
+    }
+    let text = std::fs::read_to_string(arg).with_context(|| {
+        format!(
+            "cannot read the profile {arg} (built-in profiles: {})",
+            foi_check::profile::BUILTIN.join(", ")
+        )
+    })?;
+    Profile::from_json(&text).map_err(|e| anyhow::anyhow!("{arg}: {e}"))
+}
+
+fn record_options(a: &Args) -> RecordOptions {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    RecordOptions {
+        created: record::format_utc(now),
+        reference: a.reference.clone(),
+        note: a.note.clone(),
+        values: a.values,
+    }
+}
+
+fn write_record(path: &str, r: &Record) -> Result<()> {
+    let text = if path.to_ascii_lowercase().ends_with(".json") {
+        r.to_json()
+    } else {
+        r.to_html()
+    };
+    std::fs::write(path, text).with_context(|| format!("cannot write the record {path}"))
+}
+
+fn check(args: Vec<String>) -> Result<u8> {
+    let Some(a) = parse(args)? else { return Ok(0) };
+    let checked: Vec<(Report, String)> =
+        a.files.iter().map(|f| check_file(f, &a.options)).collect();
+    let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
     let mut out = io::stdout().lock();
-    match format {
-        Format::Json if reports.len() == 1 => serde_json::to_writer_pretty(&mut out, &reports[0])?,
-        Format::Json => serde_json::to_writer_pretty(&mut out, &reports)?,
-        Format::Text => {
-            for r in &reports {
-                print_text(&mut out, r)?;
-            }
+    if a.json {
+        match reports.as_slice() {
+            [one] => serde_json::to_writer_pretty(&mut out, one)?,
+            all => serde_json::to_writer_pretty(&mut out, all)?,
+        }
+    } else {
+        for r in &reports {
+            print_text(&mut out, r)?;
         }
     }
     writeln!(out)?;
+    if let Some(path) = &a.record {
+        let mut rec = Record::new(&record_options(&a));
+        for (r, sha) in &checked {
+            rec.add(FileRecord::new(r, sha, a.values), r);
+        }
+        write_record(path, &rec)?;
+    }
     Ok(if reports.iter().any(|r| !r.errors.is_empty()) {
         2
     } else if reports.iter().any(|r| r.summary.rows_flagged > 0) {
@@ -135,29 +220,91 @@ fn check(args: Vec<String>) -> Result<u8> {
     })
 }
 
+fn redact_cmd(args: Vec<String>) -> Result<u8> {
+    let Some(a) = parse(args)? else { return Ok(0) };
+    let [input] = a.files.as_slice() else {
+        bail!("redact takes one file");
+    };
+    let out_path = a.out.as_deref().context("redact needs --out SAFE.csv")?;
+    let same = out_path == input
+        || std::fs::canonicalize(out_path)
+            .ok()
+            .zip(std::fs::canonicalize(input).ok())
+            .is_some_and(|(o, i)| o == i);
+    if same || input == "-" {
+        bail!("--out must be a new file: the original {input} is never changed");
+    }
+    let bytes = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
+    let policy = match &a.policy {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read the policy {p}"))?;
+            Policy::from_json(&text).map_err(|e| anyhow::anyhow!("{p}: {e}"))?
+        }
+        None => Policy::default_for(&foi_check::check_bytes(input, &bytes, &a.options)),
+    };
+    let copy = redact::safe_copy(input, &bytes, &policy, &a.options)
+        .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
+    std::fs::write(out_path, &copy.bytes).with_context(|| format!("cannot write {out_path}"))?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "before:")?;
+    print_text(&mut out, &copy.report_before)?;
+    for d in policy.describe() {
+        writeln!(out, "  decision: {d}")?;
+    }
+    for w in &copy.outcome.warnings {
+        writeln!(out, "  note: {w}")?;
+    }
+    writeln!(out, "after ({out_path}):")?;
+    let mut after = copy.report_after.clone();
+    after.file = out_path.to_string();
+    print_text(&mut out, &after)?;
+    if let Some(path) = &a.record {
+        let mut rec = Record::new(&record_options(&a));
+        let file = FileRecord::new(&copy.report_before, &record::sha256_hex(&bytes), a.values)
+            .with_safe_copy(
+                out_path,
+                &copy.bytes,
+                &copy.report_after,
+                &policy,
+                &copy.outcome,
+            );
+        rec.add(file, &copy.report_before);
+        write_record(path, &rec)?;
+    }
+    Ok(u8::from(copy.still_identifies()))
+}
+
 /// Streams one file through a checker; an unreadable file gives a report
 /// whose `errors` say why.
-fn check_file(path: &str, options: &Options) -> Report {
+fn check_file(path: &str, options: &Options) -> (Report, String) {
     let mut checker = Checker::new(path, options.clone());
+    let mut hash = record::Hasher::new();
+    let mut failed = false;
     let mut input: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin().lock())
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
-            Err(e) => return unreadable(path, e, options),
+            Err(e) => return (unreadable(path, e, options), String::new()),
         }
     };
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = match read_full(&mut input, &mut buf) {
             Ok(n) => n,
-            Err(e) => return unreadable(path, e, options),
+            Err(e) => return (unreadable(path, e, options), String::new()),
         };
-        if n == 0 || checker.push(&buf[..n]).is_err() {
+        if n == 0 {
             break;
         }
+        hash.push(&buf[..n]);
+        // After an error the rest is still hashed: the record names the whole file.
+        if !failed {
+            failed = checker.push(&buf[..n]).is_err();
+        }
     }
-    checker.finish()
+    (checker.finish(), hash.finish())
 }
 
 /// Fills `buf` unless the input ends first (pipes deliver small reads).

@@ -41,6 +41,10 @@ pub struct Options {
     /// 1 to 3 columns (the full combination always uses all of them); bounds
     /// the work on wide files.
     pub max_qi_columns: u32,
+    /// The organisation's profile (e-mail domains, number shapes, stations,
+    /// allow-listed names...), if one is loaded. See [`crate::profile`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::profile::Profile>,
 }
 
 impl Default for Options {
@@ -54,6 +58,7 @@ impl Default for Options {
             qi_columns: Vec::new(),
             not_qi_columns: Vec::new(),
             max_qi_columns: 10,
+            profile: None,
         }
     }
 }

@@ -271,6 +271,9 @@ pub struct Report {
     /// coarsen, which counts to suppress or round).
     #[serde(default)]
     pub advice: Vec<Advice>,
+    /// The settings the check was made with (thresholds, presets, columns).
+    #[serde(default)]
+    pub settings: crate::options::Options,
 }
 
 /// A suggestion for making a table safe, not tied to one row: which columns to

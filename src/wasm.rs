@@ -1,15 +1,34 @@
 //! The WebAssembly adapter: the only `#[wasm_bindgen]` in the crate. The page's
 //! worker creates a [`WasmChecker`] per file, pushes `File.slice` chunks and
-//! takes the report as a plain JS object (the same shape as the CLI's JSON).
+//! takes the report as JSON (the same shape as the CLI's JSON). With
+//! [`WasmChecker::keep_rows`] it also keeps the file's cells for the page's
+//! table view (see [`view`]), so the page never holds the whole file.
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Checker, Options};
+use crate::{Checker, Options, Report};
 
-/// One file being checked.
+mod view;
+use view::RowStore;
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Settings from a JS object with the serde names of [`Options`] (missing
+/// fields take their defaults), or the defaults for undefined / null.
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(js_err)
+}
+
+/// One file being checked, and then its rows for the page's table.
 #[wasm_bindgen]
 pub struct WasmChecker {
     inner: Option<Checker>,
+    view: Option<RowStore>,
 }
 
 #[wasm_bindgen]
@@ -17,23 +36,25 @@ impl WasmChecker {
     /// `options` is a JS object like `{k: 3, small_count: 5}` or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-        };
-        Ok(WasmChecker {
-            inner: Some(Checker::new(name, options)),
-        })
+        Ok(WasmChecker { inner: Some(Checker::new(name, options_from(options)?)), view: None })
+    }
+
+    /// Also keep every row's cells (up to `limit` bytes of text) for the
+    /// table view, tapped from the checker's own parse. Call before the first `push`.
+    #[wasm_bindgen(js_name = keepRows)]
+    pub fn keep_rows(&mut self, limit: f64) {
+        self.view = Some(RowStore::new(limit as usize));
     }
 
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        match self.inner.as_mut() {
-            Some(c) => c.push(chunk).map_err(|e| JsError::new(&e.to_string())),
-            None => Err(JsError::new("this file's check has already finished")),
+        let checker = self.inner.as_mut().ok_or_else(|| js_err("this file's check has already finished"))?;
+        match self.view.as_mut() {
+            Some(store) => checker.push_tapped(chunk, store),
+            None => checker.push(chunk),
         }
+        .map_err(js_err)
     }
 
     /// Records read so far.
@@ -42,14 +63,75 @@ impl WasmChecker {
         self.inner.as_ref().map_or(0.0, |c| c.rows_read() as f64)
     }
 
-    /// The report as a JSON string (exactly the CLI's `--format json`).
+    /// The report as a JSON string (the CLI's `--format json`, compact).
     pub fn finish(&mut self) -> Result<String, JsError> {
-        let checker = self
-            .inner
-            .take()
-            .ok_or_else(|| JsError::new("this file's check has already finished"))?;
-        serde_json::to_string(&checker.finish()).map_err(|e| JsError::new(&e.to_string()))
+        let checker = self.inner.take().ok_or_else(|| js_err("this file's check has already finished"))?;
+        let report = match self.view.as_mut() {
+            Some(store) => {
+                let report = checker.finish_tapped(store);
+                store.seal();
+                report
+            }
+            None => checker.finish(),
+        };
+        serde_json::to_string(&report).map_err(js_err)
     }
+
+    /// Rows in the table view (after `finish`).
+    #[wasm_bindgen(js_name = viewLength)]
+    pub fn view_length(&self) -> u32 {
+        self.view.as_ref().map_or(0, |s| s.len() as u32)
+    }
+
+    /// True when the view stopped at its limit (every row was still checked).
+    #[wasm_bindgen(js_name = viewTruncated)]
+    pub fn view_truncated(&self) -> bool {
+        self.view.as_ref().is_some_and(|s| s.truncated())
+    }
+
+    /// The view rows at `indexes` as JSON `[[row, [[column, text], ...]], ...]`.
+    #[wasm_bindgen(js_name = viewRows)]
+    pub fn view_rows(&self, indexes: &[u32]) -> Result<String, JsError> {
+        let rows = self.view.as_ref().map(|s| s.rows(indexes));
+        serde_json::to_string(&rows.unwrap_or_default()).map_err(js_err)
+    }
+
+    /// The view index of each row number (`0xFFFFFFFF` when absent).
+    #[wasm_bindgen(js_name = viewFind)]
+    pub fn view_find(&self, rows: &[f64]) -> Vec<u32> {
+        self.view.as_ref().map_or_else(|| vec![u32::MAX; rows.len()], |s| s.find(rows))
+    }
+
+    /// View indexes of rows with a cell containing `needle` (ignoring case).
+    #[wasm_bindgen(js_name = viewSearch)]
+    pub fn view_search(&self, needle: &str) -> Vec<u32> {
+        self.view.as_ref().map_or_else(Vec::new, |s| s.search(needle))
+    }
+}
+
+/// The findings file exactly as `foi-check check --format json` prints it:
+/// `reports` is a JSON array of reports; one report prints as an object,
+/// several as an array, pretty-printed, with a final newline.
+#[wasm_bindgen(js_name = findingsJson)]
+pub fn findings_json(reports: &str) -> Result<String, JsError> {
+    let reports: Vec<Report> = serde_json::from_str(reports).map_err(js_err)?;
+    let mut out = match reports.as_slice() {
+        [one] => serde_json::to_string_pretty(one),
+        all => serde_json::to_string_pretty(all),
+    }
+    .map_err(js_err)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// Settings (a JS object as for [`WasmChecker::new`]) in words, as JSON
+/// `{summary, k, counts}`: "k = 3; preset \"<5\"", the k in force, and the
+/// counts of people flagged ("from 1 to 4").
+#[wasm_bindgen(js_name = describeSettings)]
+pub fn describe_settings(options: JsValue) -> Result<String, JsError> {
+    let o = options_from(options)?;
+    let words = serde_json::json!({"summary": o.describe(), "k": o.k_effective(), "counts": o.count_rule().describe()});
+    Ok(words.to_string())
 }
 
 /// Every rule, as JSON `[{id, description}]`.

@@ -12,11 +12,31 @@ use foi_check::{Error, ErrorKind};
 
 /// Records sink events as short strings:
 /// `start 0 @3 c0: Surname|Rank`, `4 t0: MORGAN|Insp`, `1 -: Title`, `end 0 @9`.
+/// Also checks the Sink contract as it goes: records in row order (a row
+/// repeats only for side-by-side tables), only for open tables; table
+/// indices in order of their start; each table ends once.
 #[derive(Default)]
-struct Events(Vec<String>);
+struct Events(Vec<String>, Contract);
+
+#[derive(Default)]
+struct Contract {
+    last_row: u64,
+    started: usize,
+    open: Vec<usize>,
+}
 
 impl Sink for Events {
     fn table_start(&mut self, t: &Table) {
+        let c = &mut self.1;
+        assert_eq!(t.index, c.started, "table indices in order of start");
+        assert!(
+            t.header_row >= c.last_row,
+            "header row {} after row {}",
+            t.header_row,
+            c.last_row
+        );
+        c.started += 1;
+        c.open.push(t.index);
         self.0.push(format!(
             "start {} @{} c{}: {}",
             t.index,
@@ -26,10 +46,19 @@ impl Sink for Events {
         ));
     }
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        let c = &mut self.1;
+        assert!(row >= c.last_row, "row {row} after row {}", c.last_row);
+        c.last_row = row;
+        if let Some(i) = table {
+            assert!(c.open.contains(&i), "row {row} for table {i}, not open");
+        }
         let t = table.map_or("-".to_string(), |i| format!("t{i}"));
         self.0.push(format!("{row} {t}: {}", fields.join("|")));
     }
     fn table_end(&mut self, index: usize, last_row: u64) {
+        let open = &mut self.1.open;
+        assert!(open.contains(&index), "table {index} ends but is not open");
+        open.retain(|&i| i != index);
         self.0.push(format!("end {index} @{last_row}"));
     }
 }
@@ -52,6 +81,9 @@ fn run(input: &[u8], size: usize) -> (Vec<String>, Result<(), Error>, ReadInfo) 
     }
     if result.is_ok() {
         result = reader.finish(&mut sink);
+        if result.is_ok() {
+            assert!(sink.1.open.is_empty(), "tables {:?} never end", sink.1.open);
+        }
     }
     (sink.0, result, reader.info().clone())
 }
@@ -583,6 +615,114 @@ reads_to!(
         "end 0 @4"
     ]
 );
+// A summary, blank rows, a long one-cell title (it reads like a footnote, so
+// the next record decides), then a wider raw list with its own header.
+reads_to!(stacked_summary_then_list_with_title,
+    "Officers by rank,,\nRank,Headcount,FTE\nConstable,120,118.5\nSergeant,30,29\nTotal,150,147.5\n,,\n\n\
+     Table 2: Officers in Roads Policing and Operational Support (source data),,,\n\
+     Surname,Forename,Rank,Station\nSMITH,John,Constable,Larne\nJONES,Kay,Sergeant,Lisburn\n\
+     Source: HR system,,,\n",
+    ["1 -: Officers by rank||",
+     "start 0 @2 c0: Rank|Headcount|FTE",
+     "3 t0: Constable|120|118.5", "4 t0: Sergeant|30|29", "5 t0: Total|150|147.5",
+     "8 -: Table 2: Officers in Roads Policing and Operational Support (source data)|||",
+     "end 0 @5",
+     "start 1 @9 c0: Surname|Forename|Rank|Station",
+     "10 t1: SMITH|John|Constable|Larne", "11 t1: JONES|Kay|Sergeant|Lisburn",
+     "12 -: Source: HR system|||",
+     "end 1 @11"]);
+
+// The same after a list: a titled header narrower than the open table.
+reads_to!(stacked_list_then_summary_with_title,
+    "Surname,Forename,Rank\nSMITH,John,Constable\nJONES,Kay,Sergeant\n\n\
+     Note: the summary below counts officers by rank on 31 March 2023,,\nRank,Officers\nConstable,120\n",
+    ["start 0 @1 c0: Surname|Forename|Rank",
+     "2 t0: SMITH|John|Constable", "3 t0: JONES|Kay|Sergeant",
+     "5 -: Note: the summary below counts officers by rank on 31 March 2023||",
+     "end 0 @3",
+     "start 1 @6 c0: Rank|Officers", "7 t1: Constable|120", "end 1 @7"]);
+
+// A footnote after a blank row inside a list: the list goes on.
+reads_to!(
+    footnote_after_blank_inside_list,
+    "Surname,Forename,Rank\nSMITH,John,Constable\n\n* seconded,,\nJONES,Kay,Sergeant\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank",
+        "2 t0: SMITH|John|Constable",
+        "4 -: * seconded||",
+        "5 t0: JONES|Kay|Sergeant",
+        "end 0 @5"
+    ]
+);
+
+// The PSNI shape: row 1 holds the pivot's title (column A) and, after empty
+// columns, the source data's header. The title is not a column; the source
+// table starts at its header and the pivot's cells never mix into it.
+reads_to!(
+    pivot_title_and_source_header_on_one_row,
+    "Officers by location,,,Surname,Initial,Rank\n\
+     ,,,SMITH,J,Constable\n\
+     Preston,2,,JONES,K,Sergeant\n\
+     Lincoln,1,,BROWN,A,Constable\n\
+     ,,,GREEN,B,Inspector\n",
+    [
+        "start 0 @1 c3: Surname|Initial|Rank",
+        "1 -: Officers by location||",
+        "2 t0: SMITH|J|Constable",
+        "3 -: Preston|2|",
+        "3 t0: JONES|K|Sergeant",
+        "4 -: Lincoln|1|",
+        "4 t0: BROWN|A|Constable",
+        "5 t0: GREEN|B|Inspector",
+        "end 0 @5"
+    ]
+);
+
+// The pivot's own header comes two rows under the source header: a table
+// opens in the columns left of the open source table, and both tables get
+// their rows, in row order, the source running on after the pivot ends.
+reads_to!(
+    pivot_table_opens_beside_open_source_table,
+    "Officers by location (pivot),,,SURNAME,INITIAL,RANK\n\
+     ,,,SMITH,J,Constable\n\
+     Row Labels,Count of SURNAME,,JONES,K,Sergeant\n\
+     Preston,2,,BROWN,A,Constable\n\
+     Lincoln,1,,GREEN,B,Inspector\n\
+     Grand Total,3,,WHITE,C,Constable\n\
+     ,,,BLACK,D,Constable\n\
+     ,,,GREY,E,Sergeant\n",
+    [
+        "start 0 @1 c3: SURNAME|INITIAL|RANK",
+        "1 -: Officers by location (pivot)||",
+        "2 t0: SMITH|J|Constable",
+        "start 1 @3 c0: Row Labels|Count of SURNAME",
+        "3 t0: JONES|K|Sergeant",
+        "4 t1: Preston|2",
+        "4 t0: BROWN|A|Constable",
+        "5 t1: Lincoln|1",
+        "5 t0: GREEN|B|Inspector",
+        "6 t1: Grand Total|3",
+        "6 t0: WHITE|C|Constable",
+        "7 t0: BLACK|D|Constable",
+        "8 t0: GREY|E|Sergeant",
+        "end 1 @6",
+        "end 0 @8"
+    ]
+);
+
+// A lone first header cell with data under it and nothing else in the empty
+// column is a column, not a title.
+reads_to!(
+    lone_first_header_cell_with_data_is_a_column,
+    "Surname,,Rank,Station\nSMITH,,PC,Larne\nJONES,,DS,Lisburn\n",
+    [
+        "start 0 @1 c0: Surname||Rank|Station",
+        "2 t0: SMITH||PC|Larne",
+        "3 t0: JONES||DS|Lisburn",
+        "end 0 @3"
+    ]
+);
+
 // Many title rows: more than the look-ahead, all still delivered in order.
 test!(
     fn long_preamble() {
@@ -722,6 +862,53 @@ test!(
             for size in 1..=input.len().min(12) {
                 let part = run(&input, size);
                 assert_eq!(part, whole, "input {input:?}, chunks of {size}");
+            }
+        }
+    }
+);
+
+// Table-shaped random inputs (titles, headers, lone cells, empty columns,
+// blank rows, pivots beside lists): the contract holds and chunking agrees.
+test!(
+    fn random_tables_keep_the_sink_contract() {
+        const CELLS: &[&str] = &[
+            "",
+            "",
+            "",
+            "",
+            "SMITH",
+            "Rank",
+            "Surname",
+            "12",
+            "Total",
+            "Row Labels",
+            "Officers by location (pivot)",
+            "Source: HR system",
+            "2019/20",
+        ];
+        let mut seed: u64 = 0x7AB1_E5EE_D002;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..500 {
+            let mut input = String::new();
+            for _ in 0..next() % 30 {
+                let width = next() % 8;
+                let cells: Vec<&str> = (0..width).map(|_| CELLS[next() % CELLS.len()]).collect();
+                input.push_str(&cells.join(","));
+                input.push('\n');
+            }
+            let whole = run(input.as_bytes(), 0);
+            assert_eq!(whole.1, Ok(()));
+            for size in [1, 2, 3, 5, 7, 11] {
+                assert_eq!(
+                    run(input.as_bytes(), size),
+                    whole,
+                    "input {input:?}, chunks of {size}"
+                );
             }
         }
     }

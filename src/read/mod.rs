@@ -94,11 +94,25 @@ pub trait Sink {
     /// A record. `table` is `Some(i)` for a data row of table `i`, with
     /// `fields` cut to the table's columns (`fields[j]` is under `header[j]`,
     /// missing cells of a ragged row are absent, extra ones kept); `None` for
-    /// rows outside any table (title lines, notes, footnotes), with all fields.
+    /// rows outside any table (title lines, notes, footnotes), with all fields
+    /// (beside a table whose header row has a title on its left, the cells
+    /// left of the table and outside any table there come this way, cut to
+    /// those columns; see `tables.rs`). Rows arrive in order; side-by-side
+    /// tables repeat a row number.
     /// Blank rows are counted but not sent.
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]);
     /// Table `index` ends; `last_row` is its last data row.
     fn table_end(&mut self, index: usize, last_row: u64);
+    /// Every record as parsed, before the tables are found, with all its
+    /// fields: for sinks that rewrite the file (the redactor), which need every
+    /// record, not cut per table. Blank lines are not sent (their row numbers
+    /// are skipped); a record whose cells are all empty (`,,,`) is. It comes
+    /// before the [`Sink::record`] events of the same row, which the table
+    /// finder may hold back for a few records (its look-ahead). Does nothing
+    /// unless implemented.
+    fn raw_record(&mut self, row: u64, fields: &[&str]) {
+        let _ = (row, fields);
+    }
 }
 
 /// What the reader learnt about the file.
@@ -158,6 +172,7 @@ struct Feed<'a> {
 
 impl Records for Feed<'_> {
     fn record(&mut self, row: u64, fields: &[&str]) {
+        self.sink.raw_record(row, fields);
         self.tabler.record(row, fields, self.sink);
     }
 }

@@ -16,6 +16,22 @@
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
 //!
+//! **A title beside a header**: when the header's first non-empty cell
+//! stands alone, then empty columns, then a run of at least two header cells,
+//! and one of those empty columns is empty in the look-ahead data too, the
+//! lone cell is a title (of a pivot pasted left of its source data), not a
+//! column, unless the data fills the whole gap and has cells under the lone
+//! cell (then it is a column, as in `Surname,,Rank` over `SMITH,,PC`). The
+//! tables then start at the run; the columns left of it are an **area** read
+//! by a nested finder (the same rules, without areas of its own), so a pivot
+//! whose header comes a few rows down opens there as a table of its own while
+//! the source table is open. The area's rows outside its tables go to
+//! `record(None, ..)` with the area's columns only; the group's own rows keep
+//! their columns (a footnote's area cells are blank). Events are kept back
+//! while the area's finder has undecided records (a few rows at most: a blank
+//! row in the area settles them) and leave in row order, left columns first
+//! on the same row.
+//!
 //! **Side by side**: a header whose non-empty cells form runs separated by
 //! empty cells, where the gap columns are also empty in every look-ahead data
 //! record, makes one table per run of at least two header cells (a run of one
@@ -38,6 +54,10 @@
 //!   to the right of the table, or a header-like record that repeats the
 //!   header or puts text in a column whose data so far is numbers. Anything
 //!   else after blank rows continues the table.
+//! - a footnote-like line right after blank rows may be a long title (`Table
+//!   2: Officers in ... (source data)`): it goes to `record(None, ..)` and the
+//!   next record is judged as after blank rows, where a header-like record of
+//!   another width than the table's header also ends the table.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -218,6 +238,117 @@ struct Group {
     /// Per column: (numeric cells, non-empty cells) over the first data rows.
     profile: Vec<(u32, u32)>,
     profiled: u32,
+    /// The columns left of the first table when a title stands there.
+    area: Option<Box<Area>>,
+    /// With an area: this group's own events, waiting to be merged in row
+    /// order with the area's.
+    held: Held,
+    /// Blank rows, then a footnote-like line: the next record is judged as
+    /// after blank rows (and after a title).
+    carry_gap: bool,
+}
+
+/// What a record is to the open group.
+#[derive(Clone, Copy, PartialEq)]
+enum Verdict {
+    /// A data row of the group's table(s).
+    Data,
+    /// A footnote: outside the tables, which stay open.
+    Footnote,
+    /// It ends the group and must be judged as a header candidate.
+    Ends,
+    /// Nothing in the group's own columns (only in its area).
+    Empty,
+}
+
+/// An event kept back so that events leave in row order.
+enum Ev {
+    Start(Table),
+    Record(Option<usize>, u64, Vec<String>),
+    End(usize, u64),
+}
+
+/// A sink that keeps events, each with the row it belongs to.
+#[derive(Default)]
+struct Held {
+    q: VecDeque<(u64, Ev)>,
+    time: u64,
+}
+
+impl Held {
+    fn push(&mut self, time: u64, ev: Ev) {
+        self.time = self.time.max(time);
+        self.q.push_back((self.time, ev));
+    }
+}
+
+impl Sink for Held {
+    fn table_start(&mut self, table: &Table) {
+        self.push(table.header_row, Ev::Start(table.clone()));
+    }
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        self.push(
+            row,
+            Ev::Record(table, row, fields.iter().map(|f| f.to_string()).collect()),
+        );
+    }
+    fn table_end(&mut self, index: usize, last_row: u64) {
+        let t = self.time;
+        self.push(t, Ev::End(index, last_row));
+    }
+}
+
+/// Columns `0..end`, left of a group whose header row has a title there (a
+/// pivot beside its source data): read as a file of its own by a nested
+/// table finder, whose tables may open while the group's are open.
+struct Area {
+    end: usize,
+    tabler: Tabler,
+    out: Held,
+    /// The nested finder's table index -> the file's.
+    map: Vec<(usize, usize)>,
+}
+
+impl Area {
+    fn feed(&mut self, row: u64, fields: &[&str]) {
+        let left = fields.get(..self.end.min(fields.len())).unwrap_or_default();
+        self.tabler.record(row, left, &mut self.out);
+    }
+
+    fn global(&self, local: usize) -> usize {
+        self.map
+            .iter()
+            .find(|(l, _)| *l == local)
+            .map_or(usize::MAX, |(_, g)| *g)
+    }
+
+    /// Send one kept event, renumbering its table.
+    fn emit(&mut self, ev: Ev, tables: &mut usize, sink: &mut dyn Sink) {
+        match ev {
+            Ev::Start(mut t) => {
+                self.map.push((t.index, *tables));
+                t.index = *tables;
+                *tables += 1;
+                sink.table_start(&t);
+            }
+            Ev::Record(t, row, f) => {
+                let f: Vec<&str> = f.iter().map(String::as_str).collect();
+                sink.record(t.map(|l| self.global(l)), row, &f);
+            }
+            Ev::End(t, last) => sink.table_end(self.global(t), last),
+        }
+    }
+}
+
+fn emit(ev: Ev, sink: &mut dyn Sink) {
+    match ev {
+        Ev::Start(t) => sink.table_start(&t),
+        Ev::Record(t, row, f) => {
+            let f: Vec<&str> = f.iter().map(String::as_str).collect();
+            sink.record(t, row, &f);
+        }
+        Ev::End(t, last) => sink.table_end(t, last),
+    }
 }
 
 impl Group {
@@ -240,13 +371,87 @@ impl Group {
         }
     }
 
-    /// After blank rows: does this record start something new?
-    fn breaks(&self, fields: &[&str], s: Shape) -> bool {
+    /// A record while the group is open: what it is. Only `carry_gap`
+    /// changes; nothing is sent yet.
+    fn judge(&mut self, fields: &[&str], s: Shape, gap: bool) -> Verdict {
+        let titled = std::mem::take(&mut self.carry_gap);
+        let gap = gap || titled;
+        if footnote_like(fields, s) {
+            // A title after blank rows may look like a footnote: the next
+            // record decides.
+            self.carry_gap = gap;
+            return Verdict::Footnote;
+        }
+        if gap && self.breaks(fields, s, titled) {
+            return Verdict::Ends;
+        }
+        Verdict::Data
+    }
+
+    /// Send a judged record to `out`.
+    fn deliver(&mut self, v: Verdict, row: u64, fields: &[&str], out: &mut dyn Sink) {
+        match v {
+            Verdict::Ends | Verdict::Empty => {}
+            Verdict::Footnote => out.record(None, row, fields),
+            Verdict::Data => {
+                self.profile(fields);
+                let len = fields.len();
+                for r in &mut self.regions {
+                    let a = r.start.min(len);
+                    let mut b = r.end.unwrap_or(len).clamp(a, len);
+                    // Empty cells beyond the header (a gap column, trailing commas) are dropped.
+                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty())
+                    {
+                        b -= 1;
+                    }
+                    let cut = fields.get(a..b).unwrap_or_default();
+                    if cut.iter().any(|f| !f.trim().is_empty()) {
+                        out.record(Some(r.index), row, cut);
+                        r.last_row = row;
+                    }
+                }
+            }
+        }
+    }
+
+    /// With an area: send the kept events in row order, those before the
+    /// area's first undecided record (all of them if `all`).
+    fn release(&mut self, all: bool, tables: &mut usize, sink: &mut dyn Sink) {
+        let Some(area) = self.area.as_deref_mut() else {
+            return;
+        };
+        let safe = match area.tabler.pending.front() {
+            Some(p) if !all => p.row,
+            _ => u64::MAX,
+        };
+        let ready = |q: &Held| q.q.front().map(|e| e.0).filter(|&t| all || t < safe);
+        loop {
+            let from_area = match (ready(&self.held), ready(&area.out)) {
+                (None, None) => return,
+                (Some(h), Some(a)) => a <= h, // same row: left columns first
+                (h, _) => h.is_none(),
+            };
+            if from_area {
+                if let Some((_, ev)) = area.out.q.pop_front() {
+                    area.emit(ev, tables, sink);
+                }
+            } else if let Some((_, ev)) = self.held.q.pop_front() {
+                emit(ev, sink);
+            }
+        }
+    }
+
+    /// After blank rows (and, if `titled`, a footnote-like line): does this
+    /// record start something new?
+    fn breaks(&self, fields: &[&str], s: Shape, titled: bool) -> bool {
         if s.filled == 1 || s.first > self.last_col || s.last > self.last_col + 1 {
             return true;
         }
         if !header_like(fields, s) {
             return false;
+        }
+        if titled && s.last != self.last_col {
+            return true; // a titled header of another width
         }
         let repeats = fields
             .iter()
@@ -274,6 +479,11 @@ pub(crate) struct Tabler {
     tables: usize,
     last_row: u64,
     eof: bool,
+    /// The finder of an [`Area`]: no areas of its own, and a blank row
+    /// settles what waits (so the group beside it is held back briefly).
+    nested: bool,
+    /// Judge every queued record now (a blank row follows them).
+    forced: bool,
 }
 
 impl Tabler {
@@ -284,6 +494,8 @@ impl Tabler {
             tables: 0,
             last_row: 0,
             eof: false,
+            nested: false,
+            forced: false,
         }
     }
 
@@ -291,13 +503,24 @@ impl Tabler {
     pub(crate) fn record(&mut self, row: u64, fields: &[&str], sink: &mut dyn Sink) {
         let s = shape(fields);
         if s.filled == 0 {
-            return; // a blank row: counted by the parser, not sent
+            self.blank(sink); // counted by the parser, not sent
+            return;
         }
         let gap = row > self.last_row + 1;
         self.last_row = row;
         if self.route(row, fields, s, gap, sink) {
             self.pending.push_back(Pending::new(row, fields, s));
             self.decide(sink);
+        }
+    }
+
+    /// A blank row. In an area, every queued record now has all the
+    /// look-ahead it will use: judge them, so the group beside waits little.
+    fn blank(&mut self, sink: &mut dyn Sink) {
+        if self.nested && !self.pending.is_empty() {
+            self.forced = true;
+            self.decide(sink);
+            self.forced = false;
         }
     }
 
@@ -321,34 +544,67 @@ impl Tabler {
         let Some(group) = self.group.as_mut() else {
             return true;
         };
-        if footnote_like(fields, s) {
-            sink.record(None, row, fields);
+        let Some(end) = group.area.as_ref().map(|a| a.end) else {
+            let v = group.judge(fields, s, gap);
+            if v == Verdict::Ends {
+                self.end_group(sink);
+                return true;
+            }
+            group.deliver(v, row, fields, sink);
             return false;
-        }
-        if gap && group.breaks(fields, s) {
+        };
+        // The group's columns, the area's blanked (kept in place); most rows
+        // have nothing in the area.
+        let copy;
+        let (main, ms) = if s.first >= end {
+            (fields, s)
+        } else {
+            let mut m = fields.to_vec();
+            for f in m.iter_mut().take(end) {
+                *f = "";
+            }
+            copy = m;
+            (&copy[..], shape(&copy))
+        };
+        let v = if ms.filled > 0 {
+            group.judge(main, ms, gap)
+        } else {
+            Verdict::Empty
+        };
+        if v == Verdict::Ends {
             self.end_group(sink);
             return true;
         }
-        group.profile(fields);
-        let len = fields.len();
-        for r in &mut group.regions {
-            let a = r.start.min(len);
-            let mut b = r.end.unwrap_or(len).clamp(a, len);
-            // Empty cells beyond the header (a gap column, trailing commas) are dropped.
-            while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty()) {
-                b -= 1;
+        // The area first: on the same row its (left) cells come first.
+        if let Some(area) = group.area.as_deref_mut() {
+            if s.first >= end {
+                area.tabler.blank(&mut area.out);
+            } else {
+                area.feed(row, fields);
             }
-            let cut = fields.get(a..b).unwrap_or_default();
-            if cut.iter().any(|f| !f.trim().is_empty()) {
-                sink.record(Some(r.index), row, cut);
-                r.last_row = row;
-            }
+        }
+        let settled = group.held.q.is_empty()
+            && group
+                .area
+                .as_deref()
+                .is_none_or(|a| a.out.q.is_empty() && a.tabler.pending.is_empty());
+        if settled {
+            group.deliver(v, row, main, sink); // nothing waits: no copy
+        } else {
+            let mut held = std::mem::take(&mut group.held);
+            group.deliver(v, row, main, &mut held);
+            group.held = held;
+            group.release(false, &mut self.tables, sink);
         }
         false
     }
 
     fn end_group(&mut self, sink: &mut dyn Sink) {
-        if let Some(g) = self.group.take() {
+        if let Some(mut g) = self.group.take() {
+            if let Some(area) = g.area.as_deref_mut() {
+                area.tabler.finish(&mut area.out);
+            }
+            g.release(true, &mut self.tables, sink);
             for r in &g.regions {
                 sink.table_end(r.index, r.last_row.max(r.header_row));
             }
@@ -358,7 +614,9 @@ impl Tabler {
     /// Judge the queued candidates while there is enough look-ahead.
     fn decide(&mut self, sink: &mut dyn Sink) {
         while self.group.is_none() {
-            if self.pending.is_empty() || (!self.eof && self.pending.len() <= LOOKAHEAD) {
+            if self.pending.is_empty()
+                || (!self.eof && !self.forced && self.pending.len() <= LOOKAHEAD)
+            {
                 return;
             }
             let Some(front) = self.pending.pop_front() else {
@@ -384,6 +642,10 @@ impl Tabler {
                         });
                     }
                     self.group = Some(group);
+                    // The title goes to the area beside the table(s).
+                    if let Some(area) = self.group.as_mut().and_then(|g| g.area.as_deref_mut()) {
+                        area.feed(front.row, &fields);
+                    }
                     // Replay the look-ahead through the new table.
                     let rest = std::mem::take(&mut self.pending);
                     let mut prev = front.row;
@@ -443,9 +705,28 @@ impl Tabler {
                     .all(|c| c.trim().is_empty())
             })
         };
-        let filled: Vec<usize> = (s.first..=s.last)
+        let mut filled: Vec<usize> = (s.first..=s.last)
             .filter(|&j| fields.get(j).is_some_and(|f| !f.trim().is_empty()))
             .collect();
+        // A lone first cell, then empty columns, then a run of header cells:
+        // a title (of what lies under it), not a column; the tables start at
+        // the run and the columns left of it are an area of their own.
+        let title = match filled[..] {
+            [t, a, b, ..] if !self.nested && a > t + 1 && b == a + 1 => {
+                let col_empty = |c: usize| gap_empty(c, c + 1);
+                // Some gap column is empty in the data too, and either there
+                // is data in the gap (a block wider than the lone cell) or
+                // none under the lone cell.
+                (t + 1..a).any(col_empty) && (!gap_empty(t + 1, a) || col_empty(t))
+            }
+            _ => false,
+        };
+        let lo = if title {
+            filled.remove(0);
+            filled.first().copied().unwrap_or(0)
+        } else {
+            0
+        };
         let mut runs: Vec<Vec<usize>> = Vec::new();
         for &j in &filled {
             match runs.last_mut() {
@@ -473,7 +754,7 @@ impl Tabler {
             .enumerate()
             .map(|(k, run)| {
                 if k == 0 {
-                    0
+                    lo
                 } else {
                     run.first().copied().unwrap_or(0)
                 }
@@ -496,12 +777,35 @@ impl Tabler {
             });
             self.tables += 1;
         }
+        let area = title.then(|| {
+            let mut tabler = Tabler::new();
+            tabler.nested = true;
+            Box::new(Area {
+                end: lo,
+                tabler,
+                out: Held::default(),
+                map: Vec::new(),
+            })
+        });
         Some(Group {
             regions,
             last_col: s.last,
-            header: fields.iter().map(|f| f.trim().to_string()).collect(),
+            header: fields
+                .iter()
+                .enumerate()
+                .map(|(j, f)| {
+                    if j < lo {
+                        String::new()
+                    } else {
+                        f.trim().to_string()
+                    }
+                })
+                .collect(),
             profile: vec![(0, 0); s.last + 2],
             profiled: 0,
+            area,
+            held: Held::default(),
+            carry_gap: false,
         })
     }
 }

