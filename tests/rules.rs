@@ -299,6 +299,17 @@ fn cells_by_header() {
             ("Officer", "PC 4521", &[("number.collar_shape", "PC 4521")]),
             ("Name", "Police Federation", &[]),
             ("Requester", "Smith & Sons Ltd", &[]),
+            (
+                "Requester",
+                "Mr D Sergeant",
+                &[("name.full", "Mr D Sergeant")],
+            ),
+            (
+                "Requester",
+                "Miss E White",
+                &[("name.full", "Miss E White")],
+            ),
+            ("Requester", "Liberty", &[]),
             // Ranks and grades.
             ("Rank", "Inspector", &[("rank.police", "Inspector")]),
             ("Rank", "D/Sgt", &[("rank.police", "D/Sgt")]),
@@ -601,6 +612,38 @@ fn free_text() {
                 &[("text.rank_name", "DS Paul Wood")],
             ),
             ("", "PS Hill was rude", &[("text.rank_name", "PS Hill")]),
+            (
+                "",
+                "PS Constable was rude",
+                &[("text.rank_name", "PS Constable")],
+            ),
+            (
+                "",
+                "Inspector Sergeant is alleged to have failed",
+                &[("text.rank_name", "Inspector Sergeant")],
+            ),
+            (
+                "",
+                "PS Smith-Jones was rude",
+                &[("text.rank_name", "PS Smith-Jones")],
+            ),
+            (
+                "",
+                "Complainant Mr Constable states that",
+                &[("text.title_name", "Mr Constable")],
+            ),
+            ("", "the Inspector and Sergeant attended", &[]),
+            ("", "DS Çelik was rude", &[("text.rank_name", "DS Çelik")]),
+            (
+                "",
+                "DS Jun Wong did not call back",
+                &[("text.rank_name", "DS Jun Wong")],
+            ),
+            (
+                "",
+                "contact me at matthew.hill98@gmail.com.",
+                &[("contact.email.personal", "matthew.hill98@gmail.com")],
+            ),
             // Not identifying.
             ("", "the Inspector attended", &[]),
             ("", "The Chief Constable said", &[]),

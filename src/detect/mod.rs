@@ -9,6 +9,15 @@
 //!   that match, relaxing the header's claim on counter-examples, as `xsv stats`
 //!   does) and then judges each row: see [`judge`] for how kinds are decided.
 //!
+//! A reason's `column` is the header text; a column without a header (and every
+//! field of a row outside tables) is named `column C`, the spreadsheet letter
+//! of its column in the file. Combined reasons name both columns
+//! (`Surname, Initial`). [`crate::report::ColumnReport::identifying`] is true
+//! for names, initials, staff numbers, e-mail, phone, NI number, date of birth,
+//! address, postcode and photo columns; rank, unit, location and vetting
+//! columns are not (they identify only with a name or number, and rare
+//! combinations of them are the quasi-identifier check's job).
+//!
 //! ```
 //! use foi_check::detect::TableScanner;
 //! use foi_check::read::Table;

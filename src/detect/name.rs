@@ -184,8 +184,12 @@ fn strip_title(t: &str) -> &str {
 }
 
 fn shape(value: &str, strict: bool) -> Result<NameShape, NotName> {
-    let t = strip_title(value.trim().trim_end_matches([',', ';']));
-    let reject_words = |ws: &[&str]| reject_words(ws, strict);
+    let raw = value.trim().trim_end_matches([',', ';']);
+    let t = strip_title(raw);
+    // A title or an initial makes a value a name even when its surname is
+    // also a rank or a word (`Mr D Sergeant`, `Miss E White`, `SMITH, J`).
+    let marked = t.len() != raw.len() || words(t).any(|w| word_kind(w) == Some(WordKind::Initial));
+    let reject_words = |ws: &[&str]| reject_words(ws, strict && !marked);
     if t.is_empty() || t.len() > 60 {
         return Err(NotName::Empty);
     }

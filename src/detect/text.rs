@@ -131,6 +131,17 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
         match name_tok(t, lows) {
             Some(WordKind::Title | WordKind::Upper) => real += 1,
             Some(_) => {}
+            // A forename that is also a word (`Jun`, `May`, `Will`) counts
+            // when a known surname follows it (`DS Jun Wong`).
+            None if !t.stop_after
+                && matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper))
+                && names::is_forename(t.w)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| name_tok(n, lows).is_some() && names::is_surname(n.w)) =>
+            {
+                real += 1
+            }
             None => break,
         }
         j += 1;
@@ -195,7 +206,8 @@ fn rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize, TextUse)
 
 fn gazetteer_hit(toks: &[Tok]) -> bool {
     toks.iter()
-        .any(|t| t.w.chars().count() > 1 && (names::is_surname(t.w) || names::is_forename(t.w)))
+        .flat_map(|t| t.w.split('-'))
+        .any(|w| w.chars().count() > 1 && (names::is_surname(w) || names::is_forename(w)))
 }
 
 /// The cue ending at token `i` (1-3 words, lower case), with its word count.
@@ -404,6 +416,31 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 continue;
             }
             let (k, real) = name_run(&toks, &lows, j, 3);
+            // `PS Constable was rude`: after an abbreviation, a surname that is
+            // also a rank word, followed by a lower-case word.
+            if real == 0 {
+                let verb = |x: &Tok| {
+                    x.w.chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(
+                            low(&lows, x),
+                            "and" | "or" | "of" | "to" | "in" | "on" | "at" | "for" | "the" | "a"
+                        )
+                };
+                if let Some(w) = toks.get(j).filter(|w| {
+                    word_kind(w.w) == Some(WordKind::Title)
+                        && !w.stop_after
+                        && staff::lookup_rank(low(&lows, w)).is_some()
+                        && toks.get(j + 1).is_some_and(verb)
+                }) {
+                    out.push(CellHit {
+                        what: What::TextRankName(rank as u16),
+                        start: t.s,
+                        end: w.e,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
             if real > 0 {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
@@ -424,8 +461,13 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                         continue;
                     }
                     let ok = match use_ {
+                        // Known names, O'Neill-shaped names, and names with letters
+                        // English words do not have (`DS Çelik`, `PC Nowak-Wójcik`).
                         TextUse::Ambiguous => {
-                            gazetteer_hit(run) || run.iter().any(|x| x.w.contains(['\'', '’']))
+                            gazetteer_hit(run)
+                                || run
+                                    .iter()
+                                    .any(|x| x.w.contains(['\'', '’']) || !x.w.is_ascii())
                         }
                         _ => true,
                     };
@@ -445,7 +487,20 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
         }
         // Title + name: `Mrs Patel`, `Dr O'Neill`.
         if names::is_title(t.w) && t.w.chars().next().is_some_and(char::is_uppercase) {
-            let (k, real) = name_run(&toks, &lows, i + 1, 3);
+            let (mut k, mut real) = name_run(&toks, &lows, i + 1, 3);
+            // `Mr Constable`, `Mrs White`: after a title, a capitalised word is a
+            // surname even when it is also a rank or a common word.
+            if real == 0
+                && toks.get(i + 1).is_some_and(|w| {
+                    matches!(word_kind(w.w), Some(WordKind::Title | WordKind::Upper))
+                        && !names::is_org_word(w.w)
+                        && !is_place_word(w.w)
+                        && w.w.chars().count() > 1
+                })
+            {
+                k = i + 2;
+                real = 1;
+            }
             let run = toks.get(i + 1..k).unwrap_or(&[]);
             if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
                 let end = run.last().map_or(t.e, |x| x.e);

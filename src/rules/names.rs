@@ -1078,6 +1078,33 @@ pub fn key<'b>(word: &str, buf: &'b mut String) -> &'b str {
     buf.as_str()
 }
 
+/// The lookup key with accents folded to ASCII (`Öztürk` -> `ozturk`,
+/// `Wójcik` -> `wojcik`, `Seán` -> `sean`), for names the lists hold unaccented.
+pub fn fold(word: &str) -> String {
+    let mut buf = String::new();
+    key(word, &mut buf)
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ā' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ē' | 'ė' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ś' | 'š' | 'ş' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ł' => 'l',
+            'ğ' => 'g',
+            'ř' => 'r',
+            'ď' => 'd',
+            'ť' => 't',
+            c => c,
+        })
+        .collect()
+}
+
 /// Run `f` on the lookup key of `word`, without allocating for short ASCII words.
 fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() && word.len() <= 48 {
@@ -1103,7 +1130,7 @@ macro_rules! lookup {
     ($(#[$doc:meta])* $name:ident, $field:ident) => {
         $(#[$doc])*
         pub fn $name(word: &str) -> bool {
-            with_key(word, |k| lists().$field.contains(k))
+            with_key(word, |k| lists().$field.contains(k)) || (!word.is_ascii() && lists().$field.contains(fold(word).as_str()))
         }
     };
 }

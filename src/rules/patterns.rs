@@ -179,12 +179,6 @@ pub const ROLE_MAILBOX_WORDS: &[&str] = &[
     "lane",
     "avenue",
     "way",
-    "hall",
-    "house",
-    "north",
-    "south",
-    "east",
-    "west",
     "central",
     "city",
     "area",
@@ -428,10 +422,10 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
         return (webmail, staff_domain);
     }
     let sets = sets();
-    if tokens
-        .iter()
-        .any(|t| sets.role.contains(t) || super::names::is_street_word(t))
-    {
+    // A station mailbox named after a road (`marsh.lane@`); on webmail `hill` is a person.
+    let place =
+        |t: &str| !webmail && super::names::is_street_word(t) && !super::names::is_surname(t);
+    if tokens.iter().any(|t| sets.role.contains(t) || place(t)) {
         return (false, staff_domain);
     }
     // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`),
