@@ -204,7 +204,10 @@
           throw new Error('The browser could not read the file (' + (e.message || e) + '). Has it been moved or deleted?');
         }
         if (f.cancelled) break;
-        const end = offset + buf.byteLength;
+        // Measured before the transfer: a transferred buffer reads as empty.
+        const length = buf.byteLength;
+        if (length === 0) break;
+        const end = offset + length;
         ahead = end < f.size ? readSlice(f, end) : null;
         const ack = waitFor(f, 'progress');
         w.postMessage({ type: 'chunk', id: f.id, seq: seq++, bytes: buf }, [buf]);
@@ -213,7 +216,6 @@
         f.bytesDone = end;
         f.rows = p.rows;
         scheduleProgress(f);
-        if (buf.byteLength === 0) break;
       }
       if (f.cancelled) {
         w.postMessage({ type: 'close', id: f.id });
@@ -224,6 +226,12 @@
       w.postMessage({ type: 'finish', id: f.id });
       const r = await done;
       if (r.failed) throw new Error(f.readError || r.failed);
+      // Never show part of a file as checked: the checker must have been
+      // given every byte (a file cut short by a read error says so above).
+      if (!f.readError && r.report.bytes !== f.size) {
+        throw new Error('Only ' + r.report.bytes.toLocaleString('en-GB') + ' of ' + f.size.toLocaleString('en-GB')
+          + ' bytes reached the checker, so this file was not fully checked. Try again; if it happens again, check it with the command-line tool.');
+      }
       f.jsonBytes = r.bytes;
       f.report = r.report;
       f.flagged = r.flagged;

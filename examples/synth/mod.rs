@@ -753,6 +753,9 @@ pub fn encode(records: &[Vec<String>], fmt: Format) -> Vec<u8> {
 pub const BIG_HEADER: &str =
     "Surname,Forename,Initial,Rank,Collar Number,Station,Unit,Email,Phone,Date joined,Notes";
 
+/// The seed of the benchmarks' staff list (native and page benchmarks alike).
+pub const BENCH_SEED: u64 = 0xB16_F11E;
+
 /// A staff list of about `target` bytes (UTF-8, CRLF) for the benchmark:
 /// returns the bytes and the number of records (header included).
 pub fn big_staff_list(seed: u64, target: usize) -> (Vec<u8>, u64) {

@@ -116,7 +116,7 @@ export async function downloadFindings(page) {
 export function cliJson(files, flags = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-cli-'));
   for (const { name, bytes } of files) fs.writeFileSync(path.join(dir, name), bytes);
-  const r = spawnSync(CLI, ['check', '--format', 'json', ...flags, ...files.map((f) => f.name)], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(CLI, ['check', '--format', 'json', ...flags, ...files.map((f) => f.name)], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
   fs.rmSync(dir, { recursive: true, force: true });
   if (r.status > 2 || r.status === null) throw new Error('foi-check failed: ' + r.stderr);
   return r.stdout;

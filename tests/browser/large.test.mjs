@@ -1,0 +1,52 @@
+// A file larger than the page's 8 MB read chunk must be checked to its last
+// row. (Regression: the page once stopped after the first chunk, because a
+// buffer transferred to the worker reads as empty, and showed the first
+// 60,000 rows of a 19 MB file as "every row" checked.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST_URL, allChecked, cliJson, openPage, onlyOwnRequests, tripwire } from './support.mjs';
+
+let wire;
+before(async () => { wire = await tripwire(); });
+after(async () => {
+  assert.equal(wire.hits.length, 0, 'the loopback listener was reached');
+  await wire.close();
+});
+
+/** About `mb` MB of staff list; row i is distinct (no repetition to hide behind). */
+function staffList(mb) {
+  const surnames = ['MORGAN', "O'NEILL", 'PATEL', 'KOWALSKI', 'ADEYEMI', 'WONG', 'HUGHES', 'DE SOUZA'];
+  const lines = ['Surname,Initial,Rank,Collar number,Station'];
+  let size = lines[0].length + 2;
+  for (let i = 0; size < mb * 1e6; i++) {
+    const line = `${surnames[i % 8]},${String.fromCharCode(65 + (i % 26))},Constable,${10000 + (i % 90000)},Station ${i % 997}`;
+    lines.push(line);
+    size += line.length + 2;
+  }
+  return Buffer.from(lines.join('\r\n') + '\r\n');
+}
+
+test('file://: a 10 MB file (two read chunks) is checked to its last row, as the CLI checks it', async () => {
+  const bytes = staffList(10);
+  const expected = JSON.parse(cliJson([{ name: 'big-staff-list.csv', bytes }]));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-large-'));
+  const file = path.join(dir, 'big-staff-list.csv');
+  fs.writeFileSync(file, bytes);
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    await page.setInputFiles('#file-input', file);
+    await allChecked(page, 1, 180000);
+    const card = await page.textContent('#file-list');
+    const n = (x) => x.toLocaleString('en-GB');
+    assert.ok(expected.rows_checked > 200000, 'the file has rows beyond the first chunk');
+    assert.match(card, new RegExp(`Rows checked${n(expected.rows_checked)} \\(every row\\)`));
+    assert.match(card, new RegExp(`${n(expected.summary.rows_flagged)} rows flagged`));
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+  } finally {
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
