@@ -481,7 +481,10 @@ fn organogram() -> Doc {
     for (i, n) in sizes.into_iter().enumerate() {
         let r = &d.recs[i + 1];
         if r[1] == "N/D" && n < K {
-            let note = format!("{} {} {}, post holder not disclosed, one of {n} such posts", r[0], r[2], r[3]);
+            let note = format!(
+                "{} {} {}, post holder not disclosed, one of {n} such posts",
+                r[0], r[2], r[3]
+            );
             d.expect.push((i + 2, QI, note));
         }
     }
@@ -1961,7 +1964,10 @@ fn staff_list_denamed() -> Doc {
         "A staff list with the names and numbers taken out, as many forces release it: rank, gender, station, unit, length of service (band), working pattern, and a Notes column. Realistic skew: hundreds of constables in Response and Neighbourhood at three big stations, a few senior officers, small specialist units at Headquarters, small rural stations. quasi_identifier: rows whose combination of all six quasi-identifier columns is shared by fewer than 3 rows (the generator counts them). Not quasi-identifiers: Notes (free text). Not flagged: the rows in big groups (a male full-time constable in Response at Preston with under 5 years' service).",
         Format::default(),
     );
-    d.title("Police officers by rank, gender, station and unit - as at 31 March 2024 (FOI F-2024-0456)", 7);
+    d.title(
+        "Police officers by rank, gender, station and unit - as at 31 March 2024 (FOI F-2024-0456)",
+        7,
+    );
     d.row(v(&[
         "Rank",
         "Gender",
@@ -2019,7 +2025,9 @@ fn staff_list_denamed() -> Doc {
                     ("CID", 8),
                     ("Roads Policing", 4),
                 ]),
-                "Inspector" => *rng.weighted(&[("Response", 3), ("Neighbourhood Policing", 2), ("CID", 1)]),
+                "Inspector" => {
+                    *rng.weighted(&[("Response", 3), ("Neighbourhood Policing", 2), ("CID", 1)])
+                }
                 _ => "Local Policing Command",
             };
             (st, unit)
@@ -2031,7 +2039,8 @@ fn staff_list_denamed() -> Doc {
         } else {
             *rng.weighted(&SERVICE_BANDS[1..])
         };
-        let pattern = *rng.weighted(&[("Full time", 90), ("Part time", 7), ("Compressed hours", 3)]);
+        let pattern =
+            *rng.weighted(&[("Full time", 90), ("Part time", 7), ("Compressed hours", 3)]);
         let note = if rng.chance(0.05) {
             rng.pick(&notes).to_string()
         } else {
@@ -2128,7 +2137,10 @@ fn misconduct_outcomes_denamed() -> Doc {
     let keys: Vec<Vec<String>> = rows.iter().map(|r| r[2..6].to_vec()).collect();
     let sizes = group_sizes(&keys);
     for (r, n) in rows.into_iter().zip(sizes) {
-        let note = format!("{} {} {} {}, one of {n} rows like it", r[2], r[3], r[4], r[5]);
+        let note = format!(
+            "{} {} {} {}, one of {n} rows like it",
+            r[2], r[3], r[4], r[5]
+        );
         d.maybe(r, (n < K).then_some(QI), &note);
     }
     d
@@ -2172,7 +2184,10 @@ fn officers_rank_by_station() -> Doc {
     ];
     let mut cols: Vec<&str> = stations.to_vec();
     cols.push("Total");
-    d.title("Table 3: Police officers by rank and station, headcount, 31 March 2024", cols.len() + 1);
+    d.title(
+        "Table 3: Police officers by rank and station, headcount, 31 March 2024",
+        cols.len() + 1,
+    );
     let mut header = vec!["Rank".to_string()];
     header.extend(cols.iter().map(|s| s.to_string()));
     d.row(header);
@@ -2181,14 +2196,35 @@ fn officers_rank_by_station() -> Doc {
     let h = C::hidden;
     // Handmade so that each case occurs: see the description.
     let body: Vec<(&str, Vec<CountCell>)> = vec![
-        ("Constable", vec![s(412), s(355), s(298), s(41), s(18), s(23), s(37)]),
-        ("Sergeant", vec![s(71), s(60), s(52), s(8), h(3, "*"), s(4), s(15)]),
-        ("Inspector", vec![s(18), s(16), s(12), h(2, "[c]"), h(1, "[c]"), s(0), s(9)]),
-        ("Chief Inspector", vec![s(6), s(5), h(3, "<5"), s(0), s(0), h(2, "<5"), s(12)]),
-        ("Superintendent", vec![s(0), s(0), h(1, "<5"), s(0), s(0), h(1, "<5"), s(5)]),
-        ("Chief Superintendent", vec![s(0), s(0), s(0), s(0), s(0), s(0), s(3)]),
+        (
+            "Constable",
+            vec![s(412), s(355), s(298), s(41), s(18), s(23), s(37)],
+        ),
+        (
+            "Sergeant",
+            vec![s(71), s(60), s(52), s(8), h(3, "*"), s(4), s(15)],
+        ),
+        (
+            "Inspector",
+            vec![s(18), s(16), s(12), h(2, "[c]"), h(1, "[c]"), s(0), s(9)],
+        ),
+        (
+            "Chief Inspector",
+            vec![s(6), s(5), h(3, "<5"), s(0), s(0), h(2, "<5"), s(12)],
+        ),
+        (
+            "Superintendent",
+            vec![s(0), s(0), h(1, "<5"), s(0), s(0), h(1, "<5"), s(5)],
+        ),
+        (
+            "Chief Superintendent",
+            vec![s(0), s(0), s(0), s(0), s(0), s(0), s(3)],
+        ),
         ("PCSO", vec![s(45), s(38), s(30), s(6), s(5), s(7), s(0)]),
-        ("Special Constable", vec![s(22), s(17), s(14), s(5), s(9), s(6), s(0)]),
+        (
+            "Special Constable",
+            vec![s(22), s(17), s(14), s(5), s(9), s(6), s(0)],
+        ),
     ];
     let mut labels: Vec<Vec<String>> = Vec::new();
     let mut cells: Vec<Vec<CountCell>> = Vec::new();
@@ -2204,9 +2240,20 @@ fn officers_rank_by_station() -> Doc {
     labels.push(vec!["Total".to_string()]);
     cells.push(totals);
     let total_row = cells.len() - 1;
-    emit_counts(&mut d, &labels, &cells, &[], &cols, Some(cols.len() - 1), Some(total_row));
+    emit_counts(
+        &mut d,
+        &labels,
+        &cells,
+        &[],
+        &cols,
+        Some(cols.len() - 1),
+        Some(total_row),
+    );
     d.title("", cols.len() + 1);
-    d.title("Source: HR system. * and [c]: fewer than 5, suppressed.", cols.len() + 1);
+    d.title(
+        "Source: HR system. * and [c]: fewer than 5, suppressed.",
+        cols.len() + 1,
+    );
     d
 }
 
@@ -2219,7 +2266,11 @@ fn officers_by_ethnicity() -> Doc {
     d.title("Police officers by ethnic group, 31 March 2024", 3);
     d.row(v(&["Ethnic group", "Headcount", "% of total"]));
     let groups: &[(&str, u64, Option<&str>)] = &[
-        ("White: English, Welsh, Scottish, Northern Irish or British", 2871, None),
+        (
+            "White: English, Welsh, Scottish, Northern Irish or British",
+            2871,
+            None,
+        ),
         ("White: Irish", 41, None),
         ("White: Gypsy or Irish Traveller", 2, None),
         ("White: Roma", 0, None),
@@ -2227,7 +2278,11 @@ fn officers_by_ethnicity() -> Doc {
         ("Mixed: White and Black Caribbean", 12, None),
         ("Mixed: White and Black African", 3, None),
         ("Mixed: White and Asian", 14, None),
-        ("Mixed: Any other Mixed or Multiple background", 4, Some("<5")),
+        (
+            "Mixed: Any other Mixed or Multiple background",
+            4,
+            Some("<5"),
+        ),
         ("Asian: Indian", 38, None),
         ("Asian: Pakistani", 52, None),
         ("Asian: Bangladeshi", 9, None),
@@ -2262,9 +2317,20 @@ fn officers_by_ethnicity() -> Doc {
     cells.push(vec![CountCell::open(total)]);
     extra.push(vec!["100.0%".to_string()]);
     let total_row = cells.len() - 1;
-    emit_counts(&mut d, &labels, &cells, &extra, &["Headcount"], None, Some(total_row));
+    emit_counts(
+        &mut d,
+        &labels,
+        &cells,
+        &extra,
+        &["Headcount"],
+        None,
+        Some(total_row),
+    );
     d.title("", 3);
-    d.title("Self-defined ethnicity. <5: fewer than five, suppressed.", 3);
+    d.title(
+        "Self-defined ethnicity. <5: fewer than five, suppressed.",
+        3,
+    );
     d
 }
 
@@ -2312,7 +2378,11 @@ fn workforce_open_data() -> Doc {
                 let n = if typical <= 2 {
                     // Chief officers: one each, sometimes a woman.
                     if rng.chance(0.3) {
-                        if typical == 0 { 1 } else { typical - 1 }
+                        if typical == 0 {
+                            1
+                        } else {
+                            typical - 1
+                        }
                     } else {
                         typical
                     }
@@ -2321,12 +2391,18 @@ fn workforce_open_data() -> Doc {
                     typical - typical / 4 + rng.range(0, spread)
                 };
                 // Part-timers: 0.6 FTE each, more of them among women.
-                let part = (0..n).filter(|_| rng.chance(if si == 1 { 0.2 } else { 0.05 })).count() as u64;
+                let part = (0..n)
+                    .filter(|_| rng.chance(if si == 1 { 0.2 } else { 0.05 }))
+                    .count() as u64;
                 let fte = n as f64 - part as f64 * 0.4;
                 let fte_s = format!("{fte:.2}");
                 // One force suppresses its headcounts below 5 but not the FTE.
                 let suppress = fi == 4 && (1..T).contains(&n);
-                let head = if suppress { "*".to_string() } else { n.to_string() };
+                let head = if suppress {
+                    "*".to_string()
+                } else {
+                    n.to_string()
+                };
                 let why = if (1..T).contains(&n) {
                     Some(if suppress {
                         format!("{force} {sex} {rank}, headcount * but FTE {fte_s}")
@@ -2373,7 +2449,16 @@ fn pivot_count_of_surname() -> Doc {
     let weights: Vec<(&str, u32)> = STATIONS
         .iter()
         .enumerate()
-        .map(|(i, s)| (*s, if i % 4 == 3 { 1 } else { 12 + (i as u32 * 7) % 20 }))
+        .map(|(i, s)| {
+            (
+                *s,
+                if i % 4 == 3 {
+                    1
+                } else {
+                    12 + (i as u32 * 7) % 20
+                },
+            )
+        })
         .collect();
     let mut counts: Vec<(&str, u64)> = STATIONS.iter().map(|s| (*s, 0)).collect();
     for _ in 0..450 {
@@ -2384,10 +2469,19 @@ fn pivot_count_of_surname() -> Doc {
     }
     counts.sort_by(|a, b| a.0.cmp(b.0));
     let mut labels: Vec<Vec<String>> = counts.iter().map(|c| vec![c.0.to_string()]).collect();
-    let mut cells: Vec<Vec<CountCell>> = counts.iter().map(|c| vec![CountCell::open(c.1)]).collect();
+    let mut cells: Vec<Vec<CountCell>> =
+        counts.iter().map(|c| vec![CountCell::open(c.1)]).collect();
     labels.push(vec!["Grand Total".to_string()]);
     cells.push(vec![CountCell::open(counts.iter().map(|c| c.1).sum())]);
     let total_row = cells.len() - 1;
-    emit_counts(&mut d, &labels, &cells, &[], &["Count of SURNAME"], None, Some(total_row));
+    emit_counts(
+        &mut d,
+        &labels,
+        &cells,
+        &[],
+        &["Count of SURNAME"],
+        None,
+        Some(total_row),
+    );
     d
 }
