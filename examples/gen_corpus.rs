@@ -495,7 +495,7 @@ fn senior_officers() -> Doc {
     let mut rng = Rng::new(0x5EED_0004);
     let mut d = Doc::new(
         "senior_officers.csv",
-        "The chief officer team with names, portfolios, e-mail and direct lines: chief constable, DCC, ACCs (one temporary), police staff directors: staff_senior. A chief inspector staff officer (staff: mentions \"Chief Constable\" in the portfolio). Traps: a vacant ACC post and the chief officers' office mailbox and switchboard.",
+        "The chief officer team with names, portfolios, e-mail and direct lines: chief constable, DCC, ACCs (one temporary), police staff directors: staff_senior. A chief inspector staff officer (staff: mentions \"Chief Constable\" in the portfolio). Traps: a vacant ACC post and the chief officers' office mailbox and switchboard (no person: not a rare combination either).",
         Format::default(),
     );
     d.title("Chief Officer Group - as at 1 April 2023", 5);
@@ -987,7 +987,7 @@ fn pivot_with_source() -> Doc {
     let mut rng = Rng::new(0x5EED_0009);
     let mut d = Doc::new(
         "pivot_with_source.csv",
-        "The PSNI case: a pivot summary (officers by location, with a grand total) in columns A-B, empty columns C-K, and the source data pasted in columns L-P (surname, initial, rank, location, unit) running far below the pivot. Row 1 holds both the pivot's title and the source header. Every source row is flagged (staff), including those that share a row with the pivot.",
+        "The PSNI case: a pivot summary (officers by location, with a grand total) in columns A-B, empty columns C-K, and the source data pasted in columns L-P (surname, initial, rank, location, unit) running far below the pivot. Row 1 holds both the pivot's title and the source header. Every source row is flagged (staff), including those that share a row with the pivot. The pivot's counts are counts of people, but every pivot row shares its row with a source row, so it is expected as staff (one kind a row); the same pivot alone is pivot_count_of_surname.csv.",
         Format::default(),
     );
     let gap = 9;
@@ -1039,7 +1039,7 @@ fn overtime_semicolon() -> Doc {
     let mut rng = Rng::new(0x5EED_000A);
     let mut d = Doc::new(
         "overtime_semicolon.csv",
-        "Semicolon-delimited with decimal commas (an export from a European-locale Excel): officers' overtime hours and payments. A title line, the list (staff), a totals row (not flagged).",
+        "Semicolon-delimited with decimal commas (an export from a European-locale Excel): officers' overtime hours and payments. A title line, the list (staff), a totals row (not flagged, not a person: not a rare combination either).",
         Format { delimiter: b';', ..Format::default() },
     );
     d.title("Overtime payments 2022/23 - officers above 300 hours", 6);
@@ -1518,7 +1518,7 @@ fn vehicle_fleet() -> Doc {
 fn police_stations() -> Doc {
     let mut d = Doc::new(
         "police_stations.csv",
-        "TRAPS ONLY, nothing flagged: police stations with street addresses (1 Constable Road, Sergeant's Way), full postcodes of public buildings, front-counter hours, the 101 / 0300 switchboard numbers, and role or station mailboxes (foi@, enquiries@, and station mailboxes named after roads: marsh.lane@, bootle.street@).",
+        "TRAPS ONLY, nothing flagged: police stations with street addresses (1 Constable Road, Sergeant's Way), full postcodes of public buildings, front-counter hours, the 101 / 0300 switchboard numbers, and role or station mailboxes (foi@, enquiries@, and station mailboxes named after roads: marsh.lane@, bootle.street@). A list of buildings, not people: no row is a rare combination (front-counter hours are not working hours).",
         Format::default(),
     );
     d.row(v(&[
@@ -1636,7 +1636,7 @@ fn police_stations() -> Doc {
 fn post_titles() -> Doc {
     let mut d = Doc::new(
         "post_titles.csv",
-        "TRAPS ONLY, nothing flagged (as direct identifiers): the force's senior posts by title with role mailboxes and establishment, no names: \"ACC Operational Support\", \"Head of Professional Standards\", \"Chief Inspector, Crime Operations\", \"Director of Finance\".",
+        "TRAPS ONLY, nothing flagged: the force's senior posts by title with role mailboxes and establishment (FTE of funded posts: not a count of people, so 1.00 is not a small count), no names: \"ACC Operational Support\", \"Head of Professional Standards\", \"Chief Inspector, Crime Operations\", \"Director of Finance\".",
         Format::default(),
     );
     d.row(v(&[
