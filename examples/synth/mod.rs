@@ -387,7 +387,7 @@ impl Person {
     /// `Mr`, `Mrs`, `Ms`, `Miss`.
     pub fn title(&self, rng: &mut Rng) -> &'static str {
         if self.female {
-            *rng.pick(&["Mrs", "Ms", "Miss", "Ms"])
+            ["Mrs", "Ms", "Miss", "Ms"][rng.below(4)]
         } else {
             "Mr"
         }

@@ -135,4 +135,40 @@ pub const CORPUS: &[CorpusFile] = &[
         expected: include_str!("psd_case_outcomes.csv.expected"),
         records: 121,
     },
+    CorpusFile {
+        name: "staff_list_denamed.csv",
+        bytes: include_bytes!("staff_list_denamed.csv"),
+        expected: include_str!("staff_list_denamed.csv.expected"),
+        records: 622,
+    },
+    CorpusFile {
+        name: "misconduct_outcomes_denamed.csv",
+        bytes: include_bytes!("misconduct_outcomes_denamed.csv"),
+        expected: include_str!("misconduct_outcomes_denamed.csv.expected"),
+        records: 181,
+    },
+    CorpusFile {
+        name: "officers_rank_by_station.csv",
+        bytes: include_bytes!("officers_rank_by_station.csv"),
+        expected: include_str!("officers_rank_by_station.csv.expected"),
+        records: 13,
+    },
+    CorpusFile {
+        name: "officers_by_ethnicity.csv",
+        bytes: include_bytes!("officers_by_ethnicity.csv"),
+        expected: include_str!("officers_by_ethnicity.csv.expected"),
+        records: 25,
+    },
+    CorpusFile {
+        name: "workforce_open_data.csv",
+        bytes: include_bytes!("workforce_open_data.csv"),
+        expected: include_str!("workforce_open_data.csv.expected"),
+        records: 109,
+    },
+    CorpusFile {
+        name: "pivot_count_of_surname.csv",
+        bytes: include_bytes!("pivot_count_of_surname.csv"),
+        expected: include_str!("pivot_count_of_surname.csv.expected"),
+        records: 24,
+    },
 ];
