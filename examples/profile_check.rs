@@ -9,16 +9,28 @@ use std::time::Instant;
 #[allow(dead_code)]
 mod synth;
 
-struct S { mode: String, d: Vec<TableScanner>, r: Vec<RiskScanner> }
+struct S {
+    mode: String,
+    d: Vec<TableScanner>,
+    r: Vec<RiskScanner>,
+}
 impl Sink for S {
     fn table_start(&mut self, t: &Table) {
-        if self.mode != "risk" { self.d.push(TableScanner::new(Some(t))); }
-        if self.mode != "direct" { self.r.push(RiskScanner::new(t, &Options::default())); }
+        if self.mode != "risk" {
+            self.d.push(TableScanner::new(Some(t)));
+        }
+        if self.mode != "direct" {
+            self.r.push(RiskScanner::new(t, &Options::default()));
+        }
     }
     fn record(&mut self, table: Option<usize>, row: u64, f: &[&str]) {
         if table.is_some() {
-            if let Some(d) = self.d.last_mut() { d.record(row, f); }
-            if let Some(r) = self.r.last_mut() { r.record(row, f); }
+            if let Some(d) = self.d.last_mut() {
+                d.record(row, f);
+            }
+            if let Some(r) = self.r.last_mut() {
+                r.record(row, f);
+            }
         }
     }
     fn table_end(&mut self, _: usize, _: u64) {}
@@ -36,20 +48,43 @@ fn main() {
     let t = Instant::now();
     if mode == "all" {
         let mut c = Checker::new("x", Options::default());
-        for ch in bytes.chunks(8 << 20) { c.push(ch).unwrap(); }
+        for ch in bytes.chunks(8 << 20) {
+            c.push(ch).unwrap();
+        }
         let r = c.finish();
-        eprintln!("all: {:.2}s rows {} flagged {}", t.elapsed().as_secs_f64(), r.rows_checked, r.rows.len());
+        eprintln!(
+            "all: {:.2}s rows {} flagged {}",
+            t.elapsed().as_secs_f64(),
+            r.rows_checked,
+            r.rows.len()
+        );
         return;
     }
-    let mut s = S { mode: mode.clone(), d: vec![], r: vec![] };
+    let mut s = S {
+        mode: mode.clone(),
+        d: vec![],
+        r: vec![],
+    };
     let mut rd = Reader::new();
-    for ch in bytes.chunks(8 << 20) { rd.push(ch, &mut s).unwrap(); }
+    for ch in bytes.chunks(8 << 20) {
+        rd.push(ch, &mut s).unwrap();
+    }
     rd.finish(&mut s).unwrap();
     let t1 = t.elapsed().as_secs_f64();
     let mut n = 0;
     let mut cols = vec![];
-    for d in s.d { let f = d.finish(); n += f.rows.len(); cols = f.columns; }
+    for d in s.d {
+        let f = d.finish();
+        n += f.rows.len();
+        cols = f.columns;
+    }
     let t2 = t.elapsed().as_secs_f64();
-    for r in s.r { n += r.finish(&cols).rows.len(); }
-    eprintln!("{mode}: stream {t1:.2}s, +finish {:.2}s, total {:.2}s, flagged {n}", t2 - t1, t.elapsed().as_secs_f64());
+    for r in s.r {
+        n += r.finish(&cols).rows.len();
+    }
+    eprintln!(
+        "{mode}: stream {t1:.2}s, +finish {:.2}s, total {:.2}s, flagged {n}",
+        t2 - t1,
+        t.elapsed().as_secs_f64()
+    );
 }

@@ -21,7 +21,8 @@ impl Sink for Raw {
     fn record(&mut self, _: Option<usize>, _: u64, _: &[&str]) {}
     fn table_end(&mut self, _: usize, _: u64) {}
     fn raw_record(&mut self, row: u64, fields: &[&str]) {
-        self.0.push((row, fields.iter().map(|f| f.to_string()).collect()));
+        self.0
+            .push((row, fields.iter().map(|f| f.to_string()).collect()));
     }
 }
 
@@ -52,24 +53,57 @@ fn assert_same(name: &str, bytes: &[u8], text: &str) {
     let fields: Vec<&Vec<String>> = ours.iter().map(|(_, f)| f).collect();
     assert_eq!(fields.len(), theirs.len(), "{name}: record count differs");
     for (i, (a, b)) in fields.iter().zip(&theirs).enumerate() {
-        assert_eq!(*a, b, "{name}: record {} (our row {}) differs", i + 1, ours[i].0);
+        assert_eq!(
+            *a,
+            b,
+            "{name}: record {} (our row {}) differs",
+            i + 1,
+            ours[i].0
+        );
     }
     // Our row numbers count blank lines too, so they only grow, by at least one.
-    assert!(ours.windows(2).all(|w| w[1].0 > w[0].0), "{name}: row numbers must increase");
+    assert!(
+        ours.windows(2).all(|w| w[1].0 > w[0].0),
+        "{name}: row numbers must increase"
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn corpus_files_parse_as_the_csv_crate_parses_them() {
     let files: &[(&str, &[u8])] = &[
-        ("psni_staff_list.csv", include_bytes!("corpus/psni_staff_list.csv")),
-        ("complaint_log.csv", include_bytes!("corpus/complaint_log.csv")),
-        ("overtime_semicolon.csv", include_bytes!("corpus/overtime_semicolon.csv")),
-        ("training_attendance_cr.csv", include_bytes!("corpus/training_attendance_cr.csv")),
-        ("pivot_with_source.csv", include_bytes!("corpus/pivot_with_source.csv")),
-        ("stacked_tables.csv", include_bytes!("corpus/stacked_tables.csv")),
-        ("staff_contacts.csv", include_bytes!("corpus/staff_contacts.csv")),
-        ("foi_requests_log.csv", include_bytes!("corpus/foi_requests_log.csv")),
+        (
+            "psni_staff_list.csv",
+            include_bytes!("corpus/psni_staff_list.csv"),
+        ),
+        (
+            "complaint_log.csv",
+            include_bytes!("corpus/complaint_log.csv"),
+        ),
+        (
+            "overtime_semicolon.csv",
+            include_bytes!("corpus/overtime_semicolon.csv"),
+        ),
+        (
+            "training_attendance_cr.csv",
+            include_bytes!("corpus/training_attendance_cr.csv"),
+        ),
+        (
+            "pivot_with_source.csv",
+            include_bytes!("corpus/pivot_with_source.csv"),
+        ),
+        (
+            "stacked_tables.csv",
+            include_bytes!("corpus/stacked_tables.csv"),
+        ),
+        (
+            "staff_contacts.csv",
+            include_bytes!("corpus/staff_contacts.csv"),
+        ),
+        (
+            "foi_requests_log.csv",
+            include_bytes!("corpus/foi_requests_log.csv"),
+        ),
     ];
     for (name, bytes) in files {
         let text = std::str::from_utf8(bytes).expect("UTF-8 corpus file");
@@ -90,7 +124,9 @@ fn random_inputs_parse_as_the_csv_crate_parses_them() {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49EB_311C_E133);
         z ^ (z >> 31)
     };
-    const PIECES: &[&str] = &["a", "Smith", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "x y"];
+    const PIECES: &[&str] = &[
+        "a", "Smith", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "x y",
+    ];
     let mut unclosed = 0;
     for case in 0..3000 {
         let len = (next() % 40) as usize;
@@ -104,12 +140,22 @@ fn random_inputs_parse_as_the_csv_crate_parses_them() {
         // checked for the error and not compared.
         match ours(text.as_bytes()) {
             Err(e) => {
-                assert!(e.reason().contains("never closed"), "case {case}: {text:?}: {e}");
+                assert!(
+                    e.reason().contains("never closed"),
+                    "case {case}: {text:?}: {e}"
+                );
                 unclosed += 1;
             }
-            Ok(_) => assert_same(&format!("random case {case}: {text:?}"), text.as_bytes(), &text),
+            Ok(_) => assert_same(
+                &format!("random case {case}: {text:?}"),
+                text.as_bytes(),
+                &text,
+            ),
         }
     }
     // Most inputs must really be compared, not skipped.
-    assert!(unclosed < 1500, "{unclosed} of 3000 random inputs had an unclosed quote");
+    assert!(
+        unclosed < 1500,
+        "{unclosed} of 3000 random inputs had an unclosed quote"
+    );
 }

@@ -268,6 +268,74 @@ fn column_choice_from_headers() {
     }
 }
 
+/// The head noun of a header decides what it means, not the longest word in
+/// it: "Subject officer rank" is a rank (not a count of officers), "Rank
+/// description" a rank (not prose), "Count of SURNAME" a count of people
+/// (not a surname), "Establishment (FTE)" a number of posts.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn header_head_noun_decides_its_meaning() {
+    use HeaderMeaning::{Count, Derived, Identifier, Period, Qi};
+    let cases: &[(&str, Option<HeaderMeaning>)] = &[
+        // The last word is the head noun.
+        ("Subject officer rank", Some(Qi(QiKind::Rank))),
+        ("Officer rank", Some(Qi(QiKind::Rank))),
+        ("Staff grade", Some(Qi(QiKind::Rank))),
+        ("Officer gender", Some(Qi(QiKind::Gender))),
+        ("Officer station", Some(Qi(QiKind::Location))),
+        ("Overtime hours", Some(Qi(QiKind::Contract))),
+        // A light head noun gives way to the category before it.
+        ("Rank description", Some(Qi(QiKind::Rank))),
+        ("Ethnicity description", Some(Qi(QiKind::Ethnicity))),
+        ("Ethnic group", Some(Qi(QiKind::Ethnicity))),
+        ("Unit name", Some(Qi(QiKind::Unit))),
+        ("Rank title", Some(Qi(QiKind::Rank))),
+        ("Offence description", Some(Count(Some(false)))),
+        ("Crime type description", Some(Count(Some(false)))),
+        // ... but not to a person: an officer's name is a name.
+        ("Officer name", Some(Identifier)),
+        ("Incident description", Some(Identifier)),
+        ("Description", Some(Identifier)),
+        // Before a preposition: "X of Y" is an X.
+        ("Name of officer", Some(Identifier)),
+        ("Length of service (years)", Some(Qi(QiKind::Service))),
+        ("Rank at date of incident", Some(Qi(QiKind::Rank))),
+        ("Headcount as at 31 March", Some(Count(Some(true)))),
+        ("As at 31 March", Some(Period)),
+        ("Time in rank", Some(Qi(QiKind::Service))),
+        // Excel pivots: "Count of X" counts what X belongs to.
+        ("Count of SURNAME", Some(Count(Some(true)))),
+        ("Count of Name", Some(Count(Some(true)))),
+        ("Count of Staff Number", Some(Count(Some(true)))),
+        ("Count of Officer", Some(Count(Some(true)))),
+        ("Number of employees", Some(Count(Some(true)))),
+        ("No. of Employee", Some(Count(Some(true)))),
+        ("Sum of FTE", Some(Count(Some(true)))),
+        ("Count of Rank", Some(Count(Some(true)))),
+        ("Count of Crimes", Some(Count(Some(false)))),
+        ("Sum of Amount", Some(Count(Some(false)))),
+        ("Number of incidents", Some(Count(Some(false)))),
+        ("Count of Ward", Some(Count(None))),
+        ("Number of", Some(Count(None))),
+        // Brackets qualify: an establishment of posts in FTE is not people.
+        ("Establishment (FTE)", Some(Count(Some(false)))),
+        ("Funded posts", Some(Count(Some(false)))),
+        ("Headcount (FTE)", Some(Count(Some(true)))),
+        ("Overtime paid (£)", None),
+        // A building's hours are not a working pattern.
+        ("Front counter hours", Some(Period)),
+        ("Opening hours", Some(Period)),
+        ("Hours of opening", Some(Period)),
+        ("Working hours", Some(Qi(QiKind::Contract))),
+        // Rates stay derived.
+        ("Crimes per 1000 population", Some(Derived)),
+        ("Percentage of officers", Some(Derived)),
+    ];
+    for (h, want) in cases {
+        assert_eq!(header_meaning(h).map(|m| m.0), *want, "header {h:?}");
+    }
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn never_ids_free_text_or_counts() {
