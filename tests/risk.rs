@@ -539,6 +539,108 @@ fn count_tables_people_versus_things() {
     }
 }
 
+/// Count tables whose headers used to be misread (issue 4 corpus): a header
+/// read as prose or as a surname made the whole table a list of people, and
+/// a count of posts was taken for a count of people.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn count_tables_recognised_by_their_head_nouns() {
+    // (table, rows flagged as small_count)
+    let cases: &[(&str, &[u64])] = &[
+        // Home Office workforce open data: "Rank description" is a rank label.
+        (
+            "As at 31 March,Force name,Region,Sex,Rank description,Worker type,Headcount,FTE
+             2024,Northshire,North West,Male,Chief Constable,Police officer,1,1.00
+             2024,Northshire,North West,Male,Constable,Police officer,1499,1474.60
+             2024,Northshire,North West,Female,Superintendent,Police officer,4,3.60
+             2024,Northshire,North West,Female,Constable,Police officer,708,650.40",
+            &[2, 4],
+        ),
+        // Excel pivot of a staff list with the source deleted.
+        (
+            "Row Labels,Count of SURNAME
+             Antrim,0
+             Armagh,26
+             Banbridge,2
+             Grand Total,28",
+            &[4],
+        ),
+        // "Number of X" / "Sum of FTE" pivots.
+        (
+            "Station,Sum of FTE
+             Armagh,26.4
+             Banbridge,1.0",
+            &[3],
+        ),
+        // Funded posts by title: an establishment of posts, not people.
+        (
+            "Post title,Directorate,Rank / Grade,Establishment (FTE)
+             Chief Constable,Chief Officer Group,Chief Constable,1.00
+             ACC Crime Operations,Crime Operations,ACC,1.00
+             Information Rights Officer,Corporate Services,SO1,4.50
+             Response Constable,Local Policing,Constable,912.40",
+            &[],
+        ),
+        // A pivot counting crime records is a count of things.
+        (
+            "Ward,Count of Crimes
+             Preston Park,2
+             Churchill,40",
+            &[],
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let f = scan(text);
+        assert_eq!(flagged(&f, Kind::SmallCount), *want, "case {i}");
+        assert!(flagged(&f, Kind::QuasiIdentifier).is_empty(), "case {i}");
+    }
+}
+
+/// An FTE beside a headcount is judged through the headcount: five
+/// part-timers (4.6 FTE) are still five people, but an FTE of 1.00 beside a
+/// suppressed headcount gives the headcount away.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn fte_beside_a_headcount_is_judged_by_the_headcount() {
+    // (headcount, FTE, flagged?, rule)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("5", "4.60", None),
+        ("40", "38.5", None),
+        ("0", "0.00", None),
+        ("2", "1.60", Some("count.small")),
+        ("*", "1.00", Some("count.secondary")),
+        ("*", "1.60", Some("count.secondary")),
+        ("*", "0.00", None),
+        ("[c]", "", None),
+    ];
+    for (hc, fte, want) in cases {
+        let text = format!(
+            "Force,Rank,Headcount,FTE
+             Northshire,Constable,1499,1474.60
+             Northshire,Superintendent,{hc},{fte}"
+        );
+        let f = scan(&text);
+        let got = f
+            .rows
+            .iter()
+            .find(|r| r.row == 3)
+            .map(|r| (r.kind, r.reasons[0].rule.as_str()));
+        assert_eq!(
+            got,
+            want.map(|rule| (Kind::SmallCount, rule)),
+            "headcount {hc}, FTE {fte}: {:?}",
+            f.rows
+        );
+    }
+    // Without a headcount the FTE is the count of people.
+    let f = scan(
+        "Rank,FTE
+         Constable,1474.6
+         Superintendent,3.6",
+    );
+    assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn small_count_reason_names_the_cell() {

@@ -12,8 +12,8 @@
 //! text) only while it is small enough for the differencing check.
 
 use super::words::{
-    class_is_identifier, header_meaning, is_people_value, is_suppressed, is_total, HeaderMeaning,
-    QiKind,
+    class_is_identifier, header_meaning, is_fte, is_people_value, is_suppressed, is_total,
+    HeaderMeaning, QiKind,
 };
 use crate::options::CountRule;
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
@@ -406,6 +406,35 @@ impl Counts {
                 .unwrap_or_else(|| format!("column {}", first_column + j + 1))
         };
 
+        // FTE beside a headcount: the headcount says how many people; the FTE
+        // of five part-timers (4.6) is still five people. An FTE only tells
+        // something when the headcount beside it is suppressed.
+        let fte_cols: Vec<usize> = count_cols
+            .iter()
+            .copied()
+            .filter(|&j| is_people(j) && self.header.get(j).is_some_and(|h| is_fte(h)))
+            .collect();
+        let head_cols: Vec<usize> = count_cols
+            .iter()
+            .copied()
+            .filter(|&j| {
+                is_people(j)
+                    && !fte_cols.contains(&j)
+                    && !self.header.get(j).is_some_and(|h| is_total(h))
+            })
+            .collect();
+        let judged_by_headcount = !fte_cols.is_empty() && !head_cols.is_empty();
+        let headcount_hidden = |row: u64| -> Option<usize> {
+            let grid = self.grid.as_ref()?;
+            let i = grid.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+            let (_, cells) = grid.get(i)?;
+            head_cols.iter().copied().find(|&j| {
+                cells
+                    .get(j)
+                    .is_some_and(|c| matches!(parse_cell(c), Cell::Suppressed))
+            })
+        };
+
         // Small counts of people.
         let mut findings: Vec<RowFinding> = Vec::new();
         let mut unknown_cells: Vec<String> = Vec::new();
@@ -419,6 +448,32 @@ impl Counts {
                 continue;
             };
             let h = header(cell.col);
+            if s == Subject::People && judged_by_headcount && fte_cols.contains(&cell.col) {
+                if let Some(hc) = headcount_hidden(cell.row).filter(|_| cell.value > 0.0) {
+                    let why =
+                        format!(
+                        "{}: {} is suppressed, but {} beside it is {}: at least one person, and \
+                         about how many. The suppressed headcount can be worked out; suppress the \
+                         FTE too.",
+                        if cell.label.is_empty() { "This row" } else { &cell.label },
+                        header(hc),
+                        h,
+                        cell.raw,
+                    );
+                    add_reason(
+                        &mut findings,
+                        table,
+                        cell.row,
+                        Reason {
+                            rule: RULE_SECONDARY.to_string(),
+                            column: h,
+                            text: cell.raw.to_string(),
+                            why,
+                        },
+                    );
+                }
+                continue;
+            }
             match s {
                 Subject::People => {
                     let why =

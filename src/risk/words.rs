@@ -388,6 +388,9 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "head count",
             "fte",
             "full time equivalent",
+            "full time equivalents",
+            "wte",
+            "whole time equivalent",
             "officers",
             "officer",
             "number of officers",
@@ -787,6 +790,22 @@ fn contains_phrase(h: &str, phrase: &str) -> bool {
         }
     }
     false
+}
+
+/// Phrases of a header that measures people in full-time equivalents.
+pub const FTE_PHRASES: &[&str] = &[
+    "fte",
+    "full time equivalent",
+    "full time equivalents",
+    "wte",
+    "whole time equivalent",
+];
+
+/// Whether a header measures people in full-time equivalents ("FTE",
+/// "Establishment (FTE)", "Full-time equivalent").
+pub fn is_fte(header: &str) -> bool {
+    let h = normalise(header);
+    FTE_PHRASES.iter().any(|p| contains_phrase(&h, p))
 }
 
 /// Whether a cell text marks a suppressed count: `*`, `<5`, `[c]`, `..`, `-`,
