@@ -428,6 +428,131 @@ fn rows_that_are_not_people_are_not_combined() {
     assert!(f.rows.is_empty());
 }
 
+/// Rows with no person (vacant or eliminated posts, totals rows, a role
+/// mailbox with no rank) are neither flagged nor counted in anyone's group;
+/// a post whose holder is not disclosed (N/D) is still a person.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rows_without_a_person_are_not_grouped() {
+    // (table, rows flagged as quasi_identifier)
+    let cases: &[(&str, &[u64])] = &[
+        // Organogram: the N/D holder shares grade, title and unit only with
+        // vacant posts, so they are the only person with it (row 5).
+        (
+            "Name,Grade,Job title,Unit
+             N/D,G7,Analyst,HR
+             N/D,G7,Analyst,HR
+             N/D,G7,Analyst,HR
+             N/D,G6,Adviser,HR
+             Vacant,G6,Adviser,HR
+             VACANT POST,G6,Adviser,HR
+             Eliminated,G7,Lead,Finance",
+            &[5],
+        ),
+        // A status column saying the post is vacant does the same.
+        (
+            "Grade,Job title,Status
+             G7,Analyst,Filled
+             G7,Analyst,Filled
+             G7,Analyst,Filled
+             G6,Head of Unit,Vacant",
+            &[],
+        ),
+        // A totals row under a list of people.
+        (
+            "Rank,Station,Overtime paid (£)
+             Constable,Preston,100
+             Constable,Preston,200
+             Constable,Preston,300
+             Total,,600",
+            &[],
+        ),
+        (
+            "Surname,Rank,Station
+             Smith,Constable,Preston
+             Jones,Constable,Preston
+             Brown,Constable,Preston
+             Grand total,,",
+            &[],
+        ),
+        // A role mailbox among chief officers: no rank, nothing personal.
+        (
+            "Name,Rank,Portfolio,Email
+             A Smith,ACC,Crime,a@x.uk
+             B Jones,ACC,Crime,b@x.uk
+             C Brown,ACC,Crime,c@x.uk
+             Chief Officers' Office,,Diary and correspondence,co@x.uk",
+            &[],
+        ),
+        // ... but a person with a rank at a unique station still stands out.
+        (
+            "Rank,Station
+             Constable,Preston
+             Constable,Preston
+             Constable,Preston
+             Constable,Omagh",
+            &[5],
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let f = scan(text);
+        assert_eq!(
+            flagged(&f, Kind::QuasiIdentifier),
+            *want,
+            "case {i}: {:?}",
+            f.rows
+        );
+    }
+}
+
+/// A list of places (station, address, postcode, front-counter hours,
+/// switchboard) has no person attribute: opening hours are not a working
+/// pattern, even when the detector reads the column as one.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_list_of_buildings_is_not_a_list_of_people() {
+    let text = "Station,Address,Postcode,Front counter hours,Telephone
+         Preston,1 Constable Road,PR1 2XY,Mon-Sun 08:00-20:00,101
+         Lincoln,West Parade,LN1 1YP,Mon-Fri 09:00-17:00,101
+         Marsh Lane,Marsh Lane,PR1 8UQ,Closed to the public,0300 123 4567";
+    let columns = [
+        column(0, "Station", ColumnClass::Location),
+        column(1, "Address", ColumnClass::Other),
+        column(2, "Postcode", ColumnClass::Postcode),
+        column(3, "Front counter hours", ColumnClass::Contract),
+        column(4, "Telephone", ColumnClass::Phone),
+    ];
+    for cols in [&columns[..], &[]] {
+        let f = scan_with(text, &Options::default(), cols);
+        assert!(f.rows.is_empty(), "{:?}", f.rows);
+    }
+    // A person's working hours still are.
+    let f = scan(
+        "Rank,Working hours
+         Constable,37
+         Constable,37
+         Constable,37
+         Constable,20",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![5]);
+}
+
+/// The rank of the subject officer is a rank, not a count of officers: a
+/// rank that fewer than k cases share points to a handful of officers.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn subject_officer_rank_is_combined() {
+    let f = scan(
+        "Case reference,Allegation,Subject officer rank,Outcome
+         PSD/1,Honesty,Constable,Dismissed
+         PSD/2,Honesty,Constable,Written warning
+         PSD/3,Honesty,Constable,No case to answer
+         PSD/4,Confidentiality,Superintendent,Final written warning",
+    );
+    assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![5]);
+    assert_eq!(f.rows[0].reasons[0].column, "Subject officer rank");
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn advice_names_the_columns_to_remove_or_coarsen() {

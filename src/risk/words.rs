@@ -863,6 +863,53 @@ pub fn is_total(text: &str) -> bool {
         || (t.starts_with("all ") && t.split(' ').count() <= 3)
 }
 
+/// Cell values that mean a post has no holder: a row holding one (in any
+/// column: the name, a status) is a post, not a person, so it is neither
+/// flagged as a rare combination nor counted in anyone's group. A holder
+/// who is not disclosed ("N/D", "Not disclosed", "Redacted", "Withheld") is
+/// still a person and is NOT in this list.
+pub const VACANT_VALUES: &[&str] = &[
+    "vacant",
+    "vacancy",
+    "vacant post",
+    "post vacant",
+    "eliminated",
+    "post eliminated",
+    "unfilled",
+    "post unfilled",
+    "post deleted",
+    "deleted post",
+    "frozen post",
+    "post frozen",
+    "not filled",
+    "unoccupied",
+];
+
+/// Whether a cell says the post has no holder (see [`VACANT_VALUES`]).
+pub fn is_vacant(cell: &str) -> bool {
+    let c = cell.trim();
+    // Cheap length guard: this runs on every cell of a list of people.
+    if !(6..=16).contains(&c.len()) {
+        return false;
+    }
+    VACANT_VALUES.iter().any(|v| c.eq_ignore_ascii_case(v))
+}
+
+/// Whether the first label of a row says it is a total row ("Total",
+/// "Grand total", "All ranks"); cheap on the usual cell that is not.
+pub fn is_total_label(cell: &str) -> bool {
+    let c = cell.trim();
+    if c.is_empty() || c.len() > 40 {
+        return false;
+    }
+    let b = c.as_bytes();
+    let maybe = b.windows(5).any(|w| w.eq_ignore_ascii_case(b"total"))
+        || b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"all"))
+        || c.eq_ignore_ascii_case("overall")
+        || c.eq_ignore_ascii_case("sum");
+    maybe && is_total(c)
+}
+
 /// Cell values that say a label column describes people (ranks, genders,
 /// grades), used to decide what a crosstab counts when its headers do not.
 pub const PEOPLE_VALUES: &[&str] = &[
