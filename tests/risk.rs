@@ -706,6 +706,21 @@ fn count_tables_recognised_by_their_head_nouns() {
              Response Constable,Local Policing,Constable,912.40",
             &[],
         ),
+        // Posts by title with a number that does not say what it counts:
+        // posts, so advice rather than flags.
+        (
+            "Post title,Number
+             Chief Constable,1
+             Response Constable,900",
+            &[],
+        ),
+        // ... but people when the header says so.
+        (
+            "Post title,Headcount
+             Chief Constable,1
+             Response Constable,900",
+            &[2],
+        ),
         // A pivot counting crime records is a count of things.
         (
             "Ward,Count of Crimes
@@ -718,6 +733,38 @@ fn count_tables_recognised_by_their_head_nouns() {
         let f = scan(text);
         assert_eq!(flagged(&f, Kind::SmallCount), *want, "case {i}");
         assert!(flagged(&f, Kind::QuasiIdentifier).is_empty(), "case {i}");
+    }
+}
+
+/// A header that reads as prose does not make a count table a list of
+/// people when the table counts people by name and the detector saw short
+/// labels in that column; with prose (or no classification) it does.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_count_of_people_with_short_labels_trusts_the_detector() {
+    let text = "Force,Details,Headcount
+         Northshire,Chief Constable,1
+         Northshire,Constable,1499";
+    // (class of "Details", flagged rows)
+    let cases: &[(Option<ColumnClass>, &[u64])] = &[
+        (Some(ColumnClass::RankGrade), &[2]),
+        (Some(ColumnClass::Other), &[2]),
+        (Some(ColumnClass::FreeText), &[]),
+        (Some(ColumnClass::Reference), &[]),
+        (None, &[]),
+    ];
+    for (class, want) in cases {
+        let columns: Vec<ColumnReport> = class
+            .map(|c| {
+                vec![
+                    column(0, "Force", ColumnClass::Location),
+                    column(1, "Details", c),
+                    column(2, "Headcount", ColumnClass::Count),
+                ]
+            })
+            .unwrap_or_default();
+        let f = scan_with(text, &Options::default(), &columns);
+        assert_eq!(flagged(&f, Kind::SmallCount), *want, "class {class:?}");
     }
 }
 

@@ -308,15 +308,19 @@ impl Counts {
         for &j in labels {
             let meaning = self.meanings.get(j).copied().flatten();
             let class = classes.get(j).copied().flatten();
-            let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if k.is_personal())
-                || class
-                    .and_then(QiKind::from_class)
-                    .is_some_and(QiKind::is_personal)
+            // A job title names a post: a table of posts by title counts
+            // posts unless another label or its header says people.
+            let about_people = |k: QiKind| k.is_personal() && k != QiKind::JobTitle;
+            // Post titles read like ranks ("Chief Constable") and are posts.
+            let names_posts = matches!(meaning, Some(HeaderMeaning::Qi(QiKind::JobTitle)))
+                || class == Some(ColumnClass::JobTitle);
+            let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if about_people(k))
+                || class.and_then(QiKind::from_class).is_some_and(about_people)
                 || matches!(meaning, Some(HeaderMeaning::Count(Some(true))))
-                || self
-                    .stats
-                    .get(j)
-                    .is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3);
+                || (!names_posts
+                    && self.stats.get(j).is_some_and(|s| {
+                        s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3
+                    }));
             if personal {
                 return Subject::People;
             }
@@ -348,12 +352,27 @@ impl Counts {
                     .map(|c| c.class)
             })
             .collect();
-        // A list of people (names, staff numbers) is not a count table.
+        // A list of people (names, staff numbers) is not a count table. A
+        // header that reads as prose or an identifier ("... description")
+        // says so too, unless the table counts people by name (Headcount,
+        // FTE) and the detector saw short labels in that column, not prose.
+        let counts_people = self
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Some(HeaderMeaning::Count(Some(true)))));
+        let listed_by_header = |j: usize| {
+            matches!(self.meanings.get(j), Some(Some(HeaderMeaning::Identifier)))
+                && match classes.get(j).copied().flatten() {
+                    Some(c) => {
+                        !counts_people
+                            || class_is_identifier(c)
+                            || matches!(c, ColumnClass::FreeText | ColumnClass::Reference)
+                    }
+                    None => true,
+                }
+        };
         if classes.iter().flatten().any(|&c| class_is_identifier(c))
-            || self
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
+            || (0..self.header.len()).any(listed_by_header)
         {
             return (Vec::new(), advice, false);
         }
