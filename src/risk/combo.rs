@@ -13,7 +13,10 @@
 use std::collections::HashMap;
 
 use super::group::{combine_all, Groups};
-use super::words::{class_is_identifier, header_meaning, normalise, HeaderMeaning, QiKind};
+use super::words::{
+    class_is_identifier, header_meaning, is_total_label, is_vacant, normalise, HeaderMeaning,
+    QiKind,
+};
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
 
 /// Columns of unknown meaning kept in case the detector classifies them.
@@ -160,6 +163,13 @@ impl Collector {
     }
 
     pub(crate) fn record(&mut self, row: u64, fields: &[&str]) {
+        // A totals row or a post with no holder is not a person: it is
+        // neither flagged nor counted in anyone's group (a vacant post gives
+        // no cover to the one person who shares its grade and title).
+        let first = fields.iter().map(|f| f.trim()).find(|f| !f.is_empty());
+        if first.is_some_and(is_total_label) || fields.iter().any(|f| is_vacant(f)) {
+            return;
+        }
         self.rows.push(row);
         let n = self.rows.len() as u64;
         for c in &mut self.cols {
@@ -226,16 +236,62 @@ impl Collector {
         (chosen, id_like)
     }
 
+    /// Leave out the rows whose personal quasi-identifiers (rank, gender,
+    /// age...; not unit or location) are all blank: nothing on them describes
+    /// a person (a role mailbox, a switchboard line), so they are neither
+    /// flagged nor counted in anyone's group.
+    fn drop_rows_without_person(&mut self, chosen: &[(usize, QiKind)]) {
+        let personal: Vec<usize> = chosen
+            .iter()
+            .filter(|&&(i, kind)| kind.is_personal() || self.cols.get(i).is_some_and(|c| c.forced))
+            .map(|&(i, _)| i)
+            .collect();
+        if personal.is_empty() {
+            return;
+        }
+        let n = self.rows.len();
+        let keep: Vec<bool> = (0..n)
+            .map(|r| {
+                personal.iter().any(|&i| {
+                    self.cols
+                        .get(i)
+                        .and_then(|c| c.ids.get(r))
+                        .is_some_and(|&id| id != 0)
+                })
+            })
+            .collect();
+        if keep.iter().all(|&k| k) {
+            return;
+        }
+        let mut r = 0;
+        self.rows.retain(|_| {
+            r += 1;
+            keep.get(r - 1).copied().unwrap_or(true)
+        });
+        for c in &mut self.cols {
+            if c.ids.len() == n {
+                let mut r = 0;
+                c.ids.retain(|_| {
+                    r += 1;
+                    keep.get(r - 1).copied().unwrap_or(true)
+                });
+                c.nonblank = c.ids.iter().filter(|&&id| id != 0).count() as u64;
+            }
+        }
+    }
+
     /// Judge the rows. `k` as in the options; `max_subset_columns` bounds the
     /// columns used in 1- to 3-column subsets.
     pub(crate) fn finish(
-        self,
+        mut self,
         table: usize,
         columns: &[ColumnReport],
         k: u32,
         max_subset_columns: usize,
     ) -> (Vec<RowFinding>, Vec<Advice>) {
         let mut advice = Vec::new();
+        let (chosen, _) = self.choose(columns);
+        self.drop_rows_without_person(&chosen);
         let (chosen, id_like) = self.choose(columns);
         let personal = chosen
             .iter()

@@ -12,8 +12,8 @@
 //! text) only while it is small enough for the differencing check.
 
 use super::words::{
-    class_is_identifier, header_meaning, is_people_value, is_suppressed, is_total, HeaderMeaning,
-    QiKind,
+    class_is_identifier, header_meaning, is_fte, is_people_value, is_suppressed, is_total,
+    HeaderMeaning, QiKind,
 };
 use crate::options::CountRule;
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
@@ -308,15 +308,19 @@ impl Counts {
         for &j in labels {
             let meaning = self.meanings.get(j).copied().flatten();
             let class = classes.get(j).copied().flatten();
-            let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if k.is_personal())
-                || class
-                    .and_then(QiKind::from_class)
-                    .is_some_and(QiKind::is_personal)
+            // A job title names a post: a table of posts by title counts
+            // posts unless another label or its header says people.
+            let about_people = |k: QiKind| k.is_personal() && k != QiKind::JobTitle;
+            // Post titles read like ranks ("Chief Constable") and are posts.
+            let names_posts = matches!(meaning, Some(HeaderMeaning::Qi(QiKind::JobTitle)))
+                || class == Some(ColumnClass::JobTitle);
+            let personal = matches!(meaning, Some(HeaderMeaning::Qi(k)) if about_people(k))
+                || class.and_then(QiKind::from_class).is_some_and(about_people)
                 || matches!(meaning, Some(HeaderMeaning::Count(Some(true))))
-                || self
-                    .stats
-                    .get(j)
-                    .is_some_and(|s| s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3);
+                || (!names_posts
+                    && self.stats.get(j).is_some_and(|s| {
+                        s.text > 0 && s.people_values * 10 >= s.text.min(1000) * 3
+                    }));
             if personal {
                 return Subject::People;
             }
@@ -348,12 +352,27 @@ impl Counts {
                     .map(|c| c.class)
             })
             .collect();
-        // A list of people (names, staff numbers) is not a count table.
+        // A list of people (names, staff numbers) is not a count table. A
+        // header that reads as prose or an identifier ("... description")
+        // says so too, unless the table counts people by name (Headcount,
+        // FTE) and the detector saw short labels in that column, not prose.
+        let counts_people = self
+            .meanings
+            .iter()
+            .any(|m| matches!(m, Some(HeaderMeaning::Count(Some(true)))));
+        let listed_by_header = |j: usize| {
+            matches!(self.meanings.get(j), Some(Some(HeaderMeaning::Identifier)))
+                && match classes.get(j).copied().flatten() {
+                    Some(c) => {
+                        !counts_people
+                            || class_is_identifier(c)
+                            || matches!(c, ColumnClass::FreeText | ColumnClass::Reference)
+                    }
+                    None => true,
+                }
+        };
         if classes.iter().flatten().any(|&c| class_is_identifier(c))
-            || self
-                .meanings
-                .iter()
-                .any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
+            || (0..self.header.len()).any(listed_by_header)
         {
             return (Vec::new(), advice, false);
         }
@@ -406,6 +425,35 @@ impl Counts {
                 .unwrap_or_else(|| format!("column {}", first_column + j + 1))
         };
 
+        // FTE beside a headcount: the headcount says how many people; the FTE
+        // of five part-timers (4.6) is still five people. An FTE only tells
+        // something when the headcount beside it is suppressed.
+        let fte_cols: Vec<usize> = count_cols
+            .iter()
+            .copied()
+            .filter(|&j| is_people(j) && self.header.get(j).is_some_and(|h| is_fte(h)))
+            .collect();
+        let head_cols: Vec<usize> = count_cols
+            .iter()
+            .copied()
+            .filter(|&j| {
+                is_people(j)
+                    && !fte_cols.contains(&j)
+                    && !self.header.get(j).is_some_and(|h| is_total(h))
+            })
+            .collect();
+        let judged_by_headcount = !fte_cols.is_empty() && !head_cols.is_empty();
+        let headcount_hidden = |row: u64| -> Option<usize> {
+            let grid = self.grid.as_ref()?;
+            let i = grid.binary_search_by_key(&row, |(r, _)| *r).ok()?;
+            let (_, cells) = grid.get(i)?;
+            head_cols.iter().copied().find(|&j| {
+                cells
+                    .get(j)
+                    .is_some_and(|c| matches!(parse_cell(c), Cell::Suppressed))
+            })
+        };
+
         // Small counts of people.
         let mut findings: Vec<RowFinding> = Vec::new();
         let mut unknown_cells: Vec<String> = Vec::new();
@@ -419,6 +467,32 @@ impl Counts {
                 continue;
             };
             let h = header(cell.col);
+            if s == Subject::People && judged_by_headcount && fte_cols.contains(&cell.col) {
+                if let Some(hc) = headcount_hidden(cell.row).filter(|_| cell.value > 0.0) {
+                    let why =
+                        format!(
+                        "{}: {} is suppressed, but {} beside it is {}: at least one person, and \
+                         about how many. The suppressed headcount can be worked out; suppress the \
+                         FTE too.",
+                        if cell.label.is_empty() { "This row" } else { &cell.label },
+                        header(hc),
+                        h,
+                        cell.raw,
+                    );
+                    add_reason(
+                        &mut findings,
+                        table,
+                        cell.row,
+                        Reason {
+                            rule: RULE_SECONDARY.to_string(),
+                            column: h,
+                            text: cell.raw.to_string(),
+                            why,
+                        },
+                    );
+                }
+                continue;
+            }
             match s {
                 Subject::People => {
                     let why =

@@ -8,7 +8,11 @@
 //!   combination of quasi-identifiers (rank, unit, station, gender, ethnicity,
 //!   age, service...) shared by fewer than k rows singles someone out
 //!   (k-anonymity); the simplest such combination is the reason, and advice
-//!   says which columns to remove or coarsen;
+//!   says which columns to remove or coarsen. Rows with no person (a vacant
+//!   or eliminated post, a totals row, a role mailbox with no personal
+//!   attribute) are left out of the groups altogether, as a DPO counts
+//!   people: a vacant post hides no one. A holder marked "N/D" (not
+//!   disclosed) is still a person;
 //! - **small counts** ([`counts`]): in a table of counts of people, counts
 //!   from 1 to t-1 identify people; suppressed cells that totals give away
 //!   are secondary disclosure.

@@ -3,8 +3,10 @@
 //! cell texts mark a suppressed count or a total.
 //!
 //! Headers are matched on whole words after lowercasing and turning every
-//! other character into a space; when several phrases match, the longest wins
-//! ("station name" is a location, "officer name" a name, "age band" an age).
+//! other character into a space; the head noun decides (the last word, or
+//! the word before "of"), and of the phrases covering it the longest wins
+//! ("officer name" is a name, "age band" an age, "subject officer rank" a
+//! rank, "count of surname" a count of people): see [`header_meaning`].
 
 use crate::report::ColumnClass;
 
@@ -19,7 +21,8 @@ pub enum HeaderMeaning {
     /// A count or amount; `Some(true)` of people, `Some(false)` of things,
     /// `None` when the header does not say.
     Count(Option<bool>),
-    /// A date or year that is not about a person (month, year of a count).
+    /// A date, year or time that is not about a person (month, year of a
+    /// count, a building's opening hours).
     Period,
     /// A derived figure (percentage, rate, average): neither a count nor a
     /// quasi-identifier.
@@ -249,6 +252,10 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "tenure",
             "years service",
             "service years",
+            "time in rank",
+            "time in post",
+            "years in rank",
+            "years in post",
         ],
     },
     HeaderWord {
@@ -301,7 +308,7 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
         ],
     },
     HeaderWord {
-        id: "id.identifier",
+        id: "id.person",
         meaning: Identifier,
         phrases: &[
             "name",
@@ -319,11 +326,6 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "officer name",
             "employee name",
             "staff name",
-            "id",
-            "ref",
-            "reference",
-            "ref no",
-            "reference number",
             "collar",
             "collar number",
             "warrant",
@@ -350,6 +352,17 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "post code",
             "date of birth",
             "dob",
+        ],
+    },
+    HeaderWord {
+        id: "id.reference",
+        meaning: Identifier,
+        phrases: &["id", "ref", "reference", "ref no", "reference number"],
+    },
+    HeaderWord {
+        id: "id.text",
+        meaning: Identifier,
+        phrases: &[
             "description",
             "details",
             "notes",
@@ -375,6 +388,9 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "head count",
             "fte",
             "full time equivalent",
+            "full time equivalents",
+            "wte",
+            "whole time equivalent",
             "officers",
             "officer",
             "number of officers",
@@ -474,6 +490,34 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
         ],
     },
     HeaderWord {
+        id: "count.posts",
+        meaning: Count(Some(false)),
+        phrases: &[
+            "establishment",
+            "funded establishment",
+            "authorised establishment",
+            "budgeted establishment",
+            "posts",
+            "funded posts",
+            "number of posts",
+            "no of posts",
+            "vacancies",
+            "number of vacancies",
+        ],
+    },
+    HeaderWord {
+        id: "count.of",
+        meaning: Count(None),
+        phrases: &[
+            "count of",
+            "number of",
+            "no of",
+            "sum of",
+            "total of",
+            "total number of",
+        ],
+    },
+    HeaderWord {
         id: "count.generic",
         meaning: Count(None),
         phrases: &[
@@ -490,8 +534,6 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "figure",
             "figures",
             "quantity",
-            "number of",
-            "no of",
             "all",
         ],
     },
@@ -531,6 +573,12 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "date received",
             "date recorded",
             "calendar year",
+            "opening hours",
+            "opening times",
+            "hours of opening",
+            "counter hours",
+            "front counter hours",
+            "public opening hours",
         ],
     },
 ];
@@ -558,18 +606,171 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The meaning of a header and the id of the table entry, by longest phrase.
-pub fn header_meaning(header: &str) -> Option<(HeaderMeaning, &'static str)> {
-    let h = normalise(header);
-    let mut best: Option<(usize, HeaderMeaning, &'static str)> = None;
+/// Words after which the rest of a header qualifies its head noun: "Length
+/// **of** service", "Count **of** SURNAME", "Rank **at** date of incident".
+/// ("per" is not one: "Crimes per 1000" is a rate, found by its phrase.)
+const PREPOSITIONS: &[&str] = &["of", "at", "in", "on", "for", "by", "to", "from", "as"];
+
+/// Head nouns that only say "the label of": "Rank description", "Station
+/// name", "Crime type". When the word before one is a category (a
+/// quasi-identifier or a kind of thing counted), the category decides.
+const LIGHT_HEADS: &[&str] = &[
+    "description",
+    "desc",
+    "name",
+    "type",
+    "group",
+    "category",
+    "code",
+    "label",
+    "title",
+];
+
+/// What "Count of X" / "Number of X" counts when X is a field of a person
+/// record: a pivot's "Count of SURNAME" counts people. Besides these words,
+/// X counts people when it is a personal identifier (`id.person`), a count
+/// of people, or a personal quasi-identifier (a pivot counts the records of
+/// a staff list whatever field it names).
+pub const PERSON_FIELDS: &[&str] = &[
+    "officer",
+    "employee",
+    "person",
+    "individual",
+    "staff member",
+    "member of staff",
+    "holder",
+    "post holder",
+];
+
+/// One phrase found in a header: the table entry, its length and the word
+/// span it covers.
+#[derive(Clone, Copy)]
+struct Found {
+    entry: &'static HeaderWord,
+    len: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Every phrase of the header table found in `words`, as whole words.
+fn find_all(words: &[&str]) -> Vec<Found> {
+    let mut out = Vec::new();
     for entry in HEADER_WORDS {
         for p in entry.phrases {
-            if p.len() > best.map_or(0, |b| b.0) && contains_phrase(&h, p) {
-                best = Some((p.len(), entry.meaning, entry.id));
+            let pw: Vec<&str> = p.split(' ').collect();
+            if pw.len() > words.len() {
+                continue;
+            }
+            for start in 0..=words.len() - pw.len() {
+                if words.get(start..start + pw.len()) == Some(pw.as_slice()) {
+                    out.push(Found {
+                        entry,
+                        len: p.len(),
+                        start,
+                        end: start + pw.len(),
+                    });
+                }
             }
         }
     }
-    best.map(|(_, m, id)| (m, id))
+    out
+}
+
+/// The longest of `found` satisfying `keep` (the first on a tie).
+fn longest(found: &[Found], keep: impl Fn(&Found) -> bool) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    for f in found {
+        if keep(f) && best.is_none_or(|b| f.len > b.len) {
+            best = Some(*f);
+        }
+    }
+    best
+}
+
+/// The header with bracketed parts removed: "Establishment (FTE)" is an
+/// establishment measured in FTE, "Overtime paid (£)" a payment.
+fn outside_brackets(header: &str) -> String {
+    let mut depth = 0u32;
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// The meaning of a header and the id of the table entry that decided it.
+///
+/// The head noun decides, as in English: the last word outside brackets,
+/// or the word before the first preposition ("Subject officer **rank**" is a
+/// rank, "**Count** of SURNAME" a count, "**Establishment** (FTE)" a number
+/// of posts). Of the phrases covering the head noun the longest wins
+/// ("officer name" is a name). A light head noun ("description", "name",
+/// "type") gives way to the category before it ("Rank description" is a
+/// rank). "Count of X" counts people when X is a person's field (see
+/// [`PERSON_FIELDS`]) and things when X is a thing counted. When no phrase
+/// covers the head noun, the longest phrase anywhere in the header decides.
+pub fn header_meaning(header: &str) -> Option<(HeaderMeaning, &'static str)> {
+    let main = normalise(&outside_brackets(header));
+    let mut words: Vec<&str> = main.split_whitespace().collect();
+    let whole = normalise(header);
+    if words.is_empty() {
+        words = whole.split_whitespace().collect();
+    }
+    let head = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| PREPOSITIONS.contains(w))
+        .map_or(words.len().saturating_sub(1), |(i, _)| i - 1);
+    let found = find_all(&words);
+    let Some(best) = longest(&found, |f| f.start <= head && head < f.end) else {
+        // No phrase on the head noun: the longest phrase anywhere.
+        let all: Vec<&str> = whole.split_whitespace().collect();
+        return longest(&find_all(&all), |_| true).map(|f| (f.entry.meaning, f.entry.id));
+    };
+    let single = best.end == best.start + 1;
+    if single && words.get(head).is_some_and(|w| LIGHT_HEADS.contains(w)) {
+        let category = longest(&found, |f| {
+            f.end == head
+                && matches!(
+                    f.entry.meaning,
+                    HeaderMeaning::Qi(_) | HeaderMeaning::Count(Some(false))
+                )
+        });
+        if let Some(c) = category {
+            return Some((c.entry.meaning, c.entry.id));
+        }
+    }
+    if best.entry.meaning == HeaderMeaning::Count(None) {
+        // "Count of X": what X is says what is counted.
+        let of = words
+            .iter()
+            .enumerate()
+            .skip(best.start)
+            .find(|(_, w)| **w == "of")
+            .map(|(i, _)| i + 1);
+        if let Some(rest) = of.and_then(|i| words.get(i..)).filter(|r| !r.is_empty()) {
+            let x = rest.join(" ");
+            let padded = format!(" {x} ");
+            let person_word = PERSON_FIELDS.iter().any(|p| contains_phrase(&padded, p));
+            let subject = match header_meaning(&x) {
+                Some((HeaderMeaning::Count(Some(people)), _)) => Some(people),
+                Some((HeaderMeaning::Identifier, "id.person")) => Some(true),
+                Some((HeaderMeaning::Qi(k), _)) if k.is_personal() => Some(true),
+                _ if person_word => Some(true),
+                _ => None,
+            };
+            if let Some(people) = subject {
+                return Some((HeaderMeaning::Count(Some(people)), best.entry.id));
+            }
+        }
+    }
+    Some((best.entry.meaning, best.entry.id))
 }
 
 /// Whether the normalised text `h` contains `phrase` as whole words.
@@ -589,6 +790,22 @@ fn contains_phrase(h: &str, phrase: &str) -> bool {
         }
     }
     false
+}
+
+/// Phrases of a header that measures people in full-time equivalents.
+pub const FTE_PHRASES: &[&str] = &[
+    "fte",
+    "full time equivalent",
+    "full time equivalents",
+    "wte",
+    "whole time equivalent",
+];
+
+/// Whether a header measures people in full-time equivalents ("FTE",
+/// "Establishment (FTE)", "Full-time equivalent").
+pub fn is_fte(header: &str) -> bool {
+    let h = normalise(header);
+    FTE_PHRASES.iter().any(|p| contains_phrase(&h, p))
 }
 
 /// Whether a cell text marks a suppressed count: `*`, `<5`, `[c]`, `..`, `-`,
@@ -644,6 +861,53 @@ pub fn is_total(text: &str) -> bool {
         || contains_phrase(&h, "grand total")
         || contains_phrase(&h, "subtotal")
         || (t.starts_with("all ") && t.split(' ').count() <= 3)
+}
+
+/// Cell values that mean a post has no holder: a row holding one (in any
+/// column: the name, a status) is a post, not a person, so it is neither
+/// flagged as a rare combination nor counted in anyone's group. A holder
+/// who is not disclosed ("N/D", "Not disclosed", "Redacted", "Withheld") is
+/// still a person and is NOT in this list.
+pub const VACANT_VALUES: &[&str] = &[
+    "vacant",
+    "vacancy",
+    "vacant post",
+    "post vacant",
+    "eliminated",
+    "post eliminated",
+    "unfilled",
+    "post unfilled",
+    "post deleted",
+    "deleted post",
+    "frozen post",
+    "post frozen",
+    "not filled",
+    "unoccupied",
+];
+
+/// Whether a cell says the post has no holder (see [`VACANT_VALUES`]).
+pub fn is_vacant(cell: &str) -> bool {
+    let c = cell.trim();
+    // Cheap length guard: this runs on every cell of a list of people.
+    if !(6..=16).contains(&c.len()) {
+        return false;
+    }
+    VACANT_VALUES.iter().any(|v| c.eq_ignore_ascii_case(v))
+}
+
+/// Whether the first label of a row says it is a total row ("Total",
+/// "Grand total", "All ranks"); cheap on the usual cell that is not.
+pub fn is_total_label(cell: &str) -> bool {
+    let c = cell.trim();
+    if c.is_empty() || c.len() > 40 {
+        return false;
+    }
+    let b = c.as_bytes();
+    let maybe = b.windows(5).any(|w| w.eq_ignore_ascii_case(b"total"))
+        || b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"all"))
+        || c.eq_ignore_ascii_case("overall")
+        || c.eq_ignore_ascii_case("sum");
+    maybe && is_total(c)
 }
 
 /// Cell values that say a label column describes people (ranks, genders,
