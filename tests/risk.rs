@@ -483,7 +483,7 @@ fn small_count_reason_names_the_cell() {
     assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
     let r = &row.reasons[0];
     assert_eq!(
-        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        (&*r.rule, r.column.as_str(), r.text.as_str()),
         ("count.small", "Newry", "2")
     );
     assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
@@ -710,7 +710,7 @@ fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
     assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
     let r = &f.rows[0].reasons[0];
     assert_eq!(
-        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        (&*r.rule, r.column.as_str(), r.text.as_str()),
         ("count.secondary", "Lisburn", "*")
     );
     assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);

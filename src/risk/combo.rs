@@ -526,12 +526,7 @@ impl<'a> Described<'a> {
                  than k = {k}): anyone who knows {what} can narrow it to {size} people."
             )
         };
-        Reason {
-            rule: RULE.to_string(),
-            column,
-            text,
-            why,
-        }
+        Reason::new(RULE, &column, &text, &why)
     }
 }
 
