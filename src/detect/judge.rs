@@ -68,7 +68,7 @@ const DOB_COMBO: &str = " (with a date of birth and a postcode or address)";
 /// (shared by the row's reasons once it is judged).
 struct Cands<'b> {
     buf: &'b mut SharedBuf,
-    list: Vec<Candidate>,
+    list: &'b mut Vec<Candidate>,
     /// The row has a date of birth and a postcode or address.
     dob_combo: bool,
 }
@@ -163,7 +163,9 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
             )
     });
     let mut out = Vec::new();
+    // Reused from row to row.
     let mut buf = SharedBuf::default();
+    let mut list = Vec::new();
     let mut i = 0;
     while i < s.hits.len() {
         let row = s.hits.get(i).map_or(0, |h| h.row);
@@ -178,6 +180,7 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
             table_names,
             s.hits.get(i..j).unwrap_or(&[]),
             &mut buf,
+            &mut list,
         ) {
             out.push(f);
         }
@@ -193,6 +196,7 @@ fn judge_row(
     table_names: bool,
     hits: &[super::Hit],
     buf: &mut SharedBuf,
+    list: &mut Vec<Candidate>,
 ) -> Option<RowFinding> {
     let row = hits.first()?.row;
     let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
@@ -272,9 +276,11 @@ fn judge_row(
         && hits
             .iter()
             .any(|h| matches!(h.what, What::Postcode | What::Address));
+    list.clear();
+    buf.clear();
     let mut cands = Cands {
         buf,
-        list: Vec::with_capacity(hits.len() + 1),
+        list,
         dob_combo,
     };
 
@@ -568,9 +574,10 @@ fn judge_row(
         }
     }
 
-    let Cands { buf, mut list, .. } = cands;
+    let Cands { buf, list, .. } = cands;
     if !list.iter().any(|c| c.direct) {
         buf.clear();
+        list.clear();
         return None;
     }
     let kind_of = |ctx: Ctx| match ctx {
@@ -587,19 +594,20 @@ fn judge_row(
     list.sort_by_key(|c| (!c.direct, c.order));
     let kind = list.first().map(|c| kind_of(c.ctx))?;
     let shared = buf.share();
+    let reasons = list
+        .drain(..)
+        .map(|c| Reason {
+            rule: Cow::Borrowed(c.rule),
+            column: shared.slice(c.column),
+            text: shared.slice(c.text),
+            why: shared.slice(c.why),
+        })
+        .collect();
     Some(RowFinding {
         row,
         kind,
         table: s.table,
-        reasons: list
-            .iter()
-            .map(|c| Reason {
-                rule: Cow::Borrowed(c.rule),
-                column: shared.slice(c.column),
-                text: shared.slice(c.text),
-                why: shared.slice(c.why),
-            })
-            .collect(),
+        reasons,
     })
 }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::group::{combine_all, Groups};
 use super::words::{class_is_identifier, header_meaning, normalise, HeaderMeaning, QiKind};
+use crate::detect::FastMap;
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
 
 /// Columns of unknown meaning kept in case the detector classifies them.
@@ -44,7 +45,7 @@ struct Stored {
     header: String,
     header_kind: Option<QiKind>,
     forced: bool,
-    dict: HashMap<Box<str>, u16>,
+    dict: FastMap<Box<str>, u16>,
     /// Text of each id; index 0 is the blank.
     values: Vec<Box<str>>,
     ids: Vec<u16>,
@@ -94,7 +95,7 @@ impl Stored {
     fn drop_values(&mut self, why: Dropped) {
         self.dropped = Some(why);
         self.ids = Vec::new();
-        self.dict = HashMap::new();
+        self.dict = FastMap::default();
     }
 }
 
@@ -144,7 +145,7 @@ impl Collector {
                     header: h.clone(),
                     header_kind,
                     forced,
-                    dict: HashMap::new(),
+                    dict: FastMap::default(),
                     values: vec!["".into()],
                     ids: Vec::new(),
                     nonblank: 0,
