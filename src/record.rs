@@ -231,10 +231,10 @@ impl FileRecord {
                     .reasons
                     .iter()
                     .map(|x| ReasonRecord {
-                        rule: x.rule.clone(),
-                        column: x.column.clone(),
-                        text: values.then(|| x.text.clone()),
-                        why: values.then(|| x.why.clone()),
+                        rule: x.rule.to_string(),
+                        column: x.column.to_string(),
+                        text: values.then(|| x.text.to_string()),
+                        why: values.then(|| x.why.to_string()),
                     })
                     .collect(),
             })

@@ -673,7 +673,7 @@ impl Plan {
                 }
                 masks.entry(f.row).or_default().push(Mask {
                     cols,
-                    text: reason.text.clone(),
+                    text: reason.text.to_string(),
                     with,
                     count,
                 });

@@ -5,6 +5,8 @@
 //! same report, so the page's JSON can be compared with the CLI's.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Why a row is flagged: what kind of person it identifies, or how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -119,16 +121,294 @@ pub enum ColumnClass {
 }
 
 /// One reason a row is flagged.
+///
+/// A large file can have millions of reasons, so they are cheap: the rule id
+/// is usually a `&'static str` of the rule tables, and the other three
+/// strings of a row's reasons share one buffer ([`SharedStr`]). They read as
+/// `&str` and serialise as plain JSON strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     /// The id of the rule that matched (see `foi-check rules`).
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// The header of the column the match is in (or `column N` without a header).
-    pub column: String,
+    pub column: SharedStr,
     /// The text that matched.
-    pub text: String,
+    pub text: SharedStr,
     /// A sentence a clerk understands.
-    pub why: String,
+    pub why: SharedStr,
+}
+
+impl Reason {
+    /// A reason whose three strings share one allocation.
+    ///
+    /// ```
+    /// use foi_check::Reason;
+    /// let r = Reason::new("name.surname", "Surname", "MORGAN", "Surname (Surname): MORGAN");
+    /// assert_eq!(r.rule, "name.surname");
+    /// assert_eq!(r.text, "MORGAN");
+    /// ```
+    pub fn new(rule: impl Into<Cow<'static, str>>, column: &str, text: &str, why: &str) -> Reason {
+        let mut buf = SharedBuf::with_capacity(column.len() + text.len() + why.len());
+        let (c, t, w) = (buf.push(column), buf.push(text), buf.push(why));
+        let shared = buf.share();
+        Reason {
+            rule: rule.into(),
+            column: shared.slice(c),
+            text: shared.slice(t),
+            why: shared.slice(w),
+        }
+    }
+}
+
+/// A string of the report: a range of a reference-counted buffer that the
+/// other strings of the same row (or column) share, so a reason costs no
+/// allocation of its own. Derefs to `str`; compares, prints and serialises as
+/// its text.
+#[derive(Clone)]
+pub struct SharedStr {
+    buf: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl SharedStr {
+    /// A string with a buffer of its own.
+    pub fn new(s: &str) -> SharedStr {
+        let mut buf = SharedBuf::with_capacity(s.len());
+        let span = buf.push(s);
+        buf.share().slice(span)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.buf
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// A range of a [`SharedBuf`], before it is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// Collects strings (typically all those of one row's reasons) and then
+/// shares them in one reference-counted allocation.
+///
+/// ```
+/// use foi_check::report::SharedBuf;
+/// let mut buf = SharedBuf::default();
+/// let a = buf.push("Surname");
+/// let b = buf.push_parts(&["Surname (", "Surname", "): ", "MORGAN"]);
+/// let shared = buf.share();
+/// assert_eq!(shared.slice(a), "Surname");
+/// assert_eq!(shared.slice(b), "Surname (Surname): MORGAN");
+/// ```
+#[derive(Debug, Default)]
+pub struct SharedBuf {
+    buf: String,
+}
+
+/// A [`SharedBuf`] once shared: gives the [`SharedStr`] of each span.
+#[derive(Debug, Clone)]
+pub struct Shared(Arc<str>);
+
+/// Spans are `u32`: strings past 4 GiB of one buffer are cut (a cell that
+/// long cannot be read; the reader limits field sizes far below).
+const SPAN_MAX: usize = u32::MAX as usize;
+
+impl SharedBuf {
+    /// An empty buffer for about `n` bytes.
+    pub fn with_capacity(n: usize) -> SharedBuf {
+        SharedBuf {
+            buf: String::with_capacity(n),
+        }
+    }
+
+    /// Append `s`; its span.
+    pub fn push(&mut self, s: &str) -> Span {
+        self.push_parts(&[s])
+    }
+
+    /// Append the concatenation of `parts`; its span.
+    pub fn push_parts(&mut self, parts: &[&str]) -> Span {
+        let start = self.buf.len();
+        for p in parts {
+            let room = SPAN_MAX.saturating_sub(self.buf.len());
+            let mut n = p.len().min(room);
+            while !p.is_char_boundary(n) {
+                n -= 1;
+            }
+            self.buf.push_str(p.get(..n).unwrap_or(""));
+        }
+        Span {
+            start: start.min(SPAN_MAX) as u32,
+            end: self.buf.len().min(SPAN_MAX) as u32,
+        }
+    }
+
+    /// Append to the text of `span`, if it is the last one pushed (returns
+    /// the grown span; otherwise `span` unchanged).
+    pub fn extend(&mut self, span: Span, s: &str) -> Span {
+        if span.end as usize != self.buf.len() {
+            return span;
+        }
+        let grown = self.push(s);
+        Span {
+            start: span.start,
+            end: grown.end,
+        }
+    }
+
+    /// Share what was pushed (one allocation of exactly its size), and start
+    /// again empty, keeping the capacity for the next row.
+    pub fn share(&mut self) -> Shared {
+        let shared = Shared(Arc::from(self.buf.as_str()));
+        self.buf.clear();
+        shared
+    }
+
+    /// Forget what was pushed.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+    }
+}
+
+impl Shared {
+    /// The string of `span`.
+    pub fn slice(&self, span: Span) -> SharedStr {
+        SharedStr {
+            buf: Arc::clone(&self.0),
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> Self {
+        SharedStr::new("")
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr::new(s)
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr::new(&s)
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> SharedStr {
+        SharedStr::new(s)
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.as_str().to_string()
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Ok(SharedStr::new(&s))
+    }
 }
 
 /// A flagged row.

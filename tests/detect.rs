@@ -33,7 +33,7 @@ fn flagged(f: &Findings) -> Vec<(u64, Kind, String)> {
                 r.kind,
                 r.reasons
                     .first()
-                    .map(|x| x.rule.clone())
+                    .map(|x| x.rule.to_string())
                     .unwrap_or_default(),
             )
         })
@@ -247,7 +247,7 @@ fn reasons_read_well() {
         first.why,
         "Surname and initial (Surname, Initial): MORGAN J"
     );
-    let rules: Vec<&str> = r.reasons.iter().map(|x| x.rule.as_str()).collect();
+    let rules: Vec<&str> = r.reasons.iter().map(|x| &*x.rule).collect();
     assert_eq!(
         rules,
         [
@@ -341,9 +341,7 @@ fn rows_outside_tables_are_free_text() {
         Some("column A")
     );
     assert_eq!(
-        r.reasons
-            .get(1)
-            .map(|x| (x.rule.as_str(), x.column.as_str())),
+        r.reasons.get(1).map(|x| (&*x.rule, x.column.as_str())),
         Some(("contact.phone.mobile", "column B"))
     );
 }

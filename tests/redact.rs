@@ -94,12 +94,7 @@ fn finding(
         table,
         reasons: reasons
             .iter()
-            .map(|(rule, column, text)| Reason {
-                rule: rule.to_string(),
-                column: column.to_string(),
-                text: text.to_string(),
-                why: String::new(),
-            })
+            .map(|(rule, column, text)| Reason::new(rule.to_string(), column, text, ""))
             .collect(),
     }
 }

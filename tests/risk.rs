@@ -796,7 +796,7 @@ fn fte_beside_a_headcount_is_judged_by_the_headcount() {
             .rows
             .iter()
             .find(|r| r.row == 3)
-            .map(|r| (r.kind, r.reasons[0].rule.as_str()));
+            .map(|r| (r.kind, r.reasons[0].rule.as_ref()));
         assert_eq!(
             got,
             want.map(|rule| (Kind::SmallCount, rule)),
@@ -825,7 +825,7 @@ fn small_count_reason_names_the_cell() {
     assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
     let r = &row.reasons[0];
     assert_eq!(
-        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        (&*r.rule, r.column.as_str(), r.text.as_str()),
         ("count.small", "Newry", "2")
     );
     assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
@@ -1052,7 +1052,7 @@ fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
     assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
     let r = &f.rows[0].reasons[0];
     assert_eq!(
-        (r.rule.as_str(), r.column.as_str(), r.text.as_str()),
+        (&*r.rule, r.column.as_str(), r.text.as_str()),
         ("count.secondary", "Lisburn", "*")
     );
     assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);

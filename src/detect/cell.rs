@@ -314,7 +314,7 @@ fn is_number(v: &str) -> bool {
 /// A value in a staff-number column: digits with at most a short prefix
 /// (`4521`, `E1234`, `PC 4521`, `(5689)`, `12345A`).
 fn staff_number(v: &str) -> Option<What> {
-    let t = v.trim_matches(|c| c == '(' || c == ')' || c == '#');
+    let t = v.trim_matches(['(', ')', '#']);
     // `VAC0009`: a vacant post's number, not a person's.
     if t.len() > 14 || t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("vac")) {
         return None;
@@ -351,7 +351,7 @@ fn staff_number(v: &str) -> Option<What> {
 /// `Sgt 1234`) in any column: returns the rank.
 fn collar_shape(v: &str) -> Option<u16> {
     let (head, tail) = v.rsplit_once(' ')?;
-    let tail = tail.trim_matches(|c| c == '(' || c == ')');
+    let tail = tail.trim_matches(['(', ')']);
     if !(2..=6).contains(&tail.len()) || !tail.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }

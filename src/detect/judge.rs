@@ -28,11 +28,12 @@ use super::cell::What;
 use super::column::Folded;
 use super::name::NameShape;
 use super::TableScanner;
-use crate::report::{ColumnClass, Kind, Reason, RowFinding};
+use crate::report::{ColumnClass, Kind, Reason, RowFinding, SharedBuf, Span};
 use crate::rules::headers::Role;
 use crate::rules::names as n;
 use crate::rules::patterns::{self as p, PhoneKind, Who};
 use crate::rules::staff;
+use std::borrow::Cow;
 
 /// Rows a geographic number must appear in to count as a switchboard.
 const SWITCHBOARD_ROWS: u32 = 3;
@@ -49,11 +50,93 @@ enum Ctx {
     Rank(u16),
 }
 
+/// A reason before the row is judged: its strings are spans of the row's buffer.
 struct Candidate {
     order: u8,
     direct: bool,
     ctx: Ctx,
-    reason: Reason,
+    rule: &'static str,
+    column: Span,
+    text: Span,
+    why: Span,
+}
+
+/// A date of birth with a postcode or address identifies; its reasons say so.
+const DOB_COMBO: &str = " (with a date of birth and a postcode or address)";
+
+/// The candidate reasons of one row, their strings written into one buffer
+/// (shared by the row's reasons once it is judged).
+struct Cands<'b> {
+    buf: &'b mut SharedBuf,
+    list: &'b mut Vec<Candidate>,
+    /// The row has a date of birth and a postcode or address.
+    dob_combo: bool,
+}
+
+impl Cands<'_> {
+    /// A reason whose sentence is `What (Column): text`, the shape of most;
+    /// `column` and `text` are given in parts (`Forename`, `, `, `Surname`).
+    fn of(
+        &mut self,
+        how: (u8, bool, Ctx),
+        rule: &'static str,
+        what: &str,
+        column: &[&str],
+        text: &[&str],
+    ) {
+        let c = self.buf.push_parts(column);
+        let t = self.buf.push_parts(text);
+        let mut why = self.buf.push_parts(&[what, " ("]);
+        for part in column {
+            why = self.buf.extend(why, part);
+        }
+        why = self.buf.extend(why, "): ");
+        for part in text {
+            why = self.buf.extend(why, part);
+        }
+        self.add(how, rule, c, t, why);
+    }
+
+    /// A reason with a sentence of its own, given in parts.
+    fn with(
+        &mut self,
+        how: (u8, bool, Ctx),
+        rule: &'static str,
+        column: &str,
+        text: &str,
+        why: &[&str],
+    ) {
+        let c = self.buf.push(column);
+        let t = self.buf.push(text);
+        let w = self.buf.push_parts(why);
+        self.add(how, rule, c, t, w);
+    }
+
+    fn add(
+        &mut self,
+        how: (u8, bool, Ctx),
+        rule: &'static str,
+        column: Span,
+        text: Span,
+        why: Span,
+    ) {
+        let (mut order, mut direct, ctx) = how;
+        let mut why = why;
+        if self.dob_combo && (rule == p::DOB || rule == p::TEXT_DOB || rule == p::POSTCODE) {
+            direct = true;
+            order = 8;
+            why = self.buf.extend(why, DOB_COMBO);
+        }
+        self.list.push(Candidate {
+            order,
+            direct,
+            ctx,
+            rule,
+            column,
+            text,
+            why,
+        });
+    }
 }
 
 fn rank_name(r: u16) -> &'static str {
@@ -80,6 +163,9 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
             )
     });
     let mut out = Vec::new();
+    // Reused from row to row.
+    let mut buf = SharedBuf::default();
+    let mut list = Vec::new();
     let mut i = 0;
     while i < s.hits.len() {
         let row = s.hits.get(i).map_or(0, |h| h.row);
@@ -93,6 +179,8 @@ pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
             table_staff,
             table_names,
             s.hits.get(i..j).unwrap_or(&[]),
+            &mut buf,
+            &mut list,
         ) {
             out.push(f);
         }
@@ -107,6 +195,8 @@ fn judge_row(
     table_staff: bool,
     table_names: bool,
     hits: &[super::Hit],
+    buf: &mut SharedBuf,
+    list: &mut Vec<Candidate>,
 ) -> Option<RowFinding> {
     let row = hits.first()?.row;
     let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
@@ -179,21 +269,20 @@ fn judge_row(
         Kind::Staff
     };
 
-    let mut cands: Vec<Candidate> = Vec::with_capacity(hits.len());
-    let mut push =
-        |order: u8, direct: bool, ctx: Ctx, rule: &str, column: &str, text: &str, why: String| {
-            cands.push(Candidate {
-                order,
-                direct,
-                ctx,
-                reason: Reason {
-                    rule: rule.to_string(),
-                    column: column.to_string(),
-                    text: text.to_string(),
-                    why,
-                },
-            });
-        };
+    // A date of birth with a postcode or address identifies.
+    let dob_combo = hits
+        .iter()
+        .any(|h| matches!(h.what, What::Dob | What::TextDob))
+        && hits
+            .iter()
+            .any(|h| matches!(h.what, What::Postcode | What::Address));
+    list.clear();
+    buf.clear();
+    let mut cands = Cands {
+        buf,
+        list,
+        dob_combo,
+    };
 
     // Names from separate columns: surname with initial or forename.
     let first = |f: fn(&What) -> bool| hits.iter().find(|h| f(&h.what) && names_ok(h));
@@ -206,61 +295,41 @@ fn judge_row(
         Role::Neutral => Ctx::Either,
     };
     match (surname, forename, initial) {
-        (Some(sn), Some(fnh), _) => {
-            let cols = join(label(fnh), ", ", label(sn));
-            let t = join(text(fnh), " ", text(sn));
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME_FORENAME,
-                &cols,
-                &t,
-                why_of("Forename and surname", &cols, &t),
-            );
-        }
-        (Some(sn), None, Some(ini)) => {
-            let cols = join(label(sn), ", ", label(ini));
-            let t = join(text(sn), " ", text(ini));
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME_INITIAL,
-                &cols,
-                &t,
-                why_of("Surname and initial", &cols, &t),
-            );
-        }
-        (Some(sn), None, None) => {
-            push(
-                0,
-                true,
-                name_ctx(sn),
-                n::SURNAME,
-                label(sn),
-                text(sn),
-                why_of("Surname", label(sn), text(sn)),
-            );
-        }
-        (None, Some(fnh), ini) => {
-            let (cols, t) = match ini {
-                Some(i) => (
-                    join(label(fnh), ", ", label(i)),
-                    join(text(fnh), " ", text(i)),
-                ),
-                None => (label(fnh).to_string(), text(fnh).to_string()),
-            };
-            push(
-                1,
-                true,
-                name_ctx(fnh),
-                n::FORENAME,
-                &cols,
-                &t,
-                why_of("Forename", &cols, &t),
-            );
-        }
+        (Some(sn), Some(fnh), _) => cands.of(
+            (0, true, name_ctx(sn)),
+            n::SURNAME_FORENAME,
+            "Forename and surname",
+            &[label(fnh), ", ", label(sn)],
+            &[text(fnh), " ", text(sn)],
+        ),
+        (Some(sn), None, Some(ini)) => cands.of(
+            (0, true, name_ctx(sn)),
+            n::SURNAME_INITIAL,
+            "Surname and initial",
+            &[label(sn), ", ", label(ini)],
+            &[text(sn), " ", text(ini)],
+        ),
+        (Some(sn), None, None) => cands.of(
+            (0, true, name_ctx(sn)),
+            n::SURNAME,
+            "Surname",
+            &[label(sn)],
+            &[text(sn)],
+        ),
+        (None, Some(fnh), Some(i)) => cands.of(
+            (1, true, name_ctx(fnh)),
+            n::FORENAME,
+            "Forename",
+            &[label(fnh), ", ", label(i)],
+            &[text(fnh), " ", text(i)],
+        ),
+        (None, Some(fnh), None) => cands.of(
+            (1, true, name_ctx(fnh)),
+            n::FORENAME,
+            "Forename",
+            &[label(fnh)],
+            &[text(fnh)],
+        ),
         (None, None, _) => {}
     }
 
@@ -286,29 +355,25 @@ fn judge_row(
                     }
                     (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
-                push(0, true, name_ctx(h), rule, col, t, why_of(what, col, t));
+                cands.of((0, true, name_ctx(h)), rule, what, &[col], &[t]);
             }
             What::StaffNumber => {
                 if names_ok(h) {
-                    push(
-                        2,
-                        true,
-                        Ctx::Staff,
+                    cands.of(
+                        (2, true, Ctx::Staff),
                         p::STAFF_NUMBER,
-                        col,
-                        t,
-                        why_of("Staff number", col, t),
+                        "Staff number",
+                        &[col],
+                        &[t],
                     );
                 }
             }
-            What::CollarShape(r) => push(
-                2,
-                true,
-                Ctx::Rank(r),
+            What::CollarShape(r) => cands.of(
+                (2, true, Ctx::Rank(r)),
                 p::COLLAR_SHAPE,
-                col,
-                t,
-                why_of("Rank and number", col, t),
+                "Rank and number",
+                &[col],
+                &[t],
             ),
             What::Email { staff_domain } => {
                 let ctx = if staff_domain {
@@ -316,25 +381,21 @@ fn judge_row(
                 } else {
                     Ctx::Either
                 };
-                push(
-                    4,
-                    true,
-                    ctx,
+                cands.of(
+                    (4, true, ctx),
                     p::EMAIL_PERSONAL,
-                    col,
-                    t,
-                    why_of("Personal e-mail address", col, t),
+                    "Personal e-mail address",
+                    &[col],
+                    &[t],
                 );
             }
             What::Phone { kind, key } => match kind {
-                PhoneKind::Mobile => push(
-                    5,
-                    true,
-                    Ctx::Either,
+                PhoneKind::Mobile => cands.of(
+                    (5, true, Ctx::Either),
                     p::PHONE_MOBILE,
-                    col,
-                    t,
-                    why_of("Mobile phone number", col, t),
+                    "Mobile phone number",
+                    &[col],
+                    &[t],
                 ),
                 PhoneKind::Geographic => {
                     let shared = s
@@ -348,95 +409,77 @@ fn judge_row(
                     // A number in a list of people is theirs; in a list of
                     // stations or offices it is the building's.
                     let direct = class(h) == ColumnClass::Phone && table_names;
-                    push(
-                        if direct { 5 } else { 15 },
-                        direct,
-                        Ctx::Either,
+                    cands.of(
+                        (if direct { 5 } else { 15 }, direct, Ctx::Either),
                         p::PHONE_DIRECT,
-                        col,
-                        t,
-                        why_of("Direct line", col, t),
+                        "Direct line",
+                        &[col],
+                        &[t],
                     );
                 }
-                PhoneKind::Extension => push(
-                    15,
-                    false,
-                    Ctx::Either,
+                PhoneKind::Extension => cands.of(
+                    (15, false, Ctx::Either),
                     p::PHONE_DIRECT,
-                    col,
-                    t,
-                    why_of("Telephone extension", col, t),
+                    "Telephone extension",
+                    &[col],
+                    &[t],
                 ),
                 PhoneKind::Service => {}
             },
-            What::Nino => push(
-                6,
-                true,
-                Ctx::Either,
+            What::Nino => cands.of(
+                (6, true, Ctx::Either),
                 p::NINO,
-                col,
-                t,
-                why_of("National Insurance number", col, t),
+                "National Insurance number",
+                &[col],
+                &[t],
             ),
             What::Address => {
                 // A street address identifies a person only under a header
                 // that says it is a home (stations and offices have addresses too).
                 let home = home_header(col);
                 let what = if home { "Home address" } else { "Address" };
-                push(
-                    if home { 7 } else { 14 },
-                    home,
-                    Ctx::Either,
+                cands.of(
+                    (if home { 7 } else { 14 }, home, Ctx::Either),
                     p::ADDRESS,
-                    col,
-                    t,
-                    why_of(what, col, t),
+                    what,
+                    &[col],
+                    &[t],
                 );
             }
-            What::Photo(true) => push(
-                8,
-                true,
-                Ctx::Either,
+            What::Photo(true) => cands.of(
+                (8, true, Ctx::Either),
                 p::PHOTO,
-                col,
-                t,
-                why_of("Photo file named after a person", col, t),
+                "Photo file named after a person",
+                &[col],
+                &[t],
             ),
-            What::Photo(false) => push(
-                16,
-                false,
-                Ctx::Either,
+            What::Photo(false) => cands.of(
+                (16, false, Ctx::Either),
                 p::PHOTO,
-                col,
-                t,
-                why_of("Photo file name", col, t),
+                "Photo file name",
+                &[col],
+                &[t],
             ),
-            What::Dob => push(
-                13,
-                false,
-                Ctx::Either,
+            What::Dob => cands.of(
+                (13, false, Ctx::Either),
                 p::DOB,
-                col,
-                t,
-                why_of("Date of birth", col, t),
+                "Date of birth",
+                &[col],
+                &[t],
             ),
-            What::TextDob => push(
-                13,
-                false,
-                Ctx::Either,
+            What::TextDob => cands.of(
+                (13, false, Ctx::Either),
                 p::TEXT_DOB,
-                col,
-                t,
-                why_of("Date of birth in text", col, t),
+                "Date of birth in text",
+                &[col],
+                &[t],
             ),
-            What::Postcode => push(
-                14,
-                false,
-                Ctx::Either,
+            What::Postcode => cands.of(
+                (14, false, Ctx::Either),
                 p::POSTCODE,
-                col,
-                t,
-                why_of("Full postcode", col, t),
+                "Full postcode",
+                &[col],
+                &[t],
             ),
             What::Rank(r) => {
                 if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
@@ -445,77 +488,67 @@ fn judge_row(
                         .map_or(staff::RANK_POLICE, |x| x.rule);
                     // `Rank Inspector in Rank`; `Rank Chief Superintendent in Rank: Ch Supt`;
                     // `Senior grade in Grade: SCS2`.
-                    let why = match (is_police_rank(r), rank_senior(r)) {
+                    let why: &[&str] = match (is_police_rank(r), rank_senior(r)) {
                         (true, senior) => {
                             let what = if senior { "Senior rank " } else { "Rank " };
                             if t.eq_ignore_ascii_case(rank_name(r)) {
-                                [what, rank_name(r), " in ", col].concat()
+                                &[what, rank_name(r), " in ", col]
                             } else {
-                                [what, rank_name(r), " in ", col, ": ", t].concat()
+                                &[what, rank_name(r), " in ", col, ": ", t]
                             }
                         }
-                        (false, true) => ["Senior grade in ", col, ": ", t].concat(),
-                        (false, false) => ["Grade in ", col, ": ", t].concat(),
+                        (false, true) => &["Senior grade in ", col, ": ", t],
+                        (false, false) => &["Grade in ", col, ": ", t],
                     };
-                    push(10, false, Ctx::Rank(r), rule, col, t, why);
+                    cands.with((10, false, Ctx::Rank(r)), rule, col, t, why);
                 }
             }
             What::Vetting(v) => {
                 let name = staff::VETTING_LEVELS
                     .get(v as usize)
                     .map_or("vetting", |x| x.name);
-                push(
-                    12,
-                    false,
-                    Ctx::Staff,
+                cands.with(
+                    (12, false, Ctx::Staff),
                     staff::VETTING,
                     col,
                     t,
-                    ["Vetting level ", name, " in ", col, ": ", t].concat(),
+                    &["Vetting level ", name, " in ", col, ": ", t],
                 );
             }
             What::Unit(u) => {
                 let name = staff::SENSITIVE_UNITS
                     .get(u as usize)
                     .map_or("sensitive", |x| x.1);
-                push(
-                    11,
-                    false,
-                    Ctx::Staff,
+                cands.with(
+                    (11, false, Ctx::Staff),
                     staff::UNIT_SENSITIVE,
                     col,
                     t,
-                    ["Sensitive unit (", name, ") in ", col, ": ", t].concat(),
+                    &["Sensitive unit (", name, ") in ", col, ": ", t],
                 );
             }
-            What::TextRankName(r) => push(
-                1,
-                true,
-                Ctx::Rank(r),
+            What::TextRankName(r) => cands.of(
+                (1, true, Ctx::Rank(r)),
                 p::TEXT_RANK_NAME,
-                col,
-                t,
-                why_of("Officer named with rank", col, t),
+                "Officer named with rank",
+                &[col],
+                &[t],
             ),
             What::TextRankNumber(r) => {
-                push(
-                    1,
-                    true,
-                    Ctx::Rank(r),
+                cands.of(
+                    (1, true, Ctx::Rank(r)),
                     p::TEXT_RANK_NUMBER,
-                    col,
-                    t,
-                    why_of("Officer identified by rank and number", col, t),
+                    "Officer identified by rank and number",
+                    &[col],
+                    &[t],
                 );
             }
-            What::TextTitleName => push(
-                3,
-                true,
-                Ctx::Public,
+            What::TextTitleName => cands.of(
+                (3, true, Ctx::Public),
                 p::TEXT_TITLE_NAME,
-                col,
-                t,
-                why_of("Person named", col, t),
+                "Person named",
+                &[col],
+                &[t],
             ),
             What::TextCueName(who) => {
                 let ctx = if who == Who::Staff {
@@ -523,43 +556,28 @@ fn judge_row(
                 } else {
                     Ctx::Public
                 };
-                push(
-                    3,
-                    true,
-                    ctx,
+                cands.of(
+                    (3, true, ctx),
                     p::TEXT_CUE_NAME,
-                    col,
-                    t,
-                    why_of("Person named", col, t),
+                    "Person named",
+                    &[col],
+                    &[t],
                 );
             }
-            What::TextFullName => push(
-                3,
-                true,
-                Ctx::Either,
+            What::TextFullName => cands.of(
+                (3, true, Ctx::Either),
                 p::TEXT_FULL_NAME,
-                col,
-                t,
-                why_of("Full name", col, t),
+                "Full name",
+                &[col],
+                &[t],
             ),
         }
     }
 
-    // A date of birth with a postcode or address identifies.
-    let has = |rule: &str| cands.iter().any(|c| c.reason.rule == rule);
-    if (has(p::DOB) || has(p::TEXT_DOB)) && (has(p::POSTCODE) || has(p::ADDRESS)) {
-        for c in cands.iter_mut().filter(|c| {
-            c.reason.rule == p::DOB || c.reason.rule == p::TEXT_DOB || c.reason.rule == p::POSTCODE
-        }) {
-            c.direct = true;
-            c.order = 8;
-            c.reason
-                .why
-                .push_str(" (with a date of birth and a postcode or address)");
-        }
-    }
-
-    if !cands.iter().any(|c| c.direct) {
+    let Cands { buf, list, .. } = cands;
+    if !list.iter().any(|c| c.direct) {
+        buf.clear();
+        list.clear();
         return None;
     }
     let kind_of = |ctx: Ctx| match ctx {
@@ -573,34 +591,24 @@ fn judge_row(
     // The row is what its strongest reason says: a claimant's name column
     // outranks an officer named in the notes; an officer named by rank
     // outranks a complainant named in the same text.
-    cands.sort_by_key(|c| (!c.direct, c.order));
-    let kind = cands.first().map(|c| kind_of(c.ctx))?;
+    list.sort_by_key(|c| (!c.direct, c.order));
+    let kind = list.first().map(|c| kind_of(c.ctx))?;
+    let shared = buf.share();
+    let reasons = list
+        .drain(..)
+        .map(|c| Reason {
+            rule: Cow::Borrowed(c.rule),
+            column: shared.slice(c.column),
+            text: shared.slice(c.text),
+            why: shared.slice(c.why),
+        })
+        .collect();
     Some(RowFinding {
         row,
         kind,
         table: s.table,
-        reasons: cands.into_iter().map(|c| c.reason).collect(),
+        reasons,
     })
-}
-
-/// `a` + `sep` + `b` in one allocation.
-fn join(a: &str, sep: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
-    s.push_str(a);
-    s.push_str(sep);
-    s.push_str(b);
-    s
-}
-
-/// `What (Column): text`, the shape of every `why`.
-fn why_of(what: &str, col: &str, t: &str) -> String {
-    let mut s = String::with_capacity(what.len() + col.len() + t.len() + 5);
-    s.push_str(what);
-    s.push_str(" (");
-    s.push_str(col);
-    s.push_str("): ");
-    s.push_str(t);
-    s
 }
 
 /// Whether a column header says it holds home addresses.

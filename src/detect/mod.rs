@@ -44,7 +44,6 @@ use crate::report::{ColumnReport, RowFinding};
 use crate::rules::headers::{self, HeaderRule};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 pub use cell::classify;
 
@@ -70,10 +69,10 @@ struct Column {
     mode: Mode,
     stats: Stats,
     /// How many rows each phone number appears in (switchboards repeat).
-    phones: HashMap<u64, u32>,
+    phones: FastMap<u64, u32>,
     /// Short cells already classified: staff lists repeat their surnames,
     /// ranks, stations and units, so most cells are classified once.
-    memo: HashMap<Box<str>, Memo, BuildHasherDefault<Fnv>>,
+    memo: Memo,
 }
 
 /// Cells longer than this are not memoised.
@@ -81,35 +80,56 @@ const MEMO_MAX_LEN: usize = 48;
 /// Distinct cells memoised per column (then new ones are classified every time).
 const MEMO_MAX_CELLS: usize = 4096;
 
+/// A hash map with a fast hash for short cells and numbers (no `HashDoS`
+/// concern: the input is the user's own file, checked on their machine; a
+/// fixed seed keeps runs identical).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// The classifications of a column's short cells, while they pay: a column
+/// whose values repeat (surnames, ranks, stations) is classified once per
+/// value; one whose values are all different (staff numbers, e-mail
+/// addresses) stops memoising once the memo is full and mostly missed.
+#[derive(Debug, Default)]
+struct Memo {
+    cells: FastMap<Box<str>, Memoised>,
+    lookups: u64,
+    hits: u64,
+    off: bool,
+}
+
+impl Memo {
+    fn get(&mut self, cell: &str) -> Option<&Memoised> {
+        if self.off || cell.len() > MEMO_MAX_LEN {
+            return None;
+        }
+        self.lookups += 1;
+        let m = self.cells.get(cell);
+        self.hits += u64::from(m.is_some());
+        m
+    }
+
+    fn insert(&mut self, cell: &str, m: Memoised) {
+        if self.off || cell.len() > MEMO_MAX_LEN {
+            return;
+        }
+        if self.cells.len() >= MEMO_MAX_CELLS {
+            // Full: keep it if it answers at least half the lookups.
+            if self.hits * 2 < self.lookups {
+                self.off = true;
+                self.cells = FastMap::default();
+            }
+            return;
+        }
+        self.cells.insert(cell.into(), m);
+    }
+}
+
 /// A memoised classification: the cell's contribution to the column counts and its hits.
 #[derive(Debug, Clone, Copy)]
-struct Memo {
+struct Memoised {
     delta: Stats,
     n: u8,
     hits: [CellHit; 2],
-}
-
-/// FNV-1a: a fast hash for short cell strings (no `HashDoS` concern: the
-/// input is the user's own file, checked on their machine).
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// A hit kept for the row judgement: the matched text is in the scanner's arena.
@@ -126,7 +146,7 @@ struct Hit {
 fn keep(
     hits: &mut Vec<Hit>,
     arena: &mut String,
-    phones: &mut HashMap<u64, u32>,
+    phones: &mut FastMap<u64, u32>,
     row: u64,
     col: usize,
     field: &str,
@@ -196,8 +216,8 @@ impl Column {
             rule,
             mode,
             stats: Stats::default(),
-            phones: HashMap::new(),
-            memo: HashMap::default(),
+            phones: FastMap::default(),
+            memo: Memo::default(),
         }
     }
 }
@@ -239,23 +259,20 @@ impl TableScanner {
             if field.is_empty() {
                 continue;
             }
-            let memo_ok = field.len() <= MEMO_MAX_LEN;
-            if memo_ok {
-                if let Some(m) = col.memo.get(*field) {
-                    col.stats.add(&m.delta);
-                    for h in m.hits.iter().take(m.n as usize) {
-                        keep(
-                            &mut self.hits,
-                            &mut self.arena,
-                            &mut col.phones,
-                            row,
-                            j,
-                            field,
-                            h,
-                        );
-                    }
-                    continue;
+            if let Some(m) = col.memo.get(field) {
+                col.stats.add(&m.delta);
+                for h in m.hits.iter().take(m.n as usize) {
+                    keep(
+                        &mut self.hits,
+                        &mut self.arena,
+                        &mut col.phones,
+                        row,
+                        j,
+                        field,
+                        h,
+                    );
                 }
+                continue;
             }
             self.cell_hits.clear();
             let before = col.stats;
@@ -277,7 +294,7 @@ impl TableScanner {
                     h,
                 );
             }
-            if memo_ok && col.memo.len() < MEMO_MAX_CELLS && self.cell_hits.len() <= 2 {
+            if self.cell_hits.len() <= 2 {
                 let filler = CellHit {
                     what: What::Initial,
                     start: 0,
@@ -287,12 +304,12 @@ impl TableScanner {
                 for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
                     *slot = *h;
                 }
-                let memo = Memo {
+                let memo = Memoised {
                     delta: col.stats.since(&before),
                     n: self.cell_hits.len() as u8,
                     hits,
                 };
-                col.memo.insert((*field).into(), memo);
+                col.memo.insert(field, memo);
             }
         }
     }

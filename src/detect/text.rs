@@ -310,7 +310,8 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             });
         }
     }
-    let mut toks = Vec::new();
+    // At most one token per two bytes: one allocation, no regrowth.
+    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
     let mut lows = String::with_capacity(text.len());
     tokenize(text, &spans, &mut toks, &mut lows);
     let mut i = 0;

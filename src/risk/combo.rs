@@ -17,6 +17,7 @@ use super::words::{
     class_is_identifier, header_meaning, is_total_label, is_vacant, normalise, HeaderMeaning,
     QiKind,
 };
+use crate::detect::FastMap;
 use crate::report::{Advice, ColumnClass, ColumnReport, Kind, Reason, RowFinding};
 
 /// Columns of unknown meaning kept in case the detector classifies them.
@@ -47,7 +48,7 @@ struct Stored {
     header: String,
     header_kind: Option<QiKind>,
     forced: bool,
-    dict: HashMap<Box<str>, u16>,
+    dict: FastMap<Box<str>, u16>,
     /// Text of each id; index 0 is the blank.
     values: Vec<Box<str>>,
     ids: Vec<u16>,
@@ -97,7 +98,7 @@ impl Stored {
     fn drop_values(&mut self, why: Dropped) {
         self.dropped = Some(why);
         self.ids = Vec::new();
-        self.dict = HashMap::new();
+        self.dict = FastMap::default();
     }
 }
 
@@ -147,7 +148,7 @@ impl Collector {
                     header: h.clone(),
                     header_kind,
                     forced,
-                    dict: HashMap::new(),
+                    dict: FastMap::default(),
                     values: vec!["".into()],
                     ids: Vec::new(),
                     nonblank: 0,
@@ -582,12 +583,7 @@ impl<'a> Described<'a> {
                  than k = {k}): anyone who knows {what} can narrow it to {size} people."
             )
         };
-        Reason {
-            rule: RULE.to_string(),
-            column,
-            text,
-            why,
-        }
+        Reason::new(RULE, &column, &text, &why)
     }
 }
 

@@ -483,12 +483,7 @@ impl Counts {
                         &mut findings,
                         table,
                         cell.row,
-                        Reason {
-                            rule: RULE_SECONDARY.to_string(),
-                            column: h,
-                            text: cell.raw.to_string(),
-                            why,
-                        },
+                        Reason::new(RULE_SECONDARY, &h, &cell.raw, &why),
                     );
                 }
                 continue;
@@ -508,12 +503,7 @@ impl Counts {
                         &mut findings,
                         table,
                         cell.row,
-                        Reason {
-                            rule: RULE_SMALL.to_string(),
-                            column: h,
-                            text: cell.raw.to_string(),
-                            why,
-                        },
+                        Reason::new(RULE_SMALL, &h, &cell.raw, &why),
                     );
                 }
                 Subject::Unknown => {
@@ -893,15 +883,7 @@ fn differencing(
                 if lbl.is_empty() { String::new() } else { format!("{lbl} / ") },
                 h_name,
             );
-            out.push((
-                *row,
-                Reason {
-                    rule: RULE_SECONDARY.to_string(),
-                    column: h_name,
-                    text: raw,
-                    why,
-                },
-            ));
+            out.push((*row, Reason::new(RULE_SECONDARY, &h_name, &raw, &why)));
         }
     }
     out
