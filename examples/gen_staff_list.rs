@@ -4,7 +4,6 @@
 //! figures are measured on the same data.
 
 #[path = "synth/mod.rs"]
-#[allow(dead_code)]
 mod synth;
 
 fn main() -> std::io::Result<()> {

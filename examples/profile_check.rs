@@ -6,7 +6,6 @@ use foi_check::{Checker, Options};
 use std::time::Instant;
 
 #[path = "synth/mod.rs"]
-#[allow(dead_code)]
 mod synth;
 
 struct S {

@@ -26,8 +26,11 @@ impl Sink for Raw {
     }
 }
 
+/// Records with their row numbers.
+type Records = Vec<(u64, Vec<String>)>;
+
 /// Our records and the delimiter the reader chose, or the error.
-fn ours(bytes: &[u8]) -> Result<(Vec<(u64, Vec<String>)>, u8), foi_check::Error> {
+fn ours(bytes: &[u8]) -> Result<(Records, u8), foi_check::Error> {
     let mut reader = Reader::new();
     let mut sink = Raw::default();
     reader.push(bytes, &mut sink)?;
