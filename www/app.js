@@ -886,7 +886,7 @@
       ]),
       el('table', { class: 'table compare' }, [
         el('caption', { class: 'table-caption', text: 'The first check and the check of the safe copy' }),
-        el('thead', null, [el('tr', null, [el('th', { scope: 'col', class: 'table-header', text: '' }),
+        el('thead', null, [el('tr', null, [el('th', { scope: 'col', class: 'table-header', text: 'Rows' }),
           el('th', { scope: 'col', class: 'table-header table-num', text: 'Original' }),
           el('th', { scope: 'col', class: 'table-header table-num', text: 'Safe copy' })])]),
         el('tbody', null, [

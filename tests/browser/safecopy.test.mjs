@@ -41,20 +41,22 @@ async function downloadFrom(page, selector) {
   return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
 }
 
-// A staff list with a name in prose, a formula and a table of small counts.
+// A staff list with a name in prose and a formula; a table of counts.
 const staffCsv = Buffer.from([
   'Surname,Initial,Rank,Station,Notes',
   'MORGAN,J,Inspector,Antrim,Seen by PC Kowalski on shift',
   "O'NEILL,K,PC,Antrim,=HYPERLINK(\"x\")",
   'PATEL,L,Sergeant,Bangor,No notes',
-  '',
-  'Year,Officers injured',
-  '2022,3',
-  '2023,41',
-  'Total,44',
 ].join('\r\n') + '\r\n');
+const countsCsv = Buffer.from('Year,Officers injured\n2022,3\n2023,41\n2024,12\n');
 
-for (const [name, bytes] of [['sample-complaints.csv', sampleBytes()], ['staff list.csv', staffCsv]]) {
+// [file name, bytes, what the proposed decisions say, the line of the before/after table that must drop to 0]
+const CASES = [
+  ['sample-complaints.csv', sampleBytes(), /masked with \[name removed\]/, 'Rows that identify someone'],
+  ['staff list.csv', staffCsv, /masked with \[name removed\]/, 'Rows that identify someone'],
+  ['counts.csv', countsCsv, /Counts of people below 5 are replaced with \*/, 'Small numbers'],
+];
+for (const [name, bytes, proposed, line] of CASES) {
   test(`file://: ${name}: the safe copy equals the CLI's and the record's hashes match both files`, async () => {
     const { page, log, close } = await openPage(DIST_URL);
     try {
@@ -62,7 +64,7 @@ for (const [name, bytes] of [['sample-complaints.csv', sampleBytes()], ['staff l
       await allChecked(page, 1);
       await page.waitForSelector('.safe-step select');
       const words = await page.waitForFunction(() => document.querySelector('.decisions li') && document.querySelector('.decisions').textContent);
-      assert.match(await words.jsonValue(), /masked with \[name removed\]/, 'the proposed decisions are said in words');
+      assert.match(await words.jsonValue(), proposed, 'the proposed decisions are said in words');
 
       const copy = await downloadFrom(page, '.safe-step button:has-text("Download safe copy")');
       assert.equal(copy.name, name.replace(/\.csv$/, '-safe.csv'));
@@ -78,8 +80,9 @@ for (const [name, bytes] of [['sample-complaints.csv', sampleBytes()], ['staff l
       const compare = await page.$$eval('.compare tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
       assert.equal(compare[0][0], 'Rows checked');
       assert.equal(compare[0][1], compare[0][2], 'the safe copy keeps every row');
-      assert.ok(Number(compare[1][1]) > 0, 'the original had rows that identify someone');
-      assert.equal(compare[1][2], '0', 'the safe copy has none');
+      const found = compare.find((r) => r[0] === line);
+      assert.ok(Number(found[1]) > 0, `the original had ${line}`);
+      assert.equal(found[2], '0', `the safe copy has no ${line}`);
 
       // the record, with a reference and a note; values left out by default
       await page.fill('#record-reference', 'FOI/2026/0042');
@@ -113,24 +116,33 @@ for (const [name, bytes] of [['sample-complaints.csv', sampleBytes()], ['staff l
 test('file://: the clerk\'s decisions change the copy: a column kept, a row emptied, another marker and threshold', async () => {
   const { page, log, close } = await openPage(DIST_URL);
   try {
-    await page.setInputFiles('#file-input', [{ name: 'staff.csv', mimeType: 'text/csv', buffer: staffCsv }]);
-    await allChecked(page, 1);
-    await page.selectOption('.safe-step tbody tr:has(th:text-is("C: Rank")) select', 'remove');
-    await page.fill('.safe-step input[id$="-rows"]', '3');
-    await page.selectOption('.safe-step select[id$="-marker"]', '[c]');
-    await page.fill('.safe-step input[id$="-threshold"]', '4');
-    await page.waitForFunction(() => /Rows emptied.*: 3\./.test(document.querySelector('.decisions').textContent));
-    const copy = await downloadFrom(page, '.safe-step button:has-text("Download safe copy")');
-    const text = copy.bytes.toString('utf8').replace(/^\uFEFF/, '');
-    const lines = text.split('\r\n');
+    await page.setInputFiles('#file-input', [
+      { name: 'staff.csv', mimeType: 'text/csv', buffer: staffCsv },
+      { name: 'counts.csv', mimeType: 'text/csv', buffer: countsCsv },
+    ]);
+    await allChecked(page, 2);
+    // column C (file column index 2) of the first table
+    assert.equal(await page.textContent('#file-1 .safe-step tbody tr:nth-child(3) th'), 'C: Rank');
+    await page.selectOption('#file-1 .safe-step select[id$="-col-0-2"]', 'remove');
+    await page.fill('#file-1 .safe-step input[id$="-rows"]', '3');
+    await page.waitForFunction(() => /Rows emptied.*: 3\./.test(document.querySelector('#file-1 .decisions').textContent));
+    const copy = await downloadFrom(page, '#file-1 .safe-step button:has-text("Download safe copy")');
+    const lines = copy.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
     assert.equal(lines[0], 'Surname,Initial,Station,Notes', 'the Rank column is removed');
     assert.ok(lines[2].startsWith('[row removed]'), 'row 3 is emptied: ' + lines[2]);
-    assert.ok(lines.includes('2022,[c]'), 'the small count 3 is hidden with [c]: ' + text);
+
+    // counts: another marker, and a threshold of 4 (the original is checked again with it)
+    await page.selectOption('#file-2 .safe-step select[id$="-marker"]', '[c]');
+    await page.fill('#file-2 .safe-step input[id$="-threshold"]', '4');
+    await page.waitForFunction(() => /below 4 are replaced with \[c\]/.test(document.querySelector('#file-2 .decisions').textContent));
+    const counts = (await downloadFrom(page, '#file-2 .safe-step button:has-text("Download safe copy")')).bytes.toString('utf8');
+    assert.ok(counts.includes('\r\n2022,[c]\r\n'), 'the small count 3 is hidden with [c]: ' + counts);
+    assert.ok(counts.includes('\r\n2024,12\r\n'), '12 is not small: ' + counts);
 
     // a bad row list is a GOV.UK error, and nothing is made
-    await page.fill('.safe-step input[id$="-rows"]', 'three');
-    await page.click('.safe-step button:has-text("Download safe copy")');
-    assert.match(await page.textContent('.safe-step .error-message:not([hidden])'), /Enter row numbers like 12 or 15-18/);
+    await page.fill('#file-1 .safe-step input[id$="-rows"]', 'three');
+    await page.click('#file-1 .safe-step button:has-text("Download safe copy")');
+    assert.match(await page.textContent('#file-1 .safe-step .error-message:not([hidden])'), /Enter row numbers like 12 or 15-18/);
     assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
     assert.deepEqual(log.errors, []);
   } finally {
