@@ -632,7 +632,8 @@
     const s = f.safe;
     const id = (x) => 'safe-' + f.id + '-' + x;
     const root = el('section', { class: 'safe-step', 'aria-labelledby': id('heading') });
-    root.append(el('h3', { class: 'heading-m', id: id('heading'), text: 'Make a safe copy' }));
+    root.append(el('h3', { class: 'heading-m', id: id('heading') }, [document.createTextNode('Make a safe copy'),
+      el('span', { class: 'visually-hidden', text: ' of ' + f.name })]));
     if (s.failed) {
       root.append(el('p', { class: 'problem', text: 'The safe copy step could not start: ' + s.failed }));
       f.safeUi = { root };
