@@ -4,13 +4,15 @@
 #   make dist    build dist/foi-check.html (one self-contained file)
 #   make test    every test: native, wasm in headless Chromium, browser flows
 #   make bench   native throughput; make bench-page: the page in Chromium
+#   make fuzz    every fuzz target for FUZZ_SECONDS (default 600) each; make fuzz-smoke: 60 s each
+#   make bench-memory  peak memory: 1 GB through the CLI, 500 MB through the page
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve dist wasm page test test-native test-wasm test-browser lint bench bench-page tools tools-build clean
+.PHONY: serve dist wasm page test test-native test-wasm test-browser lint bench bench-page bench-memory fuzz fuzz-smoke tools tools-build clean
 
 tools:
 	scripts/setup.sh
@@ -31,6 +33,7 @@ test: tools
 	$(MAKE) test-wasm
 	python3 scripts/build.py
 	$(MAKE) test-browser
+	$(MAKE) fuzz-smoke
 
 test-native:
 	cargo test
@@ -45,6 +48,15 @@ test-browser:
 	cargo build --bin foi-check
 	node --test tests/browser/*.test.mjs
 
+# libFuzzer over the reader and the whole check (SECURITY.md). Installs cargo-fuzz
+# (pinned in wasm-pack.toml) and the nightly toolchain when missing.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	scripts/fuzz.sh 60
+
 lint:
 	cargo clippy --all-targets -- -D warnings
 
@@ -53,6 +65,10 @@ bench:
 
 bench-page: tools dist
 	node scripts/bench_page.mjs
+
+# Peak memory: a 1 GB CSV streamed through the CLI, then BENCH_PAGE_MB (default 500) in the page.
+bench-memory: tools dist
+	scripts/bench_memory.sh
 
 clean:
 	rm -rf dist www/pkg www/index.html target/wasm-bindgen

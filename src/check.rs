@@ -1,7 +1,7 @@
 //! The checker: bytes in (pushed in chunks), a [`Report`] out.
 
 use crate::detect::{Findings, TableScanner};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::options::Options;
 use crate::read::{Reader, Sink, Table};
 use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
@@ -222,6 +222,22 @@ impl Checker {
                 self.error = Some(e);
             }
         }
+        // A file with nothing in it must never read as "checked, nothing found".
+        if self.error.is_none() && self.state.tables.is_empty() && self.state.loose.is_none() {
+            let info = self.reader.info();
+            let reason = if info.bytes == 0 {
+                "the file is empty (0 bytes): there is nothing to check; \
+                 was the right file chosen, or did the export fail?"
+                    .to_string()
+            } else {
+                format!(
+                    "the file has no cells ({} bytes, {} blank rows): there is nothing to check; \
+                     was the right file chosen, or did the export fail?",
+                    info.bytes, info.rows
+                )
+            };
+            self.error = Some(Error::new(ErrorKind::Malformed(reason), None, None));
+        }
         let State {
             options,
             tables,
@@ -269,11 +285,23 @@ impl Checker {
             .iter()
             .map(|e| problem(e.row, e.byte, e.reason()))
             .collect();
-        let warnings = info
+        let mut warnings: Vec<Problem> = info
             .warnings
             .iter()
             .map(|(row, w)| problem(*row, None, w.clone()))
             .collect();
+        // A header with nothing under it: say so, or "no rows identify anyone"
+        // would read as a clean bill of health for data that is not there.
+        for t in tables.iter().filter(|t| t.last_row == t.header_row) {
+            warnings.push(problem(
+                Some(t.header_row),
+                None,
+                format!(
+                    "the table whose header is on row {} has no data rows: only its header was checked",
+                    t.header_row
+                ),
+            ));
+        }
         Report {
             file: self.name.clone(),
             bytes: info.bytes,

@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use foi_check::profile::Profile;
 use foi_check::record::{self, FileRecord, Record, RecordOptions};
 use foi_check::redact::{self, Policy};
-use foi_check::{Checker, Kind, Options, Report};
+use foi_check::{text, Checker, Options, Report};
 
 const USAGE: &str = "\
 foi-check: find the rows of an FOI response that identify staff or members of the public.
@@ -69,10 +69,11 @@ fn run(args: Vec<String>) -> Result<u8> {
         Some("check") => check(args.collect()),
         Some("redact") => redact_cmd(args.collect()),
         Some("rules") => {
-            let mut out = io::stdout().lock();
+            let mut out = io::BufWriter::new(io::stdout().lock());
             for r in foi_check::rules::all() {
                 writeln!(out, "{:<32} {}", r.id, r.description)?;
             }
+            out.flush()?;
             Ok(0)
         }
         Some("--version" | "-V") => {
@@ -192,7 +193,7 @@ fn check(args: Vec<String>) -> Result<u8> {
     let checked: Vec<(Report, String)> =
         a.files.iter().map(|f| check_file(f, &a.options)).collect();
     let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if a.json {
         match reports.as_slice() {
             [one] => serde_json::to_writer_pretty(&mut out, one)?,
@@ -200,10 +201,11 @@ fn check(args: Vec<String>) -> Result<u8> {
         }
     } else {
         for r in &reports {
-            print_text(&mut out, r)?;
+            out.write_all(text::render(r).as_bytes())?;
         }
     }
     writeln!(out)?;
+    out.flush()?;
     if let Some(path) = &a.record {
         let mut rec = Record::new(&record_options(&a));
         for (r, sha) in &checked {
@@ -246,9 +248,9 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     let copy = redact::safe_copy(input, &bytes, &policy, &a.options)
         .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
     std::fs::write(out_path, &copy.bytes).with_context(|| format!("cannot write {out_path}"))?;
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     writeln!(out, "before:")?;
-    print_text(&mut out, &copy.report_before)?;
+    out.write_all(text::render(&copy.report_before).as_bytes())?;
     for d in policy.describe() {
         writeln!(out, "  decision: {d}")?;
     }
@@ -258,7 +260,8 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     writeln!(out, "after ({out_path}):")?;
     let mut after = copy.report_after.clone();
     after.file = out_path.to_string();
-    print_text(&mut out, &after)?;
+    out.write_all(text::render(&after).as_bytes())?;
+    out.flush()?;
     if let Some(path) = &a.record {
         let mut rec = Record::new(&record_options(&a));
         let file = FileRecord::new(&copy.report_before, &record::sha256_hex(&bytes), a.values)
@@ -331,66 +334,4 @@ fn unreadable(path: &str, e: io::Error, options: &Options) -> Report {
         reason: format!("cannot read the file: {e}"),
     });
     r
-}
-
-fn print_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}: {} rows checked ({}, delimiter {})",
-        r.file, r.rows_checked, r.encoding, r.delimiter
-    )?;
-    for e in &r.errors {
-        let at = match (e.row, e.byte) {
-            (Some(row), Some(b)) => format!("row {row}, byte {b}: "),
-            (Some(row), None) => format!("row {row}: "),
-            (None, Some(b)) => format!("byte {b}: "),
-            _ => String::new(),
-        };
-        writeln!(out, "  ERROR {at}{}", e.reason)?;
-    }
-    if !r.complete {
-        writeln!(
-            out,
-            "  NOT COMPLETE: only the rows before the error were checked"
-        )?;
-    }
-    for w in &r.warnings {
-        let at = w.row.map(|row| format!("row {row}: ")).unwrap_or_default();
-        writeln!(out, "  note: {at}{}", w.reason)?;
-    }
-    if r.summary.rows_flagged == 0 {
-        writeln!(out, "  no rows identify anyone")?;
-    } else {
-        let by_kind: Vec<String> = Kind::ALL
-            .iter()
-            .filter(|k| r.summary.get(**k) > 0)
-            .map(|k| format!("{} {}", r.summary.get(*k), k.label()))
-            .collect();
-        writeln!(
-            out,
-            "  {} rows flagged: {}",
-            r.summary.rows_flagged,
-            by_kind.join(", ")
-        )?;
-    }
-    let identifying: Vec<String> = r
-        .columns
-        .iter()
-        .filter(|c| c.identifying)
-        .map(|c| format!("{} ({:?})", c.name, c.class))
-        .collect();
-    if !identifying.is_empty() {
-        writeln!(out, "  identifying columns: {}", identifying.join(", "))?;
-    }
-    for row in &r.rows {
-        writeln!(out, "  row {} [{}]", row.row, row.kind.id())?;
-        for reason in &row.reasons {
-            writeln!(
-                out,
-                "    {} ({}: {:?})",
-                reason.why, reason.rule, reason.text
-            )?;
-        }
-    }
-    Ok(())
 }

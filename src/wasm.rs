@@ -41,7 +41,10 @@ impl WasmChecker {
     /// `options` is a JS object like `{k: 3, small_count: 5}` or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
-        Ok(WasmChecker { inner: Some(Checker::new(name, options_from(options)?)), view: None })
+        Ok(WasmChecker {
+            inner: Some(Checker::new(name, options_from(options)?)),
+            view: None,
+        })
     }
 
     /// Also keep every row's cells (up to `limit` bytes of text) for the
@@ -54,7 +57,10 @@ impl WasmChecker {
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        let checker = self.inner.as_mut().ok_or_else(|| js_err("this file's check has already finished"))?;
+        let checker = self
+            .inner
+            .as_mut()
+            .ok_or_else(|| js_err("this file's check has already finished"))?;
         match self.view.as_mut() {
             Some(store) => checker.push_tapped(chunk, store),
             None => checker.push(chunk),
@@ -70,7 +76,10 @@ impl WasmChecker {
 
     /// The report as a JSON string (the CLI's `--format json`, compact).
     pub fn finish(&mut self) -> Result<String, JsError> {
-        let checker = self.inner.take().ok_or_else(|| js_err("this file's check has already finished"))?;
+        let checker = self
+            .inner
+            .take()
+            .ok_or_else(|| js_err("this file's check has already finished"))?;
         let report = match self.view.as_mut() {
             Some(store) => {
                 let report = checker.finish_tapped(store);
@@ -104,13 +113,17 @@ impl WasmChecker {
     /// The view index of each row number (`0xFFFFFFFF` when absent).
     #[wasm_bindgen(js_name = viewFind)]
     pub fn view_find(&self, rows: &[f64]) -> Vec<u32> {
-        self.view.as_ref().map_or_else(|| vec![u32::MAX; rows.len()], |s| s.find(rows))
+        self.view
+            .as_ref()
+            .map_or_else(|| vec![u32::MAX; rows.len()], |s| s.find(rows))
     }
 
     /// View indexes of rows with a cell containing `needle` (ignoring case).
     #[wasm_bindgen(js_name = viewSearch)]
     pub fn view_search(&self, needle: &str) -> Vec<u32> {
-        self.view.as_ref().map_or_else(Vec::new, |s| s.search(needle))
+        self.view
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.search(needle))
     }
 }
 

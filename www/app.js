@@ -27,11 +27,18 @@
   const KIND_ORDER = ['staff', 'staff_senior', 'person', 'quasi_identifier', 'small_count'];
 
   const $ = (id) => document.getElementById(id);
+  // Text from a file is shown as it is, except characters that would change how
+  // the rest of it reads: bidi controls (a right-to-left override can make
+  // "exe.csv" read "vsc.exe", or turn a sentence around it backwards), invisible
+  // ones (a zero-width space inside a name) and control characters appear as
+  // [U+202E]. ZWNJ and ZWJ stay: Persian, Indic scripts and emoji need them.
+  const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  const visible = (s) => String(s).replace(HIDDEN, (c) => '[U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']');
   function el(tag, props, children) {
     const e = document.createElement(tag);
     if (props) {
       for (const k of Object.keys(props)) {
-        if (k === 'text') e.textContent = props[k];
+        if (k === 'text') e.textContent = visible(props[k]);
         else if (k === 'class') e.className = props[k];
         else if (k.startsWith('aria-') || k === 'role') e.setAttribute(k, props[k]);
         else e[k] = props[k];
@@ -435,7 +442,7 @@
     const rows = [];
     const pair = (key, value) => rows.push(el('div', { class: 'summary-row' }, [
       el('dt', { class: 'summary-key', text: key }),
-      el('dd', { class: 'summary-value' }, typeof value === 'string' ? [document.createTextNode(value)] : [value]),
+      el('dd', { class: 'summary-value' }, typeof value === 'string' ? [document.createTextNode(visible(value))] : [value]),
     ]));
     pair('Rows checked', fmtInt(r.rows_checked) + (r.complete ? ' (every row)' : ' (NOT every row)'));
     const kinds = KIND_ORDER.filter((k) => r.summary[k] > 0);
@@ -516,7 +523,7 @@
   }
 
   function announce(text) {
-    $('status').textContent = text;
+    $('status').textContent = visible(text);
   }
 
   // ---- download -----------------------------------------------------------
@@ -1081,7 +1088,7 @@
     table.search = null;
     table.current = -1;
     $('search-input').value = '';
-    $('table-file-name').textContent = f.name;
+    $('table-file-name').textContent = visible(f.name);
     $('reason-panel').replaceChildren(el('p', { class: 'reason-empty', text: 'Point at, tab to or click a flagged row to see why it was flagged.' }));
     renderTableChoices();
     if (f.viewLost) {
@@ -1115,7 +1122,7 @@
     let info = parts.join(', ') + '. ' + plural(f.report.summary.rows_flagged, 'row is', 'rows are') + ' flagged. Blank rows are not shown; the row numbers are those a spreadsheet shows.';
     if (f.viewTruncated) info += ' This file is too big to show every row here: the table stops part way through, but every row was checked.';
     $('table-info').textContent = info;
-    $('grid-caption').textContent = 'Rows of ' + f.name + '. ' + info;
+    $('grid-caption').textContent = visible('Rows of ' + f.name + '. ' + info);
     setTableRows(n);
   }
 
@@ -1258,7 +1265,7 @@
     tr.dataset.row = String(rowNo);
     tr.setAttribute('aria-rowindex', String(pos + 2));
     tr.className = (finding ? 'flagged kind-' + finding.kind : '') + (table.headerRows.has(rowNo) ? ' header-row' : '') + (rowNo === table.current ? ' current' : '');
-    if (finding) tr.title = reasonText(finding); else tr.removeAttribute('title');
+    if (finding) tr.title = visible(reasonText(finding)); else tr.removeAttribute('title');
     tds[0].textContent = fmtInt(rowNo);
     const flagCell = tds[1];
     flagCell.className = 'flagcell';
@@ -1277,10 +1284,10 @@
       const td = tds[c + 2];
       let text = '';
       if (ci < cells.length && cells[ci][0] === c) { text = cells[ci][1]; ci++; }
-      td.textContent = text;
+      td.textContent = visible(text);
       const hit = hits && hits.has(c);
       td.className = (hit ? 'hit' : '') + (needle && text.toLowerCase().includes(needle) ? ' search-hit' : '');
-      if (text.length > 20 || hit) td.title = (hit ? 'Flagged cell: ' : '') + text; else td.removeAttribute('title');
+      if (text.length > 20 || hit) td.title = (hit ? 'Flagged cell: ' : '') + visible(text); else td.removeAttribute('title');
     }
   }
 

@@ -282,8 +282,25 @@ impl Body {
                         .max_utf8_buffer_length(piece.len())
                         .unwrap_or(piece.len() * 3 + 16),
                 );
-                let (res, read, _) = decoder.decode_to_string(piece, &mut text, final_piece);
-                result = self.parse(&text, unit, sink);
+                let (res, read, replaced) = decoder.decode_to_string(piece, &mut text, final_piece);
+                result = match text.find('\u{FFFD}').filter(|_| replaced && !self.warned) {
+                    // Invalid UTF-16 (a lone surrogate, an odd last byte): say so once,
+                    // on the row where it is, rather than change a cell silently.
+                    Some(at) => {
+                        let (before, after) = text.split_at(at);
+                        self.parse(before, unit, sink).and_then(|()| {
+                            self.warned = true;
+                            info.warnings.push((
+                                Some(self.parser.current_row()),
+                                "some bytes are not valid UTF-16 (first on this row); \
+                                 they are shown as \u{FFFD}"
+                                    .to_string(),
+                            ));
+                            self.parse(after, unit, sink)
+                        })
+                    }
+                    None => self.parse(&text, unit, sink),
+                };
                 piece = piece.get(read..).unwrap_or_default();
                 if result.is_err() || res == encoding_rs::CoderResult::InputEmpty {
                     break;

@@ -55,7 +55,9 @@ impl RowStore {
             return;
         }
         let bytes: usize = fields.iter().map(|f| f.as_ref().len()).sum();
-        if self.text.len() + bytes > self.limit || self.cell_end.len() + fields.len() >= u32::MAX as usize {
+        if self.text.len() + bytes > self.limit
+            || self.cell_end.len() + fields.len() >= u32::MAX as usize
+        {
             self.truncated = true;
             return;
         }
@@ -64,7 +66,8 @@ impl RowStore {
         for (j, f) in fields.iter().enumerate() {
             self.text.push_str(f.as_ref());
             self.cell_end.push(self.text.len() as u32);
-            self.cell_col.push((first_col + j).min(u32::MAX as usize) as u32);
+            self.cell_col
+                .push((first_col + j).min(u32::MAX as usize) as u32);
         }
     }
 
@@ -93,12 +96,19 @@ impl RowStore {
 
     fn group(&self, k: usize) -> &[u32] {
         let start = self.groups.get(k).copied().unwrap_or(0) as usize;
-        let end = self.groups.get(k + 1).map_or(self.order.len(), |&e| e as usize);
+        let end = self
+            .groups
+            .get(k + 1)
+            .map_or(self.order.len(), |&e| e as usize);
         self.order.get(start..end).unwrap_or(&[])
     }
 
     fn row_of(&self, k: usize) -> u64 {
-        self.group(k).first().and_then(|&i| self.row_no.get(i as usize)).copied().unwrap_or(0)
+        self.group(k)
+            .first()
+            .and_then(|&i| self.row_no.get(i as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The cells of view row `k` as (column, text), by column, first wins.
@@ -107,9 +117,16 @@ impl RowStore {
         for &raw in self.group(k) {
             let raw = raw as usize;
             let first = self.row_cell.get(raw).copied().unwrap_or(0) as usize;
-            let last = self.row_cell.get(raw + 1).map_or(self.cell_end.len(), |&c| c as usize);
+            let last = self
+                .row_cell
+                .get(raw + 1)
+                .map_or(self.cell_end.len(), |&c| c as usize);
             for c in first..last {
-                let start = if c == 0 { 0 } else { self.cell_end.get(c - 1).copied().unwrap_or(0) as usize };
+                let start = if c == 0 {
+                    0
+                } else {
+                    self.cell_end.get(c - 1).copied().unwrap_or(0) as usize
+                };
                 let end = self.cell_end.get(c).copied().unwrap_or(0) as usize;
                 let col = self.cell_col.get(c).copied().unwrap_or(0);
                 if !out.iter().any(|(k, _)| *k == col) {
@@ -139,9 +156,17 @@ impl RowStore {
                 let (mut lo, mut hi) = (0, self.len());
                 while lo < hi {
                     let mid = (lo + hi) / 2;
-                    if self.row_of(mid) < r { lo = mid + 1 } else { hi = mid }
+                    if self.row_of(mid) < r {
+                        lo = mid + 1
+                    } else {
+                        hi = mid
+                    }
                 }
-                if lo < self.len() && self.row_of(lo) == r { lo as u32 } else { u32::MAX }
+                if lo < self.len() && self.row_of(lo) == r {
+                    lo as u32
+                } else {
+                    u32::MAX
+                }
             })
             .collect()
     }
@@ -153,7 +178,11 @@ impl RowStore {
             return Vec::new();
         }
         (0..self.len())
-            .filter(|&k| self.cells(k).iter().any(|(_, t)| contains_ignore_case(t, &needle)))
+            .filter(|&k| {
+                self.cells(k)
+                    .iter()
+                    .any(|(_, t)| contains_ignore_case(t, &needle))
+            })
             .map(|k| k as u32)
             .collect()
     }
@@ -180,7 +209,9 @@ impl Sink for RowStore {
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
-        let first = table.and_then(|t| self.table_col.get(t).copied()).unwrap_or(0);
+        let first = table
+            .and_then(|t| self.table_col.get(t).copied())
+            .unwrap_or(0);
         self.add(row, first, fields);
     }
 
