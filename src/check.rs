@@ -3,9 +3,11 @@
 use crate::detect::{Findings, TableScanner};
 use crate::error::{Error, ErrorKind};
 use crate::options::Options;
+use crate::profile::{Compiled, Roster};
 use crate::read::{Reader, Sink, Table};
 use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
 use crate::risk::{RiskFindings, RiskScanner};
+use std::sync::Arc;
 
 /// Checks one file. Push chunks with [`Checker::push`], then take the report
 /// with [`Checker::finish`].
@@ -32,6 +34,16 @@ struct State {
     loose: Option<TableScanner>,
     findings: Vec<Findings>,
     risks: Vec<RiskFindings>,
+    /// The options' profile, compiled once for every table.
+    profile: Option<Arc<Compiled>>,
+    /// The session's roster: in memory only, never in the report.
+    roster: Option<Arc<Roster>>,
+}
+
+impl State {
+    fn scanner(&self, table: Option<&Table>) -> TableScanner {
+        TableScanner::with_profile(table, self.profile.as_ref(), self.roster.as_ref())
+    }
 }
 
 /// A table being read: direct identifiers and the risk models see the same rows.
@@ -62,7 +74,7 @@ impl Sink for State {
         });
         self.open.push(OpenTable {
             index: table.index,
-            direct: TableScanner::new(Some(table)),
+            direct: self.scanner(Some(table)),
             risk: RiskScanner::new(table, &self.options),
         });
     }
@@ -81,10 +93,14 @@ impl Sink for State {
                     t.risk.record(row, fields);
                 }
             }
-            None => self
-                .loose
-                .get_or_insert_with(|| TableScanner::new(None))
-                .record(row, fields),
+            None => {
+                if self.loose.is_none() {
+                    self.loose = Some(self.scanner(None));
+                }
+                if let Some(s) = self.loose.as_mut() {
+                    s.record(row, fields);
+                }
+            }
         }
     }
 
@@ -133,7 +149,21 @@ impl Sink for NoTap {
 
 impl Checker {
     /// A checker for the file `name` (used in the report and in errors).
+    /// The options' profile is compiled here, once; a profile that does not
+    /// compile makes the check fail with the profile's error.
     pub fn new(name: &str, options: Options) -> Self {
+        let (profile, error) = match options.profile.as_ref().map(|p| p.compile()) {
+            None => (None, None),
+            Some(Ok(c)) => (Some(Arc::new(c)), None),
+            Some(Err(e)) => (
+                None,
+                Some(Error::new(
+                    ErrorKind::Malformed(format!("the organisation's profile cannot be used: {e}")),
+                    None,
+                    None,
+                )),
+            ),
+        };
         Checker {
             name: name.to_string(),
             reader: Reader::new(),
@@ -144,9 +174,33 @@ impl Checker {
                 loose: None,
                 findings: Vec::new(),
                 risks: Vec::new(),
+                profile,
+                roster: None,
             },
-            error: None,
+            error,
         }
+    }
+
+    /// Match against a staff roster loaded for the session (the strongest
+    /// signal there is). Give it before the first chunk. The roster is held
+    /// in memory only: it is not part of the options, and the report's
+    /// settings never include it.
+    ///
+    /// ```
+    /// use foi_check::profile::Roster;
+    /// use foi_check::{Checker, Kind, Options};
+    /// use std::sync::Arc;
+    /// let mut roster = Roster::default();
+    /// roster.add_name("Alex Kay");
+    /// let mut checker = Checker::new("notes.csv", Options::default()).with_roster(Arc::new(roster));
+    /// checker.push(b"Ref,Note\n1,Seen by alex kay at the desk\n").unwrap();
+    /// let report = checker.finish();
+    /// assert_eq!(report.rows[0].kind, Kind::Staff);
+    /// assert_eq!(report.rows[0].reasons[0].rule, "profile.roster");
+    /// ```
+    pub fn with_roster(mut self, roster: Arc<Roster>) -> Self {
+        self.state.roster = Some(roster);
+        self
     }
 
     /// Feed the next chunk of the file. After an error, further chunks are
@@ -346,7 +400,21 @@ fn delimiter_name(d: u8) -> String {
 /// Check a whole file held in memory (tests, small inputs). Large inputs
 /// should be pushed in chunks with [`Checker`].
 pub fn check_bytes(name: &str, bytes: &[u8], options: &Options) -> Report {
+    check_bytes_with_roster(name, bytes, options, None)
+}
+
+/// [`check_bytes`] matching against the session's roster too (see
+/// [`Checker::with_roster`]).
+pub fn check_bytes_with_roster(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+    roster: Option<&Arc<Roster>>,
+) -> Report {
     let mut checker = Checker::new(name, options.clone());
+    if let Some(r) = roster {
+        checker = checker.with_roster(Arc::clone(r));
+    }
     for chunk in bytes.chunks(8 << 20) {
         if checker.push(chunk).is_err() {
             break;

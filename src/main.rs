@@ -5,10 +5,11 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use foi_check::profile::Profile;
+use foi_check::profile::{Profile, Roster};
 use foi_check::record::{self, FileRecord, Record, RecordOptions};
 use foi_check::redact::{self, Policy};
 use foi_check::{text, Checker, Options, Report};
+use std::sync::Arc;
 
 const USAGE: &str = "\
 foi-check: find the rows of an FOI response that identify staff or members of the public.
@@ -28,6 +29,8 @@ Usage:
   --no-values leave matched values out of the record (it then holds no personal data)
   --reference REF, --note TEXT   the request reference and a note for the record
   --profile P the organisation's profile: a JSON file, or uk-police / generic
+  --roster R  a staff roster (an HR export CSV with name, surname, forename or number
+              columns) to match against; read into memory only, never written out
 
 Settings (the same as the page's settings panel):
   -k N                  a combination of attributes shared by fewer than N rows is flagged (default 3)
@@ -103,6 +106,7 @@ struct Args {
     values: bool,
     reference: String,
     note: String,
+    roster: Option<Arc<Roster>>,
 }
 
 fn parse(args: Vec<String>) -> Result<Option<Args>> {
@@ -131,6 +135,13 @@ fn parse(args: Vec<String>) -> Result<Option<Args>> {
             "--no-values" => a.values = false,
             "--reference" => a.reference = value("--reference")?,
             "--note" => a.note = value("--note")?,
+            "--roster" => {
+                let path = value("--roster")?;
+                let bytes = std::fs::read(&path)
+                    .with_context(|| format!("cannot read the roster {path}"))?;
+                let r = Roster::from_csv(&bytes).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+                a.roster = Some(Arc::new(r));
+            }
             "--profile" => {
                 let p = load_profile(&value("--profile")?)?;
                 p.apply_defaults(&mut a.options);
@@ -190,8 +201,11 @@ fn write_record(path: &str, r: &Record) -> Result<()> {
 
 fn check(args: Vec<String>) -> Result<u8> {
     let Some(a) = parse(args)? else { return Ok(0) };
-    let checked: Vec<(Report, String)> =
-        a.files.iter().map(|f| check_file(f, &a.options)).collect();
+    let checked: Vec<(Report, String)> = a
+        .files
+        .iter()
+        .map(|f| check_file(f, &a.options, a.roster.as_ref()))
+        .collect();
     let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     if a.json {
@@ -243,9 +257,14 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
                 .with_context(|| format!("cannot read the policy {p}"))?;
             Policy::from_json(&text).map_err(|e| anyhow::anyhow!("{p}: {e}"))?
         }
-        None => Policy::default_for(&foi_check::check_bytes(input, &bytes, &a.options)),
+        None => Policy::default_for(&foi_check::check::check_bytes_with_roster(
+            input,
+            &bytes,
+            &a.options,
+            a.roster.as_ref(),
+        )),
     };
-    let copy = redact::safe_copy(input, &bytes, &policy, &a.options)
+    let copy = redact::safe_copy_with_roster(input, &bytes, &policy, &a.options, a.roster.as_ref())
         .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
     std::fs::write(out_path, &copy.bytes).with_context(|| format!("cannot write {out_path}"))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -280,8 +299,11 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
 
 /// Streams one file through a checker; an unreadable file gives a report
 /// whose `errors` say why.
-fn check_file(path: &str, options: &Options) -> (Report, String) {
+fn check_file(path: &str, options: &Options, roster: Option<&Arc<Roster>>) -> (Report, String) {
     let mut checker = Checker::new(path, options.clone());
+    if let Some(r) = roster {
+        checker = checker.with_roster(Arc::clone(r));
+    }
     let mut hash = record::Hasher::new();
     let mut failed = false;
     let mut input: Box<dyn Read> = if path == "-" {

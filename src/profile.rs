@@ -33,6 +33,24 @@ use serde::{Deserialize, Serialize};
 /// The profile format version this build reads.
 pub const PROFILE_VERSION: u32 = 1;
 
+/// Rule id: a personal e-mail address at one of the organisation's domains.
+pub const RULE_DOMAIN: &str = "profile.domain";
+/// Rule id: a value of one of the organisation's number shapes.
+pub const RULE_NUMBER_SHAPE: &str = "profile.number_shape";
+/// Rule id: a name on the allow-list, not flagged.
+pub const RULE_ALLOWED_NAME: &str = "profile.allowed_name";
+/// Rule id: a name or number on the session's staff roster.
+pub const RULE_ROSTER: &str = "profile.roster";
+
+/// The rules the profile and the roster add (listed by `foi-check rules`).
+#[rustfmt::skip]
+pub const RULES: &[crate::rules::Rule] = &[
+    crate::rules::Rule { id: RULE_DOMAIN, description: "A personal e-mail address at one of the organisation's e-mail domains (profile): a member of staff's; role mailboxes are still not flagged" },
+    crate::rules::Rule { id: RULE_NUMBER_SHAPE, description: "A value (a whole cell, or a word in free text) of one of the organisation's staff, collar, warrant or payroll number shapes (profile), in any column: a staff number" },
+    crate::rules::Rule { id: RULE_ALLOWED_NAME, description: "Not flagged: a name on the profile's allow-list of names that may be published (chief officers, press officers), written in full (Jane Doe, DOE, Jane); other identifiers in the row are still flagged" },
+    crate::rules::Rule { id: RULE_ROSTER, description: "A name (full name, or surname and initial) or a number on the staff roster loaded for the session: a member of staff, the strongest signal" },
+];
+
 /// Names of the built-in profiles, for [`Profile::builtin`].
 pub const BUILTIN: [&str; 2] = ["uk-police", "generic"];
 
@@ -328,11 +346,38 @@ impl Compiled {
 
     /// The first number shape the whole text matches.
     pub fn number_shape(&self, text: &str) -> Option<&NumberShape> {
+        self.number_shape_index(text).and_then(|i| self.shape(i))
+    }
+
+    /// The index of the first number shape the whole text matches.
+    pub fn number_shape_index(&self, text: &str) -> Option<usize> {
         let t = text.trim();
-        self.shapes
-            .iter()
-            .find(|(_, re)| re.is_match(t))
-            .map(|(s, _)| s)
+        self.shapes.iter().position(|(_, re)| re.is_match(t))
+    }
+
+    /// The number shape at `index` (as [`Compiled::number_shape_index`] gives).
+    pub fn shape(&self, index: usize) -> Option<&NumberShape> {
+        self.shapes.get(index).map(|(s, _)| s)
+    }
+
+    /// Whether the profile has number shapes.
+    pub fn has_shapes(&self) -> bool {
+        !self.shapes.is_empty()
+    }
+
+    /// [`Compiled::is_allowed_name`], also for a name written surname first
+    /// (`DOE, Jane`). A surname with an initial is never allowed: `J Doe`
+    /// may be someone else than the allowed Jane Doe.
+    pub fn allows(&self, name: &str) -> bool {
+        if self.allow.is_empty() {
+            return false;
+        }
+        match name.split_once(',') {
+            Some((last, first)) => {
+                self.is_allowed_name(&format!("{} {}", first.trim(), last.trim()))
+            }
+            None => self.is_allowed_name(name),
+        }
     }
 
     /// Whether a name is on the allow-list (compared without regard to case,
@@ -360,6 +405,8 @@ impl Compiled {
 pub struct Roster {
     names: std::collections::HashSet<String>,
     surnames: std::collections::HashSet<String>,
+    /// `j doe`: initial and surname of every full name.
+    initials: std::collections::HashSet<String>,
     numbers: std::collections::HashSet<String>,
 }
 
@@ -470,9 +517,10 @@ impl Roster {
             None => name.to_string(),
         };
         let n = fold(&n);
-        if let Some(last) = n.rsplit(' ').next() {
-            if n.contains(' ') {
-                self.surnames.insert(last.to_string());
+        if let Some((first, last)) = n.split_once(' ').zip(n.rsplit(' ').next()) {
+            self.surnames.insert(last.to_string());
+            if let Some(i) = first.0.chars().next() {
+                self.initials.insert(format!("{i} {last}"));
             }
         }
         if !n.is_empty() {
@@ -514,6 +562,35 @@ impl Roster {
             rest = tail;
         }
         false
+    }
+
+    /// Whether a name is on the roster, written in full ([`Roster::has_name`])
+    /// or as surname and initial (`DOE J`, `J. Doe`, `Doe, J`).
+    pub fn matches_name(&self, text: &str) -> bool {
+        if self.has_name(text) {
+            return true;
+        }
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c == '.' || c == ',' { ' ' } else { c })
+            .collect();
+        let folded = fold(&cleaned);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        match words.as_slice() {
+            [a, b] if single(a) && !single(b) => self.initials.contains(&format!("{a} {b}")),
+            [a, b] if single(b) && !single(a) => self.initials.contains(&format!("{b} {a}")),
+            _ => false,
+        }
+    }
+
+    /// Whether a surname and an initial (or forename) are on the roster
+    /// together.
+    pub fn has_surname_initial(&self, surname: &str, initial: &str) -> bool {
+        match fold(initial).chars().next() {
+            Some(i) => self.initials.contains(&format!("{i} {}", fold(surname))),
+            None => false,
+        }
     }
 
     /// Whether a surname is on the roster.

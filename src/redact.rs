@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::check_bytes;
+use crate::check::check_bytes_with_roster;
 use crate::error::{Error, ErrorKind};
 use crate::options::Options;
 use crate::profile::Profile;
@@ -1240,8 +1240,19 @@ pub fn safe_copy(
     policy: &Policy,
     options: &Options,
 ) -> Result<SafeCopy, Error> {
+    safe_copy_with_roster(name, bytes, policy, options, None)
+}
+
+/// [`safe_copy`], both checks matching against the session's roster too.
+pub fn safe_copy_with_roster(
+    name: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    options: &Options,
+    roster: Option<&std::sync::Arc<crate::profile::Roster>>,
+) -> Result<SafeCopy, Error> {
     let options = policy.check_options(options);
-    let report_before = check_bytes(name, bytes, &options);
+    let report_before = check_bytes_with_roster(name, bytes, &options, roster);
     if let Some(e) = report_before.errors.first() {
         return Err(Error::new(
             ErrorKind::Malformed(format!("no safe copy was made: {}", e.reason)),
@@ -1256,7 +1267,8 @@ pub fn safe_copy(
     }
     let (rest, outcome) = redactor.finish()?;
     out.extend(rest);
-    let report_after = check_bytes(&safe_name(name), &out, &options);
+    let report_after =
+        check_bytes_with_roster(&safe_name(name), &out, &options, roster);
     Ok(SafeCopy {
         bytes: out,
         report_before,

@@ -63,6 +63,14 @@ pub enum What {
     TextFullName,
     /// Free text: a date of birth.
     TextDob,
+    /// A personal e-mail address at one of the profile's domains.
+    ProfileEmail,
+    /// A value of the profile's number shape with this index.
+    ProfileNumber(u16),
+    /// A name on the session's roster.
+    RosterName,
+    /// A number on the session's roster.
+    RosterNumber,
 }
 
 impl What {
@@ -99,6 +107,9 @@ impl What {
             What::TextCueName(_) => p::TEXT_CUE_NAME,
             What::TextFullName => p::TEXT_FULL_NAME,
             What::TextDob => p::TEXT_DOB,
+            What::ProfileEmail => crate::profile::RULE_DOMAIN,
+            What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
+            What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,
         }
     }
 }

@@ -222,7 +222,11 @@ fn judge_row(
                 row_staff = true;
                 None
             }
-            What::Email { staff_domain: true } => {
+            What::Email { staff_domain: true }
+            | What::ProfileEmail
+            | What::ProfileNumber(_)
+            | What::RosterName
+            | What::RosterNumber => {
                 row_staff = true;
                 None
             }
@@ -254,6 +258,10 @@ fn judge_row(
                 | What::TextTitleName
                 | What::TextCueName(_)
                 | What::TextFullName
+                | What::ProfileEmail
+                | What::ProfileNumber(_)
+                | What::RosterName
+                | What::RosterNumber
         );
     }
     // Cheap exit: rows with only ranks, units, vetting, initials or postcodes.
@@ -283,6 +291,22 @@ fn judge_row(
         list,
         dob_combo,
     };
+
+    // The roster is the strongest signal there is: its reasons come first.
+    for h in hits {
+        let what = match h.what {
+            What::RosterName => "Name on the staff roster",
+            What::RosterNumber => "Number on the staff roster",
+            _ => continue,
+        };
+        cands.of(
+            (0, true, Ctx::Staff),
+            crate::profile::RULE_ROSTER,
+            what,
+            &[label(h)],
+            &[text(h)],
+        );
+    }
 
     // Names from separate columns: surname with initial or forename.
     let first = |f: fn(&What) -> bool| hits.iter().find(|h| f(&h.what) && names_ok(h));
@@ -571,6 +595,36 @@ fn judge_row(
                 &[col],
                 &[t],
             ),
+            What::ProfileEmail => cands.of(
+                (4, true, Ctx::Staff),
+                crate::profile::RULE_DOMAIN,
+                "Personal e-mail address at the organisation's domain",
+                &[col],
+                &[t],
+            ),
+            What::ProfileNumber(i) => {
+                let shape = s.profile.as_deref().and_then(|p| p.shape(i as usize));
+                let (what, pattern) = shape.map_or(("staff number", ""), |x| {
+                    (x.kind.label(), x.pattern.as_str())
+                });
+                cands.with(
+                    (2, true, Ctx::Staff),
+                    crate::profile::RULE_NUMBER_SHAPE,
+                    col,
+                    t,
+                    &[
+                        "Staff number: the organisation's ",
+                        what,
+                        " shape ",
+                        pattern,
+                        " (",
+                        col,
+                        "): ",
+                        t,
+                    ],
+                );
+            }
+            What::RosterName | What::RosterNumber => {}
         }
     }
 

@@ -37,13 +37,16 @@ pub mod cell;
 mod column;
 pub mod judge;
 pub mod name;
+mod profile;
 pub mod text;
 
+use crate::profile::{Compiled, Roster};
 use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding};
 use crate::rules::headers::{self, HeaderRule};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use cell::classify;
 
@@ -177,6 +180,10 @@ pub struct TableScanner {
     arena: String,
     cell_hits: Vec<CellHit>,
     scratch: Scratch,
+    /// The organisation's profile, if any.
+    profile: Option<Arc<Compiled>>,
+    /// The session's staff roster, if any.
+    roster: Option<Arc<Roster>>,
 }
 
 /// Excel-style column letters for a 0-based index (`0` -> `A`, `27` -> `AB`).
@@ -226,6 +233,17 @@ impl TableScanner {
     /// For the data rows of `table`, or for rows outside tables with `None`
     /// (every field of those rows is searched as free text).
     pub fn new(table: Option<&Table>) -> Self {
+        Self::with_profile(table, None, None)
+    }
+
+    /// [`TableScanner::new`], with the organisation's compiled profile and
+    /// the session's roster (see [`crate::profile`]): their domains, number
+    /// shapes, allow-listed names and roster entries change what is found.
+    pub fn with_profile(
+        table: Option<&Table>,
+        profile: Option<&Arc<Compiled>>,
+        roster: Option<&Arc<Roster>>,
+    ) -> Self {
         let (cols, first_column) = match table {
             Some(t) => (
                 t.header
@@ -245,11 +263,14 @@ impl TableScanner {
             arena: String::new(),
             cell_hits: Vec::new(),
             scratch: Scratch::default(),
+            profile: profile.cloned(),
+            roster: roster.cloned(),
         }
     }
 
     /// One record; `fields` as the [`crate::read::Sink`] gives them.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
+        let first_hit = self.hits.len();
         while self.cols.len() < fields.len() {
             let j = self.cols.len();
             self.cols
@@ -311,6 +332,9 @@ impl TableScanner {
                 };
                 col.memo.insert(field, memo);
             }
+        }
+        if self.profile.is_some() || self.roster.is_some() {
+            self.apply_profile(row, fields, first_hit);
         }
     }
 

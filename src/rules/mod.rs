@@ -32,6 +32,7 @@ pub fn all() -> Vec<Rule> {
     v.extend_from_slice(staff::RULES);
     v.extend_from_slice(patterns::RULES);
     v.extend_from_slice(headers::RULES);
+    v.extend_from_slice(crate::profile::RULES);
     v.extend(crate::risk::rules());
     v
 }
