@@ -47,6 +47,14 @@ impl WasmChecker {
         })
     }
 
+    /// Match this file against the session's staff roster too (it stays in
+    /// the worker's memory; the report's settings never include it). Call
+    /// before the first `push`.
+    #[wasm_bindgen(js_name = setRoster)]
+    pub fn set_roster(&mut self, roster: &profile::WasmRoster) {
+        self.inner = self.inner.take().map(|c| c.with_roster(roster.shared()));
+    }
+
     /// Also keep every row's cells (up to `limit` bytes of text) for the
     /// table view, tapped from the checker's own parse. Call before the first `push`.
     #[wasm_bindgen(js_name = keepRows)]

@@ -33,7 +33,8 @@
 const checkers = new Map();
 const CHUNK = 8 * 1024 * 1024;
 // The session's staff roster: a WasmRoster in this worker's memory, never
-// stored anywhere. (The checker takes no roster yet; see src/profile.rs.)
+// stored anywhere; every checker made while it is loaded matches against it
+// (newChecker), the safe copy's re-check too.
 let roster = null;
 const findings = new Map();
 const encoder = new TextEncoder();
@@ -58,13 +59,20 @@ function checker(id) {
   return c;
 }
 
+// A checker for one file, matching against the session's roster if one is loaded.
+function newChecker(name, options) {
+  const c = new wasm_bindgen.WasmChecker(name, options);
+  if (roster) c.setRoster(roster);
+  return c;
+}
+
 const handlers = {
   init(m) {
     wasm_bindgen.initSync({ module: decodeBase64(m.wasm) });
     self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
   },
   start(m) {
-    const c = new wasm_bindgen.WasmChecker(m.name, m.options);
+    const c = newChecker(m.name, m.options);
     if (m.keep > 0) c.keepRows(m.keep);
     checkers.set(m.id, c);
   },
@@ -136,7 +144,7 @@ const handlers = {
     const progress = (n) => { done += n; self.postMessage({ type: 'safeProgress', id: m.id, done, total }); };
     if (recheck) {
       // the policy's threshold differs from the check's: check the original again with it
-      const c = new wasm_bindgen.WasmChecker(m.name, JSON.parse(recheck));
+      const c = newChecker(m.name, JSON.parse(recheck));
       try {
         await eachSlice(m.file, (bytes) => { c.push(bytes); progress(bytes.length); });
         before = reportJson = c.finish();
@@ -149,7 +157,7 @@ const handlers = {
     const name = wasm_bindgen.safeName(m.name);
     const red = new wasm_bindgen.WasmRedactor(policy, reportJson);
     const hash = new wasm_bindgen.WasmHasher();
-    const after = new wasm_bindgen.WasmChecker(name, report.settings);
+    const after = newChecker(name, report.settings);
     const parts = [];
     const keep = (out) => { if (out.length) { after.push(out); parts.push(out.buffer); } };
     try {

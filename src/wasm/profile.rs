@@ -57,7 +57,7 @@ pub fn with_profile(options: JsValue, profile: &str) -> Result<String, JsError> 
 
 /// A staff roster loaded for this session: kept in the worker's memory only.
 #[wasm_bindgen]
-pub struct WasmRoster(Roster);
+pub struct WasmRoster(std::sync::Arc<Roster>);
 
 #[wasm_bindgen]
 impl WasmRoster {
@@ -65,12 +65,19 @@ impl WasmRoster {
     /// and staff, collar, warrant or payroll number).
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8]) -> Result<WasmRoster, JsError> {
-        Roster::from_csv(bytes).map(WasmRoster).map_err(js_err)
+        Roster::from_csv(bytes)
+            .map(|r| WasmRoster(std::sync::Arc::new(r)))
+            .map_err(js_err)
     }
 
     /// Entries (names and numbers) held.
     pub fn len(&self) -> u32 {
         self.0.len() as u32
+    }
+
+    /// The roster, shared with the checkers that match against it.
+    pub(crate) fn shared(&self) -> std::sync::Arc<Roster> {
+        std::sync::Arc::clone(&self.0)
     }
 
     /// True when the roster holds nothing.
