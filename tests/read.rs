@@ -655,6 +655,132 @@ reads_to!(
     ]
 );
 
+// A narrower table after a blank row, with no title: its header is all
+// text (so it could be a list row), but the rows under it stop at its last
+// column while the list's rows fill five, and hold numbers where the list
+// holds surnames: a new table, not more people.
+reads_to!(
+    narrower_table_after_blank_line,
+    "Surname,Forename,Rank,Collar Number,Station\n\
+     MORGAN,Jane,Inspector,4521,Lisburn\n\
+     PATEL,Priya,Sergeant,3312,Omagh\n\
+     \n\
+     Year,Officers injured\n2021,14\n2022,9\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank|Collar Number|Station",
+        "2 t0: MORGAN|Jane|Inspector|4521|Lisburn",
+        "3 t0: PATEL|Priya|Sergeant|3312|Omagh",
+        "end 0 @3",
+        "start 1 @5 c0: Year|Officers injured",
+        "6 t1: 2021|14",
+        "7 t1: 2022|9",
+        "end 1 @7"
+    ]
+);
+
+// A table one column wider than the first, all text in both (cells one
+// column past a header are allowed in its rows, and no column turns from
+// numbers to text, so only the rows under the new header, which fill that
+// column, tell them apart); more rows than are looked at.
+reads_to!(
+    wider_table_after_blank_line,
+    "Station,District\nLisburn,North\nOmagh,West\nLarne,East\n\n\
+     Surname,Forename,Rank\nMORGAN,Jane,Inspector\nPATEL,Priya,Sergeant\n\
+     KHAN,Omar,Constable\nREID,Ann,Constable\n",
+    [
+        "start 0 @1 c0: Station|District",
+        "2 t0: Lisburn|North",
+        "3 t0: Omagh|West",
+        "4 t0: Larne|East",
+        "end 0 @4",
+        "start 1 @6 c0: Surname|Forename|Rank",
+        "7 t1: MORGAN|Jane|Inspector",
+        "8 t1: PATEL|Priya|Sergeant",
+        "9 t1: KHAN|Omar|Constable",
+        "10 t1: REID|Ann|Constable",
+        "end 1 @10"
+    ]
+);
+
+// Same width, no title, text where the numbers were not, but a column that
+// held text now holds numbers: a new table.
+reads_to!(
+    same_width_table_with_numbers_after_blank_line,
+    "Surname,Forename,Station\nMORGAN,Jane,Lisburn\nPATEL,Priya,Omagh\n\n\
+     Year,Injured,Assaulted\n2021,14,30\n2022,9,41\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Station",
+        "2 t0: MORGAN|Jane|Lisburn",
+        "3 t0: PATEL|Priya|Omagh",
+        "end 0 @3",
+        "start 1 @5 c0: Year|Injured|Assaulted",
+        "6 t1: 2021|14|30",
+        "7 t1: 2022|9|41",
+        "end 1 @7"
+    ]
+);
+
+// A list in groups split by blank rows, every row all text (so each group's
+// first row looks like a header): the rows keep the list's shape, one table.
+reads_to!(
+    list_in_groups_after_blank_lines_stays_one_table,
+    "Surname,Forename,Rank,Station\n\
+     MORGAN,Jane,Inspector,Lisburn\nPATEL,Priya,Sergeant,Lisburn\n\n\
+     KHAN,Omar,Constable,Omagh\nREID,Ann,Constable,Omagh\nSHAW,Tom,Sergeant,Omagh\n\
+     BELL,Amy,Constable,Omagh\n\n\n\
+     WARD,Joe,Inspector,Larne\n\n\
+     HUNT,Liz,Constable,Newry\nCOLE,Sam,Constable,Newry\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank|Station",
+        "2 t0: MORGAN|Jane|Inspector|Lisburn",
+        "3 t0: PATEL|Priya|Sergeant|Lisburn",
+        "5 t0: KHAN|Omar|Constable|Omagh",
+        "6 t0: REID|Ann|Constable|Omagh",
+        "7 t0: SHAW|Tom|Sergeant|Omagh",
+        "8 t0: BELL|Amy|Constable|Omagh",
+        "11 t0: WARD|Joe|Inspector|Larne",
+        "13 t0: HUNT|Liz|Constable|Newry",
+        "14 t0: COLE|Sam|Constable|Newry",
+        "end 0 @14"
+    ]
+);
+
+// A group whose first row lacks its last cells (narrower, and all text)
+// but whose next rows are full: still the list.
+reads_to!(
+    list_group_starting_with_a_short_row_stays_one_table,
+    "Surname,Forename,Rank,Collar Number,Station\n\
+     MORGAN,Jane,Inspector,4521,Lisburn\nPATEL,Priya,Sergeant,3312,Omagh\n\n\
+     KHAN,Omar\nREID,Ann,Constable,7781,Larne\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank|Collar Number|Station",
+        "2 t0: MORGAN|Jane|Inspector|4521|Lisburn",
+        "3 t0: PATEL|Priya|Sergeant|3312|Omagh",
+        "5 t0: KHAN|Omar",
+        "6 t0: REID|Ann|Constable|7781|Larne",
+        "end 0 @6"
+    ]
+);
+
+// A narrower table after a blank row, with only one row under its header
+// and then a footnote: decided on that one row; the footnote stays outside.
+reads_to!(
+    narrower_table_after_blank_line_then_footnote,
+    "Surname,Forename,Rank,Collar Number,Station\n\
+     MORGAN,Jane,Inspector,4521,Lisburn\nPATEL,Priya,Sergeant,3312,Omagh\n\n\
+     Year,Officers injured\n2021,14\nSource: HR system,\n",
+    [
+        "start 0 @1 c0: Surname|Forename|Rank|Collar Number|Station",
+        "2 t0: MORGAN|Jane|Inspector|4521|Lisburn",
+        "3 t0: PATEL|Priya|Sergeant|3312|Omagh",
+        "end 0 @3",
+        "start 1 @5 c0: Year|Officers injured",
+        "6 t1: 2021|14",
+        "7 -: Source: HR system|",
+        "end 1 @6"
+    ]
+);
+
 // The PSNI shape: row 1 holds the pivot's title (column A) and, after empty
 // columns, the source data's header. The title is not a column; the source
 // table starts at its header and the pivot's cells never mix into it.

@@ -58,6 +58,15 @@
 //!   2: Officers in ... (source data)`): it goes to `record(None, ..)` and the
 //!   next record is judged as after blank rows, where a header-like record of
 //!   another width than the table's header also ends the table.
+//! - after blank rows, a header-like record that none of the above settles
+//!   waits with the records right under it (up to [`FOLLOW`], before any
+//!   blank row). It ends the table, and is judged again as a header, when
+//!   those records fit under it as under a header and their **shape** differs
+//!   from the table's: narrower (they stop at the record's last column while
+//!   the table's rows usually fill columns beyond it), wider (they fill the
+//!   column after the table's header that its rows usually leave empty), or
+//!   a column that held text now holds only numbers (or the reverse). Rows of
+//!   the table's shape after a blank row (a list in groups) go on in it.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -67,6 +76,9 @@ use super::{Sink, Table};
 pub(crate) const LOOKAHEAD: usize = 8;
 /// Data rows profiled per table (numeric share per column).
 const PROFILE_ROWS: u32 = 200;
+/// Records looked at under a header-like record after blank rows inside a
+/// table, to tell a new table from more rows of the open one.
+pub(crate) const FOLLOW: usize = 3;
 
 /// Non-empty cells of a record: how many, the first and last column.
 #[derive(Clone, Copy, Debug)]
@@ -420,8 +432,8 @@ impl Group {
         let Some(area) = self.area.as_deref_mut() else {
             return;
         };
-        let safe = match area.tabler.pending.front() {
-            Some(p) if !all => p.row,
+        let safe = match area.tabler.undecided() {
+            Some(row) if !all => row,
             _ => u64::MAX,
         };
         let ready = |q: &Held| q.q.front().map(|e| e.0).filter(|&t| all || t < safe);
@@ -439,6 +451,83 @@ impl Group {
                 emit(ev, sink);
             }
         }
+    }
+
+    /// The record with the area's columns blanked (the group's own cells).
+    fn own<'a>(&self, fields: &[&'a str]) -> Vec<&'a str> {
+        let end = self.area.as_ref().map_or(0, |a| a.end);
+        let mut m = fields.to_vec();
+        for f in m.iter_mut().take(end) {
+            *f = "";
+        }
+        m
+    }
+
+    /// After blank rows (`gap`): a header-like record that the rules of
+    /// [`Group::breaks`] keep in the table, but that may head a new table of
+    /// another shape; the records under it decide ([`Group::starts_new`]).
+    fn doubts(&self, fields: &[&str], gap: bool) -> bool {
+        if !(gap || self.carry_gap) {
+            return false;
+        }
+        let own = self.own(fields);
+        let s = shape(&own);
+        header_like(&own, s) && !self.breaks(&own, s, self.carry_gap)
+    }
+
+    /// A header-like record after blank rows, with the records right under
+    /// it: do they make a table of another shape than this one?
+    fn starts_new(&self, head: &[&str], follow: &[Vec<&str>]) -> bool {
+        let head = self.own(head);
+        let h = shape(&head);
+        let follow: Vec<(Vec<&str>, Shape)> = follow
+            .iter()
+            .map(|f| {
+                let f = self.own(f);
+                let t = shape(&f);
+                (f, t)
+            })
+            .collect();
+        if follow.is_empty() {
+            return false;
+        }
+        // They fit under it as data under a header (as in `Tabler::header`).
+        let fits = follow
+            .iter()
+            .filter(|(_, t)| t.filled >= 2 && t.filled * 4 >= h.filled && t.last <= h.last + 1)
+            .count();
+        if fits * 2 < follow.len() {
+            return false;
+        }
+        // Column `j` is filled in at least half of the table's rows.
+        let usual = |j: usize| {
+            self.profiled > 0
+                && self
+                    .profile
+                    .get(j)
+                    .is_some_and(|&(_, all)| all * 2 >= self.profiled)
+        };
+        let narrower = h.last < self.last_col
+            && (h.last + 1..=self.last_col).any(usual)
+            && follow.iter().all(|(_, t)| t.last <= h.last);
+        let wider = h.last > self.last_col
+            && !usual(h.last)
+            && follow.iter().filter(|(_, t)| t.last > self.last_col).count() * 2 >= follow.len();
+        let retyped = (0..=h.last).any(|j| {
+            let Some(&(num, all)) = self.profile.get(j) else {
+                return false;
+            };
+            let cells: Vec<&str> = follow
+                .iter()
+                .filter_map(|(f, _)| f.get(j).map(|c| c.trim()))
+                .filter(|c| !c.is_empty())
+                .collect();
+            let nums = cells.iter().filter(|c| numeric_like(c)).count();
+            all >= 2
+                && !cells.is_empty()
+                && ((nums == cells.len() && num == 0) || (nums == 0 && num == all))
+        });
+        narrower || wider || retyped
     }
 
     /// After blank rows (and, if `titled`, a footnote-like line): does this
@@ -475,6 +564,11 @@ impl Group {
 /// Turns records into sink events, finding the tables.
 pub(crate) struct Tabler {
     pending: VecDeque<Pending>,
+    /// A header-like record after blank rows inside a table, and the
+    /// records under it, until they show whether it heads a new table.
+    doubt: VecDeque<Pending>,
+    /// The `gap` the first record of `doubt` came with.
+    doubt_gap: bool,
     group: Option<Group>,
     tables: usize,
     last_row: u64,
@@ -490,6 +584,8 @@ impl Tabler {
     pub(crate) fn new() -> Self {
         Tabler {
             pending: VecDeque::new(),
+            doubt: VecDeque::new(),
+            doubt_gap: false,
             group: None,
             tables: 0,
             last_row: 0,
@@ -508,27 +604,104 @@ impl Tabler {
         }
         let gap = row > self.last_row + 1;
         self.last_row = row;
-        if self.route(row, fields, s, gap, sink) {
+        if self.offer(row, fields, s, gap, sink) {
             self.pending.push_back(Pending::new(row, fields, s));
-            self.decide(sink);
         }
+        self.decide(sink);
     }
 
-    /// A blank row. In an area, every queued record now has all the
-    /// look-ahead it will use: judge them, so the group beside waits little.
+    /// A blank row: a record in doubt has all the records under it it will
+    /// use. In an area, every queued record now has all the look-ahead it
+    /// will use too: judge them, so the group beside waits little.
     fn blank(&mut self, sink: &mut dyn Sink) {
+        self.settle(sink);
         if self.nested && !self.pending.is_empty() {
             self.forced = true;
             self.decide(sink);
             self.forced = false;
+        } else {
+            self.decide(sink);
         }
     }
 
     /// End of input: judge what waits, close the tables.
     pub(crate) fn finish(&mut self, sink: &mut dyn Sink) {
         self.eof = true;
-        self.decide(sink);
+        loop {
+            self.decide(sink);
+            if self.doubt.is_empty() {
+                break;
+            }
+            self.settle(sink);
+        }
         self.end_group(sink);
+    }
+
+    /// Row of the oldest record not yet judged (queued or in doubt).
+    fn undecided(&self) -> Option<u64> {
+        let p = self.pending.front().map(|p| p.row);
+        let d = self.doubt.front().map(|p| p.row);
+        match (p, d) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// A non-blank record: held while a record after blank rows is in
+    /// doubt (or if it is one), else sent to the group. `true` if it must
+    /// be queued as a header candidate. Records that a settled doubt sends
+    /// to the queue are queued before it; the caller runs `decide`.
+    fn offer(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        s: Shape,
+        gap: bool,
+        sink: &mut dyn Sink,
+    ) -> bool {
+        if !self.doubt.is_empty() {
+            if !gap {
+                self.doubt.push_back(Pending::new(row, fields, s));
+                if self.doubt.len() > FOLLOW {
+                    self.settle(sink);
+                }
+                return false;
+            }
+            self.settle(sink);
+        }
+        if self.group.as_ref().is_some_and(|g| g.doubts(fields, gap)) {
+            self.doubt.push_back(Pending::new(row, fields, s));
+            self.doubt_gap = gap;
+            return false;
+        }
+        self.route(row, fields, s, gap, sink)
+    }
+
+    /// Decide the record in doubt: a new table (it and the records under it
+    /// go to the queue, to be judged as header candidates) or more rows of
+    /// the open one (sent to it now).
+    fn settle(&mut self, sink: &mut dyn Sink) {
+        let held = std::mem::take(&mut self.doubt);
+        let new = match (held.front(), self.group.as_ref()) {
+            (Some(head), Some(g)) => {
+                let follow: Vec<Vec<&str>> = held.iter().skip(1).map(Pending::fields).collect();
+                g.starts_new(&head.fields(), &follow)
+            }
+            _ => false,
+        };
+        if new {
+            self.end_group(sink);
+            self.pending.extend(held);
+            return;
+        }
+        let mut gap = self.doubt_gap;
+        for p in held {
+            let f = p.fields();
+            if self.route(p.row, &f, p.shape, gap, sink) {
+                self.pending.push_back(p);
+            }
+            gap = false;
+        }
     }
 
     /// Send a record to the current group; `true` if there is none (or the
@@ -587,7 +760,7 @@ impl Tabler {
             && group
                 .area
                 .as_deref()
-                .is_none_or(|a| a.out.q.is_empty() && a.tabler.pending.is_empty());
+                .is_none_or(|a| a.out.q.is_empty() && a.tabler.undecided().is_none());
         if settled {
             group.deliver(v, row, main, sink); // nothing waits: no copy
         } else {
@@ -653,7 +826,7 @@ impl Tabler {
                         let gap = p.row > prev + 1;
                         prev = p.row;
                         let f = p.fields();
-                        if self.route(p.row, &f, p.shape, gap, sink) {
+                        if self.offer(p.row, &f, p.shape, gap, sink) {
                             self.pending.push_back(p);
                         }
                     }
