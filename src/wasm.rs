@@ -3,11 +3,16 @@
 //! takes the report as JSON (the same shape as the CLI's JSON). With
 //! [`WasmChecker::keep_rows`] it also keeps the file's cells for the page's
 //! table view (see [`view`]), so the page never holds the whole file.
+//! The safe copy and audit record (`WasmRedactor`, `WasmHasher`,
+//! `safeCopyPlan`, `makeRecord`...) are in [`safecopy`]; the organisation's
+//! profile and the session's roster in [`profile`].
 
 use wasm_bindgen::prelude::*;
 
 use crate::{Checker, Options, Report};
 
+mod profile;
+mod safecopy;
 mod view;
 use view::RowStore;
 

@@ -105,6 +105,7 @@
   function crashed(w, message) {
     if (w !== worker) return;
     w.terminate();
+    rosterLost();
     worker = null;
     workerReady = null;
     for (const r of replies.values()) r.reject(new Error('The checker stopped: ' + message));
@@ -127,6 +128,7 @@
     }
     const f = files.find((x) => x.id === m.id);
     if (!f) return;
+    if (m.type === 'safeProgress') { safeProgress(f, m); return; }
     if (m.type === 'readError') { f.readError = f.readError || m.message; return; }
     if (f.waiter && f.waiter.type === m.type) {
       const waiter = f.waiter;
@@ -238,6 +240,14 @@
       f.viewLength = r.viewLength;
       f.viewTruncated = r.viewTruncated;
       f.rows = f.report.rows_checked;
+      f.safe = null;
+      if (f.report.complete && !f.report.errors.length) {
+        try {
+          f.safe = newSafeState(await request({ type: 'plan', report: f.report }));
+        } catch (e) {
+          f.safe = { failed: String(e.message || e) };
+        }
+      }
       f.status = 'done';
     } catch (e) {
       f.status = 'failed';
@@ -317,7 +327,7 @@
       return;
     }
     settings.options = {
-      k, small_count: t, count_zeros: $('set-zeros').checked, preset: $('set-preset').value || null,
+      profile: settings.options.profile, k, small_count: t, count_zeros: $('set-zeros').checked, preset: $('set-preset').value || null,
       qi_columns: headers($('set-qi').value), not_qi_columns: headers($('set-not-qi').value),
     };
     renderSettingsNow();
@@ -336,6 +346,7 @@
   // "k = 3; preset "<5"; also combining: Team; never combining: Notes"
   function settingsSentence(o, words) {
     let text = words ? words.summary : 'k = ' + o.k;
+    if (o.profile && o.profile.name) text += '; profile "' + o.profile.name + '"';
     if (o.qi_columns && o.qi_columns.length) text += '; also combining the columns ' + o.qi_columns.join(', ');
     if (o.not_qi_columns && o.not_qi_columns.length) text += '; never combining the columns ' + o.not_qi_columns.join(', ');
     return text;
@@ -354,7 +365,7 @@
     if (worker && f.status === 'done') worker.postMessage({ type: 'close', id: f.id });
     Object.assign(f, {
       status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, jsonBytes: null, flagged: null,
-      failure: null, viewLength: 0, viewTruncated: false, viewLost: false, cancelled: false, requeue: false,
+      failure: null, viewLength: 0, viewTruncated: false, viewLost: false, cancelled: false, requeue: false, safe: null, safeUi: null,
     });
     renderCard(f);
   }
@@ -483,6 +494,7 @@
       show.addEventListener('click', () => showTable(f, true));
       u.body.append(show);
     }
+    if (f.safe) u.body.append(safeStep(f));
   }
 
   function delimiterName(d) {
@@ -531,16 +543,517 @@
     }
     try {
       const bytes = await request({ type: 'findings', reports: done.map((f) => f.jsonBytes.slice(0)) });
-      const blob = new Blob([bytes], { type: 'application/json' });
-      const a = el('a', { href: URL.createObjectURL(blob), download: done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json' });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      save(new Blob([bytes], { type: 'application/json' }), done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json');
       const skipped = files.length - done.length;
       announce('Findings downloaded for ' + plural(done.length, 'file', 'files') + (skipped ? '; ' + plural(skipped, 'file was', 'files were') + ' not checked and are not in it.' : '.'));
     } catch (e) {
       announce('The findings could not be saved: ' + (e.message || e));
+    }
+  }
+
+  // ---- saving a Blob (no network: an <a download> on a blob: URL) ---------
+  function save(blob, name) {
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+  const stem = (name) => name.replace(/\.[^.]*$/, '') || name;
+
+  // ---- the safe copy (one step per checked file) --------------------------
+  // The worker proposes the default policy (Policy::default_for) with every
+  // column; the clerk changes it here; "Download safe copy" sends the File
+  // back to the worker, which re-reads it through the redactor, hashes both
+  // files and checks the copy again. The original File is never changed.
+  const MARKERS = ['*', '<5', '[c]'];
+  const ACTIONS = { keep: 'Keep', remove: 'Remove the column', mask: 'Mask every cell', coarsen: 'Coarsen' };
+  const colKey = (t, i) => t + ':' + i;
+
+  function newSafeState(plan) {
+    const s = { plan, cols: new Map(), removeKinds: new Set(), rowsText: '', removeRows: [], result: null, busy: false, errors: {} };
+    resetDecisions(s);
+    return s;
+  }
+
+  function resetDecisions(s) {
+    const p = s.plan.policy;
+    s.cols.clear();
+    for (const c of s.plan.columns) s.cols.set(colKey(c.table, c.index), { action: 'keep', text: '[removed]', by: c.coarsen });
+    for (const pc of p.columns) {
+      const d = s.cols.get(colKey(pc.column.table, pc.column.index));
+      if (!d) continue;
+      d.action = pc.action;
+      if (pc.text != null) d.text = pc.text;
+      if (pc.by) d.by = pc.by;
+    }
+    s.maskMatches = p.mask_matches;
+    s.small = Object.assign({}, p.small_counts);
+    s.thresholdText = String(p.small_counts.threshold);
+    s.removeKinds.clear();
+    s.rowsText = '';
+    s.removeRows = [];
+    s.errors = {};
+  }
+
+  // The policy as src/redact.rs reads it; rows are added by the worker from
+  // the kinds and row numbers chosen.
+  function policyOf(s) {
+    const columns = [];
+    for (const c of s.plan.columns) {
+      const d = s.cols.get(colKey(c.table, c.index));
+      if (!d || d.action === 'keep') continue;
+      const p = { column: { table: c.table, index: c.index, header: c.header }, action: d.action };
+      if (d.action === 'mask') p.text = d.text;
+      if (d.action === 'coarsen') p.by = d.by;
+      columns.push(p);
+    }
+    return { version: 1, columns, rows: [], mask_matches: s.maskMatches, small_counts: s.small };
+  }
+
+  // "12, 15-18" -> [12, 15, 16, 17, 18], or an error message
+  function parseRows(text) {
+    const out = new Set();
+    for (const part of text.split(',').map((x) => x.trim()).filter((x) => x)) {
+      const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+      if (!m) return { error: 'Enter row numbers like 12 or 15-18, separated by commas ("' + part + '" is not one)' };
+      const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
+      if (a < 1 || b < a) return { error: 'Enter a range from the smaller row number to the larger, like 15-18' };
+      if (b - a > 1000000) return { error: 'A range can hold at most 1,000,000 rows' };
+      for (let r = a; r <= b; r++) out.add(r);
+    }
+    return { rows: [...out].sort((x, y) => x - y) };
+  }
+
+  function rowsToText(rows) {
+    const parts = [];
+    for (let i = 0; i < rows.length; i++) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      parts.push(j > i + 1 ? rows[i] + '-' + rows[j] : String(rows[i]) + (j === i + 1 ? ', ' + rows[j] : ''));
+      i = j;
+    }
+    return parts.join(', ');
+  }
+
+  function colLabel(c) {
+    return colName(c.index) + (c.header.trim() ? ': ' + c.header : '');
+  }
+
+  // The step's DOM is built once per check and kept, so re-drawing the card
+  // keeps the clerk's place and focus.
+  function safeStep(f) {
+    if (f.safeUi) return f.safeUi.root;
+    const s = f.safe;
+    const id = (x) => 'safe-' + f.id + '-' + x;
+    const root = el('section', { class: 'safe-step', 'aria-labelledby': id('heading') });
+    root.append(el('h3', { class: 'heading-m', id: id('heading') }, [document.createTextNode('Make a safe copy'),
+      el('span', { class: 'visually-hidden', text: ' of ' + f.name })]));
+    if (s.failed) {
+      root.append(el('p', { class: 'problem', text: 'The safe copy step could not start: ' + s.failed }));
+      f.safeUi = { root };
+      return root;
+    }
+    root.append(el('p', { class: 'hint', text: 'Decide what happens to each column and to the flagged rows. The proposed decisions hide every column that identifies people. Your original file is never changed: the safe copy is a new file.' }));
+
+    // columns
+    const tbody = el('tbody');
+    for (const c of s.plan.columns) {
+      const d = s.cols.get(colKey(c.table, c.index));
+      const sel = el('select', { class: 'select', id: id('col-' + c.table + '-' + c.index) });
+      for (const a of Object.keys(ACTIONS)) {
+        if (a === 'coarsen' && !c.coarsen) continue;
+        sel.append(el('option', { value: a, text: a === 'coarsen' ? 'Coarsen: ' + c.coarsen_words : ACTIONS[a], selected: d.action === a }));
+      }
+      const maskId = id('mask-' + c.table + '-' + c.index);
+      const mask = el('input', { class: 'input input-mask', type: 'text', id: maskId, value: d.text, spellcheck: false, autocomplete: 'off' });
+      const maskLabel = el('label', { class: 'label-inline', htmlFor: maskId, text: 'Mask text' });
+      const maskWrap = el('div', { class: 'mask-wrap' }, [maskLabel, mask]);
+      maskWrap.hidden = d.action !== 'mask';
+      const selLabel = el('label', { class: 'visually-hidden', htmlFor: sel.id, text: 'In the safe copy, column ' + colLabel(c) });
+      sel.addEventListener('change', () => { d.action = sel.value; maskWrap.hidden = d.action !== 'mask'; decided(f); });
+      mask.addEventListener('input', () => { d.text = mask.value; decided(f); });
+      const what = c.class.replace(/_/g, ' ');
+      tbody.append(el('tr', null, [
+        el('th', { scope: 'row', class: 'table-cell' }, [el('bdi', { text: colLabel(c) })]),
+        el('td', { class: 'table-cell' }, [document.createTextNode(what),
+          c.identifying ? el('strong', { class: 'tag tag-red tag-inline', text: 'identifies people' }) : null]),
+        el('td', { class: 'table-cell' }, [selLabel, sel, maskWrap]),
+      ]));
+      d.select = sel;
+      d.mask = mask;
+      d.maskWrap = maskWrap;
+    }
+    const many = s.plan.columns.length;
+    root.append(el('table', { class: 'table' }, [
+      el('caption', { class: 'table-caption', text: 'Columns (' + fmtInt(many) + ')' }),
+      el('thead', null, [el('tr', null, [
+        el('th', { scope: 'col', class: 'table-header', text: 'Column' }),
+        el('th', { scope: 'col', class: 'table-header', text: 'What it holds' }),
+        el('th', { scope: 'col', class: 'table-header', text: 'In the safe copy' })])]),
+      tbody]));
+    if (s.plan.coarsen.length) {
+      const b = el('button', { type: 'button', class: 'button button-secondary', text: 'Use the suggested coarsening for rare combinations' });
+      b.addEventListener('click', () => {
+        for (const x of s.plan.coarsen) {
+          const d = s.cols.get(colKey(x.table, x.index));
+          if (d) { d.action = 'coarsen'; d.by = x.by; }
+        }
+        syncSafeInputs(f);
+        decided(f);
+        announce('Coarsening applied to ' + plural(s.plan.coarsen.length, 'column', 'columns') + '.');
+      });
+      root.append(el('div', { class: 'button-group' }, [b]));
+    }
+
+    // flagged rows
+    const r = f.report;
+    const rowsSet = el('fieldset', { class: 'fieldset' }, [el('legend', { class: 'legend', text: 'Flagged rows' }),
+      el('p', { class: 'hint', text: 'A row you empty keeps its place (its first cell says [row removed]), so row numbers stay the same. Rows you keep still have their columns handled as above.' })]);
+    for (const k of KIND_ORDER.filter((x) => r.summary[x] > 0)) {
+      const cb = el('input', { type: 'checkbox', class: 'checkbox-input', id: id('kind-' + k), checked: s.removeKinds.has(k) });
+      cb.addEventListener('change', () => { if (cb.checked) s.removeKinds.add(k); else s.removeKinds.delete(k); decided(f); });
+      rowsSet.append(el('div', { class: 'checkbox' }, [cb, el('label', { class: 'checkbox-label', htmlFor: cb.id,
+        text: 'Empty every row flagged as ' + KIND[k].tag.toLowerCase() + ' (' + plural(r.summary[k], 'row', 'rows') + ')' })]));
+    }
+    const rowsInput = el('input', { class: 'input input-wide', type: 'text', id: id('rows'), value: s.rowsText, spellcheck: false, autocomplete: 'off' });
+    const rowsGroup = el('div', { class: 'form-group', id: id('rows-group') }, [
+      el('label', { class: 'label', htmlFor: rowsInput.id, text: 'Also empty these rows' }),
+      el('p', { class: 'hint', id: id('rows-hint'), text: 'Row numbers as the table shows them, separated by commas, for example 12, 15-18. You can also use the button under a flagged row\'s reason.' }),
+      el('p', { class: 'error-message', id: id('rows-error'), hidden: true }), rowsInput]);
+    rowsInput.setAttribute('aria-describedby', id('rows-hint'));
+    rowsInput.addEventListener('input', () => { s.rowsText = rowsInput.value; decided(f); });
+    rowsSet.append(rowsGroup);
+    root.append(rowsSet);
+
+    // free text and small counts
+    const mm = el('input', { type: 'checkbox', class: 'checkbox-input', id: id('matches'), checked: s.maskMatches });
+    mm.addEventListener('change', () => { s.maskMatches = mm.checked; decided(f); });
+    const sup = el('input', { type: 'checkbox', class: 'checkbox-input', id: id('suppress'), checked: s.small.suppress });
+    sup.addEventListener('change', () => { s.small.suppress = sup.checked; decided(f); });
+    const marker = el('select', { class: 'select select-narrow', id: id('marker') });
+    for (const m of MARKERS.concat(MARKERS.includes(s.small.marker) ? [] : [s.small.marker])) marker.append(el('option', { value: m, text: m, selected: m === s.small.marker }));
+    marker.addEventListener('change', () => { s.small.marker = marker.value; decided(f); });
+    const thr = el('input', { class: 'input input-width-4', type: 'text', inputMode: 'numeric', id: id('threshold'), value: s.thresholdText, spellcheck: false, autocomplete: 'off' });
+    thr.setAttribute('aria-describedby', id('threshold-hint'));
+    thr.addEventListener('input', () => { s.thresholdText = thr.value; decided(f); });
+    const sec = el('input', { type: 'checkbox', class: 'checkbox-input', id: id('secondary'), checked: s.small.secondary });
+    sec.addEventListener('change', () => { s.small.secondary = sec.checked; decided(f); });
+    root.append(el('fieldset', { class: 'fieldset' }, [el('legend', { class: 'legend', text: 'Names in free text and small numbers' }),
+      el('div', { class: 'checkbox' }, [mm, el('label', { class: 'checkbox-label', htmlFor: mm.id, text: 'Replace names, numbers and e-mail addresses found inside other cells (such as notes) with [name removed] and the like' })]),
+      el('div', { class: 'checkbox' }, [sup, el('label', { class: 'checkbox-label', htmlFor: sup.id, text: 'Hide small numbers of people' })]),
+      el('div', { class: 'inline-fields' }, [
+        el('div', { class: 'form-group' }, [el('label', { class: 'label', htmlFor: marker.id, text: 'Write instead' }), marker]),
+        el('div', { class: 'form-group', id: id('threshold-group') }, [el('label', { class: 'label', htmlFor: thr.id, text: 'Hide counts below' }),
+          el('p', { class: 'hint', id: id('threshold-hint'), text: 'A whole number, 1 or more.' }),
+          el('p', { class: 'error-message', id: id('threshold-error'), hidden: true }), thr])]),
+      el('div', { class: 'checkbox' }, [sec, el('label', { class: 'checkbox-label', htmlFor: sec.id, text: 'Also hide a second number where a total would give a hidden one away' })]),
+    ]));
+    const reset = el('button', { type: 'button', class: 'button button-secondary', text: 'Back to the proposed decisions' });
+    reset.addEventListener('click', () => { resetDecisions(s); syncSafeInputs(f); decided(f); announce('The proposed decisions are back.'); });
+    root.append(el('div', { class: 'button-group' }, [reset]));
+
+    // the decisions in words, the download, and the second check
+    const words = el('ul', { class: 'decisions', id: id('words') });
+    root.append(el('h4', { class: 'heading-s', text: 'What the safe copy will do' }), words);
+    const go = el('button', { type: 'button', class: 'button', id: id('download') },
+      [document.createTextNode('Download safe copy'), el('span', { class: 'visually-hidden', text: ' of ' + f.name })]);
+    go.addEventListener('click', () => makeSafeCopy(f));
+    const progress = el('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Progress making the safe copy of ' + f.name });
+    const result = el('div', { class: 'safe-result', id: id('result'), tabIndex: -1 });
+    root.append(el('div', { class: 'button-group' }, [go]), progress, result);
+    f.safeUi = { root, words, go, progress, result, rowsInput, rowsGroup, thr, mm, sup, marker, sec, id };
+    decided(f);
+    if (s.result) renderSafeResult(f);
+    return root;
+  }
+
+  // put the state back into the inputs (after a reset or the coarsening button)
+  function syncSafeInputs(f) {
+    const s = f.safe, u = f.safeUi;
+    for (const c of s.plan.columns) {
+      const d = s.cols.get(colKey(c.table, c.index));
+      d.select.value = d.action;
+      d.mask.value = d.text;
+      d.maskWrap.hidden = d.action !== 'mask';
+    }
+    u.rowsInput.value = s.rowsText;
+    u.thr.value = s.thresholdText;
+    u.mm.checked = s.maskMatches;
+    u.sup.checked = s.small.suppress;
+    u.marker.value = s.small.marker;
+    u.sec.checked = s.small.secondary;
+    for (const k of KIND_ORDER) { const cb = u.root.querySelector('#' + u.id('kind-' + k)); if (cb) cb.checked = s.removeKinds.has(k); }
+  }
+
+  function fieldError(f, name, text) {
+    const u = f.safeUi;
+    const q = (x) => u.root.querySelector('#' + u.id(x));
+    const group = q(name + '-group'), msg = q(name + '-error'), input = q(name);
+    group.classList.toggle('form-group-error', !!text);
+    input.classList.toggle('input-error', !!text);
+    msg.hidden = !text;
+    msg.replaceChildren(...(text ? [el('span', { class: 'visually-hidden', text: 'Error: ' }), document.createTextNode(text)] : []));
+    input.setAttribute('aria-describedby', u.id(name + '-hint') + (text ? ' ' + u.id(name + '-error') : ''));
+  }
+
+  // Validate, then say the decisions in words (the core's words, as in the record).
+  let wordsTimer = 0;
+  function decided(f) {
+    const s = f.safe;
+    const rows = parseRows(s.rowsText);
+    s.errors = {};
+    if (rows.error) s.errors.rows = rows.error; else s.removeRows = rows.rows;
+    const t = s.thresholdText.trim();
+    if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_SETTING) s.errors.threshold = 'Enter the smallest count to publish as a whole number, like 5';
+    else s.small.threshold = Number(t);
+    fieldError(f, 'rows', s.errors.rows);
+    fieldError(f, 'threshold', s.errors.threshold);
+    clearTimeout(wordsTimer);
+    wordsTimer = setTimeout(() => {
+      if (Object.keys(s.errors).length) return;
+      request({ type: 'describePolicy', id: f.id, policy: policyOf(s), removeKinds: [...s.removeKinds], removeRows: s.removeRows })
+        .then((sentences) => {
+          if (f.safe !== s || !f.safeUi) return;
+          f.safeUi.words.replaceChildren(...sentences.map((t) => el('li', { text: t.length > 400 ? t.slice(0, 400) + '\u2026' : t })));
+        }, () => {});
+    }, 120);
+  }
+
+  function safeProgress(f, m) {
+    if (!f.safeUi) return;
+    f.safeUi.progress.max = Math.max(m.total, 1);
+    f.safeUi.progress.value = m.done;
+  }
+
+  async function makeSafeCopy(f) {
+    const s = f.safe, u = f.safeUi;
+    if (s.busy) return;
+    decided(f);
+    const bad = Object.keys(s.errors);
+    if (bad.length) { u.root.querySelector('#' + u.id(bad[0])).focus(); announce(s.errors[bad[0]]); return; }
+    s.busy = true;
+    u.go.disabled = true;
+    u.progress.hidden = false;
+    u.progress.value = 0;
+    u.result.replaceChildren(el('p', { text: 'Making the safe copy of ' + f.name + ' and checking it again\u2026' }));
+    announce('Making the safe copy of ' + f.name + '.');
+    try {
+      const v = await request({ type: 'safecopy', id: f.id, file: f.file, name: f.name, policy: policyOf(s),
+        removeKinds: [...s.removeKinds], removeRows: s.removeRows, report: f.jsonBytes.slice(0) });
+      const blob = new Blob(v.parts, { type: 'text/csv;charset=utf-8' });
+      s.result = {
+        blob, name: v.name, size: v.size, sha256: v.sha256, original: v.original, policy: v.policy,
+        outcomeJson: v.outcome, outcome: JSON.parse(v.outcome), afterJson: v.after, after: JSON.parse(v.after),
+        beforeJson: v.before, before: v.before ? JSON.parse(v.before) : f.report,
+      };
+      f.sha256 = v.original;
+      save(blob, v.name);
+      renderSafeResult(f);
+      announce('Safe copy saved as ' + v.name + '. ' + afterSentence(s.result.after));
+    } catch (e) {
+      u.result.replaceChildren(el('p', { class: 'problem', text: 'No safe copy was made: ' + (e.message || e) }));
+      announce('No safe copy was made: ' + (e.message || e));
+    } finally {
+      s.busy = false;
+      u.go.disabled = false;
+      u.progress.hidden = true;
+    }
+  }
+
+  const direct = (sum) => sum.staff + sum.staff_senior + sum.person;
+
+  function afterSentence(after) {
+    const sum = after.summary;
+    const d = direct(sum);
+    if (!sum.rows_flagged) return 'Checked again: 0 rows identify anyone.';
+    const parts = [];
+    if (d) parts.push(plural(d, 'row still names or numbers someone', 'rows still name or number someone'));
+    if (sum.small_count) parts.push(plural(sum.small_count, 'row still has', 'rows still have') + ' a small number of people');
+    if (sum.quasi_identifier) parts.push(plural(sum.quasi_identifier, 'row is', 'rows are') + ' still a rare combination');
+    return 'Checked again: ' + (d ? '' : '0 rows identify anyone by name or number; ') + parts.join('; ') + '. Look at these rows before you publish.';
+  }
+
+  function renderSafeResult(f) {
+    const s = f.safe, u = f.safeUi, x = s.result;
+    const before = x.before.summary, after = x.after.summary;
+    const line = (label, a, b) => el('tr', null, [el('th', { scope: 'row', class: 'table-cell', text: label }),
+      el('td', { class: 'table-cell table-num', text: a }), el('td', { class: 'table-cell table-num', text: b })]);
+    const o = x.outcome;
+    const did = [];
+    const add = (n, one, many) => { if (n) did.push(plural(n, one, many)); };
+    add(o.cells_masked, 'cell masked', 'cells masked');
+    add(o.cells_removed, 'cell removed with its column', 'cells removed with their columns');
+    add(o.matches_masked, 'name or number replaced inside a cell', 'names or numbers replaced inside cells');
+    add(o.counts_suppressed, 'small count hidden', 'small counts hidden');
+    add(o.secondary_suppressed, 'second cell hidden to protect a total', 'second cells hidden to protect totals');
+    add(o.cells_coarsened, 'cell coarsened', 'cells coarsened');
+    add(o.rows_removed, 'row emptied', 'rows emptied');
+    add(o.cells_neutralised, 'cell made safe from spreadsheet formulas', 'cells made safe from spreadsheet formulas');
+    const again = el('button', { type: 'button', class: 'button button-secondary' },
+      [document.createTextNode('Save the safe copy again'), el('span', { class: 'visually-hidden', text: ' (' + x.name + ')' })]);
+    again.addEventListener('click', () => save(x.blob, x.name));
+    const ok = !direct(after) && !after.small_count;
+    u.result.replaceChildren(
+      el('div', { class: ok ? 'panel panel-ok' : 'panel panel-warn' }, [
+        el('h4', { class: 'heading-s', text: 'Safe copy saved: ' }, [el('bdi', { text: x.name })]),
+        el('p', { class: 'safe-verdict', text: afterSentence(x.after) }),
+        el('p', { text: fmtBytes(x.size) + ', UTF-8. ' + (did.length ? 'Done: ' + did.join(', ') + '.' : 'No cell needed changing.') }),
+      ]),
+      el('table', { class: 'table compare' }, [
+        el('caption', { class: 'table-caption', text: 'The first check and the check of the safe copy' }),
+        el('thead', null, [el('tr', null, [el('th', { scope: 'col', class: 'table-header', text: 'Rows' }),
+          el('th', { scope: 'col', class: 'table-header table-num', text: 'Original' }),
+          el('th', { scope: 'col', class: 'table-header table-num', text: 'Safe copy' })])]),
+        el('tbody', null, [
+          line('Rows checked', fmtInt(x.before.rows_checked), fmtInt(x.after.rows_checked)),
+          line('Rows that identify someone', fmtInt(direct(before)), fmtInt(direct(after))),
+          line('Rare combinations', fmtInt(before.quasi_identifier), fmtInt(after.quasi_identifier)),
+          line('Small numbers', fmtInt(before.small_count), fmtInt(after.small_count)),
+        ]),
+      ]),
+      el('ul', null, (o.warnings || []).map((w) => el('li', { text: w }))),
+      el('p', { class: 'hint', text: 'SHA-256 of the safe copy: ' + x.sha256 }),
+      el('div', { class: 'button-group' }, [again]),
+    );
+  }
+
+  // Per-row decisions from the reason panel.
+  function toggleRow(f, rowNo) {
+    const s = f.safe;
+    const rows = parseRows(s.rowsText);
+    const set = new Set(rows.rows || s.removeRows);
+    const removing = !set.has(rowNo);
+    if (removing) set.add(rowNo); else set.delete(rowNo);
+    s.rowsText = rowsToText([...set].sort((a, b) => a - b));
+    if (f.safeUi) f.safeUi.rowsInput.value = s.rowsText;
+    decided(f);
+    announce('Row ' + fmtInt(rowNo) + (removing ? ' will be emptied in the safe copy.' : ' will be kept in the safe copy.'));
+    return removing;
+  }
+
+  function rowIsRemoved(f, rowNo) {
+    const s = f.safe;
+    return s.removeRows.includes(rowNo) || (table.findings.get(rowNo) && s.removeKinds.has(table.findings.get(rowNo).kind));
+  }
+
+  // ---- the audit record ---------------------------------------------------
+  async function downloadRecord(format) {
+    const done = files.filter((f) => f.status === 'done');
+    if (!done.length) { announce('No file has been checked yet, so there is no record to download.'); return; }
+    try {
+      announce('Making the record.');
+      const list = [];
+      for (const f of done) {
+        const x = f.safe && f.safe.result;
+        if (!f.sha256) f.sha256 = await request({ type: 'hash', file: f.file });
+        list.push({
+          report: x && x.beforeJson ? new TextEncoder().encode(x.beforeJson).buffer : f.jsonBytes.slice(0),
+          sha256: f.sha256,
+          safe: x ? { name: x.name, size: x.size, sha256: x.sha256, after: x.afterJson, policy: x.policy, outcome: x.outcomeJson } : null,
+        });
+      }
+      const meta = {
+        created: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        reference: $('record-reference').value, note: $('record-note').value, values: !$('record-no-values').checked,
+      };
+      const bytes = await request({ type: 'record', format, meta, files: list });
+      const name = (done.length === 1 ? stem(done[0].name) : 'foi-check') + '-record.' + format;
+      save(new Blob([bytes], { type: format === 'json' ? 'application/json' : 'text/html;charset=utf-8' }), name);
+      announce('Record saved as ' + name + '.');
+    } catch (e) {
+      announce('The record could not be saved: ' + (e.message || e));
+    }
+  }
+
+  // ---- the organisation's profile and the session's roster ----------------
+  // The profile is remembered in this browser's local storage; the roster
+  // never is: it lives in the worker's memory until the page is closed.
+  const PROFILE_KEY = 'foi-check-profile';
+  const BUILTIN = { 'uk-police': 'UK police force', generic: 'Generic public body' };
+  const profileState = { choice: 'none', json: '', imported: null, importedName: '' };
+
+  function storedProfile() {
+    try { return JSON.parse(localStorage.getItem(PROFILE_KEY) || 'null'); } catch (e) { return null; }
+  }
+
+  function storeProfile() {
+    try {
+      localStorage.setItem(PROFILE_KEY, JSON.stringify({ choice: profileState.choice, imported: profileState.imported }));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function renderProfileChoices() {
+    const sel = $('profile-choice');
+    const opts = [el('option', { value: 'none', text: 'No profile' })];
+    for (const k of Object.keys(BUILTIN)) opts.push(el('option', { value: k, text: BUILTIN[k] }));
+    if (profileState.imported) opts.push(el('option', { value: 'imported', text: 'Imported: ' + profileState.importedName }));
+    sel.replaceChildren(...opts);
+    sel.value = profileState.choice;
+  }
+
+  async function useProfile(choice, recheck) {
+    let json = '';
+    if (BUILTIN[choice]) json = await request({ type: 'builtinProfile', name: choice });
+    else if (choice === 'imported') json = profileState.imported || '';
+    const base = Object.assign({}, settings.options);
+    delete base.profile;
+    settings.options = await request({ type: 'profile', options: base, profile: json });
+    profileState.choice = json ? choice : 'none';
+    profileState.json = json;
+    fillSettings(settings.options);
+    renderSettingsNow();
+    renderProfileChoices();
+    const name = settings.options.profile ? settings.options.profile.name : '';
+    const kept = storeProfile();
+    $('profile-now').textContent = name ? 'In use: ' + name + '.' : 'No profile in use.';
+    $('profile-stored').textContent = kept ? 'This choice is remembered in this browser.' : 'This browser would not let the page remember the choice; it lasts until you close the page.';
+    if (recheck && files.length) {
+      recheckAll();
+      announce('Profile ' + (name || 'removed') + '. Checking ' + plural(files.length, 'file', 'files') + ' again.');
+    }
+  }
+
+  function profileError(text) {
+    const msg = $('profile-file-error');
+    $('profile-file-group').classList.toggle('form-group-error', !!text);
+    msg.hidden = !text;
+    msg.replaceChildren(...(text ? [el('span', { class: 'visually-hidden', text: 'Error: ' }), document.createTextNode(text)] : []));
+    $('profile-file').setAttribute('aria-describedby', 'profile-file-hint' + (text ? ' profile-file-error' : ''));
+  }
+
+  async function importProfile(file) {
+    try {
+      const text = await file.text();
+      const json = await request({ type: 'readProfile', text });
+      profileState.imported = json;
+      profileState.importedName = JSON.parse(json).name || file.name;
+      profileError('');
+      await useProfile('imported', true);
+    } catch (e) {
+      profileError('The profile ' + file.name + ' cannot be used: ' + (e.message || e));
+      $('profile-file').focus();
+    }
+  }
+
+  async function loadRoster(file) {
+    try {
+      const n = await request({ type: 'roster', bytes: await file.arrayBuffer() });
+      $('roster-now').textContent = 'Roster loaded for this session: ' + plural(n, 'name or number', 'names and numbers') + ' from ' + file.name + '. It is held in this window\'s memory only.';
+      $('roster-forget').hidden = false;
+      announce('Roster loaded: ' + plural(n, 'entry', 'entries') + '.');
+    } catch (e) {
+      $('roster-now').textContent = 'The roster ' + file.name + ' could not be read: ' + (e.message || e);
+    }
+  }
+
+  function rosterLost() {
+    if (!$('roster-forget').hidden) {
+      $('roster-now').textContent = 'The checker had to restart, so the roster was forgotten. Load it again if you need it.';
+      $('roster-forget').hidden = true;
     }
   }
 
@@ -801,6 +1314,13 @@
         el('strong', { class: 'tag ' + KIND[finding.kind].cls, text: KIND[finding.kind].mark + ' ' + KIND[finding.kind].tag }),
         document.createTextNode(' ' + KIND[finding.kind].does[0] + '.')]),
       el('ul', null, finding.reasons.map((r) => el('li', { text: r.why + ' (column "' + r.column + '": "' + r.text + '")' }))));
+    const f = table.entry;
+    if (f && f.safe && !f.safe.failed) {
+      const label = () => (rowIsRemoved(f, rowNo) ? 'Keep row ' : 'Empty row ') + fmtInt(rowNo) + ' in the safe copy';
+      const b = el('button', { type: 'button', class: 'button button-secondary button-small', text: label() });
+      b.addEventListener('click', () => { toggleRow(f, rowNo); b.textContent = label(); });
+      panel.append(b);
+    }
   }
 
   // n / p: the next or previous flagged row after the current one
@@ -874,8 +1394,31 @@
     addFiles([new File([decodeBase64($('sample-csv').textContent)], 'sample-complaints.csv', { type: 'text/csv' })]);
   });
   $('download-button').addEventListener('click', download);
+  $('record-html').addEventListener('click', () => downloadRecord('html'));
+  $('record-json').addEventListener('click', () => downloadRecord('json'));
+  $('profile-choice').addEventListener('change', (e) => { useProfile(e.target.value, true).catch((x) => announce('The profile could not be used: ' + (x.message || x))); });
+  $('profile-file').addEventListener('change', (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) importProfile(file); });
+  $('profile-export').addEventListener('click', () => {
+    if (!profileState.json) { announce('No profile is in use, so there is nothing to export.'); return; }
+    save(new Blob([profileState.json + '\n'], { type: 'application/json' }), 'foi-check-profile.json');
+    announce('Profile exported.');
+  });
+  $('roster-file').addEventListener('change', (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) loadRoster(file); });
+  $('roster-forget').addEventListener('click', () => {
+    request({ type: 'roster', bytes: null }).catch(() => {});
+    $('roster-now').textContent = 'No roster loaded.';
+    $('roster-forget').hidden = true;
+    announce('Roster forgotten.');
+  });
   $('settings-apply').addEventListener('click', applySettings);
-  $('settings-reset').addEventListener('click', () => { fillSettings(DEFAULT_OPTIONS); applySettings(); });
+  $('settings-reset').addEventListener('click', () => {
+    const base = Object.assign({}, DEFAULT_OPTIONS);
+    const p = settings.options.profile && settings.options.profile.defaults;
+    if (p && p.k) base.k = p.k;
+    if (p && p.small_count) base.small_count = p.small_count;
+    fillSettings(base);
+    applySettings();
+  });
   for (const id of ['set-k', 'set-small', 'set-qi', 'set-not-qi']) {
     $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); applySettings(); } });
   }
@@ -921,8 +1464,18 @@
     if (e.key === 'n') { e.preventDefault(); step(1); } else if (e.key === 'p') { e.preventDefault(); step(-1); }
   });
 
-  // Start the checker now, so the first file does not wait for it.
+  // Start the checker now, so the first file does not wait for it; then the
+  // profile remembered in this browser, if any.
   renderSettingsNow();
+  const stored = storedProfile();
+  if (stored && typeof stored === 'object') {
+    if (typeof stored.imported === 'string' && stored.imported) {
+      profileState.imported = stored.imported;
+      try { profileState.importedName = JSON.parse(stored.imported).name || 'profile'; } catch (e) { profileState.imported = null; }
+    }
+    if (stored.choice && stored.choice !== 'none') useProfile(stored.choice, true).catch(() => {});
+  }
+  renderProfileChoices();
   ensureWorker().catch((e) => {
     $('error-list').replaceChildren(el('li', { text: String(e.message || e) }));
     $('error-summary').hidden = false;

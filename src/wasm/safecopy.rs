@@ -1,0 +1,257 @@
+//! The page's safe copy and audit record: thin wrappers over
+//! [`crate::redact`] and [`crate::record`]. The worker streams the original
+//! `File` through a [`WasmRedactor`] (hashing what it returns), checks the
+//! output again with a `WasmChecker`, and builds the record with
+//! [`make_record`] from the reports, hashes and policy. The date and time come
+//! from the page (the core reads no clock).
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use super::js_err;
+use crate::record::{FileRecord, Hasher, Record, RecordOptions};
+use crate::redact::{safe_name, Coarsening, Outcome, Policy, Redactor};
+use crate::report::{ColumnClass, Report};
+
+/// Streams a file's bytes through a policy into its safe copy, and hashes
+/// the copy as it goes.
+#[wasm_bindgen]
+pub struct WasmRedactor {
+    inner: Option<Redactor>,
+    hash: Option<Hasher>,
+    size: u64,
+    sha256: String,
+    outcome: Option<Outcome>,
+}
+
+#[wasm_bindgen]
+impl WasmRedactor {
+    /// `policy`: the policy JSON (see [`Policy`]); `report`: the JSON of a
+    /// check of the same bytes made with the policy's check options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: &str, report: &str) -> Result<WasmRedactor, JsError> {
+        let policy = Policy::from_json(policy).map_err(js_err)?;
+        let report: Report = serde_json::from_str(report).map_err(js_err)?;
+        Ok(WasmRedactor {
+            inner: Some(Redactor::new(&policy, &report)),
+            hash: Some(Hasher::new()),
+            size: 0,
+            sha256: String::new(),
+            outcome: None,
+        })
+    }
+
+    fn out(&mut self, bytes: Vec<u8>) -> Vec<u8> {
+        if let Some(h) = self.hash.as_mut() {
+            h.push(&bytes);
+        }
+        self.size += bytes.len() as u64;
+        bytes
+    }
+
+    /// The next chunk of the original; returns the safe copy's bytes ready so far.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<Vec<u8>, JsError> {
+        let r = self.inner.as_mut().ok_or_else(|| js_err("this safe copy has already finished"))?;
+        let bytes = r.push(chunk).map_err(js_err)?;
+        Ok(self.out(bytes))
+    }
+
+    /// End of the original: the last bytes of the safe copy.
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsError> {
+        let r = self.inner.take().ok_or_else(|| js_err("this safe copy has already finished"))?;
+        let (bytes, outcome) = r.finish().map_err(js_err)?;
+        let bytes = self.out(bytes);
+        self.sha256 = self.hash.take().map(Hasher::finish).unwrap_or_default();
+        self.outcome = Some(outcome);
+        Ok(bytes)
+    }
+
+    /// What was done, as JSON (after `finish`).
+    pub fn outcome(&self) -> Result<String, JsError> {
+        serde_json::to_string(&self.outcome.clone().unwrap_or_default()).map_err(js_err)
+    }
+
+    /// SHA-256 of the safe copy, lowercase hex (after `finish`).
+    pub fn sha256(&self) -> String {
+        self.sha256.clone()
+    }
+
+    /// Bytes of the safe copy written so far.
+    pub fn size(&self) -> f64 {
+        self.size as f64
+    }
+}
+
+/// SHA-256 over chunks, for the original file.
+#[wasm_bindgen]
+pub struct WasmHasher(Option<Hasher>);
+
+#[wasm_bindgen]
+impl WasmHasher {
+    /// A new hash.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> WasmHasher {
+        WasmHasher(Some(Hasher::new()))
+    }
+
+    /// The next chunk.
+    pub fn push(&mut self, chunk: &[u8]) {
+        if let Some(h) = self.0.as_mut() {
+            h.push(chunk);
+        }
+    }
+
+    /// Lowercase hex; the hash is spent.
+    pub fn finish(&mut self) -> String {
+        self.0.take().map(Hasher::finish).unwrap_or_default()
+    }
+}
+
+impl Default for WasmHasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One column of a file, as the safe-copy step lists it.
+#[derive(Serialize)]
+struct ColumnChoice {
+    table: usize,
+    index: usize,
+    header: String,
+    class: ColumnClass,
+    identifying: bool,
+    /// The coarsening that suits it, if any (district only with a profile).
+    coarsen: Option<Coarsening>,
+    coarsen_words: Option<&'static str>,
+}
+
+/// The safe-copy step for a report (its `rows` may be left out): JSON
+/// `{policy, columns, coarsen}` with the proposed default policy
+/// ([`Policy::default_for`]), every column of every table with its class and
+/// the coarsening it allows, and the columns the rare-combination advice
+/// says to coarsen (`[{table, index, by}]`).
+#[wasm_bindgen(js_name = safeCopyPlan)]
+pub fn safe_copy_plan(report: &str) -> Result<String, JsError> {
+    let report: Report = serde_json::from_str(report).map_err(js_err)?;
+    let policy = Policy::default_for(&report);
+    let has_profile = report.settings.profile.is_some();
+    let mut columns = Vec::new();
+    for (t, table) in report.tables.iter().enumerate() {
+        for (j, header) in table.header.iter().enumerate() {
+            let index = table.first_column + j;
+            let found = report.columns.iter().find(|c| c.table == t && c.index == index);
+            let class = found.map_or(ColumnClass::Other, |c| c.class);
+            let coarsen = Coarsening::for_class(class)
+                .filter(|by| *by != Coarsening::District || has_profile);
+            columns.push(ColumnChoice {
+                table: t,
+                index,
+                header: header.clone(),
+                class,
+                identifying: found.is_some_and(|c| c.identifying),
+                coarsen,
+                coarsen_words: coarsen.map(Coarsening::describe),
+            });
+        }
+    }
+    let coarsen: Vec<_> = policy
+        .columns
+        .iter()
+        .filter_map(|c| match c.action {
+            crate::redact::ColumnAction::Coarsen { by } => {
+                Some(serde_json::json!({"table": c.column.table, "index": c.column.index, "by": by}))
+            }
+            _ => None,
+        })
+        .collect();
+    let out = serde_json::json!({"policy": policy, "columns": columns, "coarsen": coarsen});
+    Ok(out.to_string())
+}
+
+/// The decisions of a policy in words, as a JSON array of sentences.
+#[wasm_bindgen(js_name = describePolicy)]
+pub fn describe_policy(policy: &str) -> Result<String, JsError> {
+    let policy = Policy::from_json(policy).map_err(js_err)?;
+    serde_json::to_string(&policy.describe()).map_err(js_err)
+}
+
+/// The settings the original must be checked with for this policy (its
+/// small-count threshold), as JSON; `""` when the report's own settings
+/// already fit (no second check of the original is needed).
+#[wasm_bindgen(js_name = policyCheckOptions)]
+pub fn policy_check_options(policy: &str, report: &str) -> Result<String, JsError> {
+    #[derive(Deserialize)]
+    struct Settings {
+        settings: crate::Options,
+    }
+    let policy = Policy::from_json(policy).map_err(js_err)?;
+    let s: Settings = serde_json::from_str(report).map_err(js_err)?;
+    let o = policy.check_options(&s.settings);
+    if o == s.settings {
+        return Ok(String::new());
+    }
+    serde_json::to_string(&o).map_err(js_err)
+}
+
+/// The file name a safe copy gets: `staff.csv` -> `staff-safe.csv`.
+#[wasm_bindgen(js_name = safeName)]
+pub fn safe_name_js(name: &str) -> String {
+    safe_name(name)
+}
+
+/// What the page passes to [`make_record`].
+#[derive(Deserialize)]
+struct RecordInput {
+    created: String,
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    note: String,
+    values: bool,
+    files: Vec<RecordFile>,
+}
+
+#[derive(Deserialize)]
+struct RecordFile {
+    report: Report,
+    sha256: String,
+    #[serde(default)]
+    safe_copy: Option<SafeCopyInput>,
+}
+
+#[derive(Deserialize)]
+struct SafeCopyInput {
+    name: String,
+    bytes: u64,
+    sha256: String,
+    after: Report,
+    policy: Policy,
+    outcome: Outcome,
+}
+
+/// The audit record as a printable HTML page (`format` "html") or JSON
+/// ("json"), from JSON `{created, reference, note, values, files: [{report,
+/// sha256, safe_copy?: {name, bytes, sha256, after, policy, outcome}}]}`.
+#[wasm_bindgen(js_name = makeRecord)]
+pub fn make_record(input: &str, format: &str) -> Result<String, JsError> {
+    let input: RecordInput = serde_json::from_str(input).map_err(js_err)?;
+    let mut record = Record::new(&RecordOptions {
+        created: input.created,
+        reference: input.reference,
+        note: input.note,
+        values: input.values,
+    });
+    for f in input.files {
+        let mut file = FileRecord::new(&f.report, &f.sha256, input.values);
+        if let Some(s) = f.safe_copy {
+            file = file.with_safe_copy_digest(&s.name, s.bytes, &s.sha256, &s.after, &s.policy, &s.outcome);
+        }
+        record.add(file, &f.report);
+    }
+    match format {
+        "json" => Ok(record.to_json()),
+        "html" => Ok(record.to_html()),
+        f => Err(js_err(format!("unknown record format {f:?}: use html or json"))),
+    }
+}
