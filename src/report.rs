@@ -244,8 +244,9 @@ impl SharedBuf {
             self.buf.push_str(p.get(..n).unwrap_or(""));
         }
         Span {
-            start: start.min(SPAN_MAX) as u32,
-            end: self.buf.len().min(SPAN_MAX) as u32,
+            // The buffer never grows past SPAN_MAX (u32::MAX), so these fit.
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(self.buf.len()).unwrap_or(u32::MAX),
         }
     }
 

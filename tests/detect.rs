@@ -345,3 +345,84 @@ fn rows_outside_tables_are_free_text() {
         Some(("contact.phone.mobile", "column B"))
     );
 }
+
+/// Memory (issue 5 §6): a row keeps its hits until the table ends only if one
+/// of them could flag it (a name, a number, a contact, a mention, a date of
+/// birth); rows of ranks, units, vetting and postcodes keep none, so a
+/// de-named staff list costs no memory per row. Each case gives, per row,
+/// whether it keeps hits, and how many rows are flagged in the end (the
+/// judgement must not change).
+#[test]
+fn only_rows_that_could_be_flagged_keep_hits() {
+    struct Keep {
+        name: &'static str,
+        header: &'static [&'static str],
+        rows: &'static [&'static [&'static str]],
+        keeps: &'static [bool],
+        flagged: usize,
+    }
+    const KEEP: &[Keep] = &[
+        Keep {
+            name: "de-named PSNI-style list: rank, station, unit, vetting",
+            header: &["Rank", "Station", "Unit", "Vetting"],
+            rows: &[
+                &["Inspector", "Lisburn", "Covert Surveillance", "NPPV3"],
+                &["Chief Superintendent", "Strand Road", "Response", "SC"],
+                &["Constable", "Larne", "Special Branch", ""],
+            ],
+            keeps: &[false, false, false],
+            flagged: 0,
+        },
+        Keep {
+            name: "the same list with names: named rows keep, redacted rows don't",
+            header: &["Surname", "Initial", "Rank", "Station", "Unit"],
+            rows: &[
+                &["MORGAN", "J", "Inspector", "Lisburn", "Covert Surveillance"],
+                &["", "", "Sergeant", "Lisburn", "Response"],
+                &["O'NEILL", "S", "Constable", "Strand Road", "Neighbourhood"],
+            ],
+            keeps: &[true, false, true],
+            flagged: 2,
+        },
+        Keep {
+            name: "postcodes alone keep nothing; a date of birth keeps (with a postcode it flags)",
+            header: &["DOB", "Postcode", "Offence"],
+            rows: &[
+                &["", "BT1 5GS", "Theft"],
+                &["12/03/1984", "BT1 5GS", "Theft"],
+                &["12/03/1984", "", "Theft"],
+            ],
+            keeps: &[false, true, true],
+            flagged: 1,
+        },
+        Keep {
+            name: "contacts keep: the fold decides later whether a phone is a person's",
+            header: &["Station", "Telephone", "Email"],
+            rows: &[
+                &["Lisburn", "028 9260 1234", ""],
+                &["Larne", "", "j.morgan@example.org"],
+                &["Omagh", "", ""],
+            ],
+            keeps: &[true, true, false],
+            flagged: 1,
+        },
+    ];
+    for case in KEEP {
+        let t = Table {
+            index: 0,
+            header_row: 1,
+            first_column: 0,
+            header: case.header.iter().map(|s| s.to_string()).collect(),
+        };
+        let mut s = TableScanner::new(Some(&t));
+        let mut keeps = Vec::new();
+        for (i, r) in case.rows.iter().enumerate() {
+            let before = s.kept_hits();
+            s.record(i as u64 + 2, r);
+            keeps.push(s.kept_hits() > before);
+        }
+        assert_eq!(keeps, case.keeps, "{}: rows that keep hits", case.name);
+        let f = s.finish();
+        assert_eq!(f.rows.len(), case.flagged, "{}: {:?}", case.name, f.rows);
+    }
+}

@@ -139,6 +139,43 @@ impl Cands<'_> {
     }
 }
 
+/// Whether a hit can make its row flagged, on its own or with others, under
+/// any column classification: the hits [`judge_row`] calls direct (a name
+/// part, a staff or collar number, an e-mail, a phone, an NI number, an
+/// address, a photo named after a person, a free-text mention) and a date of
+/// birth (direct with a postcode or address). Whether one of them counts
+/// depends on the folded column (`names_ok`, the class, a switchboard), which
+/// is not known until the table ends, so they all count here. The rest (rank,
+/// grade, vetting, unit, initial, postcode, a photo file name) only add
+/// reasons to a row flagged by one of these: a row with none of them is never
+/// flagged, and [`super::TableScanner::record`] keeps no hits for it.
+pub(crate) fn could_flag(w: &What) -> bool {
+    matches!(
+        w,
+        What::Surname
+            | What::Forename
+            | What::Name(_)
+            | What::StaffNumber
+            | What::CollarShape(_)
+            | What::Email { .. }
+            | What::Phone { .. }
+            | What::Nino
+            | What::Address
+            | What::Photo(true)
+            | What::Dob
+            | What::TextDob
+            | What::TextRankName(_)
+            | What::TextRankNumber(_)
+            | What::TextTitleName
+            | What::TextCueName(_)
+            | What::TextFullName
+            | What::ProfileEmail
+            | What::ProfileNumber(_)
+            | What::RosterName
+            | What::RosterNumber
+    )
+}
+
 fn rank_name(r: u16) -> &'static str {
     staff::RANKS.get(r as usize).map_or("rank", |x| x.name)
 }
@@ -239,30 +276,7 @@ fn judge_row(
                 nranks += 1;
             }
         }
-        direct_any |= matches!(
-            h.what,
-            What::Surname
-                | What::Forename
-                | What::Name(_)
-                | What::StaffNumber
-                | What::CollarShape(_)
-                | What::Email { .. }
-                | What::Phone { .. }
-                | What::Nino
-                | What::Address
-                | What::Photo(true)
-                | What::Dob
-                | What::TextDob
-                | What::TextRankName(_)
-                | What::TextRankNumber(_)
-                | What::TextTitleName
-                | What::TextCueName(_)
-                | What::TextFullName
-                | What::ProfileEmail
-                | What::ProfileNumber(_)
-                | What::RosterName
-                | What::RosterNumber
-        );
+        direct_any |= could_flag(&h.what);
     }
     // Cheap exit: rows with only ranks, units, vetting, initials or postcodes.
     if !direct_any {

@@ -3,8 +3,9 @@
 //!
 //! - [`cell`]: one cell, given its column's header, gives hits (what was found
 //!   and where). Header-driven work is done once per column, at creation.
-//! - [`TableScanner::record`] keeps the hits of each row (memory in proportion
-//!   to what is found, not to the file) and per-column counts.
+//! - [`TableScanner::record`] keeps per-column counts, and the hits of each
+//!   row that could be flagged (memory in proportion to what is found, not to
+//!   the file; rows of ranks, units or postcodes only keep nothing).
 //! - [`TableScanner::finish`] folds each column (header plus the share of cells
 //!   that match, relaxing the header's claim on counter-examples, as `xsv stats`
 //!   does) and then judges each row: see [`judge`] for how kinds are decided.
@@ -269,8 +270,13 @@ impl TableScanner {
     }
 
     /// One record; `fields` as the [`crate::read::Sink`] gives them.
+    ///
+    /// The column counts (and phone-number counts) are always updated; the
+    /// row's hits are kept only if one of them could flag the row once the
+    /// columns are folded ([`judge::could_flag`]). A staff list of ranks,
+    /// units and counts keeps nothing per row.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
-        let first_hit = self.hits.len();
+        let (hits_at, arena_at) = (self.hits.len(), self.arena.len());
         while self.cols.len() < fields.len() {
             let j = self.cols.len();
             self.cols
@@ -334,8 +340,19 @@ impl TableScanner {
             }
         }
         if self.profile.is_some() || self.roster.is_some() {
-            self.apply_profile(row, fields, first_hit);
+            self.apply_profile(row, fields, hits_at);
         }
+        let kept = self.hits.get(hits_at..).unwrap_or(&[]);
+        if !kept.iter().any(|h| judge::could_flag(&h.what)) {
+            self.hits.truncate(hits_at);
+            self.arena.truncate(arena_at);
+        }
+    }
+
+    /// How many hits are kept for the row judgement (for tests of memory use).
+    #[doc(hidden)]
+    pub fn kept_hits(&self) -> usize {
+        self.hits.len()
     }
 
     /// Fold the columns and judge the rows.
