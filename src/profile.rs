@@ -41,6 +41,8 @@ pub const RULE_NUMBER_SHAPE: &str = "profile.number_shape";
 pub const RULE_ALLOWED_NAME: &str = "profile.allowed_name";
 /// Rule id: a name or number on the session's staff roster.
 pub const RULE_ROSTER: &str = "profile.roster";
+/// Rule id: a unit on the profile's list of sensitive units.
+pub const RULE_SENSITIVE_UNIT: &str = "profile.sensitive_unit";
 
 /// The rules the profile and the roster add (listed by `foi-check rules`).
 #[rustfmt::skip]
@@ -49,6 +51,7 @@ pub const RULES: &[crate::rules::Rule] = &[
     crate::rules::Rule { id: RULE_NUMBER_SHAPE, description: "A value (a whole cell, or a word in free text) of one of the organisation's staff, collar, warrant or payroll number shapes (profile), in any column: a staff number" },
     crate::rules::Rule { id: RULE_ALLOWED_NAME, description: "Not flagged: a name on the profile's allow-list of names that may be published (chief officers, press officers), written in full (Jane Doe, DOE, Jane); other identifiers in the row are still flagged" },
     crate::rules::Rule { id: RULE_ROSTER, description: "A name (full name, or surname and initial) or a number on the staff roster loaded for the session: a member of staff, the strongest signal" },
+    crate::rules::Rule { id: RULE_SENSITIVE_UNIT, description: "A unit on the organisation's own list of sensitive units (profile), in a unit column: added to the reasons of a row that identifies someone (like the built-in sensitive units, it does not flag a row on its own)" },
 ];
 
 /// Names of the built-in profiles, for [`Profile::builtin`].
@@ -356,7 +359,9 @@ impl Compiled {
     /// The index of the first number shape the whole text matches.
     pub fn number_shape_index(&self, text: &str) -> Option<usize> {
         let t = text.trim();
-        self.shapes.iter().position(|(_, re)| re.is_match(t.as_bytes()))
+        self.shapes
+            .iter()
+            .position(|(_, re)| re.is_match(t.as_bytes()))
     }
 
     /// The number shape at `index` (as [`Compiled::number_shape_index`] gives).

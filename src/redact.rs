@@ -1267,8 +1267,7 @@ pub fn safe_copy_with_roster(
     }
     let (rest, outcome) = redactor.finish()?;
     out.extend(rest);
-    let report_after =
-        check_bytes_with_roster(&safe_name(name), &out, &options, roster);
+    let report_after = check_bytes_with_roster(&safe_name(name), &out, &options, roster);
     Ok(SafeCopy {
         bytes: out,
         report_before,

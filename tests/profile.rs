@@ -498,3 +498,46 @@ fn profile_reasons_say_why() {
         assert!(ids.contains(&id), "{id}");
     }
 }
+
+/// The profile's own sensitive units (`"sensitive_units": ["Op Kestrel"]`)
+/// are named among a flagged row's reasons, as the built-in sensitive units
+/// are; like them they never flag a row on their own.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn profile_sensitive_units_are_named_in_the_reasons() {
+    let rules_of = |csv: &str, profile: bool| -> Vec<(u64, Vec<String>)> {
+        flagged(csv, profile, None)
+            .into_iter()
+            .map(|(row, _, rules, _)| (row, rules))
+            .collect()
+    };
+    let named =
+        "Surname,Initial,Rank,Unit\nMORGAN,J,Sergeant,Op Kestrel\nPATEL,P,Constable,Response\n";
+    // With the profile: row 2's unit is on the list, row 3's is not.
+    let with = rules_of(named, true);
+    let unit = "profile.sensitive_unit".to_string();
+    assert!(
+        with.iter()
+            .any(|(r, rules)| *r == 2 && rules.contains(&unit)),
+        "{with:?}"
+    );
+    assert!(
+        with.iter()
+            .any(|(r, rules)| *r == 3 && !rules.contains(&unit)),
+        "{with:?}"
+    );
+    // Without the profile, Op Kestrel is just a unit.
+    let without = rules_of(named, false);
+    assert!(
+        without.iter().all(|(_, rules)| !rules.contains(&unit)),
+        "{without:?}"
+    );
+    // A de-named row in that unit is not flagged for it.
+    let denamed = "Rank,Unit\nSergeant,Op Kestrel\nConstable,Response\nConstable,Response\n";
+    assert!(rules_of(denamed, true)
+        .iter()
+        .all(|(_, rules)| !rules.contains(&unit)));
+    assert!(foi_check::rules::all()
+        .iter()
+        .any(|r| r.id == "profile.sensitive_unit"));
+}

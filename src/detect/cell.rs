@@ -71,6 +71,8 @@ pub enum What {
     RosterName,
     /// A number on the session's roster.
     RosterNumber,
+    /// A unit on the profile's list of sensitive units (in a unit column).
+    ProfileUnit,
 }
 
 impl What {
@@ -110,6 +112,7 @@ impl What {
             What::ProfileEmail => crate::profile::RULE_DOMAIN,
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,
+            What::ProfileUnit => crate::profile::RULE_SENSITIVE_UNIT,
         }
     }
 }

@@ -565,6 +565,18 @@ fn judge_row(
                     &["Sensitive unit (", name, ") in ", col, ": ", t],
                 );
             }
+            What::ProfileUnit => cands.with(
+                (11, false, Ctx::Staff),
+                crate::profile::RULE_SENSITIVE_UNIT,
+                col,
+                t,
+                &[
+                    "Sensitive unit (on your organisation's list) in ",
+                    col,
+                    ": ",
+                    t,
+                ],
+            ),
             What::TextRankName(r) => cands.of(
                 (1, true, Ctx::Rank(r)),
                 p::TEXT_RANK_NAME,

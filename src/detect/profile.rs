@@ -7,9 +7,12 @@
 //!   number shapes is [`What::ProfileNumber`], in any column;
 //! - a name on the allow-list is dropped (the row's other hits stay);
 //! - a name (full, or surname and initial) or a number on the roster is
-//!   [`What::RosterName`] / [`What::RosterNumber`].
+//!   [`What::RosterName`] / [`What::RosterNumber`];
+//! - a unit on the profile's sensitive list, in a unit column, is
+//!   [`What::ProfileUnit`] (a reason added to a flagged row, as the built-in
+//!   sensitive units are).
 
-use super::cell::What;
+use super::cell::{Mode, What};
 use super::{Hit, TableScanner};
 
 /// Characters trimmed from the ends of a word of free text.
@@ -89,6 +92,7 @@ impl TableScanner {
             arena,
             profile,
             roster,
+            cols,
             ..
         } = self;
         let profile = profile.as_deref();
@@ -180,6 +184,18 @@ impl TableScanner {
                 {
                     push(hits, arena, row, j, What::ProfileNumber(i as u16), t);
                 }
+            }
+            // The organisation's own sensitive units, in unit columns, where
+            // the built-in list has not already named the unit.
+            let unit_column = cols.get(j).is_some_and(|c| c.mode == Mode::Unit);
+            if unit_column
+                && profile.is_some_and(|p| p.is_sensitive_unit(v))
+                && !hits
+                    .iter()
+                    .skip(first)
+                    .any(|h| h.col as usize == j && matches!(h.what, What::Unit(_)))
+            {
+                push(hits, arena, row, j, What::ProfileUnit, v);
             }
             let Some(r) = roster else { continue };
             if number_like(v) && r.has_number(v) {

@@ -512,7 +512,12 @@ impl Group {
             && follow.iter().all(|(_, t)| t.last <= h.last);
         let wider = h.last > self.last_col
             && !usual(h.last)
-            && follow.iter().filter(|(_, t)| t.last > self.last_col).count() * 2 >= follow.len();
+            && follow
+                .iter()
+                .filter(|(_, t)| t.last > self.last_col)
+                .count()
+                * 2
+                >= follow.len();
         let retyped = (0..=h.last).any(|j| {
             let Some(&(num, all)) = self.profile.get(j) else {
                 return false;

@@ -27,7 +27,8 @@ fn parse(json: &str) -> Result<Profile, JsError> {
 /// A built-in profile (`uk-police`, `generic`) as JSON.
 #[wasm_bindgen(js_name = builtinProfile)]
 pub fn builtin_profile(name: &str) -> Result<String, JsError> {
-    let p = Profile::builtin(name).ok_or_else(|| js_err(format!("no built-in profile {name:?}")))?;
+    let p =
+        Profile::builtin(name).ok_or_else(|| js_err(format!("no built-in profile {name:?}")))?;
     serde_json::to_string_pretty(&p).map_err(js_err)
 }
 

@@ -51,14 +51,20 @@ impl WasmRedactor {
 
     /// The next chunk of the original; returns the safe copy's bytes ready so far.
     pub fn push(&mut self, chunk: &[u8]) -> Result<Vec<u8>, JsError> {
-        let r = self.inner.as_mut().ok_or_else(|| js_err("this safe copy has already finished"))?;
+        let r = self
+            .inner
+            .as_mut()
+            .ok_or_else(|| js_err("this safe copy has already finished"))?;
         let bytes = r.push(chunk).map_err(js_err)?;
         Ok(self.out(bytes))
     }
 
     /// End of the original: the last bytes of the safe copy.
     pub fn finish(&mut self) -> Result<Vec<u8>, JsError> {
-        let r = self.inner.take().ok_or_else(|| js_err("this safe copy has already finished"))?;
+        let r = self
+            .inner
+            .take()
+            .ok_or_else(|| js_err("this safe copy has already finished"))?;
         let (bytes, outcome) = r.finish().map_err(js_err)?;
         let bytes = self.out(bytes);
         self.sha256 = self.hash.take().map(Hasher::finish).unwrap_or_default();
@@ -140,7 +146,10 @@ pub fn safe_copy_plan(report: &str) -> Result<String, JsError> {
     for (t, table) in report.tables.iter().enumerate() {
         for (j, header) in table.header.iter().enumerate() {
             let index = table.first_column + j;
-            let found = report.columns.iter().find(|c| c.table == t && c.index == index);
+            let found = report
+                .columns
+                .iter()
+                .find(|c| c.table == t && c.index == index);
             let class = found.map_or(ColumnClass::Other, |c| c.class);
             let coarsen = Coarsening::for_class(class)
                 .filter(|by| *by != Coarsening::District || has_profile);
@@ -159,9 +168,9 @@ pub fn safe_copy_plan(report: &str) -> Result<String, JsError> {
         .columns
         .iter()
         .filter_map(|c| match c.action {
-            crate::redact::ColumnAction::Coarsen { by } => {
-                Some(serde_json::json!({"table": c.column.table, "index": c.column.index, "by": by}))
-            }
+            crate::redact::ColumnAction::Coarsen { by } => Some(
+                serde_json::json!({"table": c.column.table, "index": c.column.index, "by": by}),
+            ),
             _ => None,
         })
         .collect();
@@ -245,13 +254,17 @@ pub fn make_record(input: &str, format: &str) -> Result<String, JsError> {
     for f in input.files {
         let mut file = FileRecord::new(&f.report, &f.sha256, input.values);
         if let Some(s) = f.safe_copy {
-            file = file.with_safe_copy_digest(&s.name, s.bytes, &s.sha256, &s.after, &s.policy, &s.outcome);
+            file = file.with_safe_copy_digest(
+                &s.name, s.bytes, &s.sha256, &s.after, &s.policy, &s.outcome,
+            );
         }
         record.add(file, &f.report);
     }
     match format {
         "json" => Ok(record.to_json()),
         "html" => Ok(record.to_html()),
-        f => Err(js_err(format!("unknown record format {f:?}: use html or json"))),
+        f => Err(js_err(format!(
+            "unknown record format {f:?}: use html or json"
+        ))),
     }
 }
