@@ -123,7 +123,7 @@ pub fn shown(s: &str) -> Cow<'_, str> {
 }
 
 /// Characters that act on the terminal or the layout rather than show.
-fn hidden(c: char) -> bool {
+pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{200b}'..='\u{200f}'   // zero-width space, joiners, LRM, RLM

@@ -426,3 +426,37 @@ fn only_rows_that_could_be_flagged_keep_hits() {
         assert_eq!(f.rows.len(), case.flagged, "{}: {:?}", case.name, f.rows);
     }
 }
+
+/// A name pasted with an invisible character (a zero-width space from a web
+/// page, a bidi control, a stray control byte) is still a name: such
+/// characters are left out before a cell is classified. (Found by the
+/// hostile-input work: `Mor\u{200b}gan` and `\u{202e}NAGROM` were missed.)
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn invisible_characters_do_not_hide_a_name() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("zero-width space", "Mor\u{200b}gan", "Morgan J"),
+        ("zero-width joiner", "MOR\u{200d}GAN", "MORGAN J"),
+        ("right-to-left override", "\u{202e}NAGROM", "NAGROM J"),
+        ("bidi isolate", "\u{2066}O'NEILL\u{2069}", "O'NEILL J"),
+        ("byte order mark", "\u{feff}PATEL", "PATEL J"),
+        ("control byte", "KOWAL\u{7}SKI", "KOWALSKI J"),
+        ("plain, for comparison", "Morgan", "Morgan J"),
+    ];
+    for (what, surname, text) in cases {
+        let rows: &[&[&str]] = &[&[surname, "J", "Inspector"]];
+        let f = scan(&["Surname", "Initial", "Rank"], rows);
+        assert_eq!(f.rows.len(), 1, "{what}: {surname:?} not flagged");
+        assert_eq!(f.rows[0].kind, Kind::Staff, "{what}");
+        let first = &f.rows[0].reasons[0];
+        assert_eq!(
+            first.text.as_str(),
+            *text,
+            "{what}: the matched text is shown without the invisible character"
+        );
+    }
+    // In free text too.
+    let rows: &[&[&str]] = &[&["1", "Complaint about PC 4521 Jo\u{200b}nes at the scene"]];
+    let f = scan(&["Ref", "Description"], rows);
+    assert_eq!(flagged(&f).len(), 1, "{:?}", flagged(&f));
+}

@@ -301,6 +301,17 @@ impl TableScanner {
                 }
                 continue;
             }
+            // A name pasted with a zero-width space or a bidi control
+            // (`Mor\u{200b}gan`) is still a name: such characters are left out
+            // before the cell is classified (and memoised under the cleaned text).
+            let cleaned;
+            let field: &str = match without_invisible(field) {
+                Some(c) => {
+                    cleaned = c;
+                    &cleaned
+                }
+                None => field,
+            };
             self.cell_hits.clear();
             let before = col.stats;
             cell::classify(
@@ -378,4 +389,24 @@ impl TableScanner {
         let rows = judge::judge(&self, &folded);
         Findings { rows, columns }
     }
+}
+
+/// The cell without control, bidi and zero-width characters (tab, CR and LF
+/// stay: they are white space), or `None` when it has none, the usual case,
+/// found by one pass over the bytes.
+fn without_invisible(field: &str) -> Option<String> {
+    // Control bytes, DEL, and the UTF-8 lead bytes of C1 controls (0xC2),
+    // the zero-width and bidi characters (0xE2) and U+FEFF (0xEF); accented
+    // letters (0xC3-0xC5...) never get past this.
+    let suspect = field.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef)
+    });
+    if !suspect {
+        return None;
+    }
+    let invisible = |c: char| crate::text::hidden(c) && !matches!(c, '\t' | '\n' | '\r');
+    field
+        .chars()
+        .any(invisible)
+        .then(|| field.chars().filter(|c| !invisible(*c)).collect())
 }

@@ -574,12 +574,12 @@ impl<'a> Described<'a> {
         };
         let why = if size <= 1 {
             format!(
-                "No name is given, but this row is the only {phrase} in the table: anyone who \
+                "Even without a name, this row is the only {phrase} in the table: anyone who \
                  knows {what} about someone can tell it is them."
             )
         } else {
             format!(
-                "No name is given, but this row is one of only {size} that are {phrase} (fewer \
+                "Even without a name, this row is one of only {size} that are {phrase} (fewer \
                  than k = {k}): anyone who knows {what} can narrow it to {size} people."
             )
         };
