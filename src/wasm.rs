@@ -137,9 +137,10 @@ impl WasmChecker {
     /// holds, in order (for "flagged only" and next / previous flagged row).
     #[wasm_bindgen(js_name = flaggedView)]
     pub fn flagged_view(&self, report: &WasmReport) -> Vec<u32> {
-        self.view
-            .as_ref()
-            .map_or_else(Vec::new, |s| s.find_all(report.flagged_rows()))
+        self.view.as_ref().map_or_else(Vec::new, |s| {
+            let rows: Vec<u64> = report.flagged_rows().collect();
+            s.find_all(&rows)
+        })
     }
 
     /// The view index of each row number (`0xFFFFFFFF` when absent).
