@@ -14,7 +14,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist', 'foi-check.html');
+// BENCH_PAGE: another build of the page to measure (e.g. a copy of an
+// earlier dist/foi-check.html, for a before / after comparison)
+const DIST = path.resolve(process.env.BENCH_PAGE || path.join(ROOT, 'dist', 'foi-check.html'));
 const MB = Number(process.env.BENCH_MB || 100);
 
 function generate(file, bytes) {
@@ -71,7 +73,7 @@ async function main() {
   const csv = path.join(tmp, 'staff-list.csv');
   const gen = generate(csv, MB * 1e6);
   console.log(`file: ${(gen.size / 1e6).toFixed(1)} MB, ${gen.rows.toLocaleString('en-GB')} rows (generated, synthetic)`);
-  console.log(`page: dist/foi-check.html ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
+  console.log(`page: ${path.relative(ROOT, DIST)} ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
 
   const profile = path.join(tmp, 'profile');
   const context = await chromium.launchPersistentContext(profile, {
