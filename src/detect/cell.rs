@@ -30,12 +30,11 @@ pub enum What {
         /// The domain is a public body's.
         staff_domain: bool,
     },
-    /// A phone number (mobile, geographic or extension).
+    /// A phone number (mobile, geographic or extension). Repeats are
+    /// counted by [`patterns::phone_key`] of the matched text.
     Phone {
         /// What kind.
         kind: PhoneKind,
-        /// The number, for counting repeats.
-        key: u64,
     },
     /// A National Insurance number.
     Nino,
@@ -524,10 +523,7 @@ pub fn classify(
             if let Some(p) = patterns::classify_phone_cell(v) {
                 stats.phones += 1;
                 if p.kind != PhoneKind::Service {
-                    out.push(whole(What::Phone {
-                        kind: p.kind,
-                        key: p.key,
-                    }));
+                    out.push(whole(What::Phone { kind: p.kind }));
                 }
             }
         }
@@ -629,10 +625,7 @@ fn sniff(
         }) {
             stats.phones += 1;
             if p.kind != PhoneKind::Service {
-                out.push(whole(What::Phone {
-                    kind: p.kind,
-                    key: p.key,
-                }));
+                out.push(whole(What::Phone { kind: p.kind }));
             }
         } else if patterns::is_date(v) {
             stats.dates += 1;

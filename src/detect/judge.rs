@@ -480,7 +480,7 @@ fn judge_row(
                     &[At(t)],
                 );
             }
-            What::Phone { kind, key } => match kind {
+            What::Phone { kind } => match kind {
                 PhoneKind::Mobile => cands.of(
                     (5, true, Ctx::Either),
                     p::PHONE_MOBILE,
@@ -489,6 +489,7 @@ fn judge_row(
                     &[At(t)],
                 ),
                 PhoneKind::Geographic => {
+                    let key = p::phone_key(h.text.get(cands.arena));
                     let shared = tb
                         .cols
                         .get(h.col as usize)

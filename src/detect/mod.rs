@@ -45,6 +45,7 @@ use crate::profile::{Compiled, Roster};
 use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding, StoreStr};
 use crate::rules::headers::{self, HeaderRule};
+use crate::rules::patterns::PhoneKind;
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -136,6 +137,8 @@ struct Memoised {
     delta: Stats,
     n: u8,
     hits: [CellHit; 2],
+    /// The phone key of each hit ([`phone_key`]).
+    keys: [u64; 2],
 }
 
 fn hash_cell(cell: &str) -> u64 {
@@ -200,6 +203,10 @@ struct Hit {
     what: What,
 }
 
+// Every flagged row of a staff list keeps about eight hits until the table
+// ends: keep them small.
+const _: () = assert!(std::mem::size_of::<Hit>() == 16);
+
 /// A row that kept hits: they end at `end` in [`TableScanner::hits`].
 #[derive(Debug, Clone, Copy)]
 struct KeptRow {
@@ -207,12 +214,21 @@ struct KeptRow {
     end: usize,
 }
 
-/// Count a phone number's rows (switchboards repeat).
-fn count_phone(phones: &mut FastMap<u64, u32>, what: &What) {
-    if let What::Phone { key, .. } = *what {
-        if key != 0 {
-            *phones.entry(key).or_insert(0) += 1;
-        }
+/// The key a hit's geographic number is counted under (0 for other hits):
+/// only geographic numbers can be switchboards.
+fn phone_key(what: &What, text: &str) -> u64 {
+    match what {
+        What::Phone {
+            kind: PhoneKind::Geographic,
+        } => crate::rules::patterns::phone_key(text),
+        _ => 0,
+    }
+}
+
+/// Count a geographic number's rows (switchboards repeat).
+fn count_phone(phones: &mut FastMap<u64, u32>, key: u64) {
+    if key != 0 {
+        *phones.entry(key).or_insert(0) += 1;
     }
 }
 
@@ -356,8 +372,8 @@ impl TableScanner {
             if let Some(i) = col.memo.get(field, &self.arena) {
                 if let Some(m) = col.memo.entries.get_mut(i) {
                     m.uses += 1;
-                    for h in m.hits.iter().take(m.n as usize) {
-                        count_phone(&mut col.phones, &h.what);
+                    for (h, key) in m.hits.iter().zip(m.keys).take(m.n as usize) {
+                        count_phone(&mut col.phones, key);
                         self.hits.push(Hit {
                             text: m.key.sub(h.start, h.end),
                             col: j as u32,
@@ -397,8 +413,12 @@ impl TableScanner {
                             end: 0,
                         };
                         let mut hits = [filler; 2];
-                        for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
+                        let mut keys = [0; 2];
+                        for ((slot, key), h) in
+                            hits.iter_mut().zip(keys.iter_mut()).zip(&self.cell_hits)
+                        {
                             *slot = *h;
+                            *key = phone_key(&h.what, field.get(h.start..h.end).unwrap_or(""));
                         }
                         let k = StoreStr::new(self.arena.len(), self.arena.len() + field.len());
                         let m = Memoised {
@@ -407,6 +427,7 @@ impl TableScanner {
                             delta: col.stats.since(&before),
                             n: self.cell_hits.len() as u8,
                             hits,
+                            keys,
                         };
                         if col.memo.insert(field, m) {
                             self.arena.push_str(field);
@@ -423,7 +444,10 @@ impl TableScanner {
                 }
             }
             for h in &self.cell_hits {
-                count_phone(&mut col.phones, &h.what);
+                count_phone(
+                    &mut col.phones,
+                    phone_key(&h.what, field.get(h.start..h.end).unwrap_or("")),
+                );
                 let text = match key {
                     Some(k) => k.sub(h.start, h.end),
                     None => stash(&mut self.arena, field.get(h.start..h.end).unwrap_or(field)),

@@ -286,10 +286,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             match p.kind {
                 PhoneKind::Mobile | PhoneKind::Geographic => {
                     out.push(CellHit {
-                        what: What::Phone {
-                            kind: p.kind,
-                            key: p.key,
-                        },
+                        what: What::Phone { kind: p.kind },
                         start: p.start,
                         end: p.end,
                     });

@@ -596,6 +596,12 @@ pub fn find_phones(text: &str, out: &mut Vec<Phone>) {
     }
 }
 
+/// The key ([`Phone::key`]) of the first number in a phone cell or in the
+/// text of a phone match, or 0: how repeats of one number are counted.
+pub fn phone_key(text: &str) -> u64 {
+    classify_phone_cell(text).map_or(0, |p| p.key)
+}
+
 /// The kind of a phone-column cell holding one number (`101` and `999`
 /// are service numbers; 4-6 digits alone are an extension).
 pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
