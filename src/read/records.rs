@@ -9,6 +9,7 @@
 //! quote is kept literally; a quote inside an unquoted field is literal.
 //! `\n`, `\r\n` and a lone `\r` all end a record.
 
+use super::scan::Cursor;
 use crate::error::{Error, ErrorKind};
 
 #[cfg(test)]
@@ -308,14 +309,28 @@ impl Parser {
         }
     }
 
-    /// First position from `i` of a byte that ends an unquoted field, or the end.
+    /// First position from `i` of a byte that ends an unquoted field.
     #[inline]
-    fn scan(&self, text: &[u8], i: usize) -> usize {
-        let rest = text.get(i..).unwrap_or_default();
-        i + rest
-            .iter()
-            .position(|&b| self.special[b as usize])
-            .unwrap_or(rest.len())
+    fn field_end(&self, cursor: &mut Cursor, text: &[u8], mut i: usize) -> Option<usize> {
+        loop {
+            let j = cursor.next(text, i)?;
+            if text.get(j).is_some_and(|&b| self.special[b as usize]) {
+                return Some(j);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// First position from `i` of a quote.
+    #[inline]
+    fn quote(cursor: &mut Cursor, text: &[u8], mut i: usize) -> Option<usize> {
+        loop {
+            let j = cursor.next(text, i)?;
+            if text.get(j) == Some(&b'"') {
+                return Some(j);
+            }
+            i = j + 1;
+        }
     }
 
     /// Parse a piece of decoded text. `unit` says how it maps to the original
@@ -333,7 +348,8 @@ impl Parser {
         let n = text.len();
         let mut i = 0;
         let mut cur = Cur { seg: 0, quote: 0 };
-        loop {
+        let mut cursor = Cursor::new(text, self.delim);
+        'piece: loop {
             match self.st {
                 St::RecordStart => {
                     let Some(&b) = text.get(i) else { break };
@@ -374,28 +390,34 @@ impl Parser {
                     cur.seg = i;
                 }
                 St::Unquoted => {
-                    let j = self.scan(text, i);
-                    let Some(&b) = text.get(j) else { break };
-                    self.end_field(text, cur.seg, j)?;
-                    i = j + 1;
-                    if b == self.delim {
-                        self.st = St::FieldStart;
-                    } else {
-                        self.after_cr = b == b'\r';
-                        self.end_record(s, out)?;
-                    }
-                }
-                St::Quoted => {
-                    let rest = text.get(i..).unwrap_or_default();
-                    match rest.iter().position(|&c| c == b'"') {
-                        Some(k) => {
-                            cur.quote = i + k;
-                            i += k + 1;
-                            self.st = St::QuoteInQuoted;
+                    // Field after field while they are unquoted: the
+                    // common case, without going round the machine.
+                    loop {
+                        let Some(j) = self.field_end(&mut cursor, text, i) else {
+                            break 'piece;
+                        };
+                        self.end_field(text, cur.seg, j)?;
+                        i = j + 1;
+                        if text.get(j) != Some(&self.delim) {
+                            self.after_cr = text.get(j) == Some(&b'\r');
+                            self.end_record(s, out)?;
+                            break;
                         }
-                        None => break,
+                        if matches!(text.get(i), None | Some(b'"')) {
+                            self.st = St::FieldStart;
+                            break;
+                        }
+                        cur.seg = i;
                     }
                 }
+                St::Quoted => match Self::quote(&mut cursor, text, i) {
+                    Some(j) => {
+                        cur.quote = j;
+                        i = j + 1;
+                        self.st = St::QuoteInQuoted;
+                    }
+                    None => break,
+                },
                 St::QuoteInQuoted => {
                     let Some(&b) = text.get(i) else { break };
                     i += 1;
@@ -527,7 +549,9 @@ mod tests {
         let units = [Unit::Identity, Unit::Char1, Unit::Utf16];
         for case in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..next(50) {
+            // Mostly short; some long enough for whole 64-byte blocks.
+            let len = if next(5) == 0 { next(400) } else { next(50) };
+            for _ in 0..len {
                 text.push_str(PARTS[next(PARTS.len())]);
             }
             let delim = if next(4) == 0 { b';' } else { b',' };
