@@ -223,7 +223,26 @@ impl Parser {
     }
 
     /// The current field ends with `text[a..b]`.
+    #[inline(always)]
     fn end_field(&mut self, text: &[u8], a: usize, b: usize) -> Result<(), Error> {
+        // The usual field: nothing copied, within the limits.
+        let len = self.rec_len + b.saturating_sub(a);
+        if self.fbuf == self.buf.len() && len <= self.max_bytes && self.spans.len() < self.max_fields
+        {
+            self.rec_len = len;
+            self.spans.push(Span {
+                start: a,
+                end: b,
+                owned: false,
+            });
+            return Ok(());
+        }
+        self.end_field_slow(text, a, b)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn end_field_slow(&mut self, text: &[u8], a: usize, b: usize) -> Result<(), Error> {
         self.check_len(b.saturating_sub(a))?;
         if self.spans.len() >= self.max_fields {
             return Err(self.limit(format!(
@@ -255,6 +274,17 @@ impl Parser {
     fn end_record(&mut self, text: &str, out: &mut dyn Records) -> Result<(), Error> {
         self.st = St::RecordStart;
         let mut fields = recycle(std::mem::take(&mut self.spare));
+        if self.buf.is_empty() {
+            // Nothing copied: every field is a slice of `text`.
+            fields.extend(
+                self.spans
+                    .iter()
+                    .map(|sp| text.get(sp.start..sp.end).unwrap_or("")),
+            );
+            out.record(self.row, &fields);
+            self.spare = recycle(fields);
+            return Ok(());
+        }
         for sp in &self.spans {
             let field = if sp.owned {
                 // Copies of whole characters of valid text and quotes: valid.
