@@ -90,7 +90,12 @@ fn main() {
         match sink.digest.take() {
             Some(mut h) => {
                 (format!("{info:?}"), err.as_ref().map(|e| format!("{e:?}"))).hash(&mut h);
-                println!("{:016x} {f} rows {} err {:?}", h.finish(), info.rows, err.map(|e| e.to_string()));
+                println!(
+                    "{:016x} {f} rows {} err {:?}",
+                    h.finish(),
+                    info.rows,
+                    err.map(|e| e.to_string())
+                );
             }
             None => println!(
                 "{f}: wall {:.3} s, cpu {:.3} s = {:.1} MB/s, {} rows, {} records, {} fields{}",

@@ -227,7 +227,9 @@ impl Parser {
     fn end_field(&mut self, text: &[u8], a: usize, b: usize) -> Result<(), Error> {
         // The usual field: nothing copied, within the limits.
         let len = self.rec_len + b.saturating_sub(a);
-        if self.fbuf == self.buf.len() && len <= self.max_bytes && self.spans.len() < self.max_fields
+        if self.fbuf == self.buf.len()
+            && len <= self.max_bytes
+            && self.spans.len() < self.max_fields
         {
             self.rec_len = len;
             self.spans.push(Span {
@@ -565,8 +567,22 @@ mod tests {
     #[test]
     fn same_as_the_byte_at_a_time_machine() {
         const PARTS: &[&str] = &[
-            "a", "Smith", "x y", ",", ",", ";", "\"", "\"", "\"\"", "\r", "\n", "\r\n", " ",
-            "é", "€", "\u{1F600}",
+            "a",
+            "Smith",
+            "x y",
+            ",",
+            ",",
+            ";",
+            "\"",
+            "\"",
+            "\"\"",
+            "\r",
+            "\n",
+            "\r\n",
+            " ",
+            "é",
+            "€",
+            "\u{1F600}",
         ];
         let mut state: u64 = 0x5EED_2EAD;
         let mut next = move |m: usize| {
@@ -596,7 +612,9 @@ mod tests {
                 .collect();
             if next(4) == 0 {
                 // Every boundary: one-character pieces.
-                cuts = (0..=text.len()).filter(|&c| text.is_char_boundary(c)).collect();
+                cuts = (0..=text.len())
+                    .filter(|&c| text.is_char_boundary(c))
+                    .collect();
             }
             cuts.sort_unstable();
             let mut pieces = Vec::new();

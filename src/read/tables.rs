@@ -423,8 +423,7 @@ impl Group {
                     let a = r.start.min(len);
                     let mut b = r.end.unwrap_or(len).clamp(a, len);
                     // Empty cells beyond the header (a gap column, trailing commas) are dropped.
-                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| blank(f))
-                    {
+                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| blank(f)) {
                         b -= 1;
                     }
                     let cut = fields.get(a..b).unwrap_or_default();
