@@ -8,6 +8,13 @@
 //! the start of a field; `""` inside quotes is one quote; text after a closing
 //! quote is kept literally; a quote inside an unquoted field is literal.
 //! `\n`, `\r\n` and a lone `\r` all end a record.
+//!
+//! It is the reader's hot loop, so it does little per byte: it jumps between
+//! the bytes that matter (delimiters, quotes, line ends), found 64 at a time
+//! by `scan.rs`, and hands fields on as slices of the text it was given,
+//! copying only what cannot be a slice (see [`Parser`]). The first,
+//! byte-at-a-time version of the machine is kept in `records/reference.rs`
+//! as the oracle this one is tested against.
 
 use super::scan::Cursor;
 use crate::error::{Error, ErrorKind};
@@ -201,7 +208,7 @@ impl Parser {
     /// The record is longer than the limit once the current field holds
     /// `more` bytes beyond its copied part.
     fn check_len(&self, more: usize) -> Result<(), Error> {
-        let len = self.rec_len + (self.buf.len() - self.fbuf) + more;
+        let len = self.rec_len + self.buf.len().saturating_sub(self.fbuf) + more;
         if len > self.max_bytes {
             return Err(self.limit(format!(
                 "row {} is longer than {} MB",
