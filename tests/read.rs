@@ -417,6 +417,132 @@ test!(
     }
 );
 
+/// Push `input` cut at `cuts` (sorted byte offsets); events, result, info.
+fn run_cuts(input: &[u8], cuts: &[usize]) -> (Vec<String>, Result<(), Error>, ReadInfo) {
+    let mut sink = Events::default();
+    let mut reader = Reader::new();
+    let mut result = Ok(());
+    let mut from = 0;
+    for &c in cuts.iter().chain([&input.len()]) {
+        result = reader.push(input.get(from..c).unwrap_or_default(), &mut sink);
+        from = c;
+        if result.is_err() {
+            break;
+        }
+    }
+    if result.is_ok() {
+        result = reader.finish(&mut sink);
+    }
+    (sink.0, result, reader.info().clone())
+}
+
+// Past the first 64 KB (read whole to decide the encoding), every pushed
+// chunk is a piece of text for the record machine, which delivers fields as
+// slices of it and copies only what a piece boundary cuts. A boundary at
+// every byte of records with quotes, `""`, quoted line breaks, CRLF, empty
+// and multi-byte fields, in each encoding, must change nothing; the same
+// text in every encoding gives the same events.
+test!(
+    fn chunk_boundaries_at_every_byte_past_the_first_64k() {
+        // A title with characters outside ASCII, so that the encoding is
+        // decided as such from the first 64 KB.
+        let mut text = String::from("Staff \u{2013} Se\u{e1}n\r\n\r\nSurname,Note,N\r\n");
+        let mut rows = 3;
+        let note = "ok ".repeat(70);
+        while text.len() < 70_000 {
+            text.push_str(&format!("SMITH,{note},1\r\n"));
+            rows += 1;
+        }
+        let tail_at = text.len();
+        text.push_str(
+            "\"O\u{2019}NEILL, Se\u{e1}n\",\"said \"\"hi\"\"\r\nthen left\",2\r\n\
+             \"a\"b,\"\",\r\n\
+             \r\n\
+             BR\u{c9}AN,\"\"\"\"\"\",3\r\n\
+             \"\",\"x\r\r\ny\",\u{a3}4\r\n\
+             last,\"q\"",
+        );
+        let utf8 = text.as_bytes().to_vec();
+        let win1252: Vec<u8> = text
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' => 0x92,
+                '\u{2013}' => 0x96,
+                c => u8::try_from(u32::from(c)).unwrap_or(b'?'),
+            })
+            .collect();
+        // Windows-1252 bytes after the first 64 KB of a UTF-8 file.
+        let mut stray = text.replacen('\u{2019}', "\u{92}", 1).into_bytes();
+        if let Some(k) = stray.windows(2).position(|w| w == [0xC2, 0x92]) {
+            stray.remove(k);
+        }
+        let encodings = [
+            ("UTF-8", utf8, tail_at),
+            ("UTF-8", stray, tail_at),
+            ("windows-1252", win1252, tail_at),
+            ("UTF-16LE", utf16(&text, true, true), 2 + 2 * tail_at),
+            ("UTF-16BE", utf16(&text, true, false), 2 + 2 * tail_at),
+        ];
+        let (first, _, _) = run(&encodings[0].1, 0);
+        assert_eq!(
+            first.get(..2),
+            Some(
+                &[
+                    "1 -: Staff \u{2013} Se\u{e1}n".to_string(),
+                    "start 0 @3 c0: Surname|Note|N".to_string()
+                ][..]
+            )
+        );
+        assert_eq!(
+            first.get(first.len() - 6..),
+            Some(
+                &[
+                    format!(
+                        "{} t0: O\u{2019}NEILL, Se\u{e1}n|said \"hi\"\r\nthen left|2",
+                        rows + 1
+                    ),
+                    format!("{} t0: ab||", rows + 2),
+                    format!("{} t0: BR\u{c9}AN|\"\"|3", rows + 4),
+                    format!("{} t0: |x\r\r\ny|\u{a3}4", rows + 5),
+                    format!("{} t0: last|q", rows + 6),
+                    format!("end 0 @{}", rows + 6),
+                ][..]
+            )
+        );
+        for (name, bytes, at) in &encodings {
+            let whole = run(bytes, 0);
+            assert_eq!(
+                whole.0, first,
+                "{name}: the same text gives the same events"
+            );
+            assert_eq!((whole.1.clone(), whole.2.encoding), (Ok(()), *name));
+            assert_eq!(
+                whole.2.warnings.len(),
+                usize::from(*at == tail_at && whole.2.encoding == "UTF-8" && bytes.contains(&0x92))
+            );
+            for cut in at - 3..=bytes.len() {
+                // And a record cut in three pieces (some of them: each run
+                // reads 64 KB, and this suite also runs in the browser).
+                let mut runs = vec![vec![cut]];
+                if cut % 4 == 0 {
+                    runs.push(vec![(at - 1).min(cut), (at - 1).max(cut)]);
+                }
+                for cuts in runs {
+                    let got = run_cuts(bytes, &cuts);
+                    let first_diff = got.0.iter().zip(&whole.0).find(|(a, b)| a != b);
+                    assert!(
+                        got == whole,
+                        "{name}: cuts at {cuts:?}: first different event {first_diff:?}, \
+                         result {:?}, info {:?}",
+                        got.1,
+                        got.2
+                    );
+                }
+            }
+        }
+    }
+);
+
 // ---- binary files -------------------------------------------------------
 
 fn not_text(input: &[u8]) -> (&'static str, String) {

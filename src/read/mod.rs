@@ -65,6 +65,7 @@ use crate::error::{Error, ErrorKind};
 
 mod decode;
 mod records;
+mod scan;
 mod sniff;
 mod tables;
 

@@ -88,6 +88,17 @@ struct Shape {
     last: usize,
 }
 
+/// `f.trim().is_empty()`, without trimming the usual cell, which starts
+/// with a visible ASCII character (never whitespace).
+#[inline]
+fn blank(f: &str) -> bool {
+    match f.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && b < 0x80 => false,
+        Some(_) => f.trim().is_empty(),
+    }
+}
+
 fn shape(fields: &[&str]) -> Shape {
     let mut s = Shape {
         filled: 0,
@@ -95,7 +106,7 @@ fn shape(fields: &[&str]) -> Shape {
         last: 0,
     };
     for (j, f) in fields.iter().enumerate() {
-        if !f.trim().is_empty() {
+        if !blank(f) {
             if s.filled == 0 {
                 s.first = j;
             }
@@ -412,12 +423,11 @@ impl Group {
                     let a = r.start.min(len);
                     let mut b = r.end.unwrap_or(len).clamp(a, len);
                     // Empty cells beyond the header (a gap column, trailing commas) are dropped.
-                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| f.trim().is_empty())
-                    {
+                    while b > a + r.width && fields.get(b - 1).is_some_and(|f| blank(f)) {
                         b -= 1;
                     }
                     let cut = fields.get(a..b).unwrap_or_default();
-                    if cut.iter().any(|f| !f.trim().is_empty()) {
+                    if cut.iter().any(|f| !blank(f)) {
                         out.record(Some(r.index), row, cut);
                         r.last_row = row;
                     }
@@ -880,11 +890,11 @@ impl Tabler {
                 f.get(a.min(f.len())..b.min(f.len()))
                     .unwrap_or_default()
                     .iter()
-                    .all(|c| c.trim().is_empty())
+                    .all(|c| blank(c))
             })
         };
         let mut filled: Vec<usize> = (s.first..=s.last)
-            .filter(|&j| fields.get(j).is_some_and(|f| !f.trim().is_empty()))
+            .filter(|&j| fields.get(j).is_some_and(|f| !blank(f)))
             .collect();
         // A lone first cell, then empty columns, then a run of header cells:
         // a title (of what lies under it), not a column; the tables start at
@@ -992,13 +1002,31 @@ impl Tabler {
 fn last_filled(fields: &[&str], start: usize, end: usize) -> usize {
     (start..end.min(fields.len()))
         .rev()
-        .find(|&j| fields.get(j).is_some_and(|f| !f.trim().is_empty()))
+        .find(|&j| fields.get(j).is_some_and(|f| !blank(f)))
         .unwrap_or(start)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `blank` is `trim().is_empty()` for every first byte and whitespace.
+    #[test]
+    fn blank_is_trim_is_empty() {
+        let mut cells: Vec<String> = vec![String::new()];
+        for c in (0..0x80u8).map(char::from).chain([
+            '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200b}', '\u{2028}', '\u{3000}',
+            '\u{feff}', 'é',
+        ]) {
+            cells.push(c.to_string());
+            cells.push(format!("{c} "));
+            cells.push(format!("{c}x"));
+            cells.push(format!(" {c}"));
+        }
+        for c in &cells {
+            assert_eq!(blank(c), c.trim().is_empty(), "{c:?}");
+        }
+    }
 
     #[test]
     fn labels() {
