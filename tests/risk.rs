@@ -768,6 +768,95 @@ fn a_count_of_people_with_short_labels_trusts_the_detector() {
     }
 }
 
+/// The count check keeps nothing of a table whose headers already make it a
+/// list of people (an identifier header and no count of people), whatever the
+/// detector says; with a count of people among the headers the rows are kept
+/// and the detector's classes decide. Either way the combination check runs.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_list_by_its_headers_is_never_a_count_table() {
+    // (table, class of column 0, small-count rows, rare-combination rows)
+    let cases: &[(&str, Option<ColumnClass>, &[u64], &[u64])] = &[
+        // An identifier header, counts of things: a list, whatever column 0 holds.
+        (
+            "Surname,Rank,Number of crimes
+             A,Constable,2
+             B,Constable,40
+             C,Constable,3
+             D,Sergeant,1",
+            None,
+            &[],
+            &[5],
+        ),
+        (
+            "Surname,Rank,Number of crimes
+             A,Constable,2
+             B,Constable,40
+             C,Constable,3
+             D,Sergeant,1",
+            Some(ColumnClass::Unit),
+            &[],
+            &[5],
+        ),
+        // Free text ("Notes") is a list sign too, even in the last column.
+        (
+            "Station,Officers,Notes
+             Lisburn,2,
+             Omagh,40,
+             Antrim,3,",
+            Some(ColumnClass::Location),
+            &[],
+            &[],
+        ),
+        // A count of people beside an identifier header: the classes decide.
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            Some(ColumnClass::Unit),
+            &[3],
+            &[],
+        ),
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            Some(ColumnClass::Name),
+            &[],
+            &[],
+        ),
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            None,
+            &[],
+            &[],
+        ),
+        // No identifier header: a count table.
+        (
+            "Station,Officers
+             Lisburn,2
+             Omagh,40
+             Antrim,3",
+            None,
+            &[2, 4],
+            &[],
+        ),
+    ];
+    for (i, (text, class, small, combo)) in cases.iter().enumerate() {
+        let columns: Vec<ColumnReport> = class
+            .map(|c| vec![column(0, "first", c)])
+            .unwrap_or_default();
+        let f = scan_with(text, &Options::default(), &columns);
+        assert_eq!(flagged(&f, Kind::SmallCount), *small, "case {i}");
+        assert_eq!(flagged(&f, Kind::QuasiIdentifier), *combo, "case {i}");
+    }
+}
+
 /// An FTE beside a headcount is judged through the headcount: five
 /// part-timers (4.6 FTE) are still five people, but an FTE of 1.00 beside a
 /// suppressed headcount gives the headcount away.

@@ -165,16 +165,37 @@ pub(crate) struct Counts {
     small_overflow: bool,
     rule: CountRule,
     rows: u64,
+    /// The headers alone say this is a list of people, not a count table
+    /// (see [`listed_by_headers`]): `finish` judges nothing, so `record`
+    /// keeps nothing.
+    listed: bool,
+}
+
+/// Whether the headers alone make a table a list of people whatever the
+/// detector says of its columns: a header reads as an identifier, free text
+/// or date of birth ("Surname", "Collar number", "Notes") and no header
+/// counts people (a "Headcount" beside a "Name" header lets the detector's
+/// classes decide, see `Counts::finish`).
+fn listed_by_headers(meanings: &[Option<HeaderMeaning>]) -> bool {
+    let counts_people = meanings
+        .iter()
+        .any(|m| matches!(m, Some(HeaderMeaning::Count(Some(true)))));
+    !counts_people
+        && meanings
+            .iter()
+            .any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
 }
 
 impl Counts {
     pub(crate) fn new(header: &[String], rule: CountRule) -> Self {
+        let meanings: Vec<Option<HeaderMeaning>> = header
+            .iter()
+            .map(|h| header_meaning(h).map(|m| m.0))
+            .collect();
         Counts {
             header: header.to_vec(),
-            meanings: header
-                .iter()
-                .map(|h| header_meaning(h).map(|m| m.0))
-                .collect(),
+            listed: listed_by_headers(&meanings),
+            meanings,
             stats: vec![ColStats::default(); header.len()],
             grid: Some(Vec::new()),
             grid_cells: 0,
@@ -187,6 +208,11 @@ impl Counts {
 
     pub(crate) fn record(&mut self, row: u64, fields: &[&str]) {
         self.rows += 1;
+        if self.listed {
+            // A staff list: nothing here is a count (most of the time of
+            // the risk checks on a large list went on parsing its cells).
+            return;
+        }
         let width = self.header.len();
         let mut label: Option<Box<str>> = None;
         for (j, raw) in fields.iter().enumerate().take(width) {
@@ -371,7 +397,8 @@ impl Counts {
                     None => true,
                 }
         };
-        if classes.iter().flatten().any(|&c| class_is_identifier(c))
+        if self.listed
+            || classes.iter().flatten().any(|&c| class_is_identifier(c))
             || (0..self.header.len()).any(listed_by_header)
         {
             return (Vec::new(), advice, false);
