@@ -9,7 +9,9 @@ use foi_check::read::Table;
 use foi_check::report::{ColumnClass, ColumnReport, Kind};
 use foi_check::risk::counts::{parse_cell, Cell};
 use foi_check::risk::group::Groups;
-use foi_check::risk::words::{header_meaning, is_suppressed, is_total, HeaderMeaning, QiKind};
+use foi_check::risk::words::{
+    header_meaning, is_suppressed, is_total, is_vacant, trim, HeaderMeaning, QiKind, VACANT_VALUES,
+};
 use foi_check::risk::{rules, RiskFindings, RiskScanner};
 
 /// Runs a table given as CSV-ish text (`,` separated, first line the header,
@@ -1301,4 +1303,73 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
         "{}",
         reasons[1].why
     );
+}
+
+/// The risk checks' own trim skips the Unicode scan on cells that start and
+/// end with a visible ASCII character; it must agree with `str::trim`
+/// everywhere, non-breaking and em spaces and accented letters included.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn trim_agrees_with_str_trim() {
+    let cases = [
+        "",
+        " ",
+        "a",
+        " a",
+        "a ",
+        "\ta\r\n",
+        "Lisburn",
+        "Chief Inspector",
+        "\u{a0}Omagh\u{a0}",
+        "\u{2003}x",
+        "x\u{3000}",
+        "\u{85}x",
+        "\u{b}x\u{c}",
+        "\u{1}x\u{1f}",
+        "\u{7f}",
+        "Ó BRIAIN",
+        "Derry\u{a0}City",
+        "Seán",
+        "~",
+        "!",
+    ];
+    for c in cases {
+        assert_eq!(trim(c), c.trim(), "{c:?}");
+    }
+}
+
+/// Vacant posts: every entry of the table in any case and with spaces
+/// around; near misses are not vacant (the length and first-letter guard
+/// must not change the answer).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn vacant_values_are_found_in_any_case() {
+    for v in VACANT_VALUES {
+        assert!(is_vacant(v), "{v}");
+        assert!(is_vacant(&v.to_uppercase()), "{v}");
+        assert!(is_vacant(&format!(" {v}\u{a0}")), "{v}");
+        let mut chars = v.chars();
+        let capital: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
+        assert!(is_vacant(&capital), "{v}");
+    }
+    for c in [
+        "",
+        "vacan",
+        "vacants",
+        "vacancies",
+        "post",
+        "N/D",
+        "Not disclosed",
+        "Constable",
+        "not filled yet",
+        "xvacant",
+        "vacant post (acting)",
+    ] {
+        assert!(!is_vacant(c), "{c}");
+    }
 }
