@@ -1123,9 +1123,97 @@ fn cells_parse_as_numbers() {
         ("", Cell::Blank),
         ("Lisburn", Cell::Text),
         ("12 officers", Cell::Text),
+        // The first character picks a fast way through; each must agree
+        // with the general one.
+        ("\u{a0}7\u{a0}", num(7.0)),
+        ("\t3", num(3.0)),
+        ("0012", num(12.0)),
+        ("1e3", num(1000.0)),
+        (
+            "12 %",
+            Cell::Number {
+                value: 12.0,
+                money: false,
+                percent: true,
+            },
+        ),
+        ("1,234.5", num(1234.5)),
+        ("1,23,4", Cell::Text),
+        ("5a", Cell::Text),
+        ("-3", num(-3.0)),
+        (".5", num(0.5)),
+        ("-", Cell::Suppressed),
+        ("..", Cell::Suppressed),
+        ("<5", Cell::Suppressed),
+        ("< 10", Cell::Suppressed),
+        ("[c]", Cell::Suppressed),
+        ("x", Cell::Suppressed),
+        ("C", Cell::Suppressed),
+        ("Redacted", Cell::Suppressed),
+        ("N/D", Cell::Suppressed),
+        ("fewer than 5", Cell::Suppressed),
+        ("Less than 3", Cell::Suppressed),
+        ("abc%", Cell::Text),
+        ("a", Cell::Text),
+        ("nan", Cell::Text),
+        ("inf", Cell::Text),
+        ("%", Cell::Text),
+        (
+            "$ 7",
+            Cell::Number {
+                value: 7.0,
+                money: true,
+                percent: false,
+            },
+        ),
+        (
+            "€1,5",
+            Cell::Number {
+                value: 1.5,
+                money: true,
+                percent: false,
+            },
+        ),
+        ("£x", Cell::Text),
+        ("(5)", Cell::Text),
     ];
     for (raw, want) in cases {
         assert_eq!(parse_cell(raw), *want, "{raw:?}");
+    }
+}
+
+/// A column whose header lets it hold counts is read to the end, however
+/// much text comes first: it is a count column when at least 80% of its
+/// filled cells are numbers, so 1,250 text cells need 5,000 numbers.
+/// (Columns that cannot be counts stop being read after 1,000 text cells.)
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_count_column_is_judged_on_all_its_cells() {
+    // (text cells first, numbers after, small counts flagged?)
+    let cases: &[(usize, usize, bool)] = &[
+        (1250, 4900, false),
+        (1250, 5000, true),
+        (999, 3996, true),
+        (1001, 4003, false),
+    ];
+    for &(texts, numbers, want) in cases {
+        let mut text = String::from("Team,Years of service,Headcount\n");
+        for i in 0..texts {
+            text.push_str(&format!("Team {i},n/a,not known\n"));
+        }
+        for i in 0..numbers {
+            // One small count, in the last row.
+            let count = if i + 1 == numbers { 2 } else { 40 + i % 7 };
+            text.push_str(&format!("Team {},{},{count}\n", texts + i, i % 30));
+        }
+        let f = scan(&text);
+        let last = (texts + numbers + 1) as u64;
+        let want: Vec<u64> = if want { vec![last] } else { vec![] };
+        assert_eq!(
+            flagged(&f, Kind::SmallCount),
+            want,
+            "{texts} text cells, {numbers} numbers"
+        );
     }
 }
 
