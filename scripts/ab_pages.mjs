@@ -28,10 +28,13 @@ for (let round = 0; round < 3; round++) {
     const c = new wb.WasmChecker('staff.csv', undefined);
     c.keepRows(512 * 1024 * 1024);
     for (let i = 0; i < csv.length; i += 8 << 20) c.push(csv.subarray(i, Math.min(i + (8 << 20), csv.length)));
-    const json = c.finish();
+    const r = c.finish();
+    const summary = r.summary();
+    const flagged = c.flaggedView(r);
     const cpu = process.cpuUsage(t0);
     const s = (cpu.user + cpu.system) / 1e6;
-    console.log(`${v}: ${s.toFixed(2)} CPU s, ${(csv.length / 1e6 / s).toFixed(1)} MB/CPU s (wall ${((Date.now() - w0) / 1000).toFixed(2)} s), view rows ${c.viewLength()}, json ${json.length}`);
+    console.log(`${v}: ${s.toFixed(2)} CPU s, ${(csv.length / 1e6 / s).toFixed(1)} MB/CPU s (wall ${((Date.now() - w0) / 1000).toFixed(2)} s), view rows ${c.viewLength()}, flagged ${flagged.length}, summary ${summary.length}`);
     c.free();
+    r.free();
   }
 }

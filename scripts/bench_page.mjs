@@ -3,7 +3,9 @@
 // Chromium, and the script prints end-to-end MB/s (file chosen -> report
 // shown), the CPU time Chromium used for it, peak memory (the page's JS heap from CDP, and the RSS of every
 // Chromium process) and the longest main-thread task (PerformanceObserver
-// 'longtask'). Run with `make bench-page`; figures go to BENCHMARKS.md.
+// 'longtask'), and where the time went: in the worker (push: the check of the
+// chunks; finish: the end of the check; summary and flagged: what the page is
+// sent) and around it. Run with `make bench-page`; figures go to BENCHMARKS.md.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +14,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist', 'foi-check.html');
+// BENCH_PAGE: another build of the page to measure (e.g. a copy of an
+// earlier dist/foi-check.html, for a before / after comparison)
+const DIST = path.resolve(process.env.BENCH_PAGE || path.join(ROOT, 'dist', 'foi-check.html'));
 const MB = Number(process.env.BENCH_MB || 100);
 
 function generate(file, bytes) {
@@ -69,7 +73,7 @@ async function main() {
   const csv = path.join(tmp, 'staff-list.csv');
   const gen = generate(csv, MB * 1e6);
   console.log(`file: ${(gen.size / 1e6).toFixed(1)} MB, ${gen.rows.toLocaleString('en-GB')} rows (generated, synthetic)`);
-  console.log(`page: dist/foi-check.html ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
+  console.log(`page: ${path.relative(ROOT, DIST)} ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
 
   const profile = path.join(tmp, 'profile');
   const context = await chromium.launchPersistentContext(profile, {
@@ -82,6 +86,24 @@ async function main() {
     const page = context.pages()[0] || await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    // Watch the worker's messages (without changing the page): when the file
+    // starts, when it is finished, and the report's timing.
+    await context.addInitScript(() => {
+      const Native = window.Worker;
+      window.__phases = {};
+      window.Worker = class extends Native {
+        constructor(...a) {
+          super(...a);
+          this.addEventListener('message', (e) => {
+            if (e.data && e.data.type === 'report') Object.assign(window.__phases, { report: performance.now(), timing: e.data.timing });
+          });
+        }
+        postMessage(m, t) {
+          if (m && (m.type === 'start' || m.type === 'finish')) window.__phases[m.type] = performance.now();
+          return super.postMessage(m, t);
+        }
+      };
+    });
     await page.goto(pathToFileURL(DIST).href);
     await page.evaluate(() => {
       window.__longest = 0;
@@ -111,7 +133,9 @@ async function main() {
     await page.setInputFiles('#file-input', csv);
     await page.waitForFunction(() => {
       const tag = document.querySelector('#file-list .file-card-head .tag');
-      return tag && !/^(Waiting|Checking)$/.test(tag.textContent);
+      const done = tag && !/^(Waiting|Checking)$/.test(tag.textContent);
+      if (done && !window.__phases.shown) window.__phases.shown = performance.now();
+      return done;
     }, null, { timeout: 600000, polling: 50 });
     const seconds = (Date.now() - t0) / 1000;
     const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
@@ -125,6 +149,14 @@ async function main() {
     console.log(`end to end: ${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s`);
     if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
     console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
+    const ph = await page.evaluate(() => window.__phases);
+    if (ph.timing) {
+      const s = (ms) => (ms / 1000).toFixed(2) + ' s';
+      const t = ph.timing;
+      console.log(`time: file read and pushed ${s(ph.finish - ph.start)} (of which push ${s(t.push)}); `
+        + `finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; `
+        + `finish to report on the page ${s(ph.report - ph.finish)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
+    }
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   } finally {
     await context.close();

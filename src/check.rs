@@ -196,7 +196,7 @@ impl Checker {
     /// checker.push(b"Ref,Note\n1,Seen by alex kay at the desk\n").unwrap();
     /// let report = checker.finish();
     /// assert_eq!(report.rows[0].kind, Kind::Staff);
-    /// assert_eq!(report.rows[0].reasons[0].rule, "profile.roster");
+    /// assert_eq!(report.rows[0].reasons.first().expect("a reason").rule, "profile.roster");
     /// ```
     pub fn with_roster(mut self, roster: Arc<Roster>) -> Self {
         self.state.roster = Some(roster);

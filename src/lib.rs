@@ -38,5 +38,6 @@ pub use check::{check_bytes, Checker};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use report::{
-    Advice, ColumnClass, ColumnReport, Kind, Problem, Reason, Report, RowFinding, Summary,
+    Advice, ColumnClass, ColumnReport, Kind, Problem, Reason, ReasonRef, Reasons, Report,
+    RowFinding, Summary,
 };

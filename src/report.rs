@@ -139,6 +139,16 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// This reason read as a [`ReasonRef`].
+    pub fn view(&self) -> ReasonRef<'_> {
+        ReasonRef {
+            rule: &self.rule,
+            column: &self.column,
+            text: &self.text,
+            why: Cow::Borrowed(&self.why),
+        }
+    }
+
     /// A reason whose three strings share one allocation.
     ///
     /// ```
@@ -423,7 +433,330 @@ pub struct RowFinding {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub table: Option<usize>,
     /// Every reason, most important first.
-    pub reasons: Vec<Reason>,
+    pub reasons: Reasons,
+}
+
+/// A string of a [`ReasonStore`]: a 38-bit byte offset and a 26-bit length
+/// in one `u64` (a store of up to 256 GiB; a string of up to 64 MiB, the
+/// reader's longest record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct StoreStr(u64);
+
+impl StoreStr {
+    const LEN_BITS: u32 = 26;
+    const LEN_MAX: usize = (1 << Self::LEN_BITS) - 1;
+
+    /// The string `start..end` of the store's text (cut to what fits).
+    pub(crate) fn new(start: usize, end: usize) -> StoreStr {
+        let len = end.saturating_sub(start).min(Self::LEN_MAX);
+        StoreStr(((start as u64) << Self::LEN_BITS) | len as u64)
+    }
+
+    pub(crate) fn start(self) -> usize {
+        (self.0 >> Self::LEN_BITS) as usize
+    }
+
+    pub(crate) fn end(self) -> usize {
+        self.start() + (self.0 & Self::LEN_MAX as u64) as usize
+    }
+
+    /// A part of this string (`start..end` relative to it).
+    pub(crate) fn sub(self, start: usize, end: usize) -> StoreStr {
+        let s = self.start();
+        StoreStr::new(s + start, (s + end).min(self.end()))
+    }
+
+    pub(crate) fn get(self, text: &str) -> &str {
+        text.get(self.start()..self.end()).unwrap_or("")
+    }
+}
+
+/// How a packed reason's sentence is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// Written out in the store.
+    Text(StoreStr),
+    /// `what (column): text`, the shape of most sentences, written when read.
+    Of(&'static str),
+    /// [`Why::Of`] for a date of birth or postcode that identifies together
+    /// with the other: the sentence ends with [`DOB_COMBO`].
+    OfCombo(&'static str),
+}
+
+/// The end of the sentence of a date of birth or postcode that identifies
+/// because the row has both.
+pub(crate) const DOB_COMBO: &str = " (with a date of birth and a postcode or address)";
+
+/// A reason held in a [`ReasonStore`]: 48 bytes, no allocation of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Packed {
+    pub(crate) rule: &'static str,
+    pub(crate) column: StoreStr,
+    pub(crate) text: StoreStr,
+    pub(crate) why: Why,
+}
+
+/// The reasons of many rows (typically a whole table's) and the strings they
+/// point into, in two allocations. A staff list where every row is flagged
+/// has millions of reasons: held this way they cost about 48 bytes each plus
+/// the text they quote, and the common sentences are written only when read.
+#[derive(Debug, Default)]
+pub(crate) struct ReasonStore {
+    pub(crate) text: String,
+    pub(crate) reasons: Vec<Packed>,
+}
+
+/// The reasons of one row: a range of a shared [`ReasonStore`] (as the
+/// detector makes them) or a list of [`Reason`]s (the risk checks, JSON read
+/// back, rows merged from several checks). Read them with [`Reasons::iter`]
+/// or [`Reasons::get`]; each gives a [`ReasonRef`]. Serialises as a JSON
+/// array of `{rule, column, text, why}`.
+#[derive(Clone)]
+pub struct Reasons(ReasonsRepr);
+
+#[derive(Clone)]
+enum ReasonsRepr {
+    Packed {
+        store: Arc<ReasonStore>,
+        start: usize,
+        len: u32,
+    },
+    Owned(Vec<Reason>),
+}
+
+/// One reason, as read from [`Reasons`]: the same four strings as [`Reason`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonRef<'a> {
+    /// The id of the rule that matched (see `foi-check rules`).
+    pub rule: &'a str,
+    /// The header of the column the match is in (or `column N` without a header).
+    pub column: &'a str,
+    /// The text that matched.
+    pub text: &'a str,
+    /// A sentence a clerk understands.
+    pub why: Cow<'a, str>,
+}
+
+impl ReasonRef<'_> {
+    /// An owned copy.
+    pub fn to_reason(&self) -> Reason {
+        Reason::new(self.rule.to_string(), self.column, self.text, &self.why)
+    }
+}
+
+impl Packed {
+    fn view<'a>(&self, text: &'a str) -> ReasonRef<'a> {
+        let column = self.column.get(text);
+        let matched = self.text.get(text);
+        let why = match self.why {
+            Why::Text(s) => Cow::Borrowed(s.get(text)),
+            Why::Of(what) => Cow::Owned(format!("{what} ({column}): {matched}")),
+            Why::OfCombo(what) => Cow::Owned(format!("{what} ({column}): {matched}{DOB_COMBO}")),
+        };
+        ReasonRef {
+            rule: self.rule,
+            column,
+            text: matched,
+            why,
+        }
+    }
+}
+
+impl ReasonStore {
+    /// The reasons `start..start + len` as one row's.
+    pub(crate) fn row(store: &Arc<ReasonStore>, start: usize, len: usize) -> Reasons {
+        Reasons(ReasonsRepr::Packed {
+            store: Arc::clone(store),
+            start,
+            len: u32::try_from(len).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+impl Default for Reasons {
+    fn default() -> Self {
+        Reasons(ReasonsRepr::Owned(Vec::new()))
+    }
+}
+
+impl Reasons {
+    /// No reasons.
+    pub fn new() -> Reasons {
+        Reasons::default()
+    }
+
+    fn packed(&self) -> Option<(&ReasonStore, &[Packed])> {
+        match &self.0 {
+            ReasonsRepr::Packed { store, start, len } => Some((
+                store,
+                store
+                    .reasons
+                    .get(*start..start.saturating_add(*len as usize))
+                    .unwrap_or(&[]),
+            )),
+            ReasonsRepr::Owned(_) => None,
+        }
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            ReasonsRepr::Packed { .. } => self.packed().map_or(0, |(_, p)| p.len()),
+            ReasonsRepr::Owned(v) => v.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th reason (0 is the most important).
+    pub fn get(&self, i: usize) -> Option<ReasonRef<'_>> {
+        match &self.0 {
+            ReasonsRepr::Packed { .. } => {
+                let (store, p) = self.packed()?;
+                p.get(i).map(|r| r.view(&store.text))
+            }
+            ReasonsRepr::Owned(v) => v.get(i).map(Reason::view),
+        }
+    }
+
+    /// The most important reason.
+    pub fn first(&self) -> Option<ReasonRef<'_>> {
+        self.get(0)
+    }
+
+    /// Every reason, most important first.
+    pub fn iter(&self) -> impl Iterator<Item = ReasonRef<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// Whether `reason` is one of these.
+    pub fn contains(&self, reason: &Reason) -> bool {
+        let r = reason.view();
+        self.iter().any(|x| x == r)
+    }
+
+    fn owned(&mut self) -> &mut Vec<Reason> {
+        if let ReasonsRepr::Packed { .. } = self.0 {
+            let v: Vec<Reason> = self.iter().map(|r| r.to_reason()).collect();
+            self.0 = ReasonsRepr::Owned(v);
+        }
+        match &mut self.0 {
+            ReasonsRepr::Owned(v) => v,
+            ReasonsRepr::Packed { .. } => unreachable!("made owned above"),
+        }
+    }
+
+    /// Add a reason at the end.
+    pub fn push(&mut self, reason: Reason) {
+        self.owned().push(reason);
+    }
+
+    /// Add `other`'s reasons at the end.
+    pub fn extend(&mut self, other: Reasons) {
+        if other.is_empty() {
+            return;
+        }
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        let more: Vec<Reason> = other.iter().map(|r| r.to_reason()).collect();
+        self.owned().extend(more);
+    }
+}
+
+impl From<Vec<Reason>> for Reasons {
+    fn from(v: Vec<Reason>) -> Reasons {
+        Reasons(ReasonsRepr::Owned(v))
+    }
+}
+
+impl FromIterator<Reason> for Reasons {
+    fn from_iter<I: IntoIterator<Item = Reason>>(iter: I) -> Reasons {
+        Reasons::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl PartialEq for Reasons {
+    fn eq(&self, other: &Reasons) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl std::fmt::Debug for Reasons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        /// A packed reason written straight from its store: the sentence is
+        /// formatted into the output, never into a `String` of its own.
+        struct Out<'a>(&'a Packed, &'a str);
+        struct WhyOut<'a>(&'a Packed, &'a str);
+        impl std::fmt::Display for WhyOut<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let (p, text) = (self.0, self.1);
+                match p.why {
+                    Why::Text(s) => f.write_str(s.get(text)),
+                    Why::Of(what) => write!(f, "{what} ({}): {}", p.column.get(text), p.text.get(text)),
+                    Why::OfCombo(what) => write!(
+                        f,
+                        "{what} ({}): {}{DOB_COMBO}",
+                        p.column.get(text),
+                        p.text.get(text)
+                    ),
+                }
+            }
+        }
+        impl Serialize for Out<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (p, text) = (self.0, self.1);
+                let mut st = serializer.serialize_struct("Reason", 4)?;
+                st.serialize_field("rule", p.rule)?;
+                st.serialize_field("column", p.column.get(text))?;
+                st.serialize_field("text", p.text.get(text))?;
+                st.serialize_field("why", &Collect(WhyOut(p, text)))?;
+                st.end()
+            }
+        }
+        struct Collect<T>(T);
+        impl<T: std::fmt::Display> Serialize for Collect<T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(&self.0)
+            }
+        }
+        match (&self.0, self.packed()) {
+            (ReasonsRepr::Owned(v), _) => v.serialize(serializer),
+            (_, Some((store, packed))) => {
+                let mut seq = serializer.serialize_seq(Some(packed.len()))?;
+                for p in packed {
+                    seq.serialize_element(&Out(p, &store.text))?;
+                }
+                seq.end()
+            }
+            (_, None) => serializer.serialize_seq(Some(0))?.end(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Reasons {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Reason>::deserialize(deserializer).map(Reasons::from)
+    }
+}
+
+impl<'a> IntoIterator for &'a Reasons {
+    type Item = ReasonRef<'a>;
+    type IntoIter = Box<dyn Iterator<Item = ReasonRef<'a>> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
 }
 
 /// How a column was classified and why.

@@ -1,19 +1,24 @@
 //! The WebAssembly adapter: the only `#[wasm_bindgen]` in the crate. The page's
 //! worker creates a [`WasmChecker`] per file, pushes `File.slice` chunks and
-//! takes the report as JSON (the same shape as the CLI's JSON). With
-//! [`WasmChecker::keep_rows`] it also keeps the file's cells for the page's
-//! table view (see [`view`]), so the page never holds the whole file.
+//! `finish`es it into a [`WasmReport`]: the report stays here, in Rust, and
+//! the page gets a summary without the rows, the flagged rows' view indexes,
+//! and the findings of just the rows it draws (see [`report`]); the CLI's JSON
+//! is written only when the clerk downloads it. With
+//! [`WasmChecker::keep_rows`] the checker also keeps the file's cells for the
+//! page's table view (see [`view`]), so the page never holds the whole file.
 //! The safe copy and audit record (`WasmRedactor`, `WasmHasher`,
-//! `safeCopyPlan`, `makeRecord`...) are in [`safecopy`]; the organisation's
-//! profile and the session's roster in [`profile`].
+//! `WasmRecord`...) are in [`safecopy`]; the organisation's profile and the
+//! session's roster in [`profile`].
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Checker, Options, Report};
+use crate::{Checker, Options};
 
 mod profile;
+mod report;
 mod safecopy;
 mod view;
+pub use report::{WasmFindings, WasmReport};
 use view::RowStore;
 
 fn js_err(e: impl std::fmt::Display) -> JsError {
@@ -82,8 +87,8 @@ impl WasmChecker {
         self.inner.as_ref().map_or(0.0, |c| c.rows_read() as f64)
     }
 
-    /// The report as a JSON string (the CLI's `--format json`, compact).
-    pub fn finish(&mut self) -> Result<String, JsError> {
+    /// The report, kept in Rust: see [`WasmReport`].
+    pub fn finish(&mut self) -> Result<WasmReport, JsError> {
         let checker = self
             .inner
             .take()
@@ -96,7 +101,7 @@ impl WasmChecker {
             }
             None => checker.finish(),
         };
-        serde_json::to_string(&report).map_err(js_err)
+        Ok(WasmReport::new(report))
     }
 
     /// Rows in the table view (after `finish`).
@@ -111,11 +116,31 @@ impl WasmChecker {
         self.view.as_ref().is_some_and(|s| s.truncated())
     }
 
-    /// The view rows at `indexes` as JSON `[[row, [[column, text], ...]], ...]`.
+    /// The view rows at `indexes` with their findings in `report` (this
+    /// file's), as JSON `[[row, [[column, text], ...], finding or null], ...]`:
+    /// the finding in the CLI's JSON shape.
     #[wasm_bindgen(js_name = viewRows)]
-    pub fn view_rows(&self, indexes: &[u32]) -> Result<String, JsError> {
-        let rows = self.view.as_ref().map(|s| s.rows(indexes));
-        serde_json::to_string(&rows.unwrap_or_default()).map_err(js_err)
+    pub fn view_rows(&self, indexes: &[u32], report: &WasmReport) -> Result<String, JsError> {
+        let rows = self
+            .view
+            .as_ref()
+            .map(|s| s.rows(indexes))
+            .unwrap_or_default();
+        let rows: Vec<_> = rows
+            .into_iter()
+            .map(|(row, cells)| (row, cells, report.finding(row)))
+            .collect();
+        serde_json::to_string(&rows).map_err(js_err)
+    }
+
+    /// The view index of each of `report`'s flagged rows that the view
+    /// holds, in order (for "flagged only" and next / previous flagged row).
+    #[wasm_bindgen(js_name = flaggedView)]
+    pub fn flagged_view(&self, report: &WasmReport) -> Vec<u32> {
+        self.view.as_ref().map_or_else(Vec::new, |s| {
+            let rows: Vec<u64> = report.flagged_rows().collect();
+            s.find_all(&rows)
+        })
     }
 
     /// The view index of each row number (`0xFFFFFFFF` when absent).
@@ -133,21 +158,6 @@ impl WasmChecker {
             .as_ref()
             .map_or_else(Vec::new, |s| s.search(needle))
     }
-}
-
-/// The findings file exactly as `foi-check check --format json` prints it:
-/// `reports` is a JSON array of reports; one report prints as an object,
-/// several as an array, pretty-printed, with a final newline.
-#[wasm_bindgen(js_name = findingsJson)]
-pub fn findings_json(reports: &str) -> Result<String, JsError> {
-    let reports: Vec<Report> = serde_json::from_str(reports).map_err(js_err)?;
-    let mut out = match reports.as_slice() {
-        [one] => serde_json::to_string_pretty(one),
-        all => serde_json::to_string_pretty(all),
-    }
-    .map_err(js_err)?;
-    out.push('\n');
-    Ok(out)
 }
 
 /// Settings (a JS object as for [`WasmChecker::new`]) in words, as JSON

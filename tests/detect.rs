@@ -247,7 +247,7 @@ fn reasons_read_well() {
         first.why,
         "Surname and initial (Surname, Initial): MORGAN J"
     );
-    let rules: Vec<&str> = r.reasons.iter().map(|x| &*x.rule).collect();
+    let rules: Vec<&str> = r.reasons.iter().map(|x| x.rule).collect();
     assert_eq!(
         rules,
         [
@@ -337,11 +337,11 @@ fn rows_outside_tables_are_free_text() {
     let r = f.rows.first().expect("row");
     assert_eq!(r.table, None);
     assert_eq!(
-        r.reasons.first().map(|x| x.column.as_str()),
+        r.reasons.first().map(|x| x.column),
         Some("column A")
     );
     assert_eq!(
-        r.reasons.get(1).map(|x| (&*x.rule, x.column.as_str())),
+        r.reasons.get(1).map(|x| (x.rule, x.column)),
         Some(("contact.phone.mobile", "column B"))
     );
 }
@@ -448,9 +448,9 @@ fn invisible_characters_do_not_hide_a_name() {
         let f = scan(&["Surname", "Initial", "Rank"], rows);
         assert_eq!(f.rows.len(), 1, "{what}: {surname:?} not flagged");
         assert_eq!(f.rows[0].kind, Kind::Staff, "{what}");
-        let first = &f.rows[0].reasons[0];
+        let first = &f.rows[0].reasons.first().expect("a reason");
         assert_eq!(
-            first.text.as_str(),
+            first.text,
             *text,
             "{what}: the matched text is shown without the invisible character"
         );

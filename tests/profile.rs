@@ -202,7 +202,7 @@ fn flagged(
                 r.reasons.iter().map(|x| x.rule.to_string()).collect(),
                 r.reasons
                     .iter()
-                    .map(|x| x.why.as_str())
+                    .map(|x| x.why.into_owned())
                     .collect::<Vec<_>>()
                     .join(" | "),
             )

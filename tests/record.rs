@@ -75,7 +75,8 @@ fn sample() -> (Vec<u8>, foi_check::Report) {
             column: "Name".into(),
             text: "Jane <b>Doe</b>".into(),
             why: "Name (Name): Jane <b>Doe</b>".into(),
-        }],
+        }]
+        .into(),
     });
     report.summary.add(Kind::Person);
     (csv, report)

@@ -139,20 +139,20 @@ fn denamed_staff_list_flags_the_rare_combinations() {
     // Row 11: the only Chief Inspector; rows 15, 16: two female sergeants (< 3).
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![11, 15, 16]);
     let ci = &f.rows[0];
-    let r = &ci.reasons[0];
+    let r = &ci.reasons.first().expect("a reason");
     assert_eq!(r.rule, "combo.k_anonymity");
     // The simplest combination: the rank alone.
     assert_eq!(r.column, "Rank");
     assert_eq!(r.text, "Chief Inspector");
     assert!(r.why.contains("the only Chief Inspector"), "{}", r.why);
     let sgt = &f.rows[1];
-    assert_eq!(sgt.reasons[0].column, "Rank + Gender");
+    assert_eq!(sgt.reasons.first().expect("a reason").column, "Rank + Gender");
     assert!(
-        sgt.reasons[0]
+        sgt.reasons.first().expect("a reason")
             .why
             .contains("one of only 2 that are female Sergeant"),
         "{}",
-        sgt.reasons[0].why
+        sgt.reasons.first().expect("a reason").why
     );
 }
 
@@ -167,7 +167,7 @@ fn explanation_reads_like_a_sentence() {
          Chief Inspector,Crime Operations,Lisburn,M,1998",
     );
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![2]);
-    let r = &f.rows[0].reasons[0];
+    let r = &f.rows[0].reasons.first().expect("a reason");
     assert_eq!(r.column, "Gender");
     assert!(r.why.contains("the only woman"), "{}", r.why);
 
@@ -203,7 +203,7 @@ fn a_two_column_subset_is_reported_when_it_singles_out() {
          M,Asian,A",
     );
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![8]);
-    assert_eq!(f.rows[0].reasons[0].column, "Gender + Ethnicity");
+    assert_eq!(f.rows[0].reasons.first().expect("a reason").column, "Gender + Ethnicity");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -552,7 +552,7 @@ fn subject_officer_rank_is_combined() {
          PSD/4,Confidentiality,Superintendent,Final written warning",
     );
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![5]);
-    assert_eq!(f.rows[0].reasons[0].column, "Subject officer rank");
+    assert_eq!(f.rows[0].reasons.first().expect("a reason").column, "Subject officer rank");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -887,7 +887,7 @@ fn fte_beside_a_headcount_is_judged_by_the_headcount() {
             .rows
             .iter()
             .find(|r| r.row == 3)
-            .map(|r| (r.kind, r.reasons[0].rule.as_ref()));
+            .map(|r| (r.kind, r.reasons.first().expect("a reason").rule));
         assert_eq!(
             got,
             want.map(|rule| (Kind::SmallCount, rule)),
@@ -914,9 +914,9 @@ fn small_count_reason_names_the_cell() {
     );
     let row = &f.rows[0];
     assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
-    let r = &row.reasons[0];
+    let r = &row.reasons.first().expect("a reason");
     assert_eq!(
-        (&*r.rule, r.column.as_str(), r.text.as_str()),
+        (r.rule, r.column, r.text),
         ("count.small", "Newry", "2")
     );
     assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
@@ -1229,9 +1229,9 @@ fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
          Inspector,6,5,11",
     );
     assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
-    let r = &f.rows[0].reasons[0];
+    let r = &f.rows[0].reasons.first().expect("a reason");
     assert_eq!(
-        (&*r.rule, r.column.as_str(), r.text.as_str()),
+        (r.rule, r.column, r.text),
         ("count.secondary", "Lisburn", "*")
     );
     assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);
@@ -1253,13 +1253,13 @@ fn totals_row_gives_away_a_suppressed_cell() {
          Total,33",
     );
     assert_eq!(flagged(&f, Kind::SmallCount), vec![2]);
-    assert_eq!(f.rows[0].reasons[0].rule, "count.secondary");
+    assert_eq!(f.rows[0].reasons.first().expect("a reason").rule, "count.secondary");
     assert!(
-        f.rows[0].reasons[0]
+        f.rows[0].reasons.first().expect("a reason")
             .why
             .contains("= 3, a small number of people"),
         "{}",
-        f.rows[0].reasons[0].why
+        f.rows[0].reasons.first().expect("a reason").why
     );
 }
 
@@ -1375,21 +1375,21 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
     let reasons = &f.rows[0].reasons;
     assert_eq!(reasons.len(), 2);
     assert_eq!(
-        (reasons[0].column.as_str(), reasons[0].text.as_str()),
+        (reasons.first().expect("a reason").column, reasons.first().expect("a reason").text),
         ("Rank", "Chief Inspector")
     );
     assert!(
-        reasons[0]
+        reasons.first().expect("a reason")
             .why
             .contains("one of only 2 that are Chief Inspector"),
         "{}",
-        reasons[0].why
+        reasons.first().expect("a reason").why
     );
-    assert_eq!(reasons[1].column, "Rank + Gender");
+    assert_eq!(reasons.get(1).expect("a reason").column, "Rank + Gender");
     assert!(
-        reasons[1].why.contains("the only female Chief Inspector"),
+        reasons.get(1).expect("a reason").why.contains("the only female Chief Inspector"),
         "{}",
-        reasons[1].why
+        reasons.get(1).expect("a reason").why
     );
 }
 

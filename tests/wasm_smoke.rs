@@ -1,10 +1,12 @@
 //! The wasm adapter, run in headless Chromium by `make test-wasm`
 //! (`cargo test --target wasm32-unknown-unknown`): proves the build and test
 //! pipeline works and that the page's API (src/wasm.rs) gives what app.js
-//! expects: the report, the CLI's exact JSON, and the rows for the table.
+//! expects: the report kept in Rust (a summary without rows for the page),
+//! the CLI's exact JSON written in parts, and the rows for the table with
+//! their findings.
 #![cfg(target_arch = "wasm32")]
 
-use foi_check::wasm::{findings_json, WasmChecker};
+use foi_check::wasm::{WasmChecker, WasmFindings, WasmReport};
 use foi_check::{check_bytes, Options, Report};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -14,47 +16,88 @@ wasm_bindgen_test_configure!(run_in_browser);
 const CSV: &[u8] =
     b"Staff list (synthetic)\n\nSurname,Initial,Rank\nMORGAN,J,Inspector\n\"O'NEILL, jr\",K,PC\n";
 
-fn checked(chunks: &[&[u8]]) -> (WasmChecker, Report) {
+fn checked(chunks: &[&[u8]]) -> (WasmChecker, WasmReport) {
     let mut c = WasmChecker::new("staff.csv", JsValue::UNDEFINED).unwrap();
     c.keep_rows(1e6);
     for chunk in chunks {
         c.push(chunk).unwrap();
     }
-    let json = c.finish().unwrap();
-    (c, serde_json::from_str(&json).unwrap())
+    let report = c.finish().unwrap();
+    (c, report)
+}
+
+/// The findings file as the worker writes it: part by part.
+fn findings(reports: &mut [WasmReport]) -> String {
+    let mut w = WasmFindings::new(reports.len() as u32);
+    let mut out = Vec::new();
+    for r in reports.iter_mut() {
+        out.extend(w.begin(r).unwrap());
+        loop {
+            let part = w.next(r).unwrap();
+            if part.is_empty() {
+                break;
+            }
+            out.extend(part);
+        }
+    }
+    out.extend(w.end());
+    String::from_utf8(out).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn report_in_chunks_equals_the_native_core() {
-    let (_, report) = checked(&[&CSV[..7], &CSV[7..30], &CSV[30..]]);
-    assert_eq!(report, check_bytes("staff.csv", CSV, &Options::default()));
-    assert_eq!(report.bytes, CSV.len() as u64);
-    assert_eq!(report.rows_checked, 5);
+    let (_, mut report) = checked(&[&CSV[..7], &CSV[7..30], &CSV[30..]]);
+    let native = check_bytes("staff.csv", CSV, &Options::default());
+    assert_eq!(
+        findings(std::slice::from_mut(&mut report)),
+        serde_json::to_string_pretty(&native).unwrap() + "\n"
+    );
+    // the page's summary is the report without its rows
+    let summary: Report = serde_json::from_str(&report.summary().unwrap()).unwrap();
+    assert!(summary.rows.is_empty());
+    assert_eq!(
+        summary,
+        Report {
+            rows: Vec::new(),
+            ..native
+        }
+    );
+    assert_eq!(summary.bytes, CSV.len() as u64);
+    assert_eq!(summary.rows_checked, 5);
 }
 
 #[wasm_bindgen_test]
-fn findings_json_is_the_clis_pretty_json() {
+fn findings_are_the_clis_pretty_json() {
     let r = check_bytes("staff.csv", CSV, &Options::default());
-    let one = serde_json::to_string(&r).unwrap();
+    assert_eq!(r.rows.len(), 2);
+    let (_, a) = checked(&[CSV]);
+    let (_, b) = checked(&[CSV]);
+    let mut both = [a, b];
     assert_eq!(
-        findings_json(&format!("[{one}]")).unwrap(),
-        serde_json::to_string_pretty(&r).unwrap() + "\n"
-    );
-    let two = findings_json(&format!("[{one},{one}]")).unwrap();
-    assert_eq!(
-        two,
+        findings(&mut both),
         serde_json::to_string_pretty(&vec![r.clone(), r]).unwrap() + "\n"
+    );
+    // a file with no flagged rows: `"rows": []` as serde writes it
+    let mut c = WasmChecker::new("counts.csv", JsValue::UNDEFINED).unwrap();
+    c.push(b"Year,Count\n2023,140\n").unwrap();
+    let mut none = [c.finish().unwrap()];
+    let native = check_bytes("counts.csv", b"Year,Count\n2023,140\n", &Options::default());
+    assert!(native.rows.is_empty());
+    assert_eq!(
+        findings(&mut none),
+        serde_json::to_string_pretty(&native).unwrap() + "\n"
     );
 }
 
 #[wasm_bindgen_test]
 fn the_view_keeps_every_row_with_its_spreadsheet_number() {
     // the view is a tap on the checker's parse: chunk boundaries change nothing
-    let (c, _) = checked(&[&CSV[..9], &CSV[9..41], &CSV[41..]]);
+    let (c, report) = checked(&[&CSV[..9], &CSV[9..41], &CSV[41..]]);
     // title, header and two data rows; the blank row 2 is not kept
     assert_eq!(c.view_length(), 4);
-    let rows: Vec<(u64, Vec<(u32, String)>)> =
-        serde_json::from_str(&c.view_rows(&[0, 1, 2, 3]).unwrap()).unwrap();
+    type Row = (u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
+    let rows: Vec<Row> =
+        serde_json::from_str(&c.view_rows(&[0, 1, 2, 3], &report).unwrap()).unwrap();
     let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
     assert_eq!(numbers, [1, 3, 4, 5]);
     assert_eq!(
@@ -65,6 +108,12 @@ fn the_view_keeps_every_row_with_its_spreadsheet_number() {
             (2, "PC".to_string())
         ]
     );
+    // each flagged row comes with its finding, exactly as in the report
+    let native = check_bytes("staff.csv", CSV, &Options::default());
+    assert_eq!(rows[2].2.as_ref(), native.rows.first());
+    assert_eq!(rows[3].2.as_ref(), native.rows.get(1));
+    assert!(rows[0].2.is_none() && rows[1].2.is_none());
+    assert_eq!(c.flagged_view(&report), [2, 3]);
     assert_eq!(c.view_find(&[4.0, 2.0]), [2, u32::MAX]);
     assert_eq!(c.view_search("o'neill"), [3]);
     assert!(!c.view_truncated());
@@ -75,7 +124,8 @@ fn the_view_stops_at_its_limit_but_the_check_does_not() {
     let mut c = WasmChecker::new("staff.csv", JsValue::UNDEFINED).unwrap();
     c.keep_rows(40.0);
     c.push(CSV).unwrap();
-    let report: Report = serde_json::from_str(&c.finish().unwrap()).unwrap();
+    let mut report = c.finish().unwrap();
+    let report: Report = serde_json::from_str(&report.summary().unwrap()).unwrap();
     assert_eq!(report.rows_checked, 5);
     assert!(c.view_truncated());
     assert!(c.view_length() < 4);

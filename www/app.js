@@ -101,7 +101,9 @@
 
   // A trap in the wasm (a Rust panic aborts), an out-of-memory or any
   // uncaught error: this worker is finished. The file being checked is
-  // reported as not checked; a fresh worker takes the next one.
+  // reported as not checked; a fresh worker takes the next one. The reports
+  // of the files checked before lived in the dead worker's memory, so those
+  // files are checked again (from their File objects) by the new one.
   function crashed(w, message) {
     if (w !== worker) return;
     w.terminate();
@@ -110,11 +112,18 @@
     workerReady = null;
     for (const r of replies.values()) r.reject(new Error('The checker stopped: ' + message));
     replies.clear();
+    const again = [];
     for (const f of files) {
       if (f.waiter) { const waiter = f.waiter; f.waiter = null; waiter.reject(new Error(message)); }
-      if (f.status === 'done' && f.viewLength > 0) f.viewLost = true;
+      if (f.status === 'done') again.push(f);
     }
-    if (table.entry && table.entry.viewLost) showTable(table.entry);
+    if (!again.length) return;
+    if (again.includes(table.entry)) hideTable();
+    for (const f of again) requeue(f);
+    renderErrors();
+    renderTableChoices();
+    announce('The checker had to restart. ' + plural(again.length, 'file checked before is', 'files checked before are') + ' being checked again.');
+    run();
   }
 
   function onWorkerMessage(w, m) {
@@ -152,8 +161,8 @@
     for (const file of added) {
       const f = {
         id: nextId++, file, name: file.name || 'unnamed file', size: file.size,
-        status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, jsonBytes: null, flagged: null,
-        failure: null, viewLength: 0, viewTruncated: false, viewLost: false, waiter: null,
+        status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, flagged: null, timing: null,
+        failure: null, viewLength: 0, viewTruncated: false, waiter: null,
       };
       files.push(f);
       f.ui = makeCard(f);
@@ -234,8 +243,8 @@
         throw new Error('Only ' + r.report.bytes.toLocaleString('en-GB') + ' of ' + f.size.toLocaleString('en-GB')
           + ' bytes reached the checker, so this file was not fully checked. Try again; if it happens again, check it with the command-line tool.');
       }
-      f.jsonBytes = r.bytes;
       f.report = r.report;
+      f.timing = r.timing;
       f.flagged = r.flagged;
       f.viewLength = r.viewLength;
       f.viewTruncated = r.viewTruncated;
@@ -243,7 +252,7 @@
       f.safe = null;
       if (f.report.complete && !f.report.errors.length) {
         try {
-          f.safe = newSafeState(await request({ type: 'plan', report: f.report }));
+          f.safe = newSafeState(await request({ type: 'plan', id: f.id }));
         } catch (e) {
           f.safe = { failed: String(e.message || e) };
         }
@@ -364,8 +373,8 @@
   function requeue(f) {
     if (worker && f.status === 'done') worker.postMessage({ type: 'close', id: f.id });
     Object.assign(f, {
-      status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, jsonBytes: null, flagged: null,
-      failure: null, viewLength: 0, viewTruncated: false, viewLost: false, cancelled: false, requeue: false, safe: null, safeUi: null,
+      status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, flagged: null, timing: null,
+      failure: null, viewLength: 0, viewTruncated: false, cancelled: false, requeue: false, safe: null, safeUi: null,
     });
     renderCard(f);
   }
@@ -542,8 +551,8 @@
       return;
     }
     try {
-      const bytes = await request({ type: 'findings', reports: done.map((f) => f.jsonBytes.slice(0)) });
-      save(new Blob([bytes], { type: 'application/json' }), done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json');
+      const parts = await request({ type: 'findings', ids: done.map((f) => f.id) });
+      save(new Blob(parts, { type: 'application/json' }), done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json');
       const skipped = files.length - done.length;
       announce('Findings downloaded for ' + plural(done.length, 'file', 'files') + (skipped ? '; ' + plural(skipped, 'file was', 'files were') + ' not checked and are not in it.' : '.'));
     } catch (e) {
@@ -840,12 +849,11 @@
     announce('Making the safe copy of ' + f.name + '.');
     try {
       const v = await request({ type: 'safecopy', id: f.id, file: f.file, name: f.name, policy: policyOf(s),
-        removeKinds: [...s.removeKinds], removeRows: s.removeRows, report: f.jsonBytes.slice(0) });
+        removeKinds: [...s.removeKinds], removeRows: s.removeRows });
       const blob = new Blob(v.parts, { type: 'text/csv;charset=utf-8' });
       s.result = {
         blob, name: v.name, size: v.size, sha256: v.sha256, original: v.original, policy: v.policy,
-        outcomeJson: v.outcome, outcome: JSON.parse(v.outcome), afterJson: v.after, after: JSON.parse(v.after),
-        beforeJson: v.before, before: v.before ? JSON.parse(v.before) : f.report,
+        outcomeJson: v.outcome, outcome: JSON.parse(v.outcome), after: v.after, before: v.before || f.report,
       };
       f.sha256 = v.original;
       save(blob, v.name);
@@ -948,9 +956,8 @@
         const x = f.safe && f.safe.result;
         if (!f.sha256) f.sha256 = await request({ type: 'hash', file: f.file });
         list.push({
-          report: x && x.beforeJson ? new TextEncoder().encode(x.beforeJson).buffer : f.jsonBytes.slice(0),
-          sha256: f.sha256,
-          safe: x ? { name: x.name, size: x.size, sha256: x.sha256, after: x.afterJson, policy: x.policy, outcome: x.outcomeJson } : null,
+          id: f.id, sha256: f.sha256,
+          safe: x ? { name: x.name, size: x.size, sha256: x.sha256, policy: x.policy, outcome: x.outcomeJson } : null,
         });
       }
       const meta = {
@@ -1072,7 +1079,7 @@
 
   function renderTableChoices() {
     const sel = $('table-file-select');
-    const choices = files.filter((f) => f.status === 'done' && f.viewLength > 0 && !f.viewLost);
+    const choices = files.filter((f) => f.status === 'done' && f.viewLength > 0);
     sel.replaceChildren(...choices.map((f) => el('option', { value: String(f.id), text: f.name, selected: f === table.entry })));
     $('table-file-control').hidden = choices.length < 2;
     if (!table.entry && choices.length) showTable(choices[0], false);
@@ -1099,11 +1106,6 @@
     $('table-file-name').textContent = visible(f.name);
     $('reason-panel').replaceChildren(el('p', { class: 'reason-empty', text: 'Point at, tab to or click a flagged row to see why it was flagged.' }));
     renderTableChoices();
-    if (f.viewLost) {
-      $('table-info').textContent = 'The rows of this file are no longer available because the checker had to restart. Its findings are kept; add the file again to see its rows.';
-      setTableRows(0);
-      return;
-    }
     const r = f.report;
     // The flagged rows' findings come with their cells, for the rows on screen.
     table.findings = new Map();

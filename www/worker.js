@@ -8,26 +8,31 @@
 //                                         options: the settings, serde names of src/options.rs)
 //   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
 //   finish {id}                         -> report {id, report (without rows; with settingsText),
-//                                          flagged, bytes (the report's JSON), viewLength,
-//                                          viewTruncated} | report {id, failed}
+//                                          flagged (view indexes, Uint32Array), viewLength,
+//                                          viewTruncated, timing {push, finish, summary, flagged} ms}
+//                                          | report {id, failed}
 //   describe {req, options}             -> reply {req, value: {summary, k, counts}}
-//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding]]}
+//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding or null]]}
 //   search {id, req, needle}            -> reply {req, value: Uint32Array}
-//   findings {req, reports: [bytes]}    -> reply {req, value: bytes of the CLI's JSON}
+//   findings {req, ids}                 -> reply {req, value: [ArrayBuffer] (the CLI's JSON, in parts)}
 //   close {id}
-//   plan {req, report (without rows)}  -> reply {req, value: {policy, columns, coarsen}} (the safe-copy step)
+//   plan {req, id}                      -> reply {req, value: {policy, columns, coarsen}} (the safe-copy step)
 //   describePolicy {req, id, policy, removeKinds, removeRows} -> reply {req, value: [sentence]}
-//   safecopy {req, id, file, name, policy, removeKinds, removeRows, report: bytes}
+//   safecopy {req, id, file, name, policy, removeKinds, removeRows}
 //                                       -> safeProgress {id, done, total} ...
 //                                       -> reply {req, value: {parts: [ArrayBuffer], name, size, sha256,
-//                                          original, outcome, policy, after (JSON), before (JSON or null)}}
+//                                          original, outcome, policy, after (report without rows),
+//                                          before (the same, or null)}}
 //   hash {req, file}                    -> reply {req, value: SHA-256 hex}
-//   record {req, format, meta, files: [{report: bytes, sha256, safe?}]} -> reply {req, value: text}
+//   record {req, format, meta, files: [{id, sha256, safe?}]} -> reply {req, value: text}
 //   profile {req, options, profile}     -> reply {req, value: settings with the profile in force}
 //   builtinProfile {req, name} / readProfile {req, text} -> reply {req, value: profile JSON}
 //   roster {req, bytes | null}          -> reply {req, value: entries held}  (memory only)
-// A WebAssembly trap (a Rust panic aborts) leaves the module unusable: the
-// worker says `crashed` and app.js replaces it with a fresh one.
+// Every report stays here, in the wasm memory (a WasmReport per file, and
+// the checks of its latest safe copy): the page gets summaries and the rows it
+// draws, never a whole report. A WebAssembly trap (a Rust panic aborts) leaves
+// the module unusable: the worker says `crashed` and app.js replaces it with a
+// fresh one (and checks the files again: their reports died with it).
 'use strict';
 
 const checkers = new Map();
@@ -36,14 +41,30 @@ const CHUNK = 8 * 1024 * 1024;
 // stored anywhere; every checker made while it is loaded matches against it
 // (newChecker), the safe copy's re-check too.
 let roster = null;
-const findings = new Map();
+// id -> WasmReport; id -> {before: WasmReport | null, after: WasmReport} of the latest safe copy
+const reports = new Map();
+const safeCopies = new Map();
+// milliseconds spent in push per file id, for the report's timing
+const pushTime = new Map();
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
-function findRow(rows, row) {
-  let lo = 0, hi = rows.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (rows[mid].row < row) lo = mid + 1; else hi = mid; }
-  return lo < rows.length && rows[lo].row === row ? rows[lo] : null;
+function report(id) {
+  const r = reports.get(id);
+  if (!r) throw new Error('no report for this file in the checker: ' + id);
+  return r;
+}
+
+// The report without its rows, as the page uses it.
+function summaryOf(r) {
+  const s = JSON.parse(r.summary());
+  s.settingsText = JSON.parse(wasm_bindgen.describeSettings(s.settings));
+  return s;
+}
+
+function freeSafeCopy(id) {
+  const s = safeCopies.get(id);
+  safeCopies.delete(id);
+  if (s) { if (s.before) s.before.free(); s.after.free(); }
 }
 
 function decodeBase64(text) {
@@ -75,41 +96,42 @@ const handlers = {
     const c = newChecker(m.name, m.options);
     if (m.keep > 0) c.keepRows(m.keep);
     checkers.set(m.id, c);
+    pushTime.set(m.id, 0);
   },
   chunk(m) {
     const c = checker(m.id);
+    const t0 = performance.now();
     try {
       c.push(new Uint8Array(m.bytes));
+      pushTime.set(m.id, pushTime.get(m.id) + performance.now() - t0);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) throw e;
       self.postMessage({ type: 'readError', id: m.id, message: String(e.message || e) });
     }
     self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: c.rowsRead() });
   },
-  // The report's flagged rows stay here (a staff list can have a million);
-  // the page gets the rest of the report, the view indexes of the flagged
-  // rows, and the report's JSON as bytes (transferred, never parsed there).
+  // The report stays here; the page gets it without its rows, and the view
+  // indexes of the flagged rows (transferred).
   finish(m) {
     const c = checker(m.id);
-    const json = c.finish();
-    const report = JSON.parse(json);
-    const rows = report.rows;
-    report.rows = [];
-    report.settingsText = JSON.parse(wasm_bindgen.describeSettings(report.settings));
-    findings.set(m.id, rows);
-    const found = c.viewFind(Float64Array.from(rows, (r) => r.row));
-    const flagged = found.filter((i) => i !== 0xFFFFFFFF).sort();
-    const bytes = encoder.encode(json).buffer;
+    let t = performance.now();
+    const timing = { push: pushTime.get(m.id) };
+    const lap = (k) => { const n = performance.now(); timing[k] = n - t; t = n; };
+    const r = c.finish();
+    reports.set(m.id, r);
+    lap('finish');
+    const summary = summaryOf(r);
+    lap('summary');
+    const flagged = c.flaggedView(r);
+    lap('flagged');
     self.postMessage({
-      type: 'report', id: m.id, report, flagged, bytes,
-      viewLength: c.viewLength(), viewTruncated: c.viewTruncated(),
-    }, [flagged.buffer, bytes]);
+      type: 'report', id: m.id, report: summary, flagged,
+      viewLength: c.viewLength(), viewTruncated: c.viewTruncated(), timing,
+    }, [flagged.buffer]);
   },
   // [[row, [[column, text]...], finding or null], ...]
   rows(m) {
-    const cells = JSON.parse(checker(m.id).viewRows(Uint32Array.from(m.indexes)));
-    const rows = findings.get(m.id) || [];
-    reply(m.req, cells.map(([row, c]) => [row, c, findRow(rows, row)]));
+    reply(m.req, JSON.parse(checker(m.id).viewRows(Uint32Array.from(m.indexes), report(m.id))));
   },
   describe(m) {
     reply(m.req, JSON.parse(wasm_bindgen.describeSettings(m.options)));
@@ -118,58 +140,74 @@ const handlers = {
     const value = checker(m.id).viewSearch(m.needle);
     self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
   },
-  // reports: the JSON bytes of each report, in order -> the CLI's JSON as bytes
+  // ids: the files, in order -> the CLI's JSON, in parts (transferred)
   findings(m) {
-    const text = wasm_bindgen.findingsJson('[' + m.reports.map((b) => decoder.decode(b)).join(',') + ']');
-    const value = encoder.encode(text).buffer;
-    self.postMessage({ type: 'reply', req: m.req, value }, [value]);
+    const list = m.ids.map(report);
+    const w = new wasm_bindgen.WasmFindings(list.length);
+    const value = [];
+    try {
+      for (const r of list) {
+        value.push(w.begin(r).buffer);
+        for (let p; (p = w.next(r)).length;) value.push(p.buffer);
+      }
+      value.push(w.end().buffer);
+    } finally { w.free(); }
+    self.postMessage({ type: 'reply', req: m.req, value }, value);
   },
   plan(m) {
-    reply(m.req, JSON.parse(wasm_bindgen.safeCopyPlan(JSON.stringify(m.report))));
+    reply(m.req, JSON.parse(wasm_bindgen.safeCopyPlan(report(m.id))));
   },
   describePolicy(m) {
-    const policy = composePolicy(m.policy, m.removeKinds, m.removeRows, findings.get(m.id) || []);
-    reply(m.req, JSON.parse(wasm_bindgen.describePolicy(JSON.stringify(policy))));
+    const policy = withRows(report(m.id), m.policy, m.removeKinds, m.removeRows);
+    reply(m.req, JSON.parse(wasm_bindgen.describePolicy(policy)));
   },
   // Re-read the original File in slices through the redactor; hash the
   // original and the copy; check the copy as it is written.
   async safecopy(m) {
-    let reportJson = decoder.decode(m.report);
-    let rows = findings.get(m.id) || [];
+    let r = report(m.id);
     let before = null;
-    const draft = JSON.stringify(composePolicy(m.policy, [], [], []));
-    const recheck = wasm_bindgen.policyCheckOptions(draft, reportJson);
+    const draft = JSON.stringify(Object.assign({}, m.policy, { rows: [] }));
+    const recheck = wasm_bindgen.policyCheckOptions(draft, r);
     const total = m.file.size * (recheck ? 2 : 1);
     let done = 0;
     const progress = (n) => { done += n; self.postMessage({ type: 'safeProgress', id: m.id, done, total }); };
-    if (recheck) {
-      // the policy's threshold differs from the check's: check the original again with it
-      const c = newChecker(m.name, JSON.parse(recheck));
-      try {
-        await eachSlice(m.file, (bytes) => { c.push(bytes); progress(bytes.length); });
-        before = reportJson = c.finish();
-      } finally { c.free(); }
-      rows = JSON.parse(reportJson).rows;
-    }
-    const report = JSON.parse(reportJson);
-    if (report.errors.length) throw new Error('No safe copy was made: the file could not be read completely (' + report.errors[0].reason + ').');
-    const policy = JSON.stringify(composePolicy(m.policy, m.removeKinds, m.removeRows, rows));
-    const name = wasm_bindgen.safeName(m.name);
-    const red = new wasm_bindgen.WasmRedactor(policy, reportJson);
-    const hash = new wasm_bindgen.WasmHasher();
-    const after = newChecker(name, report.settings);
-    const parts = [];
-    const keep = (out) => { if (out.length) { after.push(out); parts.push(out.buffer); } };
+    let red = null, hash = null, after = null, afterReport = null;
     try {
+      if (recheck) {
+        // the policy's threshold differs from the check's: check the original again with it
+        const c = newChecker(m.name, JSON.parse(recheck));
+        try {
+          await eachSlice(m.file, (bytes) => { c.push(bytes); progress(bytes.length); });
+          before = r = c.finish();
+        } finally { c.free(); }
+      }
+      const summary = summaryOf(r);
+      if (summary.errors.length) throw new Error('No safe copy was made: the file could not be read completely (' + summary.errors[0].reason + ').');
+      const policy = withRows(r, m.policy, m.removeKinds, m.removeRows);
+      const name = wasm_bindgen.safeName(m.name);
+      red = new wasm_bindgen.WasmRedactor(policy, r);
+      hash = new wasm_bindgen.WasmHasher();
+      after = newChecker(name, summary.settings);
+      const parts = [];
+      const keep = (out) => { if (out.length) { after.push(out); parts.push(out.buffer); } };
       await eachSlice(m.file, (bytes) => { hash.push(bytes); keep(red.push(bytes)); progress(bytes.length); });
       keep(red.finish());
+      afterReport = after.finish();
       const value = {
         parts, name, size: red.size(), sha256: red.sha256(), original: hash.finish(),
-        outcome: red.outcome(), policy, after: after.finish(), before,
+        outcome: red.outcome(), policy, after: summaryOf(afterReport), before: before && summary,
       };
+      // this file's latest safe copy: its checks go into the audit record
+      freeSafeCopy(m.id);
+      safeCopies.set(m.id, { before, after: afterReport });
+      before = afterReport = null;
       self.postMessage({ type: 'reply', req: m.req, value }, parts);
     } finally {
-      red.free(); hash.free(); after.free();
+      if (red) red.free();
+      if (hash) hash.free();
+      if (after) after.free();
+      if (before) before.free();
+      if (afterReport) afterReport.free();
     }
   },
   async hash(m) {
@@ -179,15 +217,25 @@ const handlers = {
       reply(m.req, h.finish());
     } finally { h.free(); }
   },
-  // files: [{report: bytes of the report JSON, sha256, safe: {name, size, sha256, after, policy, outcome} | null}]
+  // files: [{id, sha256, safe: {name, size, sha256, policy (JSON), outcome (JSON)} | null}]
+  // A file with a safe copy is recorded with the checks made for it.
   record(m) {
-    const files = m.files.map((f) => '{"report":' + decoder.decode(f.report) + ',"sha256":' + JSON.stringify(f.sha256) +
-      (f.safe ? ',"safe_copy":{"name":' + JSON.stringify(f.safe.name) + ',"bytes":' + f.safe.size + ',"sha256":' +
-        JSON.stringify(f.safe.sha256) + ',"after":' + f.safe.after + ',"policy":' + f.safe.policy + ',"outcome":' + f.safe.outcome + '}' : '') + '}');
-    const input = '{"created":' + JSON.stringify(m.meta.created) + ',"reference":' + JSON.stringify(m.meta.reference) +
-      ',"note":' + JSON.stringify(m.meta.note) + ',"values":' + (m.meta.values ? 'true' : 'false') + ',"files":[' + files.join(',') + ']}';
-    const value = encoder.encode(wasm_bindgen.makeRecord(input, m.format)).buffer;
-    self.postMessage({ type: 'reply', req: m.req, value }, [value]);
+    const rec = new wasm_bindgen.WasmRecord(JSON.stringify(m.meta));
+    try {
+      for (const f of m.files) {
+        const s = f.safe && safeCopies.get(f.id);
+        if (f.safe && !s) throw new Error('the checks of the safe copy are no longer in the checker');
+        if (s) {
+          const safe = '{"name":' + JSON.stringify(f.safe.name) + ',"bytes":' + f.safe.size + ',"sha256":' +
+            JSON.stringify(f.safe.sha256) + ',"policy":' + f.safe.policy + ',"outcome":' + f.safe.outcome + '}';
+          rec.addWithSafeCopy(s.before || report(f.id), f.sha256, safe, s.after);
+        } else {
+          rec.add(report(f.id), f.sha256);
+        }
+      }
+      const value = encoder.encode(rec.write(m.format)).buffer;
+      self.postMessage({ type: 'reply', req: m.req, value }, [value]);
+    } finally { rec.free(); }
   },
   profile(m) {
     reply(m.req, JSON.parse(wasm_bindgen.withProfile(m.options, m.profile || '')));
@@ -205,19 +253,21 @@ const handlers = {
   },
   close(m) {
     const c = checkers.get(m.id);
+    const r = reports.get(m.id);
     checkers.delete(m.id);
-    findings.delete(m.id);
+    reports.delete(m.id);
+    pushTime.delete(m.id);
     if (c) c.free();
+    if (r) r.free();
+    freeSafeCopy(m.id);
   },
 };
 
-// The policy the page edits, with its row decisions: every flagged row of
-// the kinds chosen, and the rows named one by one, are emptied.
-function composePolicy(policy, removeKinds, removeRows, rows) {
-  const remove = new Set(removeRows || []);
-  const kinds = new Set(removeKinds || []);
-  if (kinds.size) for (const r of rows) if (kinds.has(r.kind)) remove.add(r.row);
-  return Object.assign({}, policy, { rows: [...remove].sort((a, b) => a - b).map((row) => ({ row, action: 'remove' })) });
+// The policy the page edits, with its row decisions (JSON): every flagged row
+// of the kinds chosen, and the rows named one by one, are emptied.
+function withRows(r, policy, removeKinds, removeRows) {
+  return r.withRows(JSON.stringify(Object.assign({}, policy, { rows: [] })),
+    JSON.stringify(removeKinds || []), Float64Array.from(removeRows || []));
 }
 
 async function eachSlice(file, fn) {

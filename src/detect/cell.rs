@@ -220,6 +220,29 @@ impl Stats {
         self.long_text += d.long_text;
         self.mentions += d.mentions;
     }
+
+    /// Add a cell's contribution `n` times (a memoised cell seen `n` more times).
+    pub fn add_times(&mut self, d: &Stats, n: u32) {
+        self.nonempty = self.nonempty.saturating_add(d.nonempty.saturating_mul(n));
+        self.names = self.names.saturating_add(d.names.saturating_mul(n));
+        self.strong = self.strong.saturating_add(d.strong.saturating_mul(n));
+        self.gazetteer = self.gazetteer.saturating_add(d.gazetteer.saturating_mul(n));
+        self.initials = self.initials.saturating_add(d.initials.saturating_mul(n));
+        self.ranks = self.ranks.saturating_add(d.ranks.saturating_mul(n));
+        self.numbers = self.numbers.saturating_add(d.numbers.saturating_mul(n));
+        self.emails = self.emails.saturating_add(d.emails.saturating_mul(n));
+        self.phones = self.phones.saturating_add(d.phones.saturating_mul(n));
+        self.ninos = self.ninos.saturating_add(d.ninos.saturating_mul(n));
+        self.dates = self.dates.saturating_add(d.dates.saturating_mul(n));
+        self.postcodes = self.postcodes.saturating_add(d.postcodes.saturating_mul(n));
+        self.addresses = self.addresses.saturating_add(d.addresses.saturating_mul(n));
+        self.photos = self.photos.saturating_add(d.photos.saturating_mul(n));
+        self.vetting = self.vetting.saturating_add(d.vetting.saturating_mul(n));
+        self.sensitive = self.sensitive.saturating_add(d.sensitive.saturating_mul(n));
+        self.numeric = self.numeric.saturating_add(d.numeric.saturating_mul(n));
+        self.long_text = self.long_text.saturating_add(d.long_text.saturating_mul(n));
+        self.mentions = self.mentions.saturating_add(d.mentions.saturating_mul(n));
+    }
 }
 
 /// How a column's cells are classified, from its header.

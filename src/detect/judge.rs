@@ -28,12 +28,12 @@ use super::cell::What;
 use super::column::Folded;
 use super::name::NameShape;
 use super::TableScanner;
-use crate::report::{ColumnClass, Kind, Reason, RowFinding, SharedBuf, Span};
+use crate::report::{ColumnClass, Kind, Packed, ReasonStore, RowFinding, StoreStr, Why};
 use crate::rules::headers::Role;
 use crate::rules::names as n;
 use crate::rules::patterns::{self as p, PhoneKind, Who};
 use crate::rules::staff;
-use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Rows a geographic number must appear in to count as a switchboard.
 const SWITCHBOARD_ROWS: u32 = 3;
@@ -50,51 +50,67 @@ enum Ctx {
     Rank(u16),
 }
 
-/// A reason before the row is judged: its strings are spans of the row's buffer.
+/// A reason before the row is judged: its strings are in the arena.
 struct Candidate {
     order: u8,
     direct: bool,
     ctx: Ctx,
-    rule: &'static str,
-    column: Span,
-    text: Span,
-    why: Span,
+    reason: Packed,
 }
 
-/// A date of birth with a postcode or address identifies; its reasons say so.
-const DOB_COMBO: &str = " (with a date of birth and a postcode or address)";
+/// A part of a string written into the arena: a literal, or a string
+/// already there (a hit's text, a column's label).
+#[derive(Debug, Clone, Copy)]
+enum Part<'a> {
+    Lit(&'a str),
+    At(StoreStr),
+}
 
-/// The candidate reasons of one row, their strings written into one buffer
-/// (shared by the row's reasons once it is judged).
+use Part::{At, Lit};
+
+/// The candidate reasons of one row; strings made of several parts are
+/// written to the end of the arena, single ones are pointed at where they are.
 struct Cands<'b> {
-    buf: &'b mut SharedBuf,
+    arena: &'b mut String,
     list: &'b mut Vec<Candidate>,
     /// The row has a date of birth and a postcode or address.
     dob_combo: bool,
 }
 
 impl Cands<'_> {
-    /// A reason whose sentence is `What (Column): text`, the shape of most;
-    /// `column` and `text` are given in parts (`Forename`, `, `, `Surname`).
+    fn put(&mut self, parts: &[Part]) -> StoreStr {
+        if let [At(s)] = parts {
+            return *s;
+        }
+        let start = self.arena.len();
+        for p in parts {
+            match *p {
+                Lit(t) => self.arena.push_str(t),
+                At(s) => {
+                    let (a, b) = (s.start(), s.end());
+                    if a <= b && b <= start {
+                        self.arena.extend_from_within(a..b);
+                    }
+                }
+            }
+        }
+        StoreStr::new(start, self.arena.len())
+    }
+
+    /// A reason whose sentence is `What (Column): text`, the shape of most
+    /// (written only when read); `column` and `text` are given in parts
+    /// (`Forename`, `, `, `Surname`).
     fn of(
         &mut self,
         how: (u8, bool, Ctx),
         rule: &'static str,
-        what: &str,
-        column: &[&str],
-        text: &[&str],
+        what: &'static str,
+        column: &[Part],
+        text: &[Part],
     ) {
-        let c = self.buf.push_parts(column);
-        let t = self.buf.push_parts(text);
-        let mut why = self.buf.push_parts(&[what, " ("]);
-        for part in column {
-            why = self.buf.extend(why, part);
-        }
-        why = self.buf.extend(why, "): ");
-        for part in text {
-            why = self.buf.extend(why, part);
-        }
-        self.add(how, rule, c, t, why);
+        let c = self.put(column);
+        let t = self.put(text);
+        self.add(how, rule, c, t, Why::Of(what));
     }
 
     /// A reason with a sentence of its own, given in parts.
@@ -102,39 +118,42 @@ impl Cands<'_> {
         &mut self,
         how: (u8, bool, Ctx),
         rule: &'static str,
-        column: &str,
-        text: &str,
-        why: &[&str],
+        column: StoreStr,
+        text: StoreStr,
+        why: &[Part],
     ) {
-        let c = self.buf.push(column);
-        let t = self.buf.push(text);
-        let w = self.buf.push_parts(why);
-        self.add(how, rule, c, t, w);
+        let w = self.put(why);
+        self.add(how, rule, column, text, Why::Text(w));
     }
 
     fn add(
         &mut self,
         how: (u8, bool, Ctx),
         rule: &'static str,
-        column: Span,
-        text: Span,
-        why: Span,
+        column: StoreStr,
+        text: StoreStr,
+        why: Why,
     ) {
         let (mut order, mut direct, ctx) = how;
         let mut why = why;
         if self.dob_combo && (rule == p::DOB || rule == p::TEXT_DOB || rule == p::POSTCODE) {
             direct = true;
             order = 8;
-            why = self.buf.extend(why, DOB_COMBO);
+            why = match why {
+                Why::Of(what) | Why::OfCombo(what) => Why::OfCombo(what),
+                Why::Text(w) => Why::Text(self.put(&[At(w), Lit(crate::report::DOB_COMBO)])),
+            };
         }
         self.list.push(Candidate {
             order,
             direct,
             ctx,
-            rule,
-            column,
-            text,
-            why,
+            reason: Packed {
+                rule,
+                column,
+                text,
+                why,
+            },
         });
     }
 }
@@ -190,54 +209,88 @@ fn is_police_rank(r: u16) -> bool {
         .is_some_and(|x| x.rule.starts_with("rank."))
 }
 
-pub(crate) fn judge(s: &TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
-    let table_staff = folded.iter().any(|f| f.staff_marker);
-    let table_names = folded.iter().any(|f| {
-        f.names_ok
-            && matches!(
-                f.class,
-                ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
-            )
-    });
-    let mut out = Vec::new();
-    // Reused from row to row.
-    let mut buf = SharedBuf::default();
-    let mut list = Vec::new();
-    let mut i = 0;
-    while i < s.hits.len() {
-        let row = s.hits.get(i).map_or(0, |h| h.row);
-        let mut j = i;
-        while s.hits.get(j).is_some_and(|h| h.row == row) {
-            j += 1;
-        }
-        if let Some(f) = judge_row(
-            s,
-            folded,
-            table_staff,
-            table_names,
-            s.hits.get(i..j).unwrap_or(&[]),
-            &mut buf,
-            &mut list,
-        ) {
-            out.push(f);
-        }
-        i = j;
-    }
-    out
-}
-
-fn judge_row(
-    s: &TableScanner,
-    folded: &[Folded],
+/// What [`judge_row`] reads of the table.
+struct Table<'a> {
+    cols: &'a [super::Column],
+    folded: &'a [Folded],
+    /// Each column's label, in the arena.
+    labels: Vec<StoreStr>,
+    /// Whether each column's header says it holds home addresses.
+    homes: Vec<bool>,
+    profile: Option<&'a crate::profile::Compiled>,
     table_staff: bool,
     table_names: bool,
+}
+
+pub(crate) fn judge(s: TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
+    let TableScanner {
+        table,
+        cols,
+        hits,
+        rows,
+        mut arena,
+        profile,
+        ..
+    } = s;
+    let t = Table {
+        cols: &cols,
+        folded,
+        labels: cols
+            .iter()
+            .map(|c| super::stash(&mut arena, &c.label))
+            .collect(),
+        homes: cols.iter().map(|c| home_header(&c.label)).collect(),
+        profile: profile.as_deref(),
+        table_staff: folded.iter().any(|f| f.staff_marker),
+        table_names: folded.iter().any(|f| {
+            f.names_ok
+                && matches!(
+                    f.class,
+                    ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
+                )
+        }),
+    };
+    let mut packed: Vec<Packed> = Vec::new();
+    let mut flagged: Vec<(u64, Kind, usize, usize)> = Vec::new();
+    // Reused from row to row.
+    let mut list = Vec::new();
+    let mut start = 0;
+    for kept in &rows {
+        let row_hits = hits.get(start..kept.end).unwrap_or(&[]);
+        start = kept.end;
+        if let Some(kind) = judge_row(&t, row_hits, &mut arena, &mut list) {
+            let at = packed.len();
+            packed.extend(list.drain(..).map(|c| c.reason));
+            flagged.push((kept.row, kind, at, packed.len() - at));
+        }
+        list.clear();
+    }
+    drop(t);
+    let store = Arc::new(ReasonStore {
+        text: arena,
+        reasons: packed,
+    });
+    flagged
+        .into_iter()
+        .map(|(row, kind, at, n)| RowFinding {
+            row,
+            kind,
+            table,
+            reasons: ReasonStore::row(&store, at, n),
+        })
+        .collect()
+}
+
+/// The kind and reasons (left in `list`) of one row, or `None` when it is not flagged.
+fn judge_row(
+    tb: &Table,
     hits: &[super::Hit],
-    buf: &mut SharedBuf,
+    arena: &mut String,
     list: &mut Vec<Candidate>,
-) -> Option<RowFinding> {
-    let row = hits.first()?.row;
-    let text = |h: &super::Hit| s.arena.get(h.start..h.end).unwrap_or("");
-    let label = |h: &super::Hit| s.cols.get(h.col as usize).map_or("", |c| c.label.as_str());
+) -> Option<Kind> {
+    let (folded, table_staff, table_names) = (tb.folded, tb.table_staff, tb.table_names);
+    let text = |h: &super::Hit| At(h.text);
+    let label = |h: &super::Hit| At(tb.labels.get(h.col as usize).copied().unwrap_or_default());
     let fold = |h: &super::Hit| folded.get(h.col as usize);
     let class = |h: &super::Hit| fold(h).map_or(ColumnClass::Other, |f| f.class);
     let names_ok = |h: &super::Hit| fold(h).is_some_and(|f| f.names_ok);
@@ -299,9 +352,10 @@ fn judge_row(
             .iter()
             .any(|h| matches!(h.what, What::Postcode | What::Address));
     list.clear();
-    buf.clear();
+    // What this row writes to the arena goes again if the row is not flagged.
+    let arena_at = arena.len();
     let mut cands = Cands {
-        buf,
+        arena,
         list,
         dob_combo,
     };
@@ -337,15 +391,15 @@ fn judge_row(
             (0, true, name_ctx(sn)),
             n::SURNAME_FORENAME,
             "Forename and surname",
-            &[label(fnh), ", ", label(sn)],
-            &[text(fnh), " ", text(sn)],
+            &[label(fnh), Lit(", "), label(sn)],
+            &[text(fnh), Lit(" "), text(sn)],
         ),
         (Some(sn), None, Some(ini)) => cands.of(
             (0, true, name_ctx(sn)),
             n::SURNAME_INITIAL,
             "Surname and initial",
-            &[label(sn), ", ", label(ini)],
-            &[text(sn), " ", text(ini)],
+            &[label(sn), Lit(", "), label(ini)],
+            &[text(sn), Lit(" "), text(ini)],
         ),
         (Some(sn), None, None) => cands.of(
             (0, true, name_ctx(sn)),
@@ -358,8 +412,8 @@ fn judge_row(
             (1, true, name_ctx(fnh)),
             n::FORENAME,
             "Forename",
-            &[label(fnh), ", ", label(i)],
-            &[text(fnh), " ", text(i)],
+            &[label(fnh), Lit(", "), label(i)],
+            &[text(fnh), Lit(" "), text(i)],
         ),
         (None, Some(fnh), None) => cands.of(
             (1, true, name_ctx(fnh)),
@@ -372,15 +426,14 @@ fn judge_row(
     }
 
     for h in hits {
-        let t = text(h);
-        let col = label(h);
+        let (t, col) = (h.text, tb.labels.get(h.col as usize).copied().unwrap_or_default());
         match h.what {
             What::Surname | What::Forename | What::Initial => {}
             What::Name(shape) => {
                 if !names_ok(h) {
                     continue;
                 }
-                let header_rule = s.cols.get(h.col as usize).and_then(|c| c.rule).is_some();
+                let header_rule = tb.cols.get(h.col as usize).and_then(|c| c.rule).is_some();
                 let (rule, what) = match (header_rule, role(h), shape) {
                     (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
                     (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
@@ -393,7 +446,7 @@ fn judge_row(
                     }
                     (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
-                cands.of((0, true, name_ctx(h)), rule, what, &[col], &[t]);
+                cands.of((0, true, name_ctx(h)), rule, what, &[At(col)], &[At(t)]);
             }
             What::StaffNumber => {
                 if names_ok(h) {
@@ -401,8 +454,8 @@ fn judge_row(
                         (2, true, Ctx::Staff),
                         p::STAFF_NUMBER,
                         "Staff number",
-                        &[col],
-                        &[t],
+                        &[At(col)],
+                        &[At(t)],
                     );
                 }
             }
@@ -410,8 +463,8 @@ fn judge_row(
                 (2, true, Ctx::Rank(r)),
                 p::COLLAR_SHAPE,
                 "Rank and number",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Email { staff_domain } => {
                 let ctx = if staff_domain {
@@ -423,8 +476,8 @@ fn judge_row(
                     (4, true, ctx),
                     p::EMAIL_PERSONAL,
                     "Personal e-mail address",
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 );
             }
             What::Phone { kind, key } => match kind {
@@ -432,11 +485,11 @@ fn judge_row(
                     (5, true, Ctx::Either),
                     p::PHONE_MOBILE,
                     "Mobile phone number",
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 ),
                 PhoneKind::Geographic => {
-                    let shared = s
+                    let shared = tb
                         .cols
                         .get(h.col as usize)
                         .and_then(|c| c.phones.get(&key))
@@ -451,16 +504,16 @@ fn judge_row(
                         (if direct { 5 } else { 15 }, direct, Ctx::Either),
                         p::PHONE_DIRECT,
                         "Direct line",
-                        &[col],
-                        &[t],
+                        &[At(col)],
+                        &[At(t)],
                     );
                 }
                 PhoneKind::Extension => cands.of(
                     (15, false, Ctx::Either),
                     p::PHONE_DIRECT,
                     "Telephone extension",
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 ),
                 PhoneKind::Service => {}
             },
@@ -468,56 +521,56 @@ fn judge_row(
                 (6, true, Ctx::Either),
                 p::NINO,
                 "National Insurance number",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Address => {
                 // A street address identifies a person only under a header
                 // that says it is a home (stations and offices have addresses too).
-                let home = home_header(col);
+                let home = tb.homes.get(h.col as usize).copied().unwrap_or(false);
                 let what = if home { "Home address" } else { "Address" };
                 cands.of(
                     (if home { 7 } else { 14 }, home, Ctx::Either),
                     p::ADDRESS,
                     what,
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 );
             }
             What::Photo(true) => cands.of(
                 (8, true, Ctx::Either),
                 p::PHOTO,
                 "Photo file named after a person",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Photo(false) => cands.of(
                 (16, false, Ctx::Either),
                 p::PHOTO,
                 "Photo file name",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Dob => cands.of(
                 (13, false, Ctx::Either),
                 p::DOB,
                 "Date of birth",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::TextDob => cands.of(
                 (13, false, Ctx::Either),
                 p::TEXT_DOB,
                 "Date of birth in text",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Postcode => cands.of(
                 (14, false, Ctx::Either),
                 p::POSTCODE,
                 "Full postcode",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::Rank(r) => {
                 if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
@@ -526,17 +579,24 @@ fn judge_row(
                         .map_or(staff::RANK_POLICE, |x| x.rule);
                     // `Rank Inspector in Rank`; `Rank Chief Superintendent in Rank: Ch Supt`;
                     // `Senior grade in Grade: SCS2`.
-                    let why: &[&str] = match (is_police_rank(r), rank_senior(r)) {
+                    let why: &[Part] = match (is_police_rank(r), rank_senior(r)) {
                         (true, senior) => {
                             let what = if senior { "Senior rank " } else { "Rank " };
-                            if t.eq_ignore_ascii_case(rank_name(r)) {
-                                &[what, rank_name(r), " in ", col]
+                            if t.get(cands.arena).eq_ignore_ascii_case(rank_name(r)) {
+                                &[Lit(what), Lit(rank_name(r)), Lit(" in "), At(col)]
                             } else {
-                                &[what, rank_name(r), " in ", col, ": ", t]
+                                &[
+                                    Lit(what),
+                                    Lit(rank_name(r)),
+                                    Lit(" in "),
+                                    At(col),
+                                    Lit(": "),
+                                    At(t),
+                                ]
                             }
                         }
-                        (false, true) => &["Senior grade in ", col, ": ", t],
-                        (false, false) => &["Grade in ", col, ": ", t],
+                        (false, true) => &[Lit("Senior grade in "), At(col), Lit(": "), At(t)],
+                        (false, false) => &[Lit("Grade in "), At(col), Lit(": "), At(t)],
                     };
                     cands.with((10, false, Ctx::Rank(r)), rule, col, t, why);
                 }
@@ -550,7 +610,14 @@ fn judge_row(
                     staff::VETTING,
                     col,
                     t,
-                    &["Vetting level ", name, " in ", col, ": ", t],
+                    &[
+                        Lit("Vetting level "),
+                        Lit(name),
+                        Lit(" in "),
+                        At(col),
+                        Lit(": "),
+                        At(t),
+                    ],
                 );
             }
             What::Unit(u) => {
@@ -562,7 +629,14 @@ fn judge_row(
                     staff::UNIT_SENSITIVE,
                     col,
                     t,
-                    &["Sensitive unit (", name, ") in ", col, ": ", t],
+                    &[
+                        Lit("Sensitive unit ("),
+                        Lit(name),
+                        Lit(") in "),
+                        At(col),
+                        Lit(": "),
+                        At(t),
+                    ],
                 );
             }
             What::ProfileUnit => cands.with(
@@ -571,34 +645,34 @@ fn judge_row(
                 col,
                 t,
                 &[
-                    "Sensitive unit (on your organisation's list) in ",
-                    col,
-                    ": ",
-                    t,
+                    Lit("Sensitive unit (on your organisation's list) in "),
+                    At(col),
+                    Lit(": "),
+                    At(t),
                 ],
             ),
             What::TextRankName(r) => cands.of(
                 (1, true, Ctx::Rank(r)),
                 p::TEXT_RANK_NAME,
                 "Officer named with rank",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::TextRankNumber(r) => {
                 cands.of(
                     (1, true, Ctx::Rank(r)),
                     p::TEXT_RANK_NUMBER,
                     "Officer identified by rank and number",
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 );
             }
             What::TextTitleName => cands.of(
                 (3, true, Ctx::Public),
                 p::TEXT_TITLE_NAME,
                 "Person named",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::TextCueName(who) => {
                 let ctx = if who == Who::Staff {
@@ -610,26 +684,26 @@ fn judge_row(
                     (3, true, ctx),
                     p::TEXT_CUE_NAME,
                     "Person named",
-                    &[col],
-                    &[t],
+                    &[At(col)],
+                    &[At(t)],
                 );
             }
             What::TextFullName => cands.of(
                 (3, true, Ctx::Either),
                 p::TEXT_FULL_NAME,
                 "Full name",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::ProfileEmail => cands.of(
                 (4, true, Ctx::Staff),
                 crate::profile::RULE_DOMAIN,
                 "Personal e-mail address at the organisation's domain",
-                &[col],
-                &[t],
+                &[At(col)],
+                &[At(t)],
             ),
             What::ProfileNumber(i) => {
-                let shape = s.profile.as_deref().and_then(|p| p.shape(i as usize));
+                let shape = tb.profile.and_then(|p| p.shape(i as usize));
                 let (what, pattern) = shape.map_or(("staff number", ""), |x| {
                     (x.kind.label(), x.pattern.as_str())
                 });
@@ -639,14 +713,14 @@ fn judge_row(
                     col,
                     t,
                     &[
-                        "Staff number: the organisation's ",
-                        what,
-                        " shape ",
-                        pattern,
-                        " (",
-                        col,
-                        "): ",
-                        t,
+                        Lit("Staff number: the organisation's "),
+                        Lit(what),
+                        Lit(" shape "),
+                        Lit(pattern),
+                        Lit(" ("),
+                        At(col),
+                        Lit("): "),
+                        At(t),
                     ],
                 );
             }
@@ -654,9 +728,9 @@ fn judge_row(
         }
     }
 
-    let Cands { buf, list, .. } = cands;
+    let Cands { arena, list, .. } = cands;
     if !list.iter().any(|c| c.direct) {
-        buf.clear();
+        arena.truncate(arena_at);
         list.clear();
         return None;
     }
@@ -672,23 +746,7 @@ fn judge_row(
     // outranks an officer named in the notes; an officer named by rank
     // outranks a complainant named in the same text.
     list.sort_by_key(|c| (!c.direct, c.order));
-    let kind = list.first().map(|c| kind_of(c.ctx))?;
-    let shared = buf.share();
-    let reasons = list
-        .drain(..)
-        .map(|c| Reason {
-            rule: Cow::Borrowed(c.rule),
-            column: shared.slice(c.column),
-            text: shared.slice(c.text),
-            why: shared.slice(c.why),
-        })
-        .collect();
-    Some(RowFinding {
-        row,
-        kind,
-        table: s.table,
-        reasons,
-    })
+    list.first().map(|c| kind_of(c.ctx))
 }
 
 /// Whether a column header says it holds home addresses.

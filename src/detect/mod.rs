@@ -31,7 +31,7 @@
 //! let f = s.finish();
 //! assert_eq!(f.rows.len(), 1);
 //! assert_eq!(f.rows[0].kind, Kind::Staff);
-//! assert_eq!(f.rows[0].reasons[0].rule, "name.surname_initial");
+//! assert_eq!(f.rows[0].reasons.first().expect("a reason").rule, "name.surname_initial");
 //! ```
 
 pub mod cell;
@@ -43,7 +43,7 @@ pub mod text;
 
 use crate::profile::{Compiled, Roster};
 use crate::read::Table;
-use crate::report::{ColumnReport, RowFinding};
+use crate::report::{ColumnReport, RowFinding, StoreStr};
 use crate::rules::headers::{self, HeaderRule};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
@@ -71,6 +71,8 @@ struct Column {
     file_index: usize,
     rule: Option<&'static HeaderRule>,
     mode: Mode,
+    /// Counts of the cells classified (memoised cells are added at the end:
+    /// see [`Column::flush_memo`]).
     stats: Stats,
     /// How many rows each phone number appears in (switchboards repeat).
     phones: FastMap<u64, u32>,
@@ -89,87 +91,136 @@ const MEMO_MAX_CELLS: usize = 4096;
 /// fixed seed keeps runs identical).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// Hashes a `u64` that is already a hash (the memo's keys) as itself.
+#[derive(Debug, Default, Clone, Copy)]
+struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// The classifications of a column's short cells, while they pay: a column
 /// whose values repeat (surnames, ranks, stations) is classified once per
 /// value; one whose values are all different (staff numbers, e-mail
 /// addresses) stops memoising once the memo is full and mostly missed.
+///
+/// The cells are keyed by their hash; the text of each is kept in the
+/// scanner's arena (where the hits of memoised cells point, so a hit of a
+/// memoised cell copies nothing) and compared on every hit. A second cell
+/// with the same hash is simply not memoised.
 #[derive(Debug, Default)]
 struct Memo {
-    cells: FastMap<Box<str>, Memoised>,
+    index: HashMap<u64, u32, std::hash::BuildHasherDefault<PreHashed>>,
+    entries: Vec<Memoised>,
     lookups: u64,
     hits: u64,
     off: bool,
 }
 
-impl Memo {
-    fn get(&mut self, cell: &str) -> Option<&Memoised> {
-        if self.off || cell.len() > MEMO_MAX_LEN {
-            return None;
-        }
-        self.lookups += 1;
-        let m = self.cells.get(cell);
-        self.hits += u64::from(m.is_some());
-        m
-    }
-
-    fn insert(&mut self, cell: &str, m: Memoised) {
-        if self.off || cell.len() > MEMO_MAX_LEN {
-            return;
-        }
-        if self.cells.len() >= MEMO_MAX_CELLS {
-            // Full: keep it if it answers at least half the lookups.
-            if self.hits * 2 < self.lookups {
-                self.off = true;
-                self.cells = FastMap::default();
-            }
-            return;
-        }
-        self.cells.insert(cell.into(), m);
-    }
-}
-
-/// A memoised classification: the cell's contribution to the column counts and its hits.
+/// A memoised classification: the cell's text, how often it was seen again,
+/// its contribution to the column counts, and its hits.
 #[derive(Debug, Clone, Copy)]
 struct Memoised {
+    key: StoreStr,
+    uses: u32,
     delta: Stats,
     n: u8,
     hits: [CellHit; 2],
 }
 
+fn hash_cell(cell: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(cell.as_bytes())
+}
+
+impl Memo {
+    /// The entry for `cell`, if memoised (and counts the lookup).
+    fn get(&mut self, cell: &str, arena: &str) -> Option<usize> {
+        if self.off || cell.len() > MEMO_MAX_LEN {
+            return None;
+        }
+        self.lookups += 1;
+        let i = *self.index.get(&hash_cell(cell))? as usize;
+        let e = self.entries.get(i)?;
+        if e.key.get(arena) != cell {
+            return None;
+        }
+        self.hits += 1;
+        Some(i)
+    }
+
+    /// Whether a new cell should be memoised; turns the memo off (returning
+    /// the entries, whose uses the column must count) when it is full and
+    /// answers fewer than half the lookups.
+    fn room(&mut self, cell: &str) -> Result<bool, Vec<Memoised>> {
+        if self.off || cell.len() > MEMO_MAX_LEN {
+            return Ok(false);
+        }
+        if self.entries.len() >= MEMO_MAX_CELLS {
+            if self.hits * 2 < self.lookups {
+                self.off = true;
+                self.index = HashMap::default();
+                return Err(std::mem::take(&mut self.entries));
+            }
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Memoise `cell`, whose text is `key` in the arena (unless another cell
+    /// has the same hash).
+    fn insert(&mut self, cell: &str, m: Memoised) -> bool {
+        let i = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        match self.index.entry(hash_cell(cell)) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+                self.entries.push(m);
+                true
+            }
+        }
+    }
+}
+
 /// A hit kept for the row judgement: the matched text is in the scanner's arena.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
-    row: u64,
+    text: StoreStr,
     col: u32,
     what: What,
-    start: usize,
+}
+
+/// A row that kept hits: they end at `end` in [`TableScanner::hits`].
+#[derive(Debug, Clone, Copy)]
+struct KeptRow {
+    row: u64,
     end: usize,
 }
 
-/// Keep one hit of a row: its text goes to the arena.
-fn keep(
-    hits: &mut Vec<Hit>,
-    arena: &mut String,
-    phones: &mut FastMap<u64, u32>,
-    row: u64,
-    col: usize,
-    field: &str,
-    h: &CellHit,
-) {
-    if let What::Phone { key, .. } = h.what {
+/// Count a phone number's rows (switchboards repeat).
+fn count_phone(phones: &mut FastMap<u64, u32>, what: &What) {
+    if let What::Phone { key, .. } = *what {
         if key != 0 {
             *phones.entry(key).or_insert(0) += 1;
         }
     }
+}
+
+/// Copy `text` to the end of the arena; its place there.
+fn stash(arena: &mut String, text: &str) -> StoreStr {
     let start = arena.len();
-    arena.push_str(field.get(h.start..h.end).unwrap_or(field));
-    hits.push(Hit {
-        row,
-        col: col as u32,
-        what: h.what,
-        start,
-        end: arena.len(),
-    });
+    arena.push_str(text);
+    StoreStr::new(start, arena.len())
 }
 
 /// Scans the rows of one table (or of the rows outside any table).
@@ -177,7 +228,12 @@ pub struct TableScanner {
     table: Option<usize>,
     first_column: usize,
     cols: Vec<Column>,
+    /// The hits of the rows kept, in row order.
     hits: Vec<Hit>,
+    /// Where each kept row's hits end.
+    rows: Vec<KeptRow>,
+    /// The text of hits and memoised cells; it becomes the report's
+    /// [`ReasonStore`] text, so the reasons quote it without a copy.
     arena: String,
     cell_hits: Vec<CellHit>,
     scratch: Scratch,
@@ -228,6 +284,14 @@ impl Column {
             memo: Memo::default(),
         }
     }
+
+    /// Add the memoised cells' uses to the column's counts.
+    fn flush_memo(&mut self) {
+        for e in &mut self.memo.entries {
+            self.stats.add_times(&e.delta, e.uses);
+            e.uses = 0;
+        }
+    }
 }
 
 impl TableScanner {
@@ -261,6 +325,7 @@ impl TableScanner {
             first_column,
             cols,
             hits: Vec::new(),
+            rows: Vec::new(),
             arena: String::new(),
             cell_hits: Vec::new(),
             scratch: Scratch::default(),
@@ -277,6 +342,8 @@ impl TableScanner {
     /// units and counts keeps nothing per row.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
         let (hits_at, arena_at) = (self.hits.len(), self.arena.len());
+        // A cell memoised in this row put its text in the arena for good.
+        let mut pinned = false;
         while self.cols.len() < fields.len() {
             let j = self.cols.len();
             self.cols
@@ -286,18 +353,17 @@ impl TableScanner {
             if field.is_empty() {
                 continue;
             }
-            if let Some(m) = col.memo.get(field) {
-                col.stats.add(&m.delta);
-                for h in m.hits.iter().take(m.n as usize) {
-                    keep(
-                        &mut self.hits,
-                        &mut self.arena,
-                        &mut col.phones,
-                        row,
-                        j,
-                        field,
-                        h,
-                    );
+            if let Some(i) = col.memo.get(field, &self.arena) {
+                if let Some(m) = col.memo.entries.get_mut(i) {
+                    m.uses += 1;
+                    for h in m.hits.iter().take(m.n as usize) {
+                        count_phone(&mut col.phones, &h.what);
+                        self.hits.push(Hit {
+                            text: m.key.sub(h.start, h.end),
+                            col: j as u32,
+                            what: h.what,
+                        });
+                    }
                 }
                 continue;
             }
@@ -321,42 +387,68 @@ impl TableScanner {
                 &mut self.scratch,
                 &mut self.cell_hits,
             );
-            for h in &self.cell_hits {
-                keep(
-                    &mut self.hits,
-                    &mut self.arena,
-                    &mut col.phones,
-                    row,
-                    j,
-                    field,
-                    h,
-                );
-            }
+            let mut key = None;
             if self.cell_hits.len() <= 2 {
-                let filler = CellHit {
-                    what: What::Initial,
-                    start: 0,
-                    end: 0,
-                };
-                let mut hits = [filler; 2];
-                for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
-                    *slot = *h;
+                match col.memo.room(field) {
+                    Ok(true) => {
+                        let filler = CellHit {
+                            what: What::Initial,
+                            start: 0,
+                            end: 0,
+                        };
+                        let mut hits = [filler; 2];
+                        for (slot, h) in hits.iter_mut().zip(&self.cell_hits) {
+                            *slot = *h;
+                        }
+                        let k = StoreStr::new(self.arena.len(), self.arena.len() + field.len());
+                        let m = Memoised {
+                            key: k,
+                            uses: 0,
+                            delta: col.stats.since(&before),
+                            n: self.cell_hits.len() as u8,
+                            hits,
+                        };
+                        if col.memo.insert(field, m) {
+                            self.arena.push_str(field);
+                            pinned = true;
+                            key = Some(k);
+                        }
+                    }
+                    Ok(false) => {}
+                    Err(entries) => {
+                        for e in &entries {
+                            col.stats.add_times(&e.delta, e.uses);
+                        }
+                    }
                 }
-                let memo = Memoised {
-                    delta: col.stats.since(&before),
-                    n: self.cell_hits.len() as u8,
-                    hits,
+            }
+            for h in &self.cell_hits {
+                count_phone(&mut col.phones, &h.what);
+                let text = match key {
+                    Some(k) => k.sub(h.start, h.end),
+                    None => stash(&mut self.arena, field.get(h.start..h.end).unwrap_or(field)),
                 };
-                col.memo.insert(field, memo);
+                self.hits.push(Hit {
+                    text,
+                    col: j as u32,
+                    what: h.what,
+                });
             }
         }
         if self.profile.is_some() || self.roster.is_some() {
-            self.apply_profile(row, fields, hits_at);
+            self.apply_profile(fields, hits_at);
         }
         let kept = self.hits.get(hits_at..).unwrap_or(&[]);
-        if !kept.iter().any(|h| judge::could_flag(&h.what)) {
+        if kept.iter().any(|h| judge::could_flag(&h.what)) {
+            self.rows.push(KeptRow {
+                row,
+                end: self.hits.len(),
+            });
+        } else {
             self.hits.truncate(hits_at);
-            self.arena.truncate(arena_at);
+            if !pinned {
+                self.arena.truncate(arena_at);
+            }
         }
     }
 
@@ -367,7 +459,10 @@ impl TableScanner {
     }
 
     /// Fold the columns and judge the rows.
-    pub fn finish(self) -> Findings {
+    pub fn finish(mut self) -> Findings {
+        for c in &mut self.cols {
+            c.flush_memo();
+        }
         let folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
         let columns = match self.table {
             Some(t) => self
@@ -386,7 +481,7 @@ impl TableScanner {
                 .collect(),
             None => Vec::new(),
         };
-        let rows = judge::judge(&self, &folded);
+        let rows = judge::judge(self, &folded);
         Findings { rows, columns }
     }
 }

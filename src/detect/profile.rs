@@ -60,18 +60,14 @@ fn runs(words: &[(usize, usize)], n: usize) -> impl Iterator<Item = (usize, usiz
 }
 
 fn hit_text<'a>(arena: &'a str, h: &Hit) -> &'a str {
-    arena.get(h.start..h.end).unwrap_or("")
+    h.text.get(arena)
 }
 
-fn push(hits: &mut Vec<Hit>, arena: &mut String, row: u64, col: usize, what: What, text: &str) {
-    let start = arena.len();
-    arena.push_str(text);
+fn push(hits: &mut Vec<Hit>, arena: &mut String, col: usize, what: What, text: &str) {
     hits.push(Hit {
-        row,
+        text: super::stash(arena, text),
         col: col as u32,
         what,
-        start,
-        end: arena.len(),
     });
 }
 
@@ -86,7 +82,7 @@ fn number_like(s: &str) -> bool {
 impl TableScanner {
     /// Apply the profile and the roster to the row just recorded, whose hits
     /// start at `first`.
-    pub(super) fn apply_profile(&mut self, row: u64, fields: &[&str], first: usize) {
+    pub(super) fn apply_profile(&mut self, fields: &[&str], first: usize) {
         let TableScanner {
             hits,
             arena,
@@ -152,7 +148,7 @@ impl TableScanner {
             });
         }
         if let Some((col, t)) = roster_hit {
-            push(hits, arena, row, col, What::RosterName, &t);
+            push(hits, arena, col, What::RosterName, &t);
         }
 
         // Each cell: number shapes, roster numbers and names.
@@ -176,13 +172,13 @@ impl TableScanner {
                     });
                     match same {
                         Some(h) => h.what = what,
-                        None => push(hits, arena, row, j, what, v),
+                        None => push(hits, arena, j, what, v),
                     }
                 } else if let Some((i, t)) = runs(&ws, 2)
                     .map(sub)
                     .find_map(|t| p.number_shape_index(t).map(|i| (i, t)))
                 {
-                    push(hits, arena, row, j, What::ProfileNumber(i as u16), t);
+                    push(hits, arena, j, What::ProfileNumber(i as u16), t);
                 }
             }
             // The organisation's own sensitive units, in unit columns, where
@@ -195,17 +191,17 @@ impl TableScanner {
                     .skip(first)
                     .any(|h| h.col as usize == j && matches!(h.what, What::Unit(_)))
             {
-                push(hits, arena, row, j, What::ProfileUnit, v);
+                push(hits, arena, j, What::ProfileUnit, v);
             }
             let Some(r) = roster else { continue };
             if number_like(v) && r.has_number(v) {
-                push(hits, arena, row, j, What::RosterNumber, v);
+                push(hits, arena, j, What::RosterNumber, v);
             } else if let Some(t) = ws
                 .iter()
                 .map(|w| sub(*w))
                 .find(|t| number_like(t) && r.has_number(t))
             {
-                push(hits, arena, row, j, What::RosterNumber, t);
+                push(hits, arena, j, What::RosterNumber, t);
             }
             // Names: the shortest run of words on the roster (two words,
             // then three), so that only the name is reported and masked.
@@ -217,7 +213,7 @@ impl TableScanner {
                     .filter(|t| !has_digit(t))
                     .find(|t| r.matches_name(t) && !allowed(t));
                 if let Some(t) = found {
-                    push(hits, arena, row, j, What::RosterName, t);
+                    push(hits, arena, j, What::RosterName, t);
                 }
             }
         }

@@ -424,7 +424,7 @@ impl Collector {
                 row,
                 kind: Kind::QuasiIdentifier,
                 table: Some(table),
-                reasons,
+                reasons: reasons.into(),
             });
         }
 

@@ -734,7 +734,7 @@ fn add_reason(findings: &mut Vec<RowFinding>, table: usize, row: u64, reason: Re
             row,
             kind: Kind::SmallCount,
             table: Some(table),
-            reasons: vec![reason],
+            reasons: vec![reason].into(),
         }),
     }
 }

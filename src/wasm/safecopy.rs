@@ -1,17 +1,18 @@
 //! The page's safe copy and audit record: thin wrappers over
 //! [`crate::redact`] and [`crate::record`]. The worker streams the original
 //! `File` through a [`WasmRedactor`] (hashing what it returns), checks the
-//! output again with a `WasmChecker`, and builds the record with
-//! [`make_record`] from the reports, hashes and policy. The date and time come
+//! output again with a `WasmChecker`, and builds the record with a
+//! [`WasmRecord`] from the reports, hashes and policy. Reports are the
+//! worker's [`WasmReport`] handles, never JSON. The date and time come
 //! from the page (the core reads no clock).
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::js_err;
+use super::{js_err, WasmReport};
 use crate::record::{FileRecord, Hasher, Record, RecordOptions};
 use crate::redact::{safe_name, Coarsening, Outcome, Policy, Redactor};
-use crate::report::{ColumnClass, Report};
+use crate::report::ColumnClass;
 
 /// Streams a file's bytes through a policy into its safe copy, and hashes
 /// the copy as it goes.
@@ -26,14 +27,13 @@ pub struct WasmRedactor {
 
 #[wasm_bindgen]
 impl WasmRedactor {
-    /// `policy`: the policy JSON (see [`Policy`]); `report`: the JSON of a
-    /// check of the same bytes made with the policy's check options.
+    /// `policy`: the policy JSON (see [`Policy`]); `report`: a check of the
+    /// same bytes made with the policy's check options.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: &str, report: &str) -> Result<WasmRedactor, JsError> {
+    pub fn new(policy: &str, report: &WasmReport) -> Result<WasmRedactor, JsError> {
         let policy = Policy::from_json(policy).map_err(js_err)?;
-        let report: Report = serde_json::from_str(report).map_err(js_err)?;
         Ok(WasmRedactor {
-            inner: Some(Redactor::new(&policy, &report)),
+            inner: Some(Redactor::new(&policy, report.report())),
             hash: Some(Hasher::new()),
             size: 0,
             sha256: String::new(),
@@ -132,15 +132,14 @@ struct ColumnChoice {
     coarsen_words: Option<&'static str>,
 }
 
-/// The safe-copy step for a report (its `rows` may be left out): JSON
-/// `{policy, columns, coarsen}` with the proposed default policy
+/// The safe-copy step for a report: JSON `{policy, columns, coarsen}` with the proposed default policy
 /// ([`Policy::default_for`]), every column of every table with its class and
 /// the coarsening it allows, and the columns the rare-combination advice
 /// says to coarsen (`[{table, index, by}]`).
 #[wasm_bindgen(js_name = safeCopyPlan)]
-pub fn safe_copy_plan(report: &str) -> Result<String, JsError> {
-    let report: Report = serde_json::from_str(report).map_err(js_err)?;
-    let policy = Policy::default_for(&report);
+pub fn safe_copy_plan(report: &WasmReport) -> Result<String, JsError> {
+    let report = report.report();
+    let policy = Policy::default_for(report);
     let has_profile = report.settings.profile.is_some();
     let mut columns = Vec::new();
     for (t, table) in report.tables.iter().enumerate() {
@@ -189,15 +188,11 @@ pub fn describe_policy(policy: &str) -> Result<String, JsError> {
 /// small-count threshold), as JSON; `""` when the report's own settings
 /// already fit (no second check of the original is needed).
 #[wasm_bindgen(js_name = policyCheckOptions)]
-pub fn policy_check_options(policy: &str, report: &str) -> Result<String, JsError> {
-    #[derive(Deserialize)]
-    struct Settings {
-        settings: crate::Options,
-    }
+pub fn policy_check_options(policy: &str, report: &WasmReport) -> Result<String, JsError> {
     let policy = Policy::from_json(policy).map_err(js_err)?;
-    let s: Settings = serde_json::from_str(report).map_err(js_err)?;
-    let o = policy.check_options(&s.settings);
-    if o == s.settings {
+    let settings = &report.report().settings;
+    let o = policy.check_options(settings);
+    if o == *settings {
         return Ok(String::new());
     }
     serde_json::to_string(&o).map_err(js_err)
@@ -209,62 +204,91 @@ pub fn safe_name_js(name: &str) -> String {
     safe_name(name)
 }
 
-/// What the page passes to [`make_record`].
+/// What the page says about the record as a whole.
 #[derive(Deserialize)]
-struct RecordInput {
+struct RecordMeta {
     created: String,
     #[serde(default)]
     reference: String,
     #[serde(default)]
     note: String,
     values: bool,
-    files: Vec<RecordFile>,
 }
 
-#[derive(Deserialize)]
-struct RecordFile {
-    report: Report,
-    sha256: String,
-    #[serde(default)]
-    safe_copy: Option<SafeCopyInput>,
-}
-
+/// What the page says about a safe copy it saved.
 #[derive(Deserialize)]
 struct SafeCopyInput {
     name: String,
     bytes: u64,
     sha256: String,
-    after: Report,
     policy: Policy,
     outcome: Outcome,
 }
 
-/// The audit record as a printable HTML page (`format` "html") or JSON
-/// ("json"), from JSON `{created, reference, note, values, files: [{report,
-/// sha256, safe_copy?: {name, bytes, sha256, after, policy, outcome}}]}`.
-#[wasm_bindgen(js_name = makeRecord)]
-pub fn make_record(input: &str, format: &str) -> Result<String, JsError> {
-    let input: RecordInput = serde_json::from_str(input).map_err(js_err)?;
-    let mut record = Record::new(&RecordOptions {
-        created: input.created,
-        reference: input.reference,
-        note: input.note,
-        values: input.values,
-    });
-    for f in input.files {
-        let mut file = FileRecord::new(&f.report, &f.sha256, input.values);
-        if let Some(s) = f.safe_copy {
-            file = file.with_safe_copy_digest(
-                &s.name, s.bytes, &s.sha256, &s.after, &s.policy, &s.outcome,
-            );
-        }
-        record.add(file, &f.report);
+/// The audit record, file by file, from the worker's reports.
+#[wasm_bindgen]
+pub struct WasmRecord {
+    record: Record,
+    values: bool,
+}
+
+#[wasm_bindgen]
+impl WasmRecord {
+    /// `meta`: JSON `{created, reference, note, values}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(meta: &str) -> Result<WasmRecord, JsError> {
+        let m: RecordMeta = serde_json::from_str(meta).map_err(js_err)?;
+        let record = Record::new(&RecordOptions {
+            created: m.created,
+            reference: m.reference,
+            note: m.note,
+            values: m.values,
+        });
+        Ok(WasmRecord {
+            record,
+            values: m.values,
+        })
     }
-    match format {
-        "json" => Ok(record.to_json()),
-        "html" => Ok(record.to_html()),
-        f => Err(js_err(format!(
-            "unknown record format {f:?}: use html or json"
-        ))),
+
+    /// A file: the report of its check and its SHA-256.
+    pub fn add(&mut self, report: &WasmReport, sha256: &str) {
+        let report = report.report();
+        let file = FileRecord::new(report, sha256, self.values);
+        self.record.add(file, report);
+    }
+
+    /// A file with its safe copy: `safe` is JSON `{name, bytes, sha256,
+    /// policy, outcome}`, `after` the check of the safe copy.
+    #[wasm_bindgen(js_name = addWithSafeCopy)]
+    pub fn add_with_safe_copy(
+        &mut self,
+        report: &WasmReport,
+        sha256: &str,
+        safe: &str,
+        after: &WasmReport,
+    ) -> Result<(), JsError> {
+        let s: SafeCopyInput = serde_json::from_str(safe).map_err(js_err)?;
+        let report = report.report();
+        let file = FileRecord::new(report, sha256, self.values).with_safe_copy_digest(
+            &s.name,
+            s.bytes,
+            &s.sha256,
+            after.report(),
+            &s.policy,
+            &s.outcome,
+        );
+        self.record.add(file, report);
+        Ok(())
+    }
+
+    /// The record as a printable HTML page (`format` "html") or JSON ("json").
+    pub fn write(&self, format: &str) -> Result<String, JsError> {
+        match format {
+            "json" => Ok(self.record.to_json()),
+            "html" => Ok(self.record.to_html()),
+            f => Err(js_err(format!(
+                "unknown record format {f:?}: use html or json"
+            ))),
+        }
     }
 }

@@ -150,25 +150,50 @@ impl RowStore {
 
     /// The view index of each row number (`u32::MAX` when not in the view).
     pub(crate) fn find(&self, rows: &[f64]) -> Vec<u32> {
-        rows.iter()
-            .map(|&r| {
-                let r = r as u64;
-                let (mut lo, mut hi) = (0, self.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if self.row_of(mid) < r {
-                        lo = mid + 1
-                    } else {
-                        hi = mid
-                    }
-                }
-                if lo < self.len() && self.row_of(lo) == r {
-                    lo as u32
-                } else {
-                    u32::MAX
-                }
-            })
-            .collect()
+        rows.iter().map(|&r| self.index_of(r as u64)).collect()
+    }
+
+    /// The view indexes of the `rows` the view holds, ascending. Rows in
+    /// ascending order (a report's) are found in one walk of the view.
+    pub(crate) fn find_all(&self, rows: &[u64]) -> Vec<u32> {
+        if !rows.windows(2).all(|w| w[0] <= w[1]) {
+            let mut found: Vec<u32> = rows
+                .iter()
+                .map(|&r| self.index_of(r))
+                .filter(|&k| k != u32::MAX)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            return found;
+        }
+        let mut found = Vec::new();
+        let mut k = 0;
+        for &r in rows {
+            while k < self.len() && self.row_of(k) < r {
+                k += 1;
+            }
+            if k < self.len() && self.row_of(k) == r && found.last() != Some(&(k as u32)) {
+                found.push(k as u32);
+            }
+        }
+        found
+    }
+
+    fn index_of(&self, r: u64) -> u32 {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.row_of(mid) < r {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
+        }
+        if lo < self.len() && self.row_of(lo) == r {
+            lo as u32
+        } else {
+            u32::MAX
+        }
     }
 
     /// View indexes of the rows with a cell containing `needle`, ignoring case.

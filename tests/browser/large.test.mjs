@@ -1,13 +1,15 @@
 // A file larger than the page's 8 MB read chunk must be checked to its last
 // row. (Regression: the page once stopped after the first chunk, because a
 // buffer transferred to the worker reads as empty, and showed the first
-// 60,000 rows of a 19 MB file as "every row" checked.)
+// 60,000 rows of a 19 MB file as "every row" checked.) Its findings download
+// is written by the worker in many parts (WasmFindings) and must still be the
+// CLI's JSON byte for byte.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST_URL, allChecked, cliJson, openPage, onlyOwnRequests, tripwire } from './support.mjs';
+import { DIST_URL, allChecked, cliJson, downloadFindings, openPage, onlyOwnRequests, tripwire } from './support.mjs';
 
 let wire;
 before(async () => { wire = await tripwire(); });
@@ -31,7 +33,8 @@ function staffList(mb) {
 
 test('file://: a 10 MB file (two read chunks) is checked to its last row, as the CLI checks it', async () => {
   const bytes = staffList(10);
-  const expected = JSON.parse(cliJson([{ name: 'big-staff-list.csv', bytes }]));
+  const cli = cliJson([{ name: 'big-staff-list.csv', bytes }]);
+  const expected = JSON.parse(cli);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-large-'));
   const file = path.join(dir, 'big-staff-list.csv');
   fs.writeFileSync(file, bytes);
@@ -44,6 +47,9 @@ test('file://: a 10 MB file (two read chunks) is checked to its last row, as the
     assert.ok(expected.rows_checked > 200000, 'the file has rows beyond the first chunk');
     assert.match(card, new RegExp(`Rows checked${n(expected.rows_checked)} \\(every row\\)`));
     assert.match(card, new RegExp(`${n(expected.summary.rows_flagged)} rows flagged`));
+    const saved = await downloadFindings(page);
+    assert.ok(cli.length > 3 * (4 << 20), 'the findings span several of the worker\'s parts');
+    assert.ok(saved === cli, `the downloaded findings equal the CLI's JSON (${saved.length} vs ${cli.length} characters)`);
     assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
   } finally {
     await close();
