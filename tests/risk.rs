@@ -777,8 +777,9 @@ fn a_count_of_people_with_short_labels_trusts_the_detector() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_list_by_its_headers_is_never_a_count_table() {
-    // (table, class of column 0, small-count rows, rare-combination rows)
-    let cases: &[(&str, Option<ColumnClass>, &[u64], &[u64])] = &[
+    /// (table, class of column 0, small-count rows, rare-combination rows)
+    type Case<'a> = (&'a str, Option<ColumnClass>, &'a [u64], &'a [u64]);
+    let cases: &[Case] = &[
         // An identifier header, counts of things: a list, whatever column 0 holds.
         (
             "Surname,Rank,Number of crimes
