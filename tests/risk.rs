@@ -9,7 +9,9 @@ use foi_check::read::Table;
 use foi_check::report::{ColumnClass, ColumnReport, Kind};
 use foi_check::risk::counts::{parse_cell, Cell};
 use foi_check::risk::group::Groups;
-use foi_check::risk::words::{header_meaning, is_suppressed, is_total, HeaderMeaning, QiKind};
+use foi_check::risk::words::{
+    header_meaning, is_suppressed, is_total, is_vacant, trim, HeaderMeaning, QiKind, VACANT_VALUES,
+};
 use foi_check::risk::{rules, RiskFindings, RiskScanner};
 
 /// Runs a table given as CSV-ish text (`,` separated, first line the header,
@@ -768,6 +770,96 @@ fn a_count_of_people_with_short_labels_trusts_the_detector() {
     }
 }
 
+/// The count check keeps nothing of a table whose headers already make it a
+/// list of people (an identifier header and no count of people), whatever the
+/// detector says; with a count of people among the headers the rows are kept
+/// and the detector's classes decide. Either way the combination check runs.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_list_by_its_headers_is_never_a_count_table() {
+    /// (table, class of column 0, small-count rows, rare-combination rows)
+    type Case<'a> = (&'a str, Option<ColumnClass>, &'a [u64], &'a [u64]);
+    let cases: &[Case] = &[
+        // An identifier header, counts of things: a list, whatever column 0 holds.
+        (
+            "Surname,Rank,Number of crimes
+             A,Constable,2
+             B,Constable,40
+             C,Constable,3
+             D,Sergeant,1",
+            None,
+            &[],
+            &[5],
+        ),
+        (
+            "Surname,Rank,Number of crimes
+             A,Constable,2
+             B,Constable,40
+             C,Constable,3
+             D,Sergeant,1",
+            Some(ColumnClass::Unit),
+            &[],
+            &[5],
+        ),
+        // Free text ("Notes") is a list sign too, even in the last column.
+        (
+            "Station,Officers,Notes
+             Lisburn,2,
+             Omagh,40,
+             Antrim,3,",
+            Some(ColumnClass::Location),
+            &[],
+            &[],
+        ),
+        // A count of people beside an identifier header: the classes decide.
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            Some(ColumnClass::Unit),
+            &[3],
+            &[],
+        ),
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            Some(ColumnClass::Name),
+            &[],
+            &[],
+        ),
+        (
+            "Name,Headcount
+             Response,40
+             CID,2
+             Roads Policing,12",
+            None,
+            &[],
+            &[],
+        ),
+        // No identifier header: a count table.
+        (
+            "Station,Officers
+             Lisburn,2
+             Omagh,40
+             Antrim,3",
+            None,
+            &[2, 4],
+            &[],
+        ),
+    ];
+    for (i, (text, class, small, combo)) in cases.iter().enumerate() {
+        let columns: Vec<ColumnReport> = class
+            .map(|c| vec![column(0, "first", c)])
+            .unwrap_or_default();
+        let f = scan_with(text, &Options::default(), &columns);
+        assert_eq!(flagged(&f, Kind::SmallCount), *small, "case {i}");
+        assert_eq!(flagged(&f, Kind::QuasiIdentifier), *combo, "case {i}");
+    }
+}
+
 /// An FTE beside a headcount is judged through the headcount: five
 /// part-timers (4.6 FTE) are still five people, but an FTE of 1.00 beside a
 /// suppressed headcount gives the headcount away.
@@ -1032,9 +1124,97 @@ fn cells_parse_as_numbers() {
         ("", Cell::Blank),
         ("Lisburn", Cell::Text),
         ("12 officers", Cell::Text),
+        // The first character picks a fast way through; each must agree
+        // with the general one.
+        ("\u{a0}7\u{a0}", num(7.0)),
+        ("\t3", num(3.0)),
+        ("0012", num(12.0)),
+        ("1e3", num(1000.0)),
+        (
+            "12 %",
+            Cell::Number {
+                value: 12.0,
+                money: false,
+                percent: true,
+            },
+        ),
+        ("1,234.5", num(1234.5)),
+        ("1,23,4", Cell::Text),
+        ("5a", Cell::Text),
+        ("-3", num(-3.0)),
+        (".5", num(0.5)),
+        ("-", Cell::Suppressed),
+        ("..", Cell::Suppressed),
+        ("<5", Cell::Suppressed),
+        ("< 10", Cell::Suppressed),
+        ("[c]", Cell::Suppressed),
+        ("x", Cell::Suppressed),
+        ("C", Cell::Suppressed),
+        ("Redacted", Cell::Suppressed),
+        ("N/D", Cell::Suppressed),
+        ("fewer than 5", Cell::Suppressed),
+        ("Less than 3", Cell::Suppressed),
+        ("abc%", Cell::Text),
+        ("a", Cell::Text),
+        ("nan", Cell::Text),
+        ("inf", Cell::Text),
+        ("%", Cell::Text),
+        (
+            "$ 7",
+            Cell::Number {
+                value: 7.0,
+                money: true,
+                percent: false,
+            },
+        ),
+        (
+            "€1,5",
+            Cell::Number {
+                value: 1.5,
+                money: true,
+                percent: false,
+            },
+        ),
+        ("£x", Cell::Text),
+        ("(5)", Cell::Text),
     ];
     for (raw, want) in cases {
         assert_eq!(parse_cell(raw), *want, "{raw:?}");
+    }
+}
+
+/// A column whose header lets it hold counts is read to the end, however
+/// much text comes first: it is a count column when at least 80% of its
+/// filled cells are numbers, so 1,250 text cells need 5,000 numbers.
+/// (Columns that cannot be counts stop being read after 1,000 text cells.)
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_count_column_is_judged_on_all_its_cells() {
+    // (text cells first, numbers after, small counts flagged?)
+    let cases: &[(usize, usize, bool)] = &[
+        (1250, 4900, false),
+        (1250, 5000, true),
+        (999, 3996, true),
+        (1001, 4003, false),
+    ];
+    for &(texts, numbers, want) in cases {
+        let mut text = String::from("Team,Years of service,Headcount\n");
+        for i in 0..texts {
+            text.push_str(&format!("Team {i},n/a,not known\n"));
+        }
+        for i in 0..numbers {
+            // One small count, in the last row.
+            let count = if i + 1 == numbers { 2 } else { 40 + i % 7 };
+            text.push_str(&format!("Team {},{},{count}\n", texts + i, i % 30));
+        }
+        let f = scan(&text);
+        let last = (texts + numbers + 1) as u64;
+        let want: Vec<u64> = if want { vec![last] } else { vec![] };
+        assert_eq!(
+            flagged(&f, Kind::SmallCount),
+            want,
+            "{texts} text cells, {numbers} numbers"
+        );
     }
 }
 
@@ -1212,4 +1392,73 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
         "{}",
         reasons.get(1).expect("a reason").why
     );
+}
+
+/// The risk checks' own trim skips the Unicode scan on cells that start and
+/// end with a visible ASCII character; it must agree with `str::trim`
+/// everywhere, non-breaking and em spaces and accented letters included.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn trim_agrees_with_str_trim() {
+    let cases = [
+        "",
+        " ",
+        "a",
+        " a",
+        "a ",
+        "\ta\r\n",
+        "Lisburn",
+        "Chief Inspector",
+        "\u{a0}Omagh\u{a0}",
+        "\u{2003}x",
+        "x\u{3000}",
+        "\u{85}x",
+        "\u{b}x\u{c}",
+        "\u{1}x\u{1f}",
+        "\u{7f}",
+        "Ó BRIAIN",
+        "Derry\u{a0}City",
+        "Seán",
+        "~",
+        "!",
+    ];
+    for c in cases {
+        assert_eq!(trim(c), c.trim(), "{c:?}");
+    }
+}
+
+/// Vacant posts: every entry of the table in any case and with spaces
+/// around; near misses are not vacant (the length and first-letter guard
+/// must not change the answer).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn vacant_values_are_found_in_any_case() {
+    for v in VACANT_VALUES {
+        assert!(is_vacant(v), "{v}");
+        assert!(is_vacant(&v.to_uppercase()), "{v}");
+        assert!(is_vacant(&format!(" {v}\u{a0}")), "{v}");
+        let mut chars = v.chars();
+        let capital: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
+        assert!(is_vacant(&capital), "{v}");
+    }
+    for c in [
+        "",
+        "vacan",
+        "vacants",
+        "vacancies",
+        "post",
+        "N/D",
+        "Not disclosed",
+        "Constable",
+        "not filled yet",
+        "xvacant",
+        "vacant post (acting)",
+    ] {
+        assert!(!is_vacant(c), "{c}");
+    }
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::group::{combine_all, Groups};
 use super::words::{
-    class_is_identifier, header_meaning, is_total_label, is_vacant, normalise, HeaderMeaning,
+    class_is_identifier, header_meaning, is_total_label, is_vacant, normalise, trim, HeaderMeaning,
     QiKind,
 };
 use crate::detect::FastMap;
@@ -65,7 +65,7 @@ impl Stored {
         if self.dropped.is_some() {
             return;
         }
-        let cell = cell.trim();
+        let cell = trim(cell);
         let id = if cell.is_empty() {
             0
         } else {
@@ -167,7 +167,7 @@ impl Collector {
         // A totals row or a post with no holder is not a person: it is
         // neither flagged nor counted in anyone's group (a vacant post gives
         // no cover to the one person who shares its grade and title).
-        let first = fields.iter().map(|f| f.trim()).find(|f| !f.is_empty());
+        let first = fields.iter().map(|f| trim(f)).find(|f| !f.is_empty());
         if first.is_some_and(is_total_label) || fields.iter().any(|f| is_vacant(f)) {
             return;
         }

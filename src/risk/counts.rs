@@ -12,7 +12,7 @@
 //! text) only while it is small enough for the differencing check.
 
 use super::words::{
-    class_is_identifier, header_meaning, is_fte, is_people_value, is_suppressed, is_total,
+    class_is_identifier, header_meaning, is_fte, is_people_value, is_suppressed, is_total, trim,
     HeaderMeaning, QiKind,
 };
 use crate::options::CountRule;
@@ -54,9 +54,22 @@ pub enum Cell {
 
 /// Parse a cell: `1,234`, `£5`, `12%`, `0.5`, `1,5` (decimal comma).
 pub fn parse_cell(raw: &str) -> Cell {
-    let t = raw.trim();
-    if t.is_empty() {
+    let t = trim(raw);
+    let Some(&first) = t.as_bytes().first() else {
         return Cell::Blank;
+    };
+    // Fast ways through for the usual cells, same answers: no suppression
+    // marker or currency sign starts with a digit, and a cell starting with
+    // a letter is a suppression word or text.
+    if first.is_ascii_digit() {
+        return number(t, false);
+    }
+    if first.is_ascii_alphabetic() {
+        return if is_suppressed(t) {
+            Cell::Suppressed
+        } else {
+            Cell::Text
+        };
     }
     if is_suppressed(t) {
         return Cell::Suppressed;
@@ -69,6 +82,13 @@ pub fn parse_cell(raw: &str) -> Cell {
             money = true;
         }
     }
+    number(s, money)
+}
+
+/// The number in `s` (trimmed at the start, any currency sign removed):
+/// `1,234`, `12%`, `0.5`, `1,5`; text when it is none.
+fn number(s: &str, money: bool) -> Cell {
+    let mut s = s;
     let mut percent = false;
     if let Some(rest) = s.strip_suffix('%') {
         s = rest.trim_end();
@@ -86,7 +106,7 @@ pub fn parse_cell(raw: &str) -> Cell {
             percent,
         };
     }
-    let cleaned: String = if s.contains(',') {
+    let cleaned: std::borrow::Cow<str> = if s.contains(',') {
         let groups: Vec<&str> = s.split(',').collect();
         let thousands = groups.len() > 1
             && groups.iter().skip(1).all(|g| {
@@ -98,14 +118,14 @@ pub fn parse_cell(raw: &str) -> Cell {
                 .take(groups.len() - 1)
                 .all(|g| !g.contains('.'));
         if thousands {
-            s.replace(',', "")
+            s.replace(',', "").into()
         } else if groups.len() == 2 && !s.contains('.') {
-            s.replace(',', ".")
+            s.replace(',', ".").into()
         } else {
             return Cell::Text;
         }
     } else {
-        s.to_string()
+        s.into()
     };
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() => Cell::Number {
@@ -154,31 +174,83 @@ pub enum Subject {
     Unknown,
 }
 
+/// Whether a column with this header meaning can be a count column (see
+/// `Counts::is_count_column`): the header says count, or nothing, or names
+/// a place or unit (a crosstab's categories: "Lisburn", "Response").
+fn may_count(meaning: Option<HeaderMeaning>) -> bool {
+    matches!(
+        meaning,
+        None | Some(HeaderMeaning::Count(_))
+            | Some(HeaderMeaning::Qi(QiKind::Location | QiKind::Unit))
+    )
+}
+
+/// How many text cells of a column tell what a label column holds
+/// (`ColStats::people_values`).
+const LABEL_SAMPLE: u64 = 1000;
+
+/// Whether a trimmed cell can be a number written without a currency sign
+/// (what `parse_cell` requires of a small count).
+fn may_be_plain_number(cell: &str) -> bool {
+    trim(cell)
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'-' || b == b'.')
+}
+
 /// Collects one table for the count checks.
 pub(crate) struct Counts {
     header: Vec<String>,
     meanings: Vec<Option<HeaderMeaning>>,
+    /// Per column, whether its header lets it be a count column.
+    may_count: Vec<bool>,
     stats: Vec<ColStats>,
-    grid: Option<Vec<(u64, Vec<Box<str>>)>>,
+    grid: Option<Grid>,
     grid_cells: usize,
+    /// The small cells of the columns that may be counts.
     small: Vec<SmallCell>,
+    /// Small numbers seen in any column (the cap counts them all).
+    small_seen: usize,
     small_overflow: bool,
     rule: CountRule,
     rows: u64,
+    /// The headers alone say this is a list of people, not a count table
+    /// (see [`listed_by_headers`]): `finish` judges nothing, so `record`
+    /// keeps nothing.
+    listed: bool,
+}
+
+/// Whether the headers alone make a table a list of people whatever the
+/// detector says of its columns: a header reads as an identifier, free text
+/// or date of birth ("Surname", "Collar number", "Notes") and no header
+/// counts people (a "Headcount" beside a "Name" header lets the detector's
+/// classes decide, see `Counts::finish`).
+fn listed_by_headers(meanings: &[Option<HeaderMeaning>]) -> bool {
+    let counts_people = meanings
+        .iter()
+        .any(|m| matches!(m, Some(HeaderMeaning::Count(Some(true)))));
+    !counts_people
+        && meanings
+            .iter()
+            .any(|m| matches!(m, Some(HeaderMeaning::Identifier)))
 }
 
 impl Counts {
     pub(crate) fn new(header: &[String], rule: CountRule) -> Self {
+        let meanings: Vec<Option<HeaderMeaning>> = header
+            .iter()
+            .map(|h| header_meaning(h).map(|m| m.0))
+            .collect();
         Counts {
             header: header.to_vec(),
-            meanings: header
-                .iter()
-                .map(|h| header_meaning(h).map(|m| m.0))
-                .collect(),
+            listed: listed_by_headers(&meanings),
+            may_count: meanings.iter().map(|&m| may_count(m)).collect(),
+            meanings,
             stats: vec![ColStats::default(); header.len()],
-            grid: Some(Vec::new()),
+            grid: Some(Grid::default()),
             grid_cells: 0,
             small: Vec::new(),
+            small_seen: 0,
             small_overflow: false,
             rule,
             rows: 0,
@@ -187,19 +259,31 @@ impl Counts {
 
     pub(crate) fn record(&mut self, row: u64, fields: &[&str]) {
         self.rows += 1;
+        if self.listed {
+            // A staff list: nothing here is a count (most of the time of
+            // the risk checks on a large list went on parsing its cells).
+            return;
+        }
         let width = self.header.len();
         let mut label: Option<Box<str>> = None;
         for (j, raw) in fields.iter().enumerate().take(width) {
             let Some(st) = self.stats.get_mut(j) else {
                 continue;
             };
+            let may_count = self.may_count.get(j).copied().unwrap_or(false);
+            // A column that cannot be a count column only ever tells whether
+            // it holds text, and what its first text cells are; after those,
+            // only its small numbers matter (they count towards the cap).
+            if !may_count && st.text >= LABEL_SAMPLE && !may_be_plain_number(raw) {
+                continue;
+            }
             match parse_cell(raw) {
                 Cell::Blank => {}
                 Cell::Suppressed => st.suppressed += 1,
                 Cell::Text => {
                     st.text += 1;
                     // The first cells are enough to tell what a label column holds.
-                    if st.text <= 1000 && is_people_value(raw) {
+                    if st.text <= LABEL_SAMPLE && is_people_value(raw) {
                         st.people_values += 1;
                     }
                 }
@@ -226,21 +310,25 @@ impl Counts {
                     {
                         st.unrounded += 1;
                         if st.unrounded_example.is_none() {
-                            st.unrounded_example = Some((row, raw.trim().to_string()));
+                            st.unrounded_example = Some((row, trim(raw).to_string()));
                         }
                     }
                     if (0.0..threshold).contains(&value) && !money && !percent {
-                        if self.small.len() >= MAX_SMALL {
+                        if self.small_seen >= MAX_SMALL {
                             self.small_overflow = true;
                         } else {
-                            let label = label.get_or_insert_with(|| row_label(fields)).clone();
-                            self.small.push(SmallCell {
-                                row,
-                                col: j,
-                                value,
-                                raw: raw.trim().into(),
-                                label,
-                            });
+                            self.small_seen += 1;
+                            // Only a count column's small cells are judged.
+                            if may_count {
+                                let label = label.get_or_insert_with(|| row_label(fields)).clone();
+                                self.small.push(SmallCell {
+                                    row,
+                                    col: j,
+                                    value,
+                                    raw: trim(raw).into(),
+                                    label,
+                                });
+                            }
                         }
                     }
                 }
@@ -251,14 +339,7 @@ impl Counts {
             if grid.len() >= GRID_ROWS || self.grid_cells > GRID_CELLS {
                 self.grid = None;
             } else {
-                grid.push((
-                    row,
-                    fields
-                        .iter()
-                        .take(width)
-                        .map(|f| Box::from(f.trim()))
-                        .collect(),
-                ));
+                grid.push(row, fields.iter().take(width).map(|f| trim(f)));
             }
         }
     }
@@ -275,11 +356,7 @@ impl Counts {
         if st.percent * 2 > st.numbers || st.negative > 0 || st.max <= 1.0 {
             return false;
         }
-        if !matches!(
-            meaning,
-            None | Some(HeaderMeaning::Count(_))
-                | Some(HeaderMeaning::Qi(QiKind::Location | QiKind::Unit))
-        ) {
+        if !may_count(*meaning) {
             return false;
         }
         // A column of years is a period, not a count.
@@ -371,7 +448,8 @@ impl Counts {
                     None => true,
                 }
         };
-        if classes.iter().flatten().any(|&c| class_is_identifier(c))
+        if self.listed
+            || classes.iter().flatten().any(|&c| class_is_identifier(c))
             || (0..self.header.len()).any(listed_by_header)
         {
             return (Vec::new(), advice, false);
@@ -445,11 +523,9 @@ impl Counts {
         let judged_by_headcount = !fte_cols.is_empty() && !head_cols.is_empty();
         let headcount_hidden = |row: u64| -> Option<usize> {
             let grid = self.grid.as_ref()?;
-            let i = grid.binary_search_by_key(&row, |(r, _)| *r).ok()?;
-            let (_, cells) = grid.get(i)?;
+            let i = grid.find(row)?;
             head_cols.iter().copied().find(|&j| {
-                cells
-                    .get(j)
+                grid.cell(i, j)
                     .is_some_and(|c| matches!(parse_cell(c), Cell::Suppressed))
             })
         };
@@ -616,10 +692,10 @@ impl Counts {
     fn labels_unique(&self, labels: &[usize]) -> bool {
         let Some(grid) = &self.grid else { return false };
         let mut seen = std::collections::HashSet::new();
-        for (_, cells) in grid {
+        for i in 0..grid.len() {
             let key: Vec<&str> = labels
                 .iter()
-                .map(|&j| cells.get(j).map_or("", |c| c))
+                .map(|&j| grid.cell(i, j).unwrap_or(""))
                 .collect();
             if key.iter().any(|k| is_total(k)) {
                 continue;
@@ -663,6 +739,65 @@ fn add_reason(findings: &mut Vec<RowFinding>, table: usize, row: u64, reason: Re
     }
 }
 
+/// The first rows of a table as trimmed text, for the checks that need the
+/// whole table (differencing, unique labels): all cells in one buffer, so
+/// keeping 50,000 rows costs a few allocations, not one per cell.
+#[derive(Debug, Default)]
+struct Grid {
+    /// The spreadsheet row number of each row.
+    rows: Vec<u64>,
+    /// Where each row's cells start in `ends`, and one past the last row.
+    starts: Vec<usize>,
+    /// Where each cell ends in `text` (a cell starts where the one before
+    /// it ended).
+    ends: Vec<usize>,
+    text: String,
+}
+
+impl Grid {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn push<'a>(&mut self, row: u64, cells: impl Iterator<Item = &'a str>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        for c in cells {
+            self.text.push_str(c);
+            self.ends.push(self.text.len());
+        }
+        self.rows.push(row);
+        self.starts.push(self.ends.len());
+    }
+
+    /// The spreadsheet row number of row `i`.
+    fn row(&self, i: usize) -> Option<u64> {
+        self.rows.get(i).copied()
+    }
+
+    /// The index of spreadsheet row `row`.
+    fn find(&self, row: u64) -> Option<usize> {
+        self.rows.binary_search(&row).ok()
+    }
+
+    /// Cell `j` of row `i` (`None` past the end of a short row).
+    fn cell(&self, i: usize, j: usize) -> Option<&str> {
+        let start = *self.starts.get(i)?;
+        let end = *self.starts.get(i + 1)?;
+        let k = start + j;
+        if k >= end {
+            return None;
+        }
+        let to = *self.ends.get(k)?;
+        let from = match k.checked_sub(1) {
+            Some(p) => *self.ends.get(p)?,
+            None => 0,
+        };
+        self.text.get(from..to)
+    }
+}
+
 /// A value in the differencing grid.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Val {
@@ -683,17 +818,16 @@ struct Line {
 }
 
 fn differencing(
-    grid: &[(u64, Vec<Box<str>>)],
+    grid: &Grid,
     people_cols: &[usize],
     labels: &[usize],
     header: &[String],
     rule: &CountRule,
 ) -> Vec<(u64, Reason)> {
-    let mut vals: Vec<Vec<Val>> = grid
-        .iter()
-        .map(|(_, cells)| {
+    let mut vals: Vec<Vec<Val>> = (0..grid.len())
+        .map(|i| {
             (0..header.len())
-                .map(|j| match cells.get(j).map(|c| parse_cell(c)) {
+                .map(|j| match grid.cell(i, j).map(parse_cell) {
                     Some(Cell::Number { value, .. }) => Val::Known(value),
                     Some(Cell::Suppressed) => Val::Hidden,
                     _ => Val::Unusable,
@@ -702,17 +836,12 @@ fn differencing(
         })
         .collect();
     let label_of = |r: usize| -> String {
-        grid.get(r)
-            .map(|(_, cells)| {
-                labels
-                    .iter()
-                    .filter_map(|&j| cells.get(j))
-                    .map(|c| c.as_ref())
-                    .filter(|c| !c.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            })
-            .unwrap_or_default()
+        labels
+            .iter()
+            .filter_map(|&j| grid.cell(r, j))
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ")
     };
     let total_cols: Vec<usize> = people_cols
         .iter()
@@ -726,11 +855,9 @@ fn differencing(
         .collect();
     let total_rows: Vec<usize> = (0..grid.len())
         .filter(|&r| {
-            grid.get(r).is_some_and(|(_, cells)| {
-                labels
-                    .iter()
-                    .any(|&j| cells.get(j).is_some_and(|c| is_total(c)))
-            })
+            labels
+                .iter()
+                .any(|&j| grid.cell(r, j).is_some_and(is_total))
         })
         .collect();
     let value = |vals: &Vec<Vec<Val>>, (r, c): (usize, usize)| {
@@ -841,10 +968,10 @@ fn differencing(
             }
             progress = true;
             let used_found = vs.iter().any(|v| matches!(v, Val::Found(_)));
-            let Some((row, cells_text)) = grid.get(r) else {
+            let Some(row) = grid.row(r) else {
                 continue;
             };
-            let raw = cells_text.get(c).map_or(String::new(), |s| s.to_string());
+            let raw = grid.cell(r, c).map_or(String::new(), str::to_string);
             let h_name = header.get(c).cloned().unwrap_or_default();
             let lbl = label_of(r);
             let where_ = if line.across { "row" } else { "column" };
@@ -883,7 +1010,7 @@ fn differencing(
                 if lbl.is_empty() { String::new() } else { format!("{lbl} / ") },
                 h_name,
             );
-            out.push((*row, Reason::new(RULE_SECONDARY, &h_name, &raw, &why)));
+            out.push((row, Reason::new(RULE_SECONDARY, &h_name, &raw, &why)));
         }
     }
     out
