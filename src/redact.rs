@@ -655,14 +655,14 @@ impl Plan {
                 } else if reason.rule == RULE_SECONDARY {
                     continue;
                 } else if policy.mask_matches {
-                    match mask_for_rule(reason.rule, reason.text) {
+                    match mask_for_rule(reason.rule, &reason.text) {
                         Some(m) => (m.to_string(), false),
                         None => continue,
                     }
                 } else {
                     continue;
                 };
-                let mut cols = labels(f.table, reason.column);
+                let mut cols = labels(f.table, &reason.column);
                 if cols.is_empty() {
                     for part in reason.column.split(", ").flat_map(|p| p.split(" + ")) {
                         cols.extend(labels(f.table, part));

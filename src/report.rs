@@ -143,8 +143,8 @@ impl Reason {
     pub fn view(&self) -> ReasonRef<'_> {
         ReasonRef {
             rule: &self.rule,
-            column: &self.column,
-            text: &self.text,
+            column: Cow::Borrowed(&self.column),
+            text: Cow::Borrowed(&self.text),
             why: Cow::Borrowed(&self.why),
         }
     }
@@ -436,7 +436,7 @@ pub struct RowFinding {
     pub reasons: Reasons,
 }
 
-/// A string of a [`ReasonStore`]: a 38-bit byte offset and a 26-bit length
+/// A string of the detector's arena: a 38-bit byte offset and a 26-bit length
 /// in one `u64` (a store of up to 256 GiB; a string of up to 64 MiB, the
 /// reader's longest record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -471,54 +471,25 @@ impl StoreStr {
     }
 }
 
-/// How a packed reason's sentence is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Why {
-    /// Written out in the store.
-    Text(StoreStr),
-    /// `what (column): text`, the shape of most sentences, written when read.
-    Of(&'static str),
-    /// [`Why::Of`] for a date of birth or postcode that identifies together
-    /// with the other: the sentence ends with [`DOB_COMBO`].
-    OfCombo(&'static str),
-}
-
 /// The end of the sentence of a date of birth or postcode that identifies
 /// because the row has both.
 pub(crate) const DOB_COMBO: &str = " (with a date of birth and a postcode or address)";
 
-/// A reason held in a [`ReasonStore`]: 48 bytes, no allocation of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Packed {
-    pub(crate) rule: &'static str,
-    pub(crate) column: StoreStr,
-    pub(crate) text: StoreStr,
-    pub(crate) why: Why,
-}
-
-/// The reasons of many rows (typically a whole table's) and the strings they
-/// point into, in two allocations. A staff list where every row is flagged
-/// has millions of reasons: held this way they cost about 48 bytes each plus
-/// the text they quote, and the common sentences are written only when read.
-#[derive(Debug, Default)]
-pub(crate) struct ReasonStore {
-    pub(crate) text: String,
-    pub(crate) reasons: Vec<Packed>,
-}
-
-/// The reasons of one row: a range of a shared [`ReasonStore`] (as the
-/// detector makes them) or a list of [`Reason`]s (the risk checks, JSON read
-/// back, rows merged from several checks). Read them with [`Reasons::iter`]
-/// or [`Reasons::get`]; each gives a [`ReasonRef`]. Serialises as a JSON
-/// array of `{rule, column, text, why}`.
+/// The reasons of one row: as the detector judged them (the row's hits in
+/// its table's store, the reasons written only when read: a staff list where
+/// every row is flagged has millions of them) or a list of [`Reason`]s (the
+/// risk checks, JSON read back, rows merged from several checks). Read them
+/// with [`Reasons::iter`] or [`Reasons::get`]; each gives a [`ReasonRef`].
+/// Serialises as a JSON array of `{rule, column, text, why}`.
 #[derive(Clone)]
 pub struct Reasons(ReasonsRepr);
 
 #[derive(Clone)]
 enum ReasonsRepr {
-    Packed {
-        store: Arc<ReasonStore>,
+    Judged {
+        store: Arc<crate::detect::judge::Store>,
         start: usize,
+        end: usize,
         len: u32,
     },
     Owned(Vec<Reason>),
@@ -530,9 +501,9 @@ pub struct ReasonRef<'a> {
     /// The id of the rule that matched (see `foi-check rules`).
     pub rule: &'a str,
     /// The header of the column the match is in (or `column N` without a header).
-    pub column: &'a str,
+    pub column: Cow<'a, str>,
     /// The text that matched.
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// A sentence a clerk understands.
     pub why: Cow<'a, str>,
 }
@@ -540,36 +511,47 @@ pub struct ReasonRef<'a> {
 impl ReasonRef<'_> {
     /// An owned copy.
     pub fn to_reason(&self) -> Reason {
-        Reason::new(self.rule.to_string(), self.column, self.text, &self.why)
+        Reason::new(self.rule.to_string(), &self.column, &self.text, &self.why)
     }
 }
 
-impl Packed {
-    fn view<'a>(&self, text: &'a str) -> ReasonRef<'a> {
-        let column = self.column.get(text);
-        let matched = self.text.get(text);
-        let why = match self.why {
-            Why::Text(s) => Cow::Borrowed(s.get(text)),
-            Why::Of(what) => Cow::Owned(format!("{what} ({column}): {matched}")),
-            Why::OfCombo(what) => Cow::Owned(format!("{what} ({column}): {matched}{DOB_COMBO}")),
-        };
-        ReasonRef {
-            rule: self.rule,
-            column,
-            text: matched,
-            why,
-        }
+impl Serialize for ReasonRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Reason", 4)?;
+        st.serialize_field("rule", self.rule)?;
+        st.serialize_field("column", &*self.column)?;
+        st.serialize_field("text", &*self.text)?;
+        st.serialize_field("why", &*self.why)?;
+        st.end()
     }
 }
 
-impl ReasonStore {
-    /// The reasons `start..start + len` as one row's.
-    pub(crate) fn row(store: &Arc<ReasonStore>, start: usize, len: usize) -> Reasons {
-        Reasons(ReasonsRepr::Packed {
+impl Reasons {
+    /// The reasons of a row the detector judged: its hits `start..end` in
+    /// `store`, `len` reasons.
+    pub(crate) fn judged(
+        store: &Arc<crate::detect::judge::Store>,
+        start: usize,
+        end: usize,
+        len: usize,
+    ) -> Reasons {
+        Reasons(ReasonsRepr::Judged {
             store: Arc::clone(store),
             start,
+            end,
             len: u32::try_from(len).unwrap_or(u32::MAX),
         })
+    }
+
+    /// Every reason, most important first, in a list.
+    pub fn to_vec(&self) -> Vec<ReasonRef<'_>> {
+        match &self.0 {
+            ReasonsRepr::Judged {
+                store, start, end, ..
+            } => store.reasons(*start, *end),
+            ReasonsRepr::Owned(v) => v.iter().map(Reason::view).collect(),
+        }
     }
 }
 
@@ -585,23 +567,10 @@ impl Reasons {
         Reasons::default()
     }
 
-    fn packed(&self) -> Option<(&ReasonStore, &[Packed])> {
-        match &self.0 {
-            ReasonsRepr::Packed { store, start, len } => Some((
-                store,
-                store
-                    .reasons
-                    .get(*start..start.saturating_add(*len as usize))
-                    .unwrap_or(&[]),
-            )),
-            ReasonsRepr::Owned(_) => None,
-        }
-    }
-
     /// How many.
     pub fn len(&self) -> usize {
         match &self.0 {
-            ReasonsRepr::Packed { .. } => self.packed().map_or(0, |(_, p)| p.len()),
+            ReasonsRepr::Judged { len, .. } => *len as usize,
             ReasonsRepr::Owned(v) => v.len(),
         }
     }
@@ -614,10 +583,7 @@ impl Reasons {
     /// The `i`-th reason (0 is the most important).
     pub fn get(&self, i: usize) -> Option<ReasonRef<'_>> {
         match &self.0 {
-            ReasonsRepr::Packed { .. } => {
-                let (store, p) = self.packed()?;
-                p.get(i).map(|r| r.view(&store.text))
-            }
+            ReasonsRepr::Judged { .. } => self.to_vec().into_iter().nth(i),
             ReasonsRepr::Owned(v) => v.get(i).map(Reason::view),
         }
     }
@@ -628,8 +594,8 @@ impl Reasons {
     }
 
     /// Every reason, most important first.
-    pub fn iter(&self) -> impl Iterator<Item = ReasonRef<'_>> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
+    pub fn iter(&self) -> std::vec::IntoIter<ReasonRef<'_>> {
+        self.to_vec().into_iter()
     }
 
     /// Whether `reason` is one of these.
@@ -639,13 +605,13 @@ impl Reasons {
     }
 
     fn owned(&mut self) -> &mut Vec<Reason> {
-        if let ReasonsRepr::Packed { .. } = self.0 {
+        if let ReasonsRepr::Judged { .. } = self.0 {
             let v: Vec<Reason> = self.iter().map(|r| r.to_reason()).collect();
             self.0 = ReasonsRepr::Owned(v);
         }
         match &mut self.0 {
             ReasonsRepr::Owned(v) => v,
-            ReasonsRepr::Packed { .. } => unreachable!("made owned above"),
+            ReasonsRepr::Judged { .. } => unreachable!("made owned above"),
         }
     }
 
@@ -694,53 +660,9 @@ impl std::fmt::Debug for Reasons {
 
 impl Serialize for Reasons {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeSeq, SerializeStruct};
-        /// A packed reason written straight from its store: the sentence is
-        /// formatted into the output, never into a `String` of its own.
-        struct Out<'a>(&'a Packed, &'a str);
-        struct WhyOut<'a>(&'a Packed, &'a str);
-        impl std::fmt::Display for WhyOut<'_> {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                let (p, text) = (self.0, self.1);
-                match p.why {
-                    Why::Text(s) => f.write_str(s.get(text)),
-                    Why::Of(what) => write!(f, "{what} ({}): {}", p.column.get(text), p.text.get(text)),
-                    Why::OfCombo(what) => write!(
-                        f,
-                        "{what} ({}): {}{DOB_COMBO}",
-                        p.column.get(text),
-                        p.text.get(text)
-                    ),
-                }
-            }
-        }
-        impl Serialize for Out<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let (p, text) = (self.0, self.1);
-                let mut st = serializer.serialize_struct("Reason", 4)?;
-                st.serialize_field("rule", p.rule)?;
-                st.serialize_field("column", p.column.get(text))?;
-                st.serialize_field("text", p.text.get(text))?;
-                st.serialize_field("why", &Collect(WhyOut(p, text)))?;
-                st.end()
-            }
-        }
-        struct Collect<T>(T);
-        impl<T: std::fmt::Display> Serialize for Collect<T> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(&self.0)
-            }
-        }
-        match (&self.0, self.packed()) {
-            (ReasonsRepr::Owned(v), _) => v.serialize(serializer),
-            (_, Some((store, packed))) => {
-                let mut seq = serializer.serialize_seq(Some(packed.len()))?;
-                for p in packed {
-                    seq.serialize_element(&Out(p, &store.text))?;
-                }
-                seq.end()
-            }
-            (_, None) => serializer.serialize_seq(Some(0))?.end(),
+        match &self.0 {
+            ReasonsRepr::Owned(v) => v.serialize(serializer),
+            ReasonsRepr::Judged { .. } => self.to_vec().serialize(serializer),
         }
     }
 }
@@ -753,9 +675,9 @@ impl<'de> Deserialize<'de> for Reasons {
 
 impl<'a> IntoIterator for &'a Reasons {
     type Item = ReasonRef<'a>;
-    type IntoIter = Box<dyn Iterator<Item = ReasonRef<'a>> + 'a>;
+    type IntoIter = std::vec::IntoIter<ReasonRef<'a>>;
     fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+        self.iter()
     }
 }
 

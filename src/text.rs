@@ -88,7 +88,7 @@ fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
                 "    {} ({}: \"{}\")",
                 shown(&reason.why),
                 reason.rule,
-                shown(reason.text)
+                shown(&reason.text)
             )?;
         }
     }

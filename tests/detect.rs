@@ -337,12 +337,14 @@ fn rows_outside_tables_are_free_text() {
     let r = f.rows.first().expect("row");
     assert_eq!(r.table, None);
     assert_eq!(
-        r.reasons.first().map(|x| x.column),
-        Some("column A")
+        r.reasons.first().map(|x| x.column.into_owned()),
+        Some("column A".to_string())
     );
     assert_eq!(
-        r.reasons.get(1).map(|x| (x.rule, x.column)),
-        Some(("contact.phone.mobile", "column B"))
+        r.reasons
+            .get(1)
+            .map(|x| (x.rule.to_string(), x.column.into_owned())),
+        Some(("contact.phone.mobile".to_string(), "column B".to_string()))
     );
 }
 
@@ -450,8 +452,7 @@ fn invisible_characters_do_not_hide_a_name() {
         assert_eq!(f.rows[0].kind, Kind::Staff, "{what}");
         let first = &f.rows[0].reasons.first().expect("a reason");
         assert_eq!(
-            first.text,
-            *text,
+            first.text, *text,
             "{what}: the matched text is shown without the invisible character"
         );
     }

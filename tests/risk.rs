@@ -146,9 +146,14 @@ fn denamed_staff_list_flags_the_rare_combinations() {
     assert_eq!(r.text, "Chief Inspector");
     assert!(r.why.contains("the only Chief Inspector"), "{}", r.why);
     let sgt = &f.rows[1];
-    assert_eq!(sgt.reasons.first().expect("a reason").column, "Rank + Gender");
+    assert_eq!(
+        sgt.reasons.first().expect("a reason").column,
+        "Rank + Gender"
+    );
     assert!(
-        sgt.reasons.first().expect("a reason")
+        sgt.reasons
+            .first()
+            .expect("a reason")
             .why
             .contains("one of only 2 that are female Sergeant"),
         "{}",
@@ -203,7 +208,10 @@ fn a_two_column_subset_is_reported_when_it_singles_out() {
          M,Asian,A",
     );
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![8]);
-    assert_eq!(f.rows[0].reasons.first().expect("a reason").column, "Gender + Ethnicity");
+    assert_eq!(
+        f.rows[0].reasons.first().expect("a reason").column,
+        "Gender + Ethnicity"
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -552,7 +560,10 @@ fn subject_officer_rank_is_combined() {
          PSD/4,Confidentiality,Superintendent,Final written warning",
     );
     assert_eq!(flagged(&f, Kind::QuasiIdentifier), vec![5]);
-    assert_eq!(f.rows[0].reasons.first().expect("a reason").column, "Subject officer rank");
+    assert_eq!(
+        f.rows[0].reasons.first().expect("a reason").column,
+        "Subject officer rank"
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -917,7 +928,7 @@ fn small_count_reason_names_the_cell() {
     assert_eq!((row.row, row.kind), (3, Kind::SmallCount));
     let r = &row.reasons.first().expect("a reason");
     assert_eq!(
-        (r.rule, r.column, r.text),
+        (r.rule, &*r.column, &*r.text),
         ("count.small", "Newry", "2")
     );
     assert!(r.why.starts_with("Sergeant: Newry is 2."), "{}", r.why);
@@ -1232,7 +1243,7 @@ fn one_suppressed_cell_in_a_row_with_a_total_is_given_away() {
     assert_eq!(flagged(&f, Kind::SmallCount), vec![3]);
     let r = &f.rows[0].reasons.first().expect("a reason");
     assert_eq!(
-        (r.rule, r.column, r.text),
+        (r.rule, &*r.column, &*r.text),
         ("count.secondary", "Lisburn", "*")
     );
     assert!(r.why.contains("Sergeant / Lisburn"), "{}", r.why);
@@ -1254,9 +1265,15 @@ fn totals_row_gives_away_a_suppressed_cell() {
          Total,33",
     );
     assert_eq!(flagged(&f, Kind::SmallCount), vec![2]);
-    assert_eq!(f.rows[0].reasons.first().expect("a reason").rule, "count.secondary");
+    assert_eq!(
+        f.rows[0].reasons.first().expect("a reason").rule,
+        "count.secondary"
+    );
     assert!(
-        f.rows[0].reasons.first().expect("a reason")
+        f.rows[0]
+            .reasons
+            .first()
+            .expect("a reason")
             .why
             .contains("= 3, a small number of people"),
         "{}",
@@ -1376,11 +1393,16 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
     let reasons = &f.rows[0].reasons;
     assert_eq!(reasons.len(), 2);
     assert_eq!(
-        (reasons.first().expect("a reason").column, reasons.first().expect("a reason").text),
+        (
+            &*reasons.first().expect("a reason").column,
+            &*reasons.first().expect("a reason").text
+        ),
         ("Rank", "Chief Inspector")
     );
     assert!(
-        reasons.first().expect("a reason")
+        reasons
+            .first()
+            .expect("a reason")
             .why
             .contains("one of only 2 that are Chief Inspector"),
         "{}",
@@ -1388,7 +1410,11 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
     );
     assert_eq!(reasons.get(1).expect("a reason").column, "Rank + Gender");
     assert!(
-        reasons.get(1).expect("a reason").why.contains("the only female Chief Inspector"),
+        reasons
+            .get(1)
+            .expect("a reason")
+            .why
+            .contains("the only female Chief Inspector"),
         "{}",
         reasons.get(1).expect("a reason").why
     );

@@ -28,11 +28,12 @@ use super::cell::What;
 use super::column::Folded;
 use super::name::NameShape;
 use super::TableScanner;
-use crate::report::{ColumnClass, Kind, Packed, ReasonStore, RowFinding, StoreStr, Why};
+use crate::report::{ColumnClass, Kind, ReasonRef, Reasons, RowFinding, StoreStr, DOB_COMBO};
 use crate::rules::headers::Role;
 use crate::rules::names as n;
 use crate::rules::patterns::{self as p, PhoneKind, Who};
 use crate::rules::staff;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Rows a geographic number must appear in to count as a switchboard.
@@ -50,51 +51,82 @@ enum Ctx {
     Rank(u16),
 }
 
-/// A reason before the row is judged: its strings are in the arena.
+/// Where a candidate's string is: the store's text (a hit's text, a
+/// column's label), or the scratch buffer of the row being read.
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    Text(StoreStr),
+    Scratch(StoreStr),
+}
+
+/// How a candidate's sentence is made.
+#[derive(Debug, Clone, Copy)]
+enum WhyOf {
+    /// `what (column): text`.
+    Of(&'static str),
+    /// `what (column): text` and the date-of-birth-with-postcode ending.
+    OfCombo(&'static str),
+    /// Written out.
+    Text(Src),
+}
+
+/// A reason before the row is judged.
 struct Candidate {
     order: u8,
     direct: bool,
     ctx: Ctx,
-    reason: Packed,
+    rule: &'static str,
+    column: Src,
+    text: Src,
+    why: WhyOf,
 }
 
-/// A part of a string written into the arena: a literal, or a string
-/// already there (a hit's text, a column's label).
+/// A part of a string: a literal, a string of the store's text (a hit's
+/// text, a column's label), or one already written to the scratch buffer.
 #[derive(Debug, Clone, Copy)]
 enum Part<'a> {
     Lit(&'a str),
     At(StoreStr),
+    Sc(StoreStr),
 }
 
-use Part::{At, Lit};
+use Part::{At, Lit, Sc};
 
-/// The candidate reasons of one row; strings made of several parts are
-/// written to the end of the arena, single ones are pointed at where they are.
+/// The candidate reasons of one row. When only deciding whether the row is
+/// flagged (`dry`), no string is written; when its reasons are read,
+/// strings made of several parts are written to `scratch`, and single ones
+/// point into the store's text.
 struct Cands<'b> {
-    arena: &'b mut String,
+    text: &'b str,
+    scratch: &'b mut String,
+    dry: bool,
     list: &'b mut Vec<Candidate>,
     /// The row has a date of birth and a postcode or address.
     dob_combo: bool,
 }
 
 impl Cands<'_> {
-    fn put(&mut self, parts: &[Part]) -> StoreStr {
-        if let [At(s)] = parts {
-            return *s;
+    fn put(&mut self, parts: &[Part]) -> Src {
+        match parts {
+            [At(s)] => return Src::Text(*s),
+            [Sc(s)] => return Src::Scratch(*s),
+            _ if self.dry => return Src::Text(StoreStr::default()),
+            _ => {}
         }
-        let start = self.arena.len();
+        let start = self.scratch.len();
         for p in parts {
             match *p {
-                Lit(t) => self.arena.push_str(t),
-                At(s) => {
+                Lit(t) => self.scratch.push_str(t),
+                At(s) => self.scratch.push_str(s.get(self.text)),
+                Sc(s) => {
                     let (a, b) = (s.start(), s.end());
                     if a <= b && b <= start {
-                        self.arena.extend_from_within(a..b);
+                        self.scratch.extend_from_within(a..b);
                     }
                 }
             }
         }
-        StoreStr::new(start, self.arena.len())
+        Src::Scratch(StoreStr::new(start, self.scratch.len()))
     }
 
     /// A reason whose sentence is `What (Column): text`, the shape of most
@@ -110,7 +142,7 @@ impl Cands<'_> {
     ) {
         let c = self.put(column);
         let t = self.put(text);
-        self.add(how, rule, c, t, Why::Of(what));
+        self.add(how, rule, c, t, WhyOf::Of(what));
     }
 
     /// A reason with a sentence of its own, given in parts.
@@ -123,16 +155,22 @@ impl Cands<'_> {
         why: &[Part],
     ) {
         let w = self.put(why);
-        self.add(how, rule, column, text, Why::Text(w));
+        self.add(
+            how,
+            rule,
+            Src::Text(column),
+            Src::Text(text),
+            WhyOf::Text(w),
+        );
     }
 
     fn add(
         &mut self,
         how: (u8, bool, Ctx),
         rule: &'static str,
-        column: StoreStr,
-        text: StoreStr,
-        why: Why,
+        column: Src,
+        text: Src,
+        why: WhyOf,
     ) {
         let (mut order, mut direct, ctx) = how;
         let mut why = why;
@@ -140,20 +178,24 @@ impl Cands<'_> {
             direct = true;
             order = 8;
             why = match why {
-                Why::Of(what) | Why::OfCombo(what) => Why::OfCombo(what),
-                Why::Text(w) => Why::Text(self.put(&[At(w), Lit(crate::report::DOB_COMBO)])),
+                WhyOf::Of(what) | WhyOf::OfCombo(what) => WhyOf::OfCombo(what),
+                WhyOf::Text(w) => {
+                    let w = match w {
+                        Src::Text(s) => At(s),
+                        Src::Scratch(s) => Sc(s),
+                    };
+                    WhyOf::Text(self.put(&[w, Lit(DOB_COMBO)]))
+                }
             };
         }
         self.list.push(Candidate {
             order,
             direct,
             ctx,
-            reason: Packed {
-                rule,
-                column,
-                text,
-                why,
-            },
+            rule,
+            column,
+            text,
+            why,
         });
     }
 }
@@ -209,20 +251,74 @@ fn is_police_rank(r: u16) -> bool {
         .is_some_and(|x| x.rule.starts_with("rank."))
 }
 
-/// What [`judge_row`] reads of the table.
-struct Table<'a> {
-    cols: &'a [super::Column],
-    folded: &'a [Folded],
-    /// Each column's label, in the arena.
+/// What [`judge_row`] reads of the table, kept with its flagged rows'
+/// hits so that their reasons are written only when read.
+pub(crate) struct Store {
+    /// The scanner's arena: hit texts and column labels.
+    text: String,
+    hits: Vec<super::Hit>,
+    /// Each column's label, in `text`.
     labels: Vec<StoreStr>,
     /// Whether each column's header says it holds home addresses.
     homes: Vec<bool>,
-    profile: Option<&'a crate::profile::Compiled>,
+    /// Whether each column's header matched a header rule.
+    header_rule: Vec<bool>,
+    /// How many rows each geographic number is in, per column.
+    phones: Vec<super::FastMap<u64, u32>>,
+    folded: Vec<Folded>,
+    profile: Option<Arc<crate::profile::Compiled>>,
     table_staff: bool,
     table_names: bool,
 }
 
-pub(crate) fn judge(s: TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("hits", &self.hits.len())
+            .field("text", &self.text.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// The reasons of the row whose hits are `start..end`, most important first.
+    pub(crate) fn reasons(&self, start: usize, end: usize) -> Vec<ReasonRef<'_>> {
+        let mut list = Vec::new();
+        let mut scratch = String::new();
+        let hits = self.hits.get(start..end).unwrap_or(&[]);
+        if judge_row(self, hits, false, &mut scratch, &mut list).is_none() {
+            return Vec::new();
+        }
+        let text = self.text.as_str();
+        let get = |s: Src| -> Cow<'_, str> {
+            match s {
+                Src::Text(s) => Cow::Borrowed(s.get(text)),
+                Src::Scratch(s) => Cow::Owned(s.get(&scratch).to_string()),
+            }
+        };
+        list.iter()
+            .map(|c| {
+                let column = get(c.column);
+                let matched = get(c.text);
+                let why = match c.why {
+                    WhyOf::Of(what) => Cow::Owned(format!("{what} ({column}): {matched}")),
+                    WhyOf::OfCombo(what) => {
+                        Cow::Owned(format!("{what} ({column}): {matched}{DOB_COMBO}"))
+                    }
+                    WhyOf::Text(w) => get(w),
+                };
+                ReasonRef {
+                    rule: c.rule,
+                    column,
+                    text: matched,
+                    why,
+                }
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let TableScanner {
         table,
         cols,
@@ -232,63 +328,69 @@ pub(crate) fn judge(s: TableScanner, folded: &[Folded]) -> Vec<RowFinding> {
         profile,
         ..
     } = s;
-    let t = Table {
-        cols: &cols,
+    let table_staff = folded.iter().any(|f| f.staff_marker);
+    let table_names = folded.iter().any(|f| {
+        f.names_ok
+            && matches!(
+                f.class,
+                ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
+            )
+    });
+    let labels = cols
+        .iter()
+        .map(|c| super::stash(&mut arena, &c.label))
+        .collect();
+    let homes = cols.iter().map(|c| home_header(&c.label)).collect();
+    let header_rule = cols.iter().map(|c| c.rule.is_some()).collect();
+    let phones = cols.into_iter().map(|c| c.phones).collect();
+    let store = Store {
+        text: arena,
+        hits,
+        labels,
+        homes,
+        header_rule,
+        phones,
         folded,
-        labels: cols
-            .iter()
-            .map(|c| super::stash(&mut arena, &c.label))
-            .collect(),
-        homes: cols.iter().map(|c| home_header(&c.label)).collect(),
-        profile: profile.as_deref(),
-        table_staff: folded.iter().any(|f| f.staff_marker),
-        table_names: folded.iter().any(|f| {
-            f.names_ok
-                && matches!(
-                    f.class,
-                    ColumnClass::Name | ColumnClass::Surname | ColumnClass::Forename
-                )
-        }),
+        profile,
+        table_staff,
+        table_names,
     };
-    let mut packed: Vec<Packed> = Vec::new();
-    let mut flagged: Vec<(u64, Kind, usize, usize)> = Vec::new();
-    // Reused from row to row.
+    // Decide each row (kind, number of reasons) without writing a string.
+    let mut flagged: Vec<(u64, Kind, usize, usize, usize)> = Vec::new();
     let mut list = Vec::new();
+    let mut scratch = String::new();
     let mut start = 0;
     for kept in &rows {
-        let row_hits = hits.get(start..kept.end).unwrap_or(&[]);
-        start = kept.end;
-        if let Some(kind) = judge_row(&t, row_hits, &mut arena, &mut list) {
-            let at = packed.len();
-            packed.extend(list.drain(..).map(|c| c.reason));
-            flagged.push((kept.row, kind, at, packed.len() - at));
+        let row_hits = store.hits.get(start..kept.end).unwrap_or(&[]);
+        if let Some(kind) = judge_row(&store, row_hits, true, &mut scratch, &mut list) {
+            flagged.push((kept.row, kind, start, kept.end, list.len()));
         }
         list.clear();
+        start = kept.end;
     }
-    drop(t);
-    let store = Arc::new(ReasonStore {
-        text: arena,
-        reasons: packed,
-    });
+    drop(rows);
+    let store = Arc::new(store);
     flagged
         .into_iter()
-        .map(|(row, kind, at, n)| RowFinding {
+        .map(|(row, kind, a, b, n)| RowFinding {
             row,
             kind,
             table,
-            reasons: ReasonStore::row(&store, at, n),
+            reasons: Reasons::judged(&store, a, b, n),
         })
         .collect()
 }
 
-/// The kind and reasons (left in `list`) of one row, or `None` when it is not flagged.
+/// The kind of one row, its reasons left in `list`, or `None` when it is
+/// not flagged. `dry`: decide only, write no string.
 fn judge_row(
-    tb: &Table,
+    tb: &Store,
     hits: &[super::Hit],
-    arena: &mut String,
+    dry: bool,
+    scratch: &mut String,
     list: &mut Vec<Candidate>,
 ) -> Option<Kind> {
-    let (folded, table_staff, table_names) = (tb.folded, tb.table_staff, tb.table_names);
+    let (folded, table_staff, table_names) = (&tb.folded, tb.table_staff, tb.table_names);
     let text = |h: &super::Hit| At(h.text);
     let label = |h: &super::Hit| At(tb.labels.get(h.col as usize).copied().unwrap_or_default());
     let fold = |h: &super::Hit| folded.get(h.col as usize);
@@ -352,10 +454,10 @@ fn judge_row(
             .iter()
             .any(|h| matches!(h.what, What::Postcode | What::Address));
     list.clear();
-    // What this row writes to the arena goes again if the row is not flagged.
-    let arena_at = arena.len();
     let mut cands = Cands {
-        arena,
+        text: &tb.text,
+        scratch,
+        dry,
         list,
         dob_combo,
     };
@@ -426,14 +528,17 @@ fn judge_row(
     }
 
     for h in hits {
-        let (t, col) = (h.text, tb.labels.get(h.col as usize).copied().unwrap_or_default());
+        let (t, col) = (
+            h.text,
+            tb.labels.get(h.col as usize).copied().unwrap_or_default(),
+        );
         match h.what {
             What::Surname | What::Forename | What::Initial => {}
             What::Name(shape) => {
                 if !names_ok(h) {
                     continue;
                 }
-                let header_rule = tb.cols.get(h.col as usize).and_then(|c| c.rule).is_some();
+                let header_rule = tb.header_rule.get(h.col as usize).copied().unwrap_or(false);
                 let (rule, what) = match (header_rule, role(h), shape) {
                     (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
                     (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
@@ -489,11 +594,11 @@ fn judge_row(
                     &[At(t)],
                 ),
                 PhoneKind::Geographic => {
-                    let key = p::phone_key(h.text.get(cands.arena));
+                    let key = p::phone_key(h.text.get(cands.text));
                     let shared = tb
-                        .cols
+                        .phones
                         .get(h.col as usize)
-                        .and_then(|c| c.phones.get(&key))
+                        .and_then(|c| c.get(&key))
                         .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
                     if shared {
                         continue;
@@ -583,7 +688,7 @@ fn judge_row(
                     let why: &[Part] = match (is_police_rank(r), rank_senior(r)) {
                         (true, senior) => {
                             let what = if senior { "Senior rank " } else { "Rank " };
-                            if t.get(cands.arena).eq_ignore_ascii_case(rank_name(r)) {
+                            if t.get(cands.text).eq_ignore_ascii_case(rank_name(r)) {
                                 &[Lit(what), Lit(rank_name(r)), Lit(" in "), At(col)]
                             } else {
                                 &[
@@ -704,7 +809,7 @@ fn judge_row(
                 &[At(t)],
             ),
             What::ProfileNumber(i) => {
-                let shape = tb.profile.and_then(|p| p.shape(i as usize));
+                let shape = tb.profile.as_deref().and_then(|p| p.shape(i as usize));
                 let (what, pattern) = shape.map_or(("staff number", ""), |x| {
                     (x.kind.label(), x.pattern.as_str())
                 });
@@ -729,9 +834,8 @@ fn judge_row(
         }
     }
 
-    let Cands { arena, list, .. } = cands;
+    let Cands { list, .. } = cands;
     if !list.iter().any(|c| c.direct) {
-        arena.truncate(arena_at);
         list.clear();
         return None;
     }

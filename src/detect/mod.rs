@@ -505,7 +505,7 @@ impl TableScanner {
                 .collect(),
             None => Vec::new(),
         };
-        let rows = judge::judge(self, &folded);
+        let rows = judge::judge(self, folded);
         Findings { rows, columns }
     }
 }
