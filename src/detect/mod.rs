@@ -83,7 +83,7 @@ struct Column {
 }
 
 /// Cells longer than this are not memoised.
-const MEMO_MAX_LEN: usize = 48;
+const MEMO_MAX_LEN: usize = 128;
 /// Distinct cells memoised per column (then new ones are classified every time).
 const MEMO_MAX_CELLS: usize = 4096;
 

@@ -6,7 +6,10 @@
 //! expressions: they run on every cell of a column and must cost nanoseconds.
 
 use super::Rule;
-use std::collections::HashSet;
+/// A set of words with a fast, fixed hash: the lists are looked up for
+/// nearly every cell, and SipHash's protection against chosen collisions
+/// buys nothing for the tool's own tables.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 /// Rule id: a personal e-mail address.
@@ -516,13 +519,32 @@ pub struct Phone {
 }
 
 fn national(digits: &[u8]) -> Option<(PhoneKind, u64)> {
-    let d: Vec<u8> = if digits.starts_with(b"44") && digits.len() >= 11 {
-        std::iter::once(b'0')
-            .chain(digits.iter().skip(2).copied().skip_while(|&c| c == b'0'))
-            .collect()
-    } else {
-        digits.to_vec()
+    // National form on the stack: at most 11 digits are a number.
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut put = |c: u8| match buf.get_mut(n) {
+        Some(slot) => {
+            *slot = c;
+            n += 1;
+            true
+        }
+        None => false,
     };
+    if digits.starts_with(b"44") && digits.len() >= 11 {
+        put(b'0');
+        for &c in digits.iter().skip(2).skip_while(|&&c| c == b'0') {
+            if !put(c) {
+                return None;
+            }
+        }
+    } else {
+        for &c in digits {
+            if !put(c) {
+                return None;
+            }
+        }
+    }
+    let d = buf.get(..n).unwrap_or(&[]);
     if !(10..=11).contains(&d.len()) || d.first() != Some(&b'0') {
         return None;
     }
@@ -542,6 +564,14 @@ fn national(digits: &[u8]) -> Option<(PhoneKind, u64)> {
 /// `(0`, is made of digits, spaces, hyphens, dots and brackets, and is not
 /// glued to a letter, digit or slash (so `PSD/2023/0001` is not a number).
 pub fn find_phones(text: &str, out: &mut Vec<Phone>) {
+    scan_phones(text, |p| {
+        out.push(p);
+        true
+    });
+}
+
+/// [`find_phones`], giving each number to `found` until it returns false.
+fn scan_phones(text: &str, mut found: impl FnMut(Phone) -> bool) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -558,11 +588,15 @@ pub fn find_phones(text: &str, out: &mut Vec<Phone>) {
             continue;
         }
         let mut j = i;
-        let mut digits: Vec<u8> = Vec::with_capacity(14);
+        let mut digit_buf = [0u8; 14];
+        let mut n = 0;
         while let Some(&d) = b.get(j) {
             if d.is_ascii_digit() {
-                digits.push(d);
-                if digits.len() > 13 {
+                if let Some(slot) = digit_buf.get_mut(n) {
+                    *slot = d;
+                }
+                n += 1;
+                if n > 13 {
                     break;
                 }
             } else if !matches!(d, b' ' | b'-' | b'(' | b')' | b'+' | b'.')
@@ -580,14 +614,17 @@ pub fn find_phones(text: &str, out: &mut Vec<Phone>) {
         let after = b.get(end).copied();
         let glued_after =
             after.is_some_and(|a| a.is_ascii_alphanumeric() || a == b'/' || a == b'@');
-        if !glued_after && digits.len() <= 13 {
-            if let Some((kind, key)) = national(&digits) {
-                out.push(Phone {
+        if !glued_after && n <= 13 {
+            if let Some((kind, key)) = national(digit_buf.get(..n).unwrap_or(&[])) {
+                let more = found(Phone {
                     start: i,
                     end,
                     kind,
                     key,
                 });
+                if !more {
+                    return;
+                }
                 i = end;
                 continue;
             }
@@ -606,8 +643,12 @@ pub fn phone_key(text: &str) -> u64 {
 /// are service numbers; 4-6 digits alone are an extension).
 pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
     let t = cell.trim();
-    let digits: Vec<u8> = t.bytes().filter(u8::is_ascii_digit).collect();
-    if matches!(digits.as_slice(), b"101" | b"999" | b"111" | b"112") {
+    let ndigits = t.bytes().filter(u8::is_ascii_digit).count();
+    let mut first3 = [0u8; 3];
+    for (slot, c) in first3.iter_mut().zip(t.bytes().filter(u8::is_ascii_digit)) {
+        *slot = c;
+    }
+    if ndigits == 3 && matches!(&first3, b"101" | b"999" | b"111" | b"112") {
         return Some(Phone {
             start: 0,
             end: t.len(),
@@ -615,10 +656,13 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
             key: 0,
         });
     }
-    let mut v = Vec::new();
-    find_phones(t, &mut v);
-    if let Some(p) = v.into_iter().next() {
-        return Some(p);
+    let mut first = None;
+    scan_phones(t, |p| {
+        first = Some(p);
+        false
+    });
+    if first.is_some() {
+        return first;
     }
     let lower = t.to_ascii_lowercase();
     let ext = lower
@@ -626,7 +670,7 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
         .trim_start_matches('.')
         .trim_start_matches('x')
         .trim();
-    if (4..=6).contains(&digits.len()) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+    if (4..=6).contains(&ndigits) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
         return Some(Phone {
             start: 0,
             end: t.len(),
