@@ -25,7 +25,9 @@ fn main() {
     let mut rd = Reader::new();
     rd.push(&bytes, &mut s).unwrap();
     rd.finish(&mut s).unwrap();
+    let only = std::env::var("COL").ok();
     for (j, h) in s.header.iter().enumerate() {
+        if only.as_deref().is_some_and(|o| o != h) { continue; }
         let mut buf = String::new();
         let mut offs = vec![];
         for r in &s.rows {

@@ -436,24 +436,46 @@ pub struct RowFinding {
     pub reasons: Reasons,
 }
 
-/// A string of the detector's arena: a 38-bit byte offset and a 26-bit length
-/// in one `u64` (a store of up to 256 GiB; a string of up to 64 MiB, the
-/// reader's longest record).
+/// A string of the detector's arena: a 37-bit byte offset and a 26-bit length
+/// in one `u64` (a store of up to 128 GiB; a string of up to 64 MiB, the
+/// reader's longest record). The top bit marks a string of the memo's key
+/// buffer, until the table ends and the keys join the arena.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct StoreStr(u64);
 
 impl StoreStr {
     const LEN_BITS: u32 = 26;
     const LEN_MAX: usize = (1 << Self::LEN_BITS) - 1;
+    const KEY: u64 = 1 << 63;
+    const START_MAX: u64 = (1 << (63 - Self::LEN_BITS)) - 1;
 
-    /// The string `start..end` of the store's text (cut to what fits).
+    /// The string `start..end` of the arena (cut to what fits).
     pub(crate) fn new(start: usize, end: usize) -> StoreStr {
         let len = end.saturating_sub(start).min(Self::LEN_MAX);
-        StoreStr(((start as u64) << Self::LEN_BITS) | len as u64)
+        StoreStr(((start as u64).min(Self::START_MAX) << Self::LEN_BITS) | len as u64)
+    }
+
+    /// The string `start..end` of the key buffer.
+    pub(crate) fn key(start: usize, end: usize) -> StoreStr {
+        StoreStr(StoreStr::new(start, end).0 | Self::KEY)
+    }
+
+    /// Whether this is a string of the key buffer.
+    pub(crate) fn is_key(self) -> bool {
+        self.0 & Self::KEY != 0
+    }
+
+    /// A string of the key buffer, once that buffer is appended to the
+    /// arena at `base`.
+    pub(crate) fn rebase(self, base: usize) -> StoreStr {
+        if !self.is_key() {
+            return self;
+        }
+        StoreStr::new(base + self.start(), base + self.end())
     }
 
     pub(crate) fn start(self) -> usize {
-        (self.0 >> Self::LEN_BITS) as usize
+        ((self.0 & !Self::KEY) >> Self::LEN_BITS) as usize
     }
 
     pub(crate) fn end(self) -> usize {
@@ -463,7 +485,7 @@ impl StoreStr {
     /// A part of this string (`start..end` relative to it).
     pub(crate) fn sub(self, start: usize, end: usize) -> StoreStr {
         let s = self.start();
-        StoreStr::new(s + start, (s + end).min(self.end()))
+        StoreStr(StoreStr::new(s + start, (s + end).min(self.end())).0 | (self.0 & Self::KEY))
     }
 
     pub(crate) fn get(self, text: &str) -> &str {

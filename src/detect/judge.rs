@@ -322,12 +322,20 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let TableScanner {
         table,
         cols,
-        hits,
+        mut hits,
         rows,
         mut arena,
+        keys,
         profile,
         ..
     } = s;
+    // The memo's keys join the arena; hits of memoised cells point there.
+    let base = arena.len();
+    arena.push_str(&keys);
+    drop(keys);
+    for h in &mut hits {
+        h.text = h.text.rebase(base);
+    }
     let table_staff = folded.iter().any(|f| f.staff_marker);
     let table_names = folded.iter().any(|f| {
         f.names_ok

@@ -115,30 +115,45 @@ impl std::hash::Hasher for PreHashed {
 /// value; one whose values are all different (staff numbers, e-mail
 /// addresses) stops memoising once the memo is full and mostly missed.
 ///
-/// The cells are keyed by their hash; the text of each is kept in the
-/// scanner's arena (where the hits of memoised cells point, so a hit of a
-/// memoised cell copies nothing) and compared on every hit. A second cell
-/// with the same hash is simply not memoised.
+/// Each entry lives in the hash table itself (one cache line), keyed by the
+/// cell's hash; its text is kept in the scanner's key buffer, compact and
+/// apart from the hits, and compared on every hit (where the hits of
+/// memoised cells point, so a hit of a memoised cell copies nothing). A
+/// second cell with the same hash is simply not memoised.
 #[derive(Debug, Default)]
 struct Memo {
-    index: HashMap<u64, u32, std::hash::BuildHasherDefault<PreHashed>>,
-    entries: Vec<Memoised>,
+    index: HashMap<u64, Memoised, std::hash::BuildHasherDefault<PreHashed>>,
+    /// The distinct contributions to the column counts, and how many
+    /// memo hits had each.
+    deltas: Vec<(Stats, u32)>,
     lookups: u64,
     hits: u64,
     off: bool,
 }
 
-/// A memoised classification: the cell's text, how often it was seen again,
-/// its contribution to the column counts, and its hits.
+/// Distinct count contributions a memo keeps (cells with another are not memoised).
+const MEMO_MAX_DELTAS: usize = 64;
+
+/// A memoised classification: the cell's text (in the key buffer), its
+/// contribution to the column counts (an index into [`Memo::deltas`]), and
+/// its hits, with offsets in the cell.
 #[derive(Debug, Clone, Copy)]
 struct Memoised {
     key: StoreStr,
-    uses: u32,
-    delta: Stats,
+    /// The key of its geographic number ([`phone_key`]), or 0.
+    phone: u64,
+    delta: u8,
     n: u8,
-    hits: [CellHit; 2],
-    /// The phone key of each hit ([`phone_key`]).
-    keys: [u64; 2],
+    hits: [MemoHit; 2],
+}
+
+/// A memoised hit: what, and where in the cell (cells are at most
+/// [`MEMO_MAX_LEN`] bytes).
+#[derive(Debug, Clone, Copy)]
+struct MemoHit {
+    what: What,
+    start: u8,
+    end: u8,
 }
 
 fn hash_cell(cell: &str) -> u64 {
@@ -147,50 +162,89 @@ fn hash_cell(cell: &str) -> u64 {
 }
 
 impl Memo {
-    /// The entry for `cell`, if memoised (and counts the lookup).
-    fn get(&mut self, cell: &str, arena: &str) -> Option<usize> {
+    /// The entry for `cell`, if memoised (and counts the lookup and the use).
+    fn get(&mut self, cell: &str, keys: &str) -> Option<Memoised> {
         if self.off || cell.len() > MEMO_MAX_LEN {
             return None;
         }
         self.lookups += 1;
-        let i = *self.index.get(&hash_cell(cell))? as usize;
-        let e = self.entries.get(i)?;
-        if e.key.get(arena) != cell {
+        let e = *self.index.get(&hash_cell(cell))?;
+        if e.key.get(keys) != cell {
             return None;
         }
         self.hits += 1;
-        Some(i)
+        if let Some(d) = self.deltas.get_mut(e.delta as usize) {
+            d.1 += 1;
+        }
+        Some(e)
     }
 
-    /// Whether a new cell should be memoised; turns the memo off (returning
-    /// the entries, whose uses the column must count) when it is full and
+    /// Memoise `cell` (classified as `delta` and `hits`, with its geographic
+    /// number's key `phone`), copying it to the key buffer; its place there.
+    /// Turns the memo off, adding its uses to `stats`, when it is full and
     /// answers fewer than half the lookups.
-    fn room(&mut self, cell: &str) -> Result<bool, Vec<Memoised>> {
-        if self.off || cell.len() > MEMO_MAX_LEN {
-            return Ok(false);
+    fn insert(
+        &mut self,
+        cell: &str,
+        delta: Stats,
+        hits: &[CellHit],
+        phone: u64,
+        keys: &mut String,
+        stats: &mut Stats,
+    ) -> Option<StoreStr> {
+        if self.off || cell.len() > MEMO_MAX_LEN || hits.len() > 2 {
+            return None;
         }
-        if self.entries.len() >= MEMO_MAX_CELLS {
+        if self.index.len() >= MEMO_MAX_CELLS {
             if self.hits * 2 < self.lookups {
                 self.off = true;
                 self.index = HashMap::default();
-                return Err(std::mem::take(&mut self.entries));
+                self.flush(stats);
             }
-            return Ok(false);
+            return None;
         }
-        Ok(true)
+        let delta = match self.deltas.iter().position(|(d, _)| *d == delta) {
+            Some(i) => i,
+            None if self.deltas.len() < MEMO_MAX_DELTAS => {
+                self.deltas.push((delta, 0));
+                self.deltas.len() - 1
+            }
+            None => return None,
+        };
+        let mut memo_hits = [MemoHit {
+            what: What::Initial,
+            start: 0,
+            end: 0,
+        }; 2];
+        for (slot, h) in memo_hits.iter_mut().zip(hits) {
+            *slot = MemoHit {
+                what: h.what,
+                start: u8::try_from(h.start).ok()?,
+                end: u8::try_from(h.end).ok()?,
+            };
+        }
+        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash_cell(cell))
+        else {
+            return None;
+        };
+        let start = keys.len();
+        keys.push_str(cell);
+        let key = StoreStr::key(start, keys.len());
+        v.insert(Memoised {
+            key,
+            phone,
+            delta: u8::try_from(delta).unwrap_or(u8::MAX),
+            n: hits.len() as u8,
+            hits: memo_hits,
+        });
+        Some(key)
     }
 
-    /// Memoise `cell`, whose text is `key` in the arena (unless another cell
-    /// has the same hash).
-    fn insert(&mut self, cell: &str, m: Memoised) -> bool {
-        let i = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        match self.index.entry(hash_cell(cell)) {
-            std::collections::hash_map::Entry::Occupied(_) => false,
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i);
-                self.entries.push(m);
-                true
-            }
+    /// Add the memo hits' contributions to `stats`.
+    fn flush(&mut self, stats: &mut Stats) {
+        for (d, uses) in &mut self.deltas {
+            stats.add_times(d, *uses);
+            *uses = 0;
         }
     }
 }
@@ -248,9 +302,11 @@ pub struct TableScanner {
     hits: Vec<Hit>,
     /// Where each kept row's hits end.
     rows: Vec<KeptRow>,
-    /// The text of hits and memoised cells; it becomes the report's
-    /// [`ReasonStore`] text, so the reasons quote it without a copy.
+    /// The text of hits; with `keys` after it, it becomes the text the
+    /// report's reasons quote.
     arena: String,
+    /// The text of memoised cells (where their hits point).
+    keys: String,
     cell_hits: Vec<CellHit>,
     scratch: Scratch,
     /// The organisation's profile, if any.
@@ -303,10 +359,7 @@ impl Column {
 
     /// Add the memoised cells' uses to the column's counts.
     fn flush_memo(&mut self) {
-        for e in &mut self.memo.entries {
-            self.stats.add_times(&e.delta, e.uses);
-            e.uses = 0;
-        }
+        self.memo.flush(&mut self.stats);
     }
 }
 
@@ -343,6 +396,7 @@ impl TableScanner {
             hits: Vec::new(),
             rows: Vec::new(),
             arena: String::new(),
+            keys: String::new(),
             cell_hits: Vec::new(),
             scratch: Scratch::default(),
             profile: profile.cloned(),
@@ -358,8 +412,6 @@ impl TableScanner {
     /// units and counts keeps nothing per row.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
         let (hits_at, arena_at) = (self.hits.len(), self.arena.len());
-        // A cell memoised in this row put its text in the arena for good.
-        let mut pinned = false;
         while self.cols.len() < fields.len() {
             let j = self.cols.len();
             self.cols
@@ -369,17 +421,14 @@ impl TableScanner {
             if field.is_empty() {
                 continue;
             }
-            if let Some(i) = col.memo.get(field, &self.arena) {
-                if let Some(m) = col.memo.entries.get_mut(i) {
-                    m.uses += 1;
-                    for (h, key) in m.hits.iter().zip(m.keys).take(m.n as usize) {
-                        count_phone(&mut col.phones, key);
-                        self.hits.push(Hit {
-                            text: m.key.sub(h.start, h.end),
-                            col: j as u32,
-                            what: h.what,
-                        });
-                    }
+            if let Some(m) = col.memo.get(field, &self.keys) {
+                count_phone(&mut col.phones, m.phone);
+                for h in m.hits.iter().take(m.n as usize) {
+                    self.hits.push(Hit {
+                        text: m.key.sub(h.start.into(), h.end.into()),
+                        col: j as u32,
+                        what: h.what,
+                    });
                 }
                 continue;
             }
@@ -403,51 +452,29 @@ impl TableScanner {
                 &mut self.scratch,
                 &mut self.cell_hits,
             );
-            let mut key = None;
-            if self.cell_hits.len() <= 2 {
-                match col.memo.room(field) {
-                    Ok(true) => {
-                        let filler = CellHit {
-                            what: What::Initial,
-                            start: 0,
-                            end: 0,
-                        };
-                        let mut hits = [filler; 2];
-                        let mut keys = [0; 2];
-                        for ((slot, key), h) in
-                            hits.iter_mut().zip(keys.iter_mut()).zip(&self.cell_hits)
-                        {
-                            *slot = *h;
-                            *key = phone_key(&h.what, field.get(h.start..h.end).unwrap_or(""));
-                        }
-                        let k = StoreStr::new(self.arena.len(), self.arena.len() + field.len());
-                        let m = Memoised {
-                            key: k,
-                            uses: 0,
-                            delta: col.stats.since(&before),
-                            n: self.cell_hits.len() as u8,
-                            hits,
-                            keys,
-                        };
-                        if col.memo.insert(field, m) {
-                            self.arena.push_str(field);
-                            pinned = true;
-                            key = Some(k);
-                        }
-                    }
-                    Ok(false) => {}
-                    Err(entries) => {
-                        for e in &entries {
-                            col.stats.add_times(&e.delta, e.uses);
-                        }
-                    }
+            let mut phone = 0;
+            let mut phones_found = 0;
+            for h in &self.cell_hits {
+                let key = phone_key(&h.what, field.get(h.start..h.end).unwrap_or(""));
+                if key != 0 {
+                    count_phone(&mut col.phones, key);
+                    phone = key;
+                    phones_found += 1;
                 }
             }
+            let key = if phones_found <= 1 {
+                col.memo.insert(
+                    field,
+                    col.stats.since(&before),
+                    &self.cell_hits,
+                    phone,
+                    &mut self.keys,
+                    &mut col.stats,
+                )
+            } else {
+                None
+            };
             for h in &self.cell_hits {
-                count_phone(
-                    &mut col.phones,
-                    phone_key(&h.what, field.get(h.start..h.end).unwrap_or("")),
-                );
                 let text = match key {
                     Some(k) => k.sub(h.start, h.end),
                     None => stash(&mut self.arena, field.get(h.start..h.end).unwrap_or(field)),
@@ -470,9 +497,7 @@ impl TableScanner {
             });
         } else {
             self.hits.truncate(hits_at);
-            if !pinned {
-                self.arena.truncate(arena_at);
-            }
+            self.arena.truncate(arena_at);
         }
     }
 

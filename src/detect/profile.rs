@@ -59,8 +59,13 @@ fn runs(words: &[(usize, usize)], n: usize) -> impl Iterator<Item = (usize, usiz
     })
 }
 
-fn hit_text<'a>(arena: &'a str, h: &Hit) -> &'a str {
-    h.text.get(arena)
+/// A hit's text: in the arena, or in the memo's key buffer.
+fn hit_text<'a>(arena: &'a str, keys: &'a str, h: &Hit) -> &'a str {
+    if h.text.is_key() {
+        h.text.get(keys)
+    } else {
+        h.text.get(arena)
+    }
 }
 
 fn push(hits: &mut Vec<Hit>, arena: &mut String, col: usize, what: What, text: &str) {
@@ -86,6 +91,7 @@ impl TableScanner {
         let TableScanner {
             hits,
             arena,
+            keys,
             profile,
             roster,
             cols,
@@ -99,7 +105,7 @@ impl TableScanner {
         let mut drop: Vec<usize> = Vec::new();
         let (mut surname, mut forename, mut initial) = (None, None, None);
         for (k, h) in hits.iter_mut().enumerate().skip(first) {
-            let t = hit_text(arena, h);
+            let t = hit_text(arena, keys, h);
             match h.what {
                 What::Email { .. } if profile.is_some_and(|p| p.is_staff_email(t)) => {
                     h.what = What::ProfileEmail;
@@ -121,7 +127,7 @@ impl TableScanner {
         }
         let text_of = |k: Option<usize>| {
             k.and_then(|k| hits.get(k))
-                .map(|h| (h.col as usize, hit_text(arena, h).trim().to_string()))
+                .map(|h| (h.col as usize, hit_text(arena, keys, h).trim().to_string()))
         };
         let (sn, fnm, ini) = (text_of(surname), text_of(forename), text_of(initial));
         let mut roster_hit: Option<(usize, String)> = None;
