@@ -384,7 +384,10 @@ impl Checker {
 /// most serious kind first and all reasons.
 fn merge_rows(mut rows: Vec<RowFinding>) -> Vec<RowFinding> {
     // The usual case, one table and nothing else flagged: already in order.
-    if rows.windows(2).all(|w| matches!(w, [a, b] if a.row < b.row)) {
+    if rows
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.row < b.row))
+    {
         return rows;
     }
     rows.sort_by_key(|r| (r.row, r.kind));
