@@ -27,7 +27,9 @@ fn main() {
     rd.finish(&mut s).unwrap();
     let only = std::env::var("COL").ok();
     for (j, h) in s.header.iter().enumerate() {
-        if only.as_deref().is_some_and(|o| o != h) { continue; }
+        if only.as_deref().is_some_and(|o| o != h) {
+            continue;
+        }
         let mut buf = String::new();
         let mut offs = vec![];
         for r in &s.rows {

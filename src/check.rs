@@ -312,7 +312,11 @@ impl Checker {
         let mut rows: Vec<RowFinding> = Vec::new();
         let mut columns = Vec::new();
         for f in findings {
-            rows.extend(f.rows);
+            if rows.is_empty() {
+                rows = f.rows;
+            } else {
+                rows.extend(f.rows);
+            }
             columns.extend(f.columns);
         }
         let mut advice: Vec<Advice> = Vec::new();
@@ -379,6 +383,13 @@ impl Checker {
 /// tables, or a direct and a combination finding) becomes one finding with the
 /// most serious kind first and all reasons.
 fn merge_rows(mut rows: Vec<RowFinding>) -> Vec<RowFinding> {
+    // The usual case, one table and nothing else flagged: already in order.
+    if rows
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.row < b.row))
+    {
+        return rows;
+    }
     rows.sort_by_key(|r| (r.row, r.kind));
     let mut out: Vec<RowFinding> = Vec::with_capacity(rows.len());
     for r in rows {

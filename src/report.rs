@@ -848,3 +848,65 @@ pub struct Advice {
     /// A paragraph a clerk understands.
     pub text: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_strings_round_trip() {
+        let s = StoreStr::new(5, 11);
+        assert_eq!((s.start(), s.end(), s.is_key()), (5, 11, false));
+        assert_eq!(s.get("01234MORGAN!"), "MORGAN");
+        assert_eq!(s.sub(1, 3).get("01234MORGAN!"), "OR");
+        // A part never runs past its string.
+        assert_eq!(s.sub(4, 99).get("01234MORGAN!"), "AN");
+        let k = StoreStr::key(0, 6);
+        assert!(k.is_key() && k.sub(2, 4).is_key());
+        assert_eq!((k.start(), k.end()), (0, 6));
+        let r = k.sub(2, 4).rebase(100);
+        assert_eq!((r.start(), r.end(), r.is_key()), (102, 104, false));
+        assert_eq!(s.rebase(100), s);
+        // Offsets past 4 GiB fit.
+        let big = StoreStr::new(5 << 32, (5 << 32) + 7);
+        assert_eq!((big.start(), big.end()), (5 << 32, (5 << 32) + 7));
+        assert_eq!(StoreStr::new(9, 3).end(), 9);
+    }
+
+    #[test]
+    fn judged_reasons_read_serialise_and_merge_like_a_list() {
+        let report = crate::check_bytes(
+            "t.csv",
+            b"Surname,Forename,Rank,Date of birth,Postcode\nMORGAN,Jane,Inspector,01/02/1980,BT1 1AA\n",
+            &crate::Options::default(),
+        );
+        let row = report.rows.first().expect("flagged");
+        let judged = &row.reasons;
+        assert!(judged.len() >= 3, "{judged:?}");
+        assert_eq!(judged.iter().count(), judged.len());
+        assert_eq!(
+            judged.first().map(|r| r.text.into_owned()).as_deref(),
+            Some("Jane MORGAN")
+        );
+        // The same reasons as a plain list: equal, and serialised the same.
+        let list: Reasons = judged.iter().map(|r| r.to_reason()).collect();
+        assert_eq!(&list, judged);
+        let json = serde_json::to_string(judged).expect("json");
+        assert_eq!(json, serde_json::to_string(&list).expect("json"));
+        let back: Reasons = serde_json::from_str(&json).expect("read back");
+        assert_eq!(&back, judged);
+        assert!(
+            json.contains("with a date of birth and a postcode or address"),
+            "{json}"
+        );
+        // Merging keeps every reason, in order.
+        let mut merged = judged.clone();
+        let extra = Reason::new("qi.combination", "Rank", "Inspector", "Rare");
+        assert!(!merged.contains(&extra));
+        merged.push(extra.clone());
+        assert_eq!(merged.len(), judged.len() + 1);
+        assert!(merged.contains(&extra));
+        assert_eq!(merged.get(judged.len()).map(|r| r.to_reason()), Some(extra));
+        assert_eq!(merged.first(), judged.first());
+    }
+}

@@ -858,6 +858,13 @@ fn judge_row(
     // The row is what its strongest reason says: a claimant's name column
     // outranks an officer named in the notes; an officer named by rank
     // outranks a complainant named in the same text.
+    // (Deciding only: the first strongest is the one the sort would put first.)
+    if dry {
+        return list
+            .iter()
+            .min_by_key(|c| (!c.direct, c.order))
+            .map(|c| kind_of(c.ctx));
+    }
     list.sort_by_key(|c| (!c.direct, c.order));
     list.first().map(|c| kind_of(c.ctx))
 }

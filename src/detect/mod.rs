@@ -223,8 +223,7 @@ impl Memo {
                 end: u8::try_from(h.end).ok()?,
             };
         }
-        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash_cell(cell))
-        else {
+        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash_cell(cell)) else {
             return None;
         };
         let start = keys.len();
@@ -553,4 +552,143 @@ fn without_invisible(field: &str) -> Option<String> {
         .chars()
         .any(invisible)
         .then(|| field.chars().filter(|c| !invisible(*c)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table whose columns repeat some values (memoised) and not others
+    /// (classified every time), with phone numbers that repeat enough to be
+    /// switchboards, a notes column, and more distinct e-mails than the memo
+    /// holds (so it fills, and then turns off or keeps paying).
+    fn rows() -> Vec<Vec<String>> {
+        let surnames = [
+            "MORGAN",
+            "O'NEILL",
+            "PATEL",
+            "KOWALSKI",
+            "Ó BRIAIN",
+            "Mor\u{200b}gan",
+        ];
+        let forenames = ["Jane", "Seán", "Priya", "Tomasz", "Aoife"];
+        let ranks = ["Constable", "Sergeant", "Inspector", "Chief Superintendent"];
+        let notes = [
+            "",
+            "Line manager Sgt Okafor",
+            "Attached to Constable Road station during refurbishment works",
+            "Tutor constable",
+        ];
+        (0..12_000usize)
+            .map(|i| {
+                let s = surnames[i % surnames.len()];
+                let f = forenames[(i / 7) % forenames.len()];
+                vec![
+                    s.to_string(),
+                    f.to_string(),
+                    ranks[(i / 3) % ranks.len()].to_string(),
+                    format!("{}", 10_000 + i),
+                    format!(
+                        "{}.{}{}@northshire.police.uk",
+                        f.to_lowercase(),
+                        i % 6000,
+                        "x"
+                    ),
+                    if i % 5 == 0 {
+                        "028 9065 0222".to_string()
+                    } else {
+                        format!("028 9{:03} {:04}", i % 1000, i % 9999)
+                    },
+                    notes[i % notes.len()].to_string(),
+                ]
+            })
+            .collect()
+    }
+
+    fn scan(memo: bool) -> Findings {
+        let table = Table {
+            index: 0,
+            header_row: 1,
+            first_column: 0,
+            header: [
+                "Surname",
+                "Forename",
+                "Rank",
+                "Collar Number",
+                "Email",
+                "Phone",
+                "Notes",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        };
+        let mut s = TableScanner::new(Some(&table));
+        if !memo {
+            for c in &mut s.cols {
+                c.memo.off = true;
+            }
+        }
+        for (i, r) in rows().iter().enumerate() {
+            let fields: Vec<&str> = r.iter().map(String::as_str).collect();
+            s.record(i as u64 + 2, &fields);
+        }
+        s.finish()
+    }
+
+    #[test]
+    fn memo_changes_nothing() {
+        let (with, without) = (scan(true), scan(false));
+        assert_eq!(with.columns, without.columns);
+        assert_eq!(with.rows.len(), without.rows.len());
+        assert!(with.rows.len() > 10_000, "{}", with.rows.len());
+        for (a, b) in with.rows.iter().zip(&without.rows) {
+            assert_eq!((a.row, a.kind), (b.row, b.kind));
+            assert_eq!(a.reasons.to_vec(), b.reasons.to_vec(), "row {}", a.row);
+        }
+        // The switchboard repeats: it is no one's direct line, memoised or not.
+        let row = with.rows.iter().find(|r| r.row == 2).expect("row 2");
+        assert!(row.reasons.iter().all(|x| x.text != "028 9065 0222"));
+        // A memoised name with a zero-width space still reads as the name.
+        let row = with.rows.iter().find(|r| r.row == 7).expect("row 7");
+        let first = row.reasons.first().expect("a reason");
+        assert_eq!(first.text, "Jane Morgan", "{first:?}");
+    }
+
+    #[test]
+    fn memo_keys_its_cells_exactly() {
+        let mut m = Memo::default();
+        let (mut keys, mut stats) = (String::new(), Stats::default());
+        let hit = CellHit {
+            what: What::Surname,
+            start: 0,
+            end: 6,
+        };
+        let delta = Stats {
+            nonempty: 1,
+            names: 1,
+            ..Stats::default()
+        };
+        let k = m.insert("MORGAN", delta, &[hit], 0, &mut keys, &mut stats);
+        assert!(k.is_some_and(|k| k.is_key() && k.get(&keys) == "MORGAN"));
+        // The same cell again is not stored twice.
+        assert!(m
+            .insert("MORGAN", delta, &[hit], 0, &mut keys, &mut stats)
+            .is_none());
+        assert!(m.get("MORGAN", &keys).is_some());
+        assert!(m.get("MORGANS", &keys).is_none());
+        assert!(m.get("morgan", &keys).is_none());
+        // Uses are counted into the column's stats when flushed.
+        assert!(m.get("MORGAN", &keys).is_some());
+        m.flush(&mut stats);
+        assert_eq!((stats.nonempty, stats.names), (2, 2));
+        // More than two hits, or a cell longer than the limit, is not memoised.
+        assert!(m
+            .insert("A B C", delta, &[hit, hit, hit], 0, &mut keys, &mut stats)
+            .is_none());
+        let long = "x".repeat(MEMO_MAX_LEN + 1);
+        assert!(m
+            .insert(&long, delta, &[], 0, &mut keys, &mut stats)
+            .is_none());
+    }
 }
