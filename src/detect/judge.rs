@@ -364,29 +364,25 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
         table_names,
     };
     // Decide each row (kind, number of reasons) without writing a string.
-    let mut flagged: Vec<(u64, Kind, usize, usize, usize)> = Vec::new();
+    let store = Arc::new(store);
+    let mut out = Vec::with_capacity(rows.len());
     let mut list = Vec::new();
     let mut scratch = String::new();
     let mut start = 0;
     for kept in &rows {
         let row_hits = store.hits.get(start..kept.end).unwrap_or(&[]);
         if let Some(kind) = judge_row(&store, row_hits, true, &mut scratch, &mut list) {
-            flagged.push((kept.row, kind, start, kept.end, list.len()));
+            out.push(RowFinding {
+                row: kept.row,
+                kind,
+                table,
+                reasons: Reasons::judged(&store, start, kept.end, list.len()),
+            });
         }
         list.clear();
         start = kept.end;
     }
-    drop(rows);
-    let store = Arc::new(store);
-    flagged
-        .into_iter()
-        .map(|(row, kind, a, b, n)| RowFinding {
-            row,
-            kind,
-            table,
-            reasons: Reasons::judged(&store, a, b, n),
-        })
-        .collect()
+    out
 }
 
 /// The kind of one row, its reasons left in `list`, or `None` when it is
