@@ -9,6 +9,11 @@
 //! assert!(rules.iter().any(|r| r.id == "name.surname_initial"));
 //! ```
 
+/// A set of words with a fast, fixed hash: the lists are looked up for
+/// nearly every cell, and SipHash's protection against chosen collisions
+/// buys nothing for the tool's own tables.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+
 pub mod headers;
 pub mod names;
 pub mod patterns;

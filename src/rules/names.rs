@@ -4,10 +4,7 @@
 //! words, redaction markers, common words of police data).
 
 use super::Rule;
-/// A set of words with a fast, fixed hash: the lists are looked up for
-/// nearly every cell, and SipHash's protection against chosen collisions
-/// buys nothing for the tool's own tables.
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+use super::HashSet;
 use std::sync::OnceLock;
 
 /// Rule id: a surname-shaped value in a surname column.
