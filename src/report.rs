@@ -867,9 +867,12 @@ mod tests {
         let r = k.sub(2, 4).rebase(100);
         assert_eq!((r.start(), r.end(), r.is_key()), (102, 104, false));
         assert_eq!(s.rebase(100), s);
-        // Offsets past 4 GiB fit.
-        let big = StoreStr::new(5 << 32, (5 << 32) + 7);
-        assert_eq!((big.start(), big.end()), (5 << 32, (5 << 32) + 7));
+        // Offsets past 4 GiB fit (where there is an address space for them).
+        #[cfg(target_pointer_width = "64")]
+        {
+            let big = StoreStr::new(5 << 32, (5 << 32) + 7);
+            assert_eq!((big.start(), big.end()), (5 << 32, (5 << 32) + 7));
+        }
         assert_eq!(StoreStr::new(9, 3).end(), 9);
     }
 
