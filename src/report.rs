@@ -260,19 +260,6 @@ impl SharedBuf {
         }
     }
 
-    /// Append to the text of `span`, if it is the last one pushed (returns
-    /// the grown span; otherwise `span` unchanged).
-    pub fn extend(&mut self, span: Span, s: &str) -> Span {
-        if span.end as usize != self.buf.len() {
-            return span;
-        }
-        let grown = self.push(s);
-        Span {
-            start: span.start,
-            end: grown.end,
-        }
-    }
-
     /// Share what was pushed (one allocation of exactly its size), and start
     /// again empty, keeping the capacity for the next row.
     pub fn share(&mut self) -> Shared {
