@@ -533,8 +533,36 @@ mod tests {
     /// result and the rows; then the same after `finish`.
     type Trace = Vec<(Vec<(u64, Vec<String>)>, Result<(), Error>, u64, u64)>;
 
-    fn fast(pieces: &[(&str, Unit)], delim: u8, bytes: usize, fields: usize) -> Trace {
-        let mut p = Parser::with_limits(delim, 3, bytes, fields);
+    /// The parser under test and the reference one, driven alike.
+    trait Machine {
+        fn feed(&mut self, text: &str, unit: Unit, out: &mut dyn Records) -> Result<(), Error>;
+        fn finish(&mut self, out: &mut dyn Records) -> Result<(), Error>;
+        fn rows(&self) -> u64;
+        fn current_row(&self) -> u64;
+    }
+
+    macro_rules! machine {
+        ($t:ty) => {
+            impl Machine for $t {
+                fn feed(&mut self, t: &str, u: Unit, out: &mut dyn Records) -> Result<(), Error> {
+                    <$t>::feed(self, t, u, out)
+                }
+                fn finish(&mut self, out: &mut dyn Records) -> Result<(), Error> {
+                    <$t>::finish(self, out)
+                }
+                fn rows(&self) -> u64 {
+                    <$t>::rows(self)
+                }
+                fn current_row(&self) -> u64 {
+                    <$t>::current_row(self)
+                }
+            }
+        };
+    }
+    machine!(Parser);
+    machine!(reference::Parser);
+
+    fn trace(p: &mut dyn Machine, pieces: &[(&str, Unit)]) -> Trace {
         let mut got = Got::default();
         let mut trace = Vec::new();
         for &(text, unit) in pieces {
@@ -550,21 +578,12 @@ mod tests {
         trace
     }
 
+    fn fast(pieces: &[(&str, Unit)], delim: u8, bytes: usize, fields: usize) -> Trace {
+        trace(&mut Parser::with_limits(delim, 3, bytes, fields), pieces)
+    }
+
     fn oracle(pieces: &[(&str, Unit)], delim: u8, bytes: usize, fields: usize) -> Trace {
-        let mut p = reference::Parser::new(delim, 3, bytes, fields);
-        let mut got = Got::default();
-        let mut trace = Vec::new();
-        for &(text, unit) in pieces {
-            let r = p.feed(text, unit, &mut got);
-            let stop = r.is_err();
-            trace.push((got.0.clone(), r, p.rows(), p.current_row()));
-            if stop {
-                return trace;
-            }
-        }
-        let r = p.finish(&mut got);
-        trace.push((got.0, r, p.rows(), p.current_row()));
-        trace
+        trace(&mut reference::Parser::new(delim, 3, bytes, fields), pieces)
     }
 
     /// Random text cut into random pieces (some empty, some one byte, cuts
