@@ -331,6 +331,8 @@ impl Mode {
 #[derive(Debug, Default)]
 pub struct Scratch {
     norm: String,
+    /// The kind of the last e-mail domain seen.
+    domains: patterns::Domains,
 }
 
 fn has_gazetteer_word(v: &str) -> bool {
@@ -503,9 +505,7 @@ pub fn classify(
         }
         Mode::Email => {
             if v.contains('@') {
-                let mut es = Vec::new();
-                patterns::find_emails(cell, &mut es);
-                if let Some(e) = es.first() {
+                if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |_| true) {
                     stats.emails += 1;
                     if e.personal {
                         out.push(CellHit {
@@ -585,9 +585,7 @@ pub fn classify(
         }
         Mode::Quiet => {
             if v.len() > 5 && v.contains('@') {
-                let mut es = Vec::new();
-                patterns::find_emails(cell, &mut es);
-                if let Some(e) = es.into_iter().find(|e| e.personal) {
+                if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |e| e.personal) {
                     out.push(CellHit {
                         what: What::Email {
                             staff_domain: e.staff_domain,
