@@ -761,8 +761,15 @@ fn scan_phones(text: &str, mut found: impl FnMut(Phone) -> bool) {
 
 /// The key ([`Phone::key`]) of the first number in a phone cell or in the
 /// text of a phone match, or 0: how repeats of one number are counted.
+/// (What [`classify_phone_cell`] finds: service numbers and extensions
+/// have no key, and a 3-digit service number is never a national number.)
 pub fn phone_key(text: &str) -> u64 {
-    classify_phone_cell(text).map_or(0, |p| p.key)
+    let mut key = 0;
+    scan_phones(text.trim(), |p| {
+        key = p.key;
+        false
+    });
+    key
 }
 
 /// The kind of a phone-column cell holding one number (`101` and `999`
@@ -790,13 +797,7 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
     if first.is_some() {
         return first;
     }
-    let lower = t.to_ascii_lowercase();
-    let ext = lower
-        .trim_start_matches("ext")
-        .trim_start_matches('.')
-        .trim_start_matches('x')
-        .trim();
-    if (4..=6).contains(&ndigits) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+    if (4..=6).contains(&ndigits) && is_extension(t) {
         return Some(Phone {
             start: 0,
             end: t.len(),
@@ -805,6 +806,33 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
         });
     }
     None
+}
+
+/// Whether `t` is digits and spaces after an optional `ext`, `.` and `x`
+/// (any case, each repeated: `Ext. 4521`, `x4521`).
+fn is_extension(t: &str) -> bool {
+    let mut rest = t.as_bytes();
+    while let Some(r) = rest
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case(b"ext"))
+        .and_then(|_| rest.get(3..))
+    {
+        rest = r;
+    }
+    for strip in [b'.', b'x'] {
+        while let Some((_, r)) = rest
+            .split_first()
+            .filter(|(c, _)| c.to_ascii_lowercase() == strip)
+        {
+            rest = r;
+        }
+    }
+    // Only ASCII was stripped: the rest starts at a char boundary.
+    t.get(t.len() - rest.len()..)
+        .unwrap_or_default()
+        .trim()
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b' ')
 }
 
 // ---------------------------------------------------------------- NI numbers
@@ -1316,6 +1344,119 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// `classify_phone_cell` as it was before the extension test without a
+    /// lower-case copy (the specification).
+    fn classify_phone_cell_reference(cell: &str) -> Option<Phone> {
+        let t = cell.trim();
+        let ndigits = t.bytes().filter(u8::is_ascii_digit).count();
+        let mut first3 = [0u8; 3];
+        for (slot, c) in first3.iter_mut().zip(t.bytes().filter(u8::is_ascii_digit)) {
+            *slot = c;
+        }
+        if ndigits == 3 && matches!(&first3, b"101" | b"999" | b"111" | b"112") {
+            return Some(Phone {
+                start: 0,
+                end: t.len(),
+                kind: PhoneKind::Service,
+                key: 0,
+            });
+        }
+        let mut first = None;
+        scan_phones(t, |p| {
+            first = Some(p);
+            false
+        });
+        if first.is_some() {
+            return first;
+        }
+        let lower = t.to_ascii_lowercase();
+        let ext = lower
+            .trim_start_matches("ext")
+            .trim_start_matches('.')
+            .trim_start_matches('x')
+            .trim();
+        if (4..=6).contains(&ndigits) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+            return Some(Phone {
+                start: 0,
+                end: t.len(),
+                kind: PhoneKind::Extension,
+                key: 0,
+            });
+        }
+        None
+    }
+
+    /// A fixed-seed generator of phone-column cells: numbers in every
+    /// form, service numbers, extensions with `ext`, `.` and `x` in any
+    /// case, letters, slashes and spaces.
+    fn phone_cells(n: usize) -> Vec<String> {
+        const PARTS: &[&str] = &[
+            "0",
+            "07700 900123",
+            "+44 7700 900123",
+            "07700",
+            "900123",
+            "028",
+            "9065",
+            "0222",
+            "+44",
+            "(0)",
+            "(028)",
+            "44",
+            "7700",
+            "101",
+            "999",
+            "111",
+            "112",
+            "4521",
+            "45",
+            "21",
+            "123456",
+            "1234567",
+            " ",
+            "  ",
+            "-",
+            ".",
+            "/",
+            "ext",
+            "Ext",
+            "EXT",
+            "ext.",
+            "x",
+            "X",
+            "Tel",
+            "é",
+            "0300",
+            "0845",
+            "a",
+        ];
+        let mut state = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| (0..1 + next(5)).map(|_| PARTS[next(PARTS.len())]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn phone_cells_match_the_reference() {
+        let mut kinds = std::collections::HashMap::new();
+        let name = |p: Option<Phone>| p.map(|p| format!("{:?}", p.kind));
+        for cell in phone_cells(60_000) {
+            let want = classify_phone_cell_reference(&cell);
+            assert_eq!(classify_phone_cell(&cell), want, "{cell:?}");
+            assert_eq!(phone_key(&cell), want.map_or(0, |p| p.key), "{cell:?}");
+            *kinds.entry(name(want)).or_insert(0) += 1;
+        }
+        // Every answer is common in the generated cells.
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        assert!(kinds.values().all(|&n| n > 100), "{kinds:?}");
     }
 
     #[test]
