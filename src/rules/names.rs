@@ -1168,16 +1168,29 @@ pub fn is_redacted(cell: &str) -> bool {
     if t.len() > 24 {
         return false;
     }
-    let mut buf = String::with_capacity(t.len());
-    for c in t.chars() {
-        buf.extend(c.to_lowercase());
-    }
+    // Lower case: ASCII (the usual cell) on the stack, any other by char.
+    let mut ascii = [0u8; 24];
+    let mut heap = String::new();
+    let buf = match ascii.get_mut(..t.len()).filter(|_| t.is_ascii()) {
+        Some(slot) => {
+            for (d, c) in slot.iter_mut().zip(t.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            std::str::from_utf8(slot).unwrap_or_default()
+        }
+        None => {
+            for c in t.chars() {
+                heap.extend(c.to_lowercase());
+            }
+            heap.as_str()
+        }
+    };
     let b = buf.trim_matches(|c: char| {
         c == '[' || c == ']' || c == '(' || c == ')' || c == '<' || c == '>'
     });
     let redacted = |k: &str| words::get(k).is_some_and(|e| e.lists.has(Lists::REDACTED));
     redacted(b)
-        || redacted(buf.as_str())
+        || redacted(buf)
         || b.chars()
             .all(|c| c == 'x' || c == '*' || c == '#' || c == ' ')
 }
