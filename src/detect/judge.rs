@@ -256,7 +256,12 @@ fn is_police_rank(r: u16) -> bool {
 pub(crate) struct Store {
     /// The scanner's arena: hit texts and column labels.
     text: String,
+    /// The kept rows' raw hits, words and memo entries, as the scanner left
+    /// them (see [`super::row_hits`]).
     hits: Vec<super::Hit>,
+    words: Vec<u32>,
+    entries: Vec<super::Memoised>,
+    rows: Vec<super::KeptRow>,
     /// Each column's label, in `text`.
     labels: Vec<StoreStr>,
     /// Whether each column's header says it holds home addresses.
@@ -275,18 +280,33 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
             .field("hits", &self.hits.len())
+            .field("words", &self.words.len())
             .field("text", &self.text.len())
             .finish_non_exhaustive()
     }
 }
 
 impl Store {
-    /// The reasons of the row whose hits are `start..end`, most important first.
-    pub(crate) fn reasons(&self, start: usize, end: usize) -> Vec<ReasonRef<'_>> {
+    /// The hits of the `k`-th kept row, appended to `out`.
+    fn row_hits(&self, k: usize, out: &mut Vec<super::Hit>) {
+        let Some(row) = self.rows.get(k) else { return };
+        let before = k.checked_sub(1).and_then(|p| self.rows.get(p));
+        let (w, h) = before.map_or((0, 0), |b| (b.words, b.hits));
+        super::row_hits(
+            self.words.get(w..row.words).unwrap_or(&[]),
+            self.hits.get(h..row.hits).unwrap_or(&[]),
+            &self.entries,
+            out,
+        );
+    }
+
+    /// The reasons of the `k`-th kept row, most important first.
+    pub(crate) fn reasons(&self, k: usize) -> Vec<ReasonRef<'_>> {
         let mut list = Vec::new();
         let mut scratch = String::new();
-        let hits = self.hits.get(start..end).unwrap_or(&[]);
-        if judge_row(self, hits, false, &mut scratch, &mut list).is_none() {
+        let mut hits = Vec::new();
+        self.row_hits(k, &mut hits);
+        if judge_row(self, &hits, false, &mut scratch, &mut list).is_none() {
             return Vec::new();
         }
         let text = self.text.as_str();
@@ -323,6 +343,8 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
         table,
         cols,
         mut hits,
+        words,
+        mut entries,
         rows,
         mut arena,
         keys,
@@ -335,6 +357,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     drop(keys);
     for h in &mut hits {
         h.text = h.text.rebase(base);
+    }
+    for e in &mut entries {
+        e.key = e.key.rebase(base);
     }
     let table_staff = folded.iter().any(|f| f.staff_marker);
     let table_names = folded.iter().any(|f| {
@@ -354,6 +379,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let store = Store {
         text: arena,
         hits,
+        words,
+        entries,
+        rows,
         labels,
         homes,
         header_rule,
@@ -365,22 +393,22 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     };
     // Decide each row (kind, number of reasons) without writing a string.
     let store = Arc::new(store);
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(store.rows.len());
     let mut list = Vec::new();
     let mut scratch = String::new();
-    let mut start = 0;
-    for kept in &rows {
-        let row_hits = store.hits.get(start..kept.end).unwrap_or(&[]);
-        if let Some(kind) = judge_row(&store, row_hits, true, &mut scratch, &mut list) {
+    let mut row_hits = Vec::new();
+    for (k, kept) in store.rows.iter().enumerate() {
+        row_hits.clear();
+        store.row_hits(k, &mut row_hits);
+        if let Some(kind) = judge_row(&store, &row_hits, true, &mut scratch, &mut list) {
             out.push(RowFinding {
                 row: kept.row,
                 kind,
                 table,
-                reasons: Reasons::judged(&store, start, kept.end, list.len()),
+                reasons: Reasons::judged(&store, k, list.len()),
             });
         }
         list.clear();
-        start = kept.end;
     }
     out
 }
