@@ -287,6 +287,29 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// Whether a hit is a geographic number that is in so many rows of its
+    /// column that it is a switchboard, no one's direct line.
+    fn switchboard(&self, h: &super::Hit) -> bool {
+        let key = p::phone_key(h.text.get(&self.text));
+        self.phones
+            .get(h.col as usize)
+            .and_then(|c| c.get(&key))
+            .is_some_and(|n| *n >= SWITCHBOARD_ROWS)
+    }
+
+    /// What [`judge_row`] reads of a hit to decide a row's kind and count
+    /// its reasons (the text only in a switchboard's test): rows with the
+    /// same are judged once ([`Verdicts`]).
+    fn signature(&self, h: &super::Hit) -> Signature {
+        let switchboard = matches!(
+            h.what,
+            What::Phone {
+                kind: PhoneKind::Geographic
+            }
+        ) && self.switchboard(h);
+        (h.col, h.what, switchboard)
+    }
+
     /// The hits of the `k`-th kept row, appended to `out`.
     fn row_hits(&self, k: usize, out: &mut Vec<super::Hit>) {
         let Some(row) = self.rows.get(k) else { return };
@@ -342,6 +365,7 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let TableScanner {
         table,
         cols,
+        judge_each_row,
         mut hits,
         words,
         mut entries,
@@ -397,24 +421,88 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let mut list = Vec::new();
     let mut scratch = String::new();
     let mut row_hits = Vec::new();
+    let mut verdicts = Verdicts {
+        off: judge_each_row,
+        ..Verdicts::default()
+    };
     for (k, kept) in store.rows.iter().enumerate() {
         row_hits.clear();
         store.row_hits(k, &mut row_hits);
-        if let Some(kind) = judge_row(&store, &row_hits, true, &mut scratch, &mut list) {
+        let verdict = verdicts.get_or_judge(&store, &row_hits, |hits| {
+            let kind = judge_row(&store, hits, true, &mut scratch, &mut list);
+            let n = list.len();
+            list.clear();
+            kind.map(|kind| (kind, n))
+        });
+        if let Some((kind, n)) = verdict {
             out.push(RowFinding {
                 row: kept.row,
                 kind,
                 table,
-                reasons: Reasons::judged(&store, k, list.len()),
+                reasons: Reasons::judged(&store, k, n),
             });
         }
-        list.clear();
     }
     out
 }
 
+/// The verdicts (kind and number of reasons, or not flagged) of the rows
+/// judged so far, by their hits' [`Store::signature`]s: the rows of a staff
+/// list differ in names and numbers but mostly not in what their hits are,
+/// so most are judged by one lookup. Stops looking when it is mostly missed.
+#[derive(Default)]
+struct Verdicts {
+    seen: super::FastMap<Vec<Signature>, Verdict>,
+    key: Vec<Signature>,
+    lookups: u64,
+    hits: u64,
+    off: bool,
+}
+
+/// What [`judge_row`] reads of one hit: column, what, switchboard.
+type Signature = (u32, What, bool);
+
+/// A row's kind and number of reasons, or `None`: not flagged.
+type Verdict = Option<(Kind, usize)>;
+
+/// Signatures a table's [`Verdicts`] keeps.
+const VERDICTS_MAX: usize = 4096;
+
+impl Verdicts {
+    fn get_or_judge(
+        &mut self,
+        store: &Store,
+        hits: &[super::Hit],
+        judge: impl FnOnce(&[super::Hit]) -> Verdict,
+    ) -> Verdict {
+        if self.off {
+            return judge(hits);
+        }
+        self.key.clear();
+        self.key.extend(hits.iter().map(|h| store.signature(h)));
+        self.lookups += 1;
+        if let Some(v) = self.seen.get(self.key.as_slice()) {
+            self.hits += 1;
+            return *v;
+        }
+        let v = judge(hits);
+        if self.seen.len() < VERDICTS_MAX {
+            self.seen.insert(self.key.clone(), v);
+        } else if self.hits * 2 < self.lookups {
+            self.off = true;
+            self.seen = super::FastMap::default();
+        }
+        v
+    }
+}
+
 /// The kind of one row, its reasons left in `list`, or `None` when it is
 /// not flagged. `dry`: decide only, write no string.
+///
+/// The kind and the number of reasons must depend on nothing of a hit but
+/// its [`Store::signature`] (column, what, switchboard): [`Verdicts`] judges
+/// rows with the same signatures once. A hit's text may change only the
+/// reasons' wording.
 fn judge_row(
     tb: &Store,
     hits: &[super::Hit],
@@ -626,13 +714,7 @@ fn judge_row(
                     &[At(t)],
                 ),
                 PhoneKind::Geographic => {
-                    let key = p::phone_key(h.text.get(cands.text));
-                    let shared = tb
-                        .phones
-                        .get(h.col as usize)
-                        .and_then(|c| c.get(&key))
-                        .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
-                    if shared {
+                    if tb.switchboard(h) {
                         continue;
                     }
                     // A number in a list of people is theirs; in a list of
