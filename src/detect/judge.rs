@@ -421,14 +421,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let mut list = Vec::new();
     let mut scratch = String::new();
     let mut row_hits = Vec::new();
-    let mut verdicts = Verdicts {
-        off: judge_each_row,
-        ..Verdicts::default()
-    };
+    let mut verdicts = Verdicts::new(&store, judge_each_row);
     for (k, kept) in store.rows.iter().enumerate() {
-        row_hits.clear();
-        store.row_hits(k, &mut row_hits);
-        let verdict = verdicts.get_or_judge(&store, &row_hits, |hits| {
+        let verdict = verdicts.get_or_judge(&store, k, &mut row_hits, |hits| {
             let kind = judge_row(&store, hits, true, &mut scratch, &mut list);
             let n = list.len();
             list.clear();
@@ -450,10 +445,20 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
 /// judged so far, by their hits' [`Store::signature`]s: the rows of a staff
 /// list differ in names and numbers but mostly not in what their hits are,
 /// so most are judged by one lookup. Stops looking when it is mostly missed.
+///
+/// A row's key is read from its words without expanding them into hits: a
+/// memo entry's word stands for its class (the signatures of its hits,
+/// worked out once per entry), a raw hit for the class of its signature
+/// (the two kinds of class are numbered apart, so equal keys mean equal
+/// signatures).
 #[derive(Default)]
 struct Verdicts {
-    seen: super::FastMap<Vec<Signature>, Verdict>,
-    key: Vec<Signature>,
+    seen: super::FastMap<Vec<u32>, Verdict>,
+    key: Vec<u32>,
+    /// The class of each memo entry, by id.
+    entry_class: Vec<u32>,
+    /// The classes of raw hits' signatures.
+    raw_class: super::FastMap<Signature, u32>,
     lookups: u64,
     hits: u64,
     off: bool,
@@ -468,24 +473,87 @@ type Verdict = Option<(Kind, usize)>;
 /// Signatures a table's [`Verdicts`] keeps.
 const VERDICTS_MAX: usize = 4096;
 
+/// Marks the class of a raw hit's signature (entries' classes are below).
+const RAW_CLASS: u32 = 1 << 31;
+
 impl Verdicts {
+    fn new(store: &Store, off: bool) -> Verdicts {
+        let mut v = Verdicts {
+            off,
+            ..Verdicts::default()
+        };
+        if off {
+            return v;
+        }
+        let mut classes: super::FastMap<Vec<Signature>, u32> = super::FastMap::default();
+        for e in &store.entries {
+            let sigs: Vec<Signature> = e.hits().map(|h| store.signature(&h)).collect();
+            let Some(next) = u32::try_from(classes.len()).ok().filter(|&c| c < RAW_CLASS) else {
+                return Verdicts::new(store, true);
+            };
+            v.entry_class.push(*classes.entry(sigs).or_insert(next));
+        }
+        v
+    }
+
+    /// The key of the `k`-th kept row in `self.key`; false if the classes
+    /// ran out (never in practice: they are per column and what).
+    fn key_of(&mut self, store: &Store, k: usize) -> bool {
+        self.key.clear();
+        let Some(row) = store.rows.get(k) else {
+            return true;
+        };
+        let before = k.checked_sub(1).and_then(|p| store.rows.get(p));
+        let (w, h) = before.map_or((0, 0), |b| (b.words, b.hits));
+        let mut raw = store.hits.get(h..row.hits).unwrap_or(&[]).iter();
+        for &word in store.words.get(w..row.words).unwrap_or(&[]) {
+            if word != super::RAW {
+                self.key
+                    .push(self.entry_class.get(word as usize).copied().unwrap_or(u32::MAX));
+            } else if let Some(hit) = raw.next() {
+                let Some(next) = u32::try_from(self.raw_class.len())
+                    .ok()
+                    .filter(|&c| c < RAW_CLASS)
+                else {
+                    return false;
+                };
+                let class = *self
+                    .raw_class
+                    .entry(store.signature(hit))
+                    .or_insert(next | RAW_CLASS);
+                self.key.push(class);
+            }
+        }
+        true
+    }
+
+    /// The verdict of the `k`-th kept row: remembered, or `judge` of its
+    /// hits (expanded into `hits`).
     fn get_or_judge(
         &mut self,
         store: &Store,
-        hits: &[super::Hit],
+        k: usize,
+        hits: &mut Vec<super::Hit>,
         judge: impl FnOnce(&[super::Hit]) -> Verdict,
     ) -> Verdict {
+        let judged = |hits: &mut Vec<super::Hit>| {
+            hits.clear();
+            store.row_hits(k, hits);
+            judge(hits)
+        };
         if self.off {
-            return judge(hits);
+            return judged(hits);
         }
-        self.key.clear();
-        self.key.extend(hits.iter().map(|h| store.signature(h)));
+        if !self.key_of(store, k) {
+            self.off = true;
+            return judged(hits);
+        }
         self.lookups += 1;
         if let Some(v) = self.seen.get(self.key.as_slice()) {
             self.hits += 1;
             return *v;
         }
-        let v = judge(hits);
+        let v = judged(hits);
         if self.seen.len() < VERDICTS_MAX {
             self.seen.insert(self.key.clone(), v);
         } else if self.hits * 2 < self.lookups {
