@@ -508,18 +508,16 @@ pub fn classify(
             }
         }
         Mode::Email => {
-            if v.contains('@') {
-                if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |_| true) {
-                    stats.emails += 1;
-                    if e.personal {
-                        out.push(CellHit {
-                            what: What::Email {
-                                staff_domain: e.staff_domain,
-                            },
-                            start: e.start,
-                            end: e.end,
-                        });
-                    }
+            if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |_| true) {
+                stats.emails += 1;
+                if e.personal {
+                    out.push(CellHit {
+                        what: What::Email {
+                            staff_domain: e.staff_domain,
+                        },
+                        start: e.start,
+                        end: e.end,
+                    });
                 }
             }
         }
