@@ -6,8 +6,7 @@
 //! normalised value is a form; free text is searched for the forms whose
 //! [`TextUse`] allows it.
 
-use super::Rule;
-use std::collections::HashMap;
+use super::{Rule, WordMap};
 use std::sync::OnceLock;
 
 /// How a rank form may be used when searching free text.
@@ -632,17 +631,17 @@ fn normalise_chars(s: &str, mut put: impl FnMut(char)) {
 }
 
 struct Tables {
-    ranks: HashMap<&'static str, u16>,
-    first_words: HashMap<&'static str, ()>,
-    vetting: HashMap<&'static str, u16>,
+    ranks: WordMap<u16>,
+    first_words: WordMap<()>,
+    vetting: WordMap<u16>,
     units: aho_corasick::AhoCorasick,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut ranks = HashMap::new();
-        let mut first_words = HashMap::new();
+        let mut ranks = WordMap::default();
+        let mut first_words = WordMap::default();
         for (i, rank) in RANKS.iter().enumerate() {
             for (form, use_) in rank.forms {
                 ranks.entry(*form).or_insert(i as u16);
@@ -653,7 +652,7 @@ fn tables() -> &'static Tables {
                 }
             }
         }
-        let mut vetting = HashMap::new();
+        let mut vetting = WordMap::default();
         for (i, v) in VETTING_LEVELS.iter().enumerate() {
             for f in v.forms {
                 vetting.insert(*f, i as u16);
