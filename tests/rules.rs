@@ -568,6 +568,69 @@ fn email_cells() {
     );
 }
 
+/// Free text through the fast paths of issue #2 (each word looked up once,
+/// cues found in a table of cues and their first words, no copy of the
+/// words): cues of one to three words, the first words of a cue without the
+/// rest, words with quotes, hyphens, apostrophes and accents, and capitals.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn free_text_words_and_cues() {
+    check(
+        &[
+            (
+                "",
+                "Complaint dealt with by Lucy Baker yesterday",
+                &[("text.cue_name", "Lucy Baker")],
+            ),
+            (
+                "",
+                "Letter sent on behalf of John Smith",
+                &[("text.cue_name", "John Smith")],
+            ),
+            (
+                "",
+                "Officers spoke to Mary Murphy on Monday",
+                &[("text.cue_name", "Mary Murphy")],
+            ),
+            // `spoke` starts a cue, `spoke about` is none: a full name still is one.
+            (
+                "",
+                "He spoke about John Smith",
+                &[("text.full_name", "John Smith")],
+            ),
+            (
+                "",
+                "Statement by 'John Smith' today",
+                &[("text.full_name", "John Smith")],
+            ),
+            (
+                "",
+                "complainant Anna Smith-Jones said",
+                &[("text.cue_name", "Anna Smith-Jones")],
+            ),
+            (
+                "",
+                "complainant Seán Ó Briain said",
+                &[("text.cue_name", "Seán Ó Briain")],
+            ),
+            (
+                "",
+                "Letter from Mr O'Brien",
+                &[("text.title_name", "Mr O'Brien")],
+            ),
+            (
+                "",
+                "JOHN SMITH attended",
+                &[("text.full_name", "JOHN SMITH")],
+            ),
+            ("", "John SMITH attended", &[]),
+            ("", "the dr said it was fine", &[]),
+            ("", "Grace Road was closed", &[]),
+        ],
+        |_, v| prose(v),
+    );
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn free_text() {

@@ -21,6 +21,12 @@ pub enum WordKind {
 
 /// The kind of one word, or `None` when it cannot be part of a name.
 pub fn word_kind(w: &str) -> Option<WordKind> {
+    word_kind_with(w, names::is_particle)
+}
+
+/// [`word_kind`], asking `is_particle` whether a lower-case word is a
+/// surname particle (a caller that has looked the word up already knows).
+pub fn word_kind_with(w: &str, is_particle: impl FnOnce(&str) -> bool) -> Option<WordKind> {
     let mut chars = w.chars();
     let first = chars.next()?;
     if !first.is_alphabetic() {
@@ -62,7 +68,7 @@ pub fn word_kind(w: &str) -> Option<WordKind> {
         return None;
     }
     if first.is_lowercase() {
-        return names::is_particle(w).then_some(WordKind::Particle);
+        return is_particle(w).then_some(WordKind::Particle);
     }
     if lower == 0 && upper >= 2 {
         return Some(WordKind::Upper);

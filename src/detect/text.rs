@@ -5,10 +5,11 @@
 //! dates of birth.
 
 use super::cell::{CellHit, What};
-use super::name::{is_place_word, word_kind, WordKind};
+use super::name::{word_kind_with, WordKind};
 use crate::rules::names;
-use crate::rules::patterns::{self, PhoneKind, Who, CUES};
+use crate::rules::patterns::{self, PhoneKind, Who};
 use crate::rules::staff::{self, TextUse};
+use crate::rules::words::{self, Lists};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +23,24 @@ struct Tok<'a> {
     bracketed: bool,
     /// The word in lower case without dots: a range of the scan's lower-case buffer.
     l: (usize, usize),
+    /// The word lists that hold the word ([`names::lists_of`]): looked up
+    /// once, asked many questions.
+    lists: Lists,
+    /// The word's [`super::name::word_kind`], found once.
+    kind: Option<WordKind>,
+}
+
+impl Tok<'_> {
+    /// Whether `list` holds the word.
+    fn is(&self, list: Lists) -> bool {
+        self.lists.has(list)
+    }
+
+    /// Whether the word is a street or place word and not also a surname
+    /// ([`super::name::is_place_word`]).
+    fn place(&self) -> bool {
+        self.is(Lists::STREET) && !self.is(Lists::SURNAME)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -54,11 +73,13 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
         }
         // Trim hyphens and apostrophes at the ends (`'quoted'`).
         let raw = text.get(i..e).unwrap_or("");
-        let w = raw.trim_matches(|c| matches!(c, '\'' | '’' | '-' | '/'));
+        let edge = |c| matches!(c, '\'' | '’' | '-' | '/');
+        let w = raw.trim_matches(edge);
         if w.is_empty() {
             continue;
         }
-        let s = i + raw.find(w).unwrap_or(0);
+        // Where `w` starts: after the trimmed edge characters.
+        let s = i + raw.len() - raw.trim_start_matches(edge).len();
         let e2 = s + w.len();
         let next = text.get(e2..).and_then(|r| r.chars().next());
         let after_next = text.get(e2..).and_then(|r| r.chars().nth(1));
@@ -78,6 +99,14 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
                 }
             }
         }
+        // The lower-case form is the lists' key, unless the word has
+        // apostrophes (which keys leave out) or letters beyond ASCII.
+        let lists = match lows.get(ls..) {
+            Some(l) if w.is_ascii() && !w.contains(['\'', '`']) => {
+                words::get(l).map_or(Lists::NONE, |e| e.lists)
+            }
+            _ => names::lists_of(w),
+        };
         out.push(Tok {
             l: (ls, lows.len()),
             s,
@@ -85,6 +114,8 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
             w,
             stop_after,
             bracketed,
+            lists,
+            kind: word_kind_with(w, |_| lists.has(Lists::PARTICLE)),
         });
     }
 }
@@ -98,14 +129,10 @@ fn low<'l>(lows: &'l str, t: &Tok) -> &'l str {
 /// initial or particle), not a common word, street word, organisation word,
 /// title or rank.
 fn name_tok(t: &Tok, lows: &str) -> Option<WordKind> {
-    let k = word_kind(t.w)?;
+    let k = t.kind?;
     match k {
         WordKind::Title | WordKind::Upper => {
-            if names::is_common_word(t.w)
-                || names::is_org_word(t.w)
-                || names::is_title(t.w)
-                || is_place_word(t.w)
-            {
+            if t.is(Lists::COMMON) || t.is(Lists::ORG) || t.is(Lists::TITLE) || t.place() {
                 return None;
             }
             if t.w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -134,11 +161,11 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
             // A forename that is also a word (`Jun`, `May`, `Will`) counts
             // when a known surname follows it (`DS Jun Wong`).
             None if !t.stop_after
-                && matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper))
-                && names::is_forename(t.w)
+                && matches!(t.kind, Some(WordKind::Title | WordKind::Upper))
+                && t.is(Lists::FORENAME)
                 && toks
                     .get(j + 1)
-                    .is_some_and(|n| name_tok(n, lows).is_some() && names::is_surname(n.w)) =>
+                    .is_some_and(|n| name_tok(n, lows).is_some() && n.is(Lists::SURNAME)) =>
             {
                 real += 1
             }
@@ -153,7 +180,7 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
     while j > i
         && toks
             .get(j - 1)
-            .is_some_and(|t| !matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper)))
+            .is_some_and(|t| !matches!(t.kind, Some(WordKind::Title | WordKind::Upper)))
     {
         j -= 1;
     }
@@ -205,26 +232,63 @@ fn rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize, TextUse)
 }
 
 fn gazetteer_hit(toks: &[Tok]) -> bool {
-    toks.iter()
-        .flat_map(|t| t.w.split('-'))
-        .any(|w| w.chars().count() > 1 && (names::is_surname(w) || names::is_forename(w)))
+    let known = |w: &str| w.chars().count() > 1 && (names::is_surname(w) || names::is_forename(w));
+    toks.iter().any(|t| {
+        if t.w.contains('-') {
+            t.w.split('-').any(known)
+        } else {
+            t.w.chars().count() > 1 && (t.is(Lists::SURNAME) || t.is(Lists::FORENAME))
+        }
+    })
 }
 
-/// The cue ending at token `i` (1-3 words, lower case), with its word count.
+/// The cue starting at token `i` (1-3 words, lower case), with its word count.
 fn cue_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, Who)> {
     let mut best = None;
-    let mut joined = String::new();
+    let mut joined = Joined::default();
     for n in 1..=3 {
         let Some(t) = toks.get(i + n - 1) else { break };
-        if n > 1 {
-            joined.push(' ');
+        if (n > 1 && !joined.push(" ")) || !joined.push(low(lows, t)) {
+            break;
         }
-        joined.push_str(low(lows, t));
-        if let Some((_, who)) = CUES.iter().find(|(c, _)| *c == joined) {
-            best = Some((n, *who));
+        match patterns::cue(joined.as_str()) {
+            patterns::Cue::Is(who) => best = Some((n, who)),
+            patterns::Cue::Starts => {}
+            patterns::Cue::No => break,
         }
     }
     best
+}
+
+/// Words joined by spaces, on the stack: no cue is longer than
+/// [`patterns::CUE_MAX_LEN`], so a longer run of words is no cue.
+#[derive(Default)]
+struct Joined {
+    buf: [u8; patterns::CUE_MAX_LEN],
+    len: usize,
+}
+
+impl Joined {
+    /// Append `s`; false (and nothing appended) when it does not fit.
+    fn push(&mut self, s: &str) -> bool {
+        let end = self.len + s.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(slot) => {
+                slot.copy_from_slice(s.as_bytes());
+                self.len = end;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Whole strs are appended: always UTF-8.
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
 }
 
 fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
@@ -247,7 +311,7 @@ fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
         )
     }) {
         // Titles start their own mention; leave them.
-        if toks.get(i).is_some_and(|t| names::is_title(t.w)) {
+        if toks.get(i).is_some_and(|t| t.is(Lists::TITLE)) {
             break;
         }
         i += 1;
@@ -377,7 +441,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                     num.e
                 };
                 let after = toks.get(if real > 0 { k } else { j + 1 });
-                if !after.is_some_and(|a| is_place_word(a.w)) {
+                if !after.is_some_and(Tok::place) {
                     out.push(CellHit {
                         what: What::TextRankNumber(rank as u16),
                         start: t.s,
@@ -389,10 +453,8 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             }
             // `Con May (5689)`: with a number in brackets after it, any
             // capitalised word is a name, even one that is also a word.
-            let cap = |x: &Tok| {
-                matches!(word_kind(x.w), Some(WordKind::Title | WordKind::Upper))
-                    && !is_place_word(x.w)
-            };
+            let cap =
+                |x: &Tok| matches!(x.kind, Some(WordKind::Title | WordKind::Upper)) && !x.place();
             for len in 1..=2 {
                 let run = toks.get(j..j + len).unwrap_or(&[]);
                 if run.len() == len && run.iter().all(cap) {
@@ -425,7 +487,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                         )
                 };
                 if let Some(w) = toks.get(j).filter(|w| {
-                    word_kind(w.w) == Some(WordKind::Title)
+                    w.kind == Some(WordKind::Title)
                         && !w.stop_after
                         && staff::lookup_rank(low(&lows, w)).is_some()
                         && toks.get(j + 1).is_some_and(verb)
@@ -442,7 +504,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             if real > 0 {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
-                let street = after.is_some_and(|a| is_place_word(a.w));
+                let street = after.is_some_and(Tok::place);
                 let possessive = run
                     .iter()
                     .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
@@ -484,15 +546,15 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             continue;
         }
         // Title + name: `Mrs Patel`, `Dr O'Neill`.
-        if names::is_title(t.w) && t.w.chars().next().is_some_and(char::is_uppercase) {
+        if t.is(Lists::TITLE) && t.w.chars().next().is_some_and(char::is_uppercase) {
             let (mut k, mut real) = name_run(&toks, &lows, i + 1, 3);
             // `Mr Constable`, `Mrs White`: after a title, a capitalised word is a
             // surname even when it is also a rank or a common word.
             if real == 0
                 && toks.get(i + 1).is_some_and(|w| {
-                    matches!(word_kind(w.w), Some(WordKind::Title | WordKind::Upper))
-                        && !names::is_org_word(w.w)
-                        && !is_place_word(w.w)
+                    matches!(w.kind, Some(WordKind::Title | WordKind::Upper))
+                        && !w.is(Lists::ORG)
+                        && !w.place()
                         && w.w.chars().count() > 1
                 })
             {
@@ -500,7 +562,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 real = 1;
             }
             let run = toks.get(i + 1..k).unwrap_or(&[]);
-            if real > 0 && !toks.get(k).is_some_and(|a| is_place_word(a.w)) {
+            if real > 0 && !toks.get(k).is_some_and(Tok::place) {
                 let end = run.last().map_or(t.e, |x| x.e);
                 out.push(CellHit {
                     what: What::TextTitleName,
@@ -516,14 +578,14 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             let j = skip_fillers(&toks, &lows, i + n);
             if toks
                 .get(j)
-                .is_some_and(|x| !names::is_title(x.w) && rank_at(&toks, &lows, j).is_none())
+                .is_some_and(|x| !x.is(Lists::TITLE) && rank_at(&toks, &lows, j).is_none())
             {
                 let (mut k, mut real) = name_run(&toks, &lows, j, 3);
                 // `KOWALSKI, Jan`: surname in capitals, a comma, the forename.
                 let caps_comma = k == j + 1
                     && toks
                         .get(j)
-                        .is_some_and(|x| x.stop_after && word_kind(x.w) == Some(WordKind::Upper))
+                        .is_some_and(|x| x.stop_after && x.kind == Some(WordKind::Upper))
                     && text
                         .get(toks.get(j).map_or(0, |x| x.e)..)
                         .is_some_and(|r| r.starts_with(','));
@@ -532,7 +594,7 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                     if real2 > 0
                         && toks
                             .get(j + 1)
-                            .is_some_and(|x| word_kind(x.w) == Some(WordKind::Title))
+                            .is_some_and(|x| x.kind == Some(WordKind::Title))
                     {
                         k = k2;
                         real += real2;
@@ -541,8 +603,8 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let initial_first = run
                     .first()
-                    .is_some_and(|x| word_kind(x.w) == Some(WordKind::Initial));
-                let street = toks.get(k).is_some_and(|a| is_place_word(a.w));
+                    .is_some_and(|x| x.kind == Some(WordKind::Initial));
+                let street = toks.get(k).is_some_and(Tok::place);
                 if run.len() >= 2 && real >= 1 && !street && (gazetteer_hit(run) || initial_first) {
                     let start = run.first().map_or(t.s, |x| x.s);
                     let end = run.last().map_or(t.e, |x| x.e);
@@ -559,21 +621,21 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
             continue;
         }
         // A bare full name: known forename + known surname (`John Smith`).
-        if matches!(word_kind(t.w), Some(WordKind::Title | WordKind::Upper))
-            && names::is_forename(t.w)
-            && !names::is_wordy_forename(t.w)
+        if matches!(t.kind, Some(WordKind::Title | WordKind::Upper))
+            && t.is(Lists::FORENAME)
+            && !t.is(Lists::WORDY)
             && name_tok(t, &lows).is_some()
             && !t.stop_after
         {
             if let Some(n2) = toks.get(i + 1) {
-                let n2_ok = matches!(word_kind(n2.w), Some(WordKind::Title | WordKind::Upper))
+                let n2_ok = matches!(n2.kind, Some(WordKind::Title | WordKind::Upper))
                     && name_tok(n2, &lows).is_some()
-                    && names::is_surname(n2.w)
+                    && n2.is(Lists::SURNAME)
                     && !toks
                         .get(i + 2)
-                        .is_some_and(|a| is_place_word(a.w) || names::is_org_word(a.w));
+                        .is_some_and(|a| a.place() || a.is(Lists::ORG));
                 // Both words in capitals or both in title case.
-                let same_case = word_kind(t.w) == word_kind(n2.w);
+                let same_case = t.kind == n2.kind;
                 if n2_ok && same_case {
                     out.push(CellHit {
                         what: What::TextFullName,

@@ -6,7 +6,7 @@
 //! expressions: they run on every cell of a column and must cost nanoseconds.
 
 use super::words::{self, Entry, Lists};
-use super::Rule;
+use super::{Rule, WordMap};
 use std::sync::OnceLock;
 
 /// Rule id: a personal e-mail address.
@@ -292,6 +292,64 @@ pub const CUES: &[(&str, Who)] = &[
     ("manager", Who::Staff),
     ("supervisor", Who::Staff),
 ];
+
+/// The length of the longest of [`CUES`].
+pub const CUE_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < CUES.len() {
+        if CUES[i].0.len() > max {
+            max = CUES[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// What a run of lower-case words joined by single spaces is to [`CUES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A cue (the first of [`CUES`] that is these words), about `Who`.
+    Is(Who),
+    /// Not a cue, but the first words of one (`made`, `dealt with`).
+    Starts,
+    /// Neither: no more words make it a cue.
+    No,
+}
+
+/// What `words` is to [`CUES`], in one lookup.
+///
+/// ```
+/// use foi_check::rules::patterns::{cue, Cue, Who};
+/// assert_eq!(cue("made"), Cue::Starts);
+/// assert_eq!(cue("made by"), Cue::Is(Who::Public));
+/// assert_eq!(cue("officer"), Cue::Is(Who::Staff));
+/// assert_eq!(cue("made from"), Cue::No);
+/// ```
+pub fn cue(words: &str) -> Cue {
+    static T: OnceLock<WordMap<Option<Who>>> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        let mut t: WordMap<Option<Who>> = WordMap::default();
+        for (c, who) in CUES {
+            // The first entry of a cue listed twice is the one that counts.
+            let e = t.entry(c).or_insert(None);
+            if e.is_none() {
+                *e = Some(*who);
+            }
+            for (at, _) in c.match_indices(' ') {
+                if let Some(start) = c.get(..at) {
+                    t.entry(start).or_insert(None);
+                }
+            }
+        }
+        t
+    });
+    match table.get(words) {
+        Some(Some(who)) => Cue::Is(*who),
+        Some(None) => Cue::Starts,
+        None => Cue::No,
+    }
+}
 
 /// Who a cue or header is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1649,6 +1707,38 @@ mod tests {
         }
         // Each says yes often enough to be tested.
         assert!(yes.iter().all(|&n| n > 200), "{yes:?}");
+    }
+
+    #[test]
+    fn cue_table_is_the_cue_list() {
+        let mut words: Vec<&str> = CUES.iter().flat_map(|(c, _)| c.split(' ')).collect();
+        words.extend(["the", "about", "", "madeby", "by"]);
+        let mut runs: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for a in &words {
+            for b in &words {
+                runs.push(format!("{a} {b}"));
+                for c in ["by", "of", "to", "with"] {
+                    runs.push(format!("{a} {b} {c}"));
+                }
+            }
+        }
+        let mut seen = [0usize; 3];
+        for run in &runs {
+            let want = match CUES.iter().find(|(c, _)| c == run) {
+                Some((_, who)) => Cue::Is(*who),
+                None if CUES.iter().any(|(c, _)| c.starts_with(&format!("{run} "))) => Cue::Starts,
+                None => Cue::No,
+            };
+            assert_eq!(cue(run), want, "{run:?}");
+            seen[match want {
+                Cue::Is(_) => 0,
+                Cue::Starts => 1,
+                Cue::No => 2,
+            }] += 1;
+        }
+        assert!(seen.iter().all(|&n| n >= 5), "{seen:?}");
+        assert!(CUES.iter().all(|(c, _)| c.len() <= CUE_MAX_LEN));
+        assert!(CUES.iter().any(|(c, _)| c.len() == CUE_MAX_LEN));
     }
 
     #[test]
