@@ -497,8 +497,8 @@ pub struct Reasons(ReasonsRepr);
 enum ReasonsRepr {
     Judged {
         store: Arc<crate::detect::judge::Store>,
-        start: usize,
-        end: usize,
+        /// The row's place among the store's kept rows.
+        kept: usize,
         len: u32,
     },
     Owned(Vec<Reason>),
@@ -537,18 +537,16 @@ impl Serialize for ReasonRef<'_> {
 }
 
 impl Reasons {
-    /// The reasons of a row the detector judged: its hits `start..end` in
+    /// The reasons of a row the detector judged: the `kept`-th row kept in
     /// `store`, `len` reasons.
     pub(crate) fn judged(
         store: &Arc<crate::detect::judge::Store>,
-        start: usize,
-        end: usize,
+        kept: usize,
         len: usize,
     ) -> Reasons {
         Reasons(ReasonsRepr::Judged {
             store: Arc::clone(store),
-            start,
-            end,
+            kept,
             len: u32::try_from(len).unwrap_or(u32::MAX),
         })
     }
@@ -556,9 +554,7 @@ impl Reasons {
     /// Every reason, most important first, in a list.
     pub fn to_vec(&self) -> Vec<ReasonRef<'_>> {
         match &self.0 {
-            ReasonsRepr::Judged {
-                store, start, end, ..
-            } => store.reasons(*start, *end),
+            ReasonsRepr::Judged { store, kept, .. } => store.reasons(*kept),
             ReasonsRepr::Owned(v) => v.iter().map(Reason::view).collect(),
         }
     }

@@ -9,7 +9,7 @@ use crate::rules::patterns::{self, PhoneKind, Who};
 use crate::rules::{names, staff};
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum What {
     /// A surname in a surname column.
     Surname,

@@ -256,7 +256,12 @@ fn is_police_rank(r: u16) -> bool {
 pub(crate) struct Store {
     /// The scanner's arena: hit texts and column labels.
     text: String,
+    /// The kept rows' raw hits, words and memo entries, as the scanner left
+    /// them (see [`super::row_hits`]).
     hits: Vec<super::Hit>,
+    words: Vec<u32>,
+    entries: Vec<super::Memoised>,
+    rows: Vec<super::KeptRow>,
     /// Each column's label, in `text`.
     labels: Vec<StoreStr>,
     /// Whether each column's header says it holds home addresses.
@@ -275,18 +280,56 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
             .field("hits", &self.hits.len())
+            .field("words", &self.words.len())
             .field("text", &self.text.len())
             .finish_non_exhaustive()
     }
 }
 
 impl Store {
-    /// The reasons of the row whose hits are `start..end`, most important first.
-    pub(crate) fn reasons(&self, start: usize, end: usize) -> Vec<ReasonRef<'_>> {
+    /// Whether a hit is a geographic number that is in so many rows of its
+    /// column that it is a switchboard, no one's direct line.
+    fn switchboard(&self, h: &super::Hit) -> bool {
+        let key = p::phone_key(h.text.get(&self.text));
+        self.phones
+            .get(h.col as usize)
+            .and_then(|c| c.get(&key))
+            .is_some_and(|n| *n >= SWITCHBOARD_ROWS)
+    }
+
+    /// What [`judge_row`] reads of a hit to decide a row's kind and count
+    /// its reasons (the text only in a switchboard's test): rows with the
+    /// same are judged once ([`Verdicts`]).
+    fn signature(&self, h: &super::Hit) -> Signature {
+        let switchboard = matches!(
+            h.what,
+            What::Phone {
+                kind: PhoneKind::Geographic
+            }
+        ) && self.switchboard(h);
+        (h.col, h.what, switchboard)
+    }
+
+    /// The hits of the `k`-th kept row, appended to `out`.
+    fn row_hits(&self, k: usize, out: &mut Vec<super::Hit>) {
+        let Some(row) = self.rows.get(k) else { return };
+        let before = k.checked_sub(1).and_then(|p| self.rows.get(p));
+        let (w, h) = before.map_or((0, 0), |b| (b.words, b.hits));
+        super::row_hits(
+            self.words.get(w..row.words).unwrap_or(&[]),
+            self.hits.get(h..row.hits).unwrap_or(&[]),
+            &self.entries,
+            out,
+        );
+    }
+
+    /// The reasons of the `k`-th kept row, most important first.
+    pub(crate) fn reasons(&self, k: usize) -> Vec<ReasonRef<'_>> {
         let mut list = Vec::new();
         let mut scratch = String::new();
-        let hits = self.hits.get(start..end).unwrap_or(&[]);
-        if judge_row(self, hits, false, &mut scratch, &mut list).is_none() {
+        let mut hits = Vec::new();
+        self.row_hits(k, &mut hits);
+        if judge_row(self, &hits, false, &mut scratch, &mut list).is_none() {
             return Vec::new();
         }
         let text = self.text.as_str();
@@ -322,7 +365,10 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let TableScanner {
         table,
         cols,
+        judge_each_row,
         mut hits,
+        words,
+        mut entries,
         rows,
         mut arena,
         keys,
@@ -335,6 +381,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     drop(keys);
     for h in &mut hits {
         h.text = h.text.rebase(base);
+    }
+    for e in &mut entries {
+        e.key = e.key.rebase(base);
     }
     let table_staff = folded.iter().any(|f| f.staff_marker);
     let table_names = folded.iter().any(|f| {
@@ -354,6 +403,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let store = Store {
         text: arena,
         hits,
+        words,
+        entries,
+        rows,
         labels,
         homes,
         header_rule,
@@ -365,28 +417,160 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     };
     // Decide each row (kind, number of reasons) without writing a string.
     let store = Arc::new(store);
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(store.rows.len());
     let mut list = Vec::new();
     let mut scratch = String::new();
-    let mut start = 0;
-    for kept in &rows {
-        let row_hits = store.hits.get(start..kept.end).unwrap_or(&[]);
-        if let Some(kind) = judge_row(&store, row_hits, true, &mut scratch, &mut list) {
+    let mut row_hits = Vec::new();
+    let mut verdicts = Verdicts::new(&store, judge_each_row);
+    for (k, kept) in store.rows.iter().enumerate() {
+        let verdict = verdicts.get_or_judge(&store, k, &mut row_hits, |hits| {
+            let kind = judge_row(&store, hits, true, &mut scratch, &mut list);
+            let n = list.len();
+            list.clear();
+            kind.map(|kind| (kind, n))
+        });
+        if let Some((kind, n)) = verdict {
             out.push(RowFinding {
                 row: kept.row,
                 kind,
                 table,
-                reasons: Reasons::judged(&store, start, kept.end, list.len()),
+                reasons: Reasons::judged(&store, k, n),
             });
         }
-        list.clear();
-        start = kept.end;
     }
     out
 }
 
+/// The verdicts (kind and number of reasons, or not flagged) of the rows
+/// judged so far, by their hits' [`Store::signature`]s: the rows of a staff
+/// list differ in names and numbers but mostly not in what their hits are,
+/// so most are judged by one lookup. Stops looking when it is mostly missed.
+///
+/// A row's key is read from its words without expanding them into hits: a
+/// memo entry's word stands for its class (the signatures of its hits,
+/// worked out once per entry), a raw hit for the class of its signature
+/// (the two kinds of class are numbered apart, so equal keys mean equal
+/// signatures).
+#[derive(Default)]
+struct Verdicts {
+    seen: super::FastMap<Vec<u32>, Verdict>,
+    key: Vec<u32>,
+    /// The class of each memo entry, by id.
+    entry_class: Vec<u32>,
+    /// The classes of raw hits' signatures.
+    raw_class: super::FastMap<Signature, u32>,
+    lookups: u64,
+    hits: u64,
+    off: bool,
+}
+
+/// What [`judge_row`] reads of one hit: column, what, switchboard.
+type Signature = (u32, What, bool);
+
+/// A row's kind and number of reasons, or `None`: not flagged.
+type Verdict = Option<(Kind, usize)>;
+
+/// Signatures a table's [`Verdicts`] keeps.
+const VERDICTS_MAX: usize = 4096;
+
+/// Marks the class of a raw hit's signature (entries' classes are below).
+const RAW_CLASS: u32 = 1 << 31;
+
+impl Verdicts {
+    fn new(store: &Store, off: bool) -> Verdicts {
+        let mut v = Verdicts {
+            off,
+            ..Verdicts::default()
+        };
+        if off {
+            return v;
+        }
+        let mut classes: super::FastMap<Vec<Signature>, u32> = super::FastMap::default();
+        for e in &store.entries {
+            let sigs: Vec<Signature> = e.hits().map(|h| store.signature(&h)).collect();
+            let Some(next) = u32::try_from(classes.len()).ok().filter(|&c| c < RAW_CLASS) else {
+                return Verdicts::new(store, true);
+            };
+            v.entry_class.push(*classes.entry(sigs).or_insert(next));
+        }
+        v
+    }
+
+    /// The key of the `k`-th kept row in `self.key`; false if the classes
+    /// ran out (never in practice: they are per column and what).
+    fn key_of(&mut self, store: &Store, k: usize) -> bool {
+        self.key.clear();
+        let Some(row) = store.rows.get(k) else {
+            return true;
+        };
+        let before = k.checked_sub(1).and_then(|p| store.rows.get(p));
+        let (w, h) = before.map_or((0, 0), |b| (b.words, b.hits));
+        let mut raw = store.hits.get(h..row.hits).unwrap_or(&[]).iter();
+        for &word in store.words.get(w..row.words).unwrap_or(&[]) {
+            if word != super::RAW {
+                self.key
+                    .push(self.entry_class.get(word as usize).copied().unwrap_or(u32::MAX));
+            } else if let Some(hit) = raw.next() {
+                let Some(next) = u32::try_from(self.raw_class.len())
+                    .ok()
+                    .filter(|&c| c < RAW_CLASS)
+                else {
+                    return false;
+                };
+                let class = *self
+                    .raw_class
+                    .entry(store.signature(hit))
+                    .or_insert(next | RAW_CLASS);
+                self.key.push(class);
+            }
+        }
+        true
+    }
+
+    /// The verdict of the `k`-th kept row: remembered, or `judge` of its
+    /// hits (expanded into `hits`).
+    fn get_or_judge(
+        &mut self,
+        store: &Store,
+        k: usize,
+        hits: &mut Vec<super::Hit>,
+        judge: impl FnOnce(&[super::Hit]) -> Verdict,
+    ) -> Verdict {
+        let judged = |hits: &mut Vec<super::Hit>| {
+            hits.clear();
+            store.row_hits(k, hits);
+            judge(hits)
+        };
+        if self.off {
+            return judged(hits);
+        }
+        if !self.key_of(store, k) {
+            self.off = true;
+            return judged(hits);
+        }
+        self.lookups += 1;
+        if let Some(v) = self.seen.get(self.key.as_slice()) {
+            self.hits += 1;
+            return *v;
+        }
+        let v = judged(hits);
+        if self.seen.len() < VERDICTS_MAX {
+            self.seen.insert(self.key.clone(), v);
+        } else if self.hits * 2 < self.lookups {
+            self.off = true;
+            self.seen = super::FastMap::default();
+        }
+        v
+    }
+}
+
 /// The kind of one row, its reasons left in `list`, or `None` when it is
 /// not flagged. `dry`: decide only, write no string.
+///
+/// The kind and the number of reasons must depend on nothing of a hit but
+/// its [`Store::signature`] (column, what, switchboard): [`Verdicts`] judges
+/// rows with the same signatures once. A hit's text may change only the
+/// reasons' wording.
 fn judge_row(
     tb: &Store,
     hits: &[super::Hit],
@@ -598,13 +782,7 @@ fn judge_row(
                     &[At(t)],
                 ),
                 PhoneKind::Geographic => {
-                    let key = p::phone_key(h.text.get(cands.text));
-                    let shared = tb
-                        .phones
-                        .get(h.col as usize)
-                        .and_then(|c| c.get(&key))
-                        .is_some_and(|n| *n >= SWITCHBOARD_ROWS);
-                    if shared {
+                    if tb.switchboard(h) {
                         continue;
                     }
                     // A number in a list of people is theirs; in a list of

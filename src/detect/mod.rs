@@ -137,14 +137,34 @@ const MEMO_MAX_DELTAS: usize = 64;
 /// A memoised classification: the cell's text (in the key buffer), its
 /// contribution to the column counts (an index into [`Memo::deltas`]), and
 /// its hits, with offsets in the cell.
+///
+/// Each entry also has a place in the scanner's [`TableScanner::entries`]
+/// (its `id`): a kept row holds a memoised cell's hits as that one `u32`.
 #[derive(Debug, Clone, Copy)]
 struct Memoised {
     key: StoreStr,
     /// The key of its geographic number ([`phone_key`]), or 0.
     phone: u64,
+    /// Its place in [`TableScanner::entries`].
+    id: u32,
+    /// Its column in the table.
+    col: u32,
     delta: u8,
     n: u8,
+    /// Whether one of its hits could flag a row ([`judge::could_flag`]).
+    could_flag: bool,
     hits: [MemoHit; 2],
+}
+
+impl Memoised {
+    /// Its hits, as kept for the row judgement.
+    fn hits(&self) -> impl Iterator<Item = Hit> + '_ {
+        self.hits.iter().take(self.n as usize).map(|h| Hit {
+            text: self.key.sub(h.start.into(), h.end.into()),
+            col: self.col,
+            what: h.what,
+        })
+    }
 }
 
 /// A memoised hit: what, and where in the cell (cells are at most
@@ -163,12 +183,12 @@ fn hash_cell(cell: &str) -> u64 {
 
 impl Memo {
     /// The entry for `cell`, if memoised (and counts the lookup and the use).
-    fn get(&mut self, cell: &str, keys: &str) -> Option<Memoised> {
+    fn get(&mut self, cell: &str, keys: &str) -> Option<&Memoised> {
         if self.off || cell.len() > MEMO_MAX_LEN {
             return None;
         }
         self.lookups += 1;
-        let e = *self.index.get(&hash_cell(cell))?;
+        let e = self.index.get(&hash_cell(cell))?;
         if e.key.get(keys) != cell {
             return None;
         }
@@ -179,19 +199,22 @@ impl Memo {
         Some(e)
     }
 
-    /// Memoise `cell` (classified as `delta` and `hits`, with its geographic
-    /// number's key `phone`), copying it to the key buffer; its place there.
-    /// Turns the memo off, adding its uses to `stats`, when it is full and
-    /// answers fewer than half the lookups.
+    /// Memoise `cell` of column `col` (classified as `delta` and `hits`, with
+    /// its geographic number's key `phone`), copying it to the key buffer and
+    /// the entry to `entries`; the entry. Turns the memo off, adding its uses
+    /// to `stats`, when it is full and answers fewer than half the lookups.
+    #[allow(clippy::too_many_arguments)]
     fn insert(
         &mut self,
         cell: &str,
+        col: u32,
         delta: Stats,
         hits: &[CellHit],
         phone: u64,
         keys: &mut String,
+        entries: &mut Vec<Memoised>,
         stats: &mut Stats,
-    ) -> Option<StoreStr> {
+    ) -> Option<Memoised> {
         if self.off || cell.len() > MEMO_MAX_LEN || hits.len() > 2 {
             return None;
         }
@@ -223,20 +246,25 @@ impl Memo {
                 end: u8::try_from(h.end).ok()?,
             };
         }
+        let id = u32::try_from(entries.len()).ok().filter(|&id| id != RAW)?;
         let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash_cell(cell)) else {
             return None;
         };
         let start = keys.len();
         keys.push_str(cell);
-        let key = StoreStr::key(start, keys.len());
-        v.insert(Memoised {
-            key,
+        let entry = Memoised {
+            key: StoreStr::key(start, keys.len()),
             phone,
+            id,
+            col,
             delta: u8::try_from(delta).unwrap_or(u8::MAX),
             n: hits.len() as u8,
+            could_flag: hits.iter().any(|h| judge::could_flag(&h.what)),
             hits: memo_hits,
-        });
-        Some(key)
+        };
+        v.insert(entry);
+        entries.push(entry);
+        Some(entry)
     }
 
     /// Add the memo hits' contributions to `stats`.
@@ -260,11 +288,33 @@ struct Hit {
 // ends: keep them small.
 const _: () = assert!(std::mem::size_of::<Hit>() == 16);
 
-/// A row that kept hits: they end at `end` in [`TableScanner::hits`].
+/// A row that kept hits: its words end at `words` in [`TableScanner::words`],
+/// its raw hits at `hits` in [`TableScanner::hits`] (each starts where the
+/// previous row's end).
 #[derive(Debug, Clone, Copy)]
 struct KeptRow {
     row: u64,
-    end: usize,
+    words: usize,
+    hits: usize,
+}
+
+/// A word of a kept row that stands for the row's next raw hit (in
+/// [`TableScanner::hits`]); any other word is the id of a memo entry whose
+/// hits are the cell's (one word instead of a 16-byte hit per hit: a staff
+/// list keeps most of its cells this way).
+const RAW: u32 = u32::MAX;
+
+/// A kept row's hits, in column order, from its words: memo entries' hits
+/// and its raw hits, appended to `out`.
+fn row_hits(words: &[u32], raw: &[Hit], entries: &[Memoised], out: &mut Vec<Hit>) {
+    let mut raw = raw.iter();
+    for &w in words {
+        if w == RAW {
+            out.extend(raw.next().copied());
+        } else if let Some(e) = entries.get(w as usize) {
+            out.extend(e.hits());
+        }
+    }
 }
 
 /// The key a hit's geographic number is counted under (0 for other hits):
@@ -297,9 +347,14 @@ pub struct TableScanner {
     table: Option<usize>,
     first_column: usize,
     cols: Vec<Column>,
-    /// The hits of the rows kept, in row order.
+    /// The raw hits of the rows kept (those not of a memo entry), in row order.
     hits: Vec<Hit>,
-    /// Where each kept row's hits end.
+    /// What the rows kept hold, in row and column order: [`RAW`] for the
+    /// next raw hit, or a memo entry's id.
+    words: Vec<u32>,
+    /// Every memo entry of every column, by id.
+    entries: Vec<Memoised>,
+    /// Where each kept row's words and raw hits end.
     rows: Vec<KeptRow>,
     /// The text of hits; with `keys` after it, it becomes the text the
     /// report's reasons quote.
@@ -312,6 +367,8 @@ pub struct TableScanner {
     profile: Option<Arc<Compiled>>,
     /// The session's staff roster, if any.
     roster: Option<Arc<Roster>>,
+    /// Judge every row, not once per signature (for tests).
+    judge_each_row: bool,
 }
 
 /// Excel-style column letters for a 0-based index (`0` -> `A`, `27` -> `AB`).
@@ -393,6 +450,8 @@ impl TableScanner {
             first_column,
             cols,
             hits: Vec::new(),
+            words: Vec::new(),
+            entries: Vec::new(),
             rows: Vec::new(),
             arena: String::new(),
             keys: String::new(),
@@ -400,6 +459,7 @@ impl TableScanner {
             scratch: Scratch::default(),
             profile: profile.cloned(),
             roster: roster.cloned(),
+            judge_each_row: false,
         }
     }
 
@@ -410,7 +470,11 @@ impl TableScanner {
     /// columns are folded ([`judge::could_flag`]). A staff list of ranks,
     /// units and counts keeps nothing per row.
     pub fn record(&mut self, row: u64, fields: &[&str]) {
-        let (hits_at, arena_at) = (self.hits.len(), self.arena.len());
+        let (hits_at, words_at, arena_at) = (self.hits.len(), self.words.len(), self.arena.len());
+        // With a profile or a roster, the row's hits are edited after they
+        // are found ([`TableScanner::apply_profile`]): they are all kept raw.
+        let compact = self.profile.is_none() && self.roster.is_none();
+        let mut could_flag = false;
         while self.cols.len() < fields.len() {
             let j = self.cols.len();
             self.cols
@@ -422,12 +486,12 @@ impl TableScanner {
             }
             if let Some(m) = col.memo.get(field, &self.keys) {
                 count_phone(&mut col.phones, m.phone);
-                for h in m.hits.iter().take(m.n as usize) {
-                    self.hits.push(Hit {
-                        text: m.key.sub(h.start.into(), h.end.into()),
-                        col: j as u32,
-                        what: h.what,
-                    });
+                if m.n == 0 {
+                } else if compact {
+                    self.words.push(m.id);
+                    could_flag |= m.could_flag;
+                } else {
+                    self.hits.extend(m.hits());
                 }
                 continue;
             }
@@ -461,49 +525,68 @@ impl TableScanner {
                     phones_found += 1;
                 }
             }
-            let key = if phones_found <= 1 {
+            let entry = if phones_found <= 1 {
                 col.memo.insert(
                     field,
+                    j as u32,
                     col.stats.since(&before),
                     &self.cell_hits,
                     phone,
                     &mut self.keys,
+                    &mut self.entries,
                     &mut col.stats,
                 )
             } else {
                 None
             };
-            for h in &self.cell_hits {
-                let text = match key {
-                    Some(k) => k.sub(h.start, h.end),
-                    None => stash(&mut self.arena, field.get(h.start..h.end).unwrap_or(field)),
-                };
-                self.hits.push(Hit {
-                    text,
-                    col: j as u32,
-                    what: h.what,
-                });
+            match entry {
+                Some(e) if e.n == 0 => {}
+                Some(e) if compact => {
+                    self.words.push(e.id);
+                    could_flag |= e.could_flag;
+                }
+                Some(e) => self.hits.extend(e.hits()),
+                None => {
+                    for h in &self.cell_hits {
+                        let text =
+                            stash(&mut self.arena, field.get(h.start..h.end).unwrap_or(field));
+                        self.hits.push(Hit {
+                            text,
+                            col: j as u32,
+                            what: h.what,
+                        });
+                        if compact {
+                            self.words.push(RAW);
+                            could_flag |= judge::could_flag(&h.what);
+                        }
+                    }
+                }
             }
         }
-        if self.profile.is_some() || self.roster.is_some() {
+        if !compact {
             self.apply_profile(fields, hits_at);
+            let kept = self.hits.get(hits_at..).unwrap_or(&[]);
+            could_flag = kept.iter().any(|h| judge::could_flag(&h.what));
+            self.words.extend(kept.iter().map(|_| RAW));
         }
-        let kept = self.hits.get(hits_at..).unwrap_or(&[]);
-        if kept.iter().any(|h| judge::could_flag(&h.what)) {
+        if could_flag {
             self.rows.push(KeptRow {
                 row,
-                end: self.hits.len(),
+                words: self.words.len(),
+                hits: self.hits.len(),
             });
         } else {
             self.hits.truncate(hits_at);
+            self.words.truncate(words_at);
             self.arena.truncate(arena_at);
         }
     }
 
-    /// How many hits are kept for the row judgement (for tests of memory use).
+    /// How many hits and memoised cells with hits are kept for the row
+    /// judgement (for tests of memory use).
     #[doc(hidden)]
     pub fn kept_hits(&self) -> usize {
-        self.hits.len()
+        self.words.len()
     }
 
     /// Fold the columns and judge the rows.
@@ -605,7 +688,7 @@ mod tests {
             .collect()
     }
 
-    fn scan(memo: bool) -> Findings {
+    fn scan(memo: bool, verdicts: bool) -> Findings {
         let table = Table {
             index: 0,
             header_row: 1,
@@ -624,6 +707,7 @@ mod tests {
             .collect(),
         };
         let mut s = TableScanner::new(Some(&table));
+        s.judge_each_row = !verdicts;
         if !memo {
             for c in &mut s.cols {
                 c.memo.off = true;
@@ -637,15 +721,19 @@ mod tests {
     }
 
     #[test]
-    fn memo_changes_nothing() {
-        let (with, without) = (scan(true), scan(false));
-        assert_eq!(with.columns, without.columns);
-        assert_eq!(with.rows.len(), without.rows.len());
-        assert!(with.rows.len() > 10_000, "{}", with.rows.len());
-        for (a, b) in with.rows.iter().zip(&without.rows) {
-            assert_eq!((a.row, a.kind), (b.row, b.kind));
-            assert_eq!(a.reasons.to_vec(), b.reasons.to_vec(), "row {}", a.row);
+    fn memo_and_verdicts_change_nothing() {
+        let without = scan(false, false);
+        assert!(without.rows.len() > 10_000, "{}", without.rows.len());
+        for with in [scan(true, false), scan(false, true), scan(true, true)] {
+            assert_eq!(with.columns, without.columns);
+            assert_eq!(with.rows.len(), without.rows.len());
+            for (a, b) in with.rows.iter().zip(&without.rows) {
+                assert_eq!((a.row, a.kind), (b.row, b.kind));
+                assert_eq!(a.reasons.len(), b.reasons.len(), "row {}", a.row);
+                assert_eq!(a.reasons.to_vec(), b.reasons.to_vec(), "row {}", a.row);
+            }
         }
+        let with = scan(true, true);
         // The switchboard repeats: it is no one's direct line, memoised or not.
         let row = with.rows.iter().find(|r| r.row == 2).expect("row 2");
         assert!(row.reasons.iter().all(|x| x.text != "028 9065 0222"));
@@ -669,11 +757,14 @@ mod tests {
             names: 1,
             ..Stats::default()
         };
-        let k = m.insert("MORGAN", delta, &[hit], 0, &mut keys, &mut stats);
-        assert!(k.is_some_and(|k| k.is_key() && k.get(&keys) == "MORGAN"));
+        let mut entries = Vec::new();
+        let e = m.insert("MORGAN", 3, delta, &[hit], 0, &mut keys, &mut entries, &mut stats);
+        assert!(e.is_some_and(|e| e.key.is_key() && e.key.get(&keys) == "MORGAN"));
+        assert!(e.is_some_and(|e| e.id == 0 && e.col == 3 && e.could_flag));
+        assert_eq!(entries.len(), 1);
         // The same cell again is not stored twice.
         assert!(m
-            .insert("MORGAN", delta, &[hit], 0, &mut keys, &mut stats)
+            .insert("MORGAN", 3, delta, &[hit], 0, &mut keys, &mut entries, &mut stats)
             .is_none());
         assert!(m.get("MORGAN", &keys).is_some());
         assert!(m.get("MORGANS", &keys).is_none());
@@ -684,11 +775,11 @@ mod tests {
         assert_eq!((stats.nonempty, stats.names), (2, 2));
         // More than two hits, or a cell longer than the limit, is not memoised.
         assert!(m
-            .insert("A B C", delta, &[hit, hit, hit], 0, &mut keys, &mut stats)
+            .insert("A B C", 3, delta, &[hit, hit, hit], 0, &mut keys, &mut entries, &mut stats)
             .is_none());
         let long = "x".repeat(MEMO_MAX_LEN + 1);
         assert!(m
-            .insert(&long, delta, &[], 0, &mut keys, &mut stats)
+            .insert(&long, 3, delta, &[], 0, &mut keys, &mut entries, &mut stats)
             .is_none());
     }
 }

@@ -73,7 +73,7 @@ pub fn word_kind(w: &str) -> Option<WordKind> {
 }
 
 /// The shape of a name value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameShape {
     /// One surname-shaped word (or a particle surname: `de Souza`, `Ó Briain`).
     Single,
