@@ -462,6 +462,112 @@ fn cells_by_header() {
     );
 }
 
+/// E-mail cells through the fast paths of issue #2 (one word-table lookup per
+/// token, the last domain remembered, no list per cell): case, digits, token
+/// counts, webmail, role words alone and glued, surnames holding a role word,
+/// apostrophes, and a column of several addresses or domains.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn email_cells() {
+    const P: &str = "contact.email.personal";
+    check(
+        &[
+            (
+                "Email",
+                "John.Smith@PSNI.Police.UK",
+                &[(P, "John.Smith@PSNI.Police.UK")],
+            ),
+            ("Email", "JSMITH@example.org", &[(P, "JSMITH@example.org")]),
+            (
+                "Email",
+                "SMITHJ99@example.org",
+                &[(P, "SMITHJ99@example.org")],
+            ),
+            (
+                "Email",
+                "john.smith2024@example.org",
+                &[(P, "john.smith2024@example.org")],
+            ),
+            (
+                "Email",
+                "2024.john.smith@example.org",
+                &[(P, "2024.john.smith@example.org")],
+            ),
+            (
+                "Email",
+                "j_smith+cases@example.org",
+                &[(P, "j_smith+cases@example.org")],
+            ),
+            (
+                "Email",
+                "o'neill.s@psni.police.uk",
+                &[(P, "o'neill.s@psni.police.uk")],
+            ),
+            ("Email", "grantham@example.org", &[]),
+            ("Email", "12345@example.org", &[]),
+            // Up to four words are a name; more are not; more than six are never personal.
+            (
+                "Email",
+                "john.paul.george.smith@example.org",
+                &[(P, "john.paul.george.smith@example.org")],
+            ),
+            ("Email", "john.paul.george.ringo.smith@example.org", &[]),
+            ("Email", "a.b.c.d.e.f.g@gmail.com", &[]),
+            (
+                "Email",
+                "a.b.c.d.e.f@gmail.com",
+                &[(P, "a.b.c.d.e.f@gmail.com")],
+            ),
+            // Webmail: any address but a role mailbox; a street word is a person there.
+            ("Email", "kx47@GMAIL.COM", &[(P, "kx47@GMAIL.COM")]),
+            (
+                "Email",
+                "matthew.hill98@gmail.com",
+                &[(P, "matthew.hill98@gmail.com")],
+            ),
+            (
+                "Email",
+                "bridge.view@hotmail.co.uk",
+                &[(P, "bridge.view@hotmail.co.uk")],
+            ),
+            ("Email", "bridge.view@example.org", &[]),
+            ("Email", "info@gmail.com", &[]),
+            ("Email", "123@gmail.com", &[(P, "123@gmail.com")]),
+            ("Email", "123@example.org", &[]),
+            // Role words, alone, in any case, and glued to another word.
+            ("Email", "FOI@psni.police.uk", &[]),
+            ("Email", "Enquiries.North@example.org", &[]),
+            ("Email", "foirequests@gmail.com", &[]),
+            ("Email", "PSDAdmin@psni.police.uk", &[]),
+            ("Email", "j.smith.foi@example.org", &[]),
+            ("Email", "smithfoi@example.org", &[]),
+            // A surname holding a role word is still a name when it is long enough.
+            (
+                "Email",
+                "j.overstreet@example.org",
+                &[(P, "j.overstreet@example.org")],
+            ),
+            ("Email", "j.streeter@example.org", &[]),
+            // The first address of a cell counts, in a column of many domains.
+            ("Email", "foi@example.org; j.smith@example.org", &[]),
+            (
+                "Email",
+                "j.smith@example.org; foi@example.org",
+                &[(P, "j.smith@example.org")],
+            ),
+            ("Email", "mary.jones@nhs.net", &[(P, "mary.jones@nhs.net")]),
+            // A column about something else reports the first personal address.
+            (
+                "Station",
+                "foi@example.org or j.smith@example.org",
+                &[(P, "j.smith@example.org")],
+            ),
+            ("Station", "foi@example.org", &[]),
+        ],
+        cell,
+    );
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn free_text() {

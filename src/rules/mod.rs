@@ -9,15 +9,16 @@
 //! assert!(rules.iter().any(|r| r.id == "name.surname_initial"));
 //! ```
 
-/// A set of words with a fast, fixed hash: the lists are looked up for
+/// A table of words with a fast, fixed hash: the lists are looked up for
 /// nearly every cell, and SipHash's protection against chosen collisions
 /// buys nothing for the tool's own tables.
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+type WordMap<V> = std::collections::HashMap<&'static str, V, foldhash::fast::FixedState>;
 
 pub mod headers;
 pub mod names;
 pub mod patterns;
 pub mod staff;
+pub mod words;
 
 /// A rule as `foi-check rules` lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

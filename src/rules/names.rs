@@ -3,9 +3,8 @@
 //! titles, and the words that are never names (street words, organisation
 //! words, redaction markers, common words of police data).
 
+use super::words::{self, Lists};
 use super::Rule;
-use super::HashSet;
-use std::sync::OnceLock;
 
 /// Rule id: a surname-shaped value in a surname column.
 pub const SURNAME: &str = "name.surname";
@@ -43,8 +42,10 @@ pub const RULES: &[Rule] = &[
     Rule { id: "not.common_word", description: "Not a name: common words and category labels (Theft from the person, Criminal Damage)" },
 ];
 
-static SURNAMES_TXT: &str = include_str!("../../data/surnames.txt");
-static FORENAMES_TXT: &str = include_str!("../../data/forenames.txt");
+/// The gazetteer's surnames, one a line, in lower case.
+pub(crate) static SURNAMES_TXT: &str = include_str!("../../data/surnames.txt");
+/// The gazetteer's forenames, one a line, in lower case.
+pub(crate) static FORENAMES_TXT: &str = include_str!("../../data/forenames.txt");
 
 /// Particles that start or sit inside surnames; written in lower case in names.
 pub const PARTICLES: &[&str] = &[
@@ -1029,41 +1030,6 @@ pub const WORDY_FORENAMES: &[&str] = &[
     "court",
 ];
 
-struct Lists {
-    surnames: HashSet<&'static str>,
-    forenames: HashSet<&'static str>,
-    particles: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    street: HashSet<&'static str>,
-    org: HashSet<&'static str>,
-    redacted: HashSet<&'static str>,
-    common: HashSet<&'static str>,
-    wordy: HashSet<&'static str>,
-}
-
-fn lists() -> &'static Lists {
-    static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| Lists {
-        surnames: SURNAMES_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect(),
-        forenames: FORENAMES_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect(),
-        particles: PARTICLES.iter().copied().collect(),
-        titles: TITLES.iter().copied().collect(),
-        street: STREET_WORDS.iter().copied().collect(),
-        org: ORG_WORDS.iter().copied().collect(),
-        redacted: REDACTED.iter().copied().collect(),
-        common: COMMON_WORDS.iter().copied().collect(),
-        wordy: WORDY_FORENAMES.iter().copied().collect(),
-    })
-}
-
 /// Lower-case `word` into `buf` without apostrophes or dots (`O'Neill` ->
 /// `oneill`), for lookups. Returns the key.
 pub fn key<'b>(word: &str, buf: &'b mut String) -> &'b str {
@@ -1126,46 +1092,74 @@ fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The lists that hold `word`, looked up as the `is_*` functions below look
+/// it up: by its [`key`], and for a word with accents by its [`fold`] too.
+/// One lookup answers every question about the word.
+///
+/// ```
+/// use foi_check::rules::names::lists_of;
+/// use foi_check::rules::words::Lists;
+/// assert!(lists_of("O'Neill").has(Lists::SURNAME));
+/// assert!(lists_of("Seán").has(Lists::FORENAME));
+/// assert!(lists_of("Road").has(Lists::STREET));
+/// ```
+pub fn lists_of(word: &str) -> Lists {
+    let of = |k: &str| words::get(k).map_or(Lists::NONE, |e| e.lists);
+    let lists = with_key(word, of);
+    if word.is_ascii() {
+        lists
+    } else {
+        lists.union(of(&fold(word)))
+    }
+}
+
+/// Whether `list` holds `word` ([`lists_of`], folding accents only when
+/// the key is not found).
+fn in_list(word: &str, list: Lists) -> bool {
+    let has = |k: &str| words::get(k).is_some_and(|e| e.lists.has(list));
+    with_key(word, has) || (!word.is_ascii() && has(&fold(word)))
+}
+
 macro_rules! lookup {
-    ($(#[$doc:meta])* $name:ident, $field:ident) => {
+    ($(#[$doc:meta])* $name:ident, $list:ident) => {
         $(#[$doc])*
         pub fn $name(word: &str) -> bool {
-            with_key(word, |k| lists().$field.contains(k)) || (!word.is_ascii() && lists().$field.contains(fold(word).as_str()))
+            in_list(word, Lists::$list)
         }
     };
 }
 
 lookup!(
     /// Whether the gazetteer knows `word` as a surname (any case, apostrophes ignored).
-    is_surname, surnames
+    is_surname, SURNAME
 );
 lookup!(
     /// Whether the gazetteer knows `word` as a forename.
-    is_forename, forenames
+    is_forename, FORENAME
 );
 lookup!(
     /// Whether `word` is a surname particle (`de`, `van`, `bin`, `Ó`, `Nic`).
-    is_particle, particles
+    is_particle, PARTICLE
 );
 lookup!(
     /// Whether `word` is a title (`Mr`, `Mrs`, `Dr`).
-    is_title, titles
+    is_title, TITLE
 );
 lookup!(
     /// Whether `word` is a street or place word (`Road`, `Way`, `Station`).
-    is_street_word, street
+    is_street_word, STREET
 );
 lookup!(
     /// Whether `word` is an organisation word (`Ltd`, `Federation`, `Council`).
-    is_org_word, org
+    is_org_word, ORG
 );
 lookup!(
     /// Whether `word` is a common word, never a name on its own.
-    is_common_word, common
+    is_common_word, COMMON
 );
 lookup!(
     /// Whether `word` is a forename that is also an English word (`May`, `Will`).
-    is_wordy_forename, wordy
+    is_wordy_forename, WORDY
 );
 
 /// Whether a whole cell is a redaction marker or placeholder (`Redacted`, `N/A`).
@@ -1174,15 +1168,29 @@ pub fn is_redacted(cell: &str) -> bool {
     if t.len() > 24 {
         return false;
     }
-    let mut buf = String::with_capacity(t.len());
-    for c in t.chars() {
-        buf.extend(c.to_lowercase());
-    }
+    // Lower case: ASCII (the usual cell) on the stack, any other by char.
+    let mut ascii = [0u8; 24];
+    let mut heap = String::new();
+    let buf = match ascii.get_mut(..t.len()).filter(|_| t.is_ascii()) {
+        Some(slot) => {
+            for (d, c) in slot.iter_mut().zip(t.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            std::str::from_utf8(slot).unwrap_or_default()
+        }
+        None => {
+            for c in t.chars() {
+                heap.extend(c.to_lowercase());
+            }
+            heap.as_str()
+        }
+    };
     let b = buf.trim_matches(|c: char| {
         c == '[' || c == ']' || c == '(' || c == ')' || c == '<' || c == '>'
     });
-    lists().redacted.contains(b)
-        || lists().redacted.contains(buf.as_str())
+    let redacted = |k: &str| words::get(k).is_some_and(|e| e.lists.has(Lists::REDACTED));
+    redacted(b)
+        || redacted(buf)
         || b.chars()
             .all(|c| c == 'x' || c == '*' || c == '#' || c == ' ')
 }

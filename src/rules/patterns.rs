@@ -5,8 +5,8 @@
 //! The checks are small hand-written scanners over bytes rather than regular
 //! expressions: they run on every cell of a column and must cost nanoseconds.
 
+use super::words::{self, Entry, Lists};
 use super::Rule;
-use super::HashSet;
 use std::sync::OnceLock;
 
 /// Rule id: a personal e-mail address.
@@ -302,24 +302,29 @@ pub enum Who {
     Staff,
 }
 
-struct Sets {
-    role: HashSet<&'static str>,
-    glued: aho_corasick::AhoCorasick,
-}
-
 /// Role words that also mark a mailbox when glued to another word (`foirequests`).
-const GLUED_ROLE_WORDS: &[&str] = &[
+pub const GLUED_ROLE_WORDS: &[&str] = &[
     "foi", "enquir", "info", "admin", "station", "office", "team", "unit", "mailbox", "inbox",
     "noreply", "contact", "centre", "custody", "control", "road", "street",
 ];
 
-fn sets() -> &'static Sets {
-    static S: OnceLock<Sets> = OnceLock::new();
-    S.get_or_init(|| Sets {
-        role: ROLE_MAILBOX_WORDS.iter().copied().collect(),
-        glued: aho_corasick::AhoCorasick::new(GLUED_ROLE_WORDS)
-            .expect("the static role words build"),
+fn glued_words() -> &'static aho_corasick::AhoCorasick {
+    static G: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    G.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(GLUED_ROLE_WORDS).expect("the static role words build")
     })
+}
+
+/// The length of the first [`GLUED_ROLE_WORDS`] word in `text` (the one
+/// that ends first), if any.
+///
+/// ```
+/// use foi_check::rules::patterns::first_glued;
+/// assert_eq!(first_glued("psdadmin"), Some(5));
+/// assert_eq!(first_glued("jones"), None);
+/// ```
+pub fn first_glued(text: &str) -> Option<usize> {
+    glued_words().find(text).map(|m| m.end() - m.start())
 }
 
 // ---------------------------------------------------------------- e-mail
@@ -347,6 +352,45 @@ fn domain_char(b: u8) -> bool {
 
 /// Every e-mail address in `text`.
 pub fn find_emails(text: &str, out: &mut Vec<Email>) {
+    scan_emails(text, &mut domain_kind, |e| {
+        out.push(e);
+        true
+    });
+}
+
+/// The first e-mail address in `text` that `wanted` accepts: what
+/// [`find_emails`] finds first of those, without a list, and with the kind
+/// of each domain taken from `domains` when it was the last one seen.
+///
+/// ```
+/// use foi_check::rules::patterns::{first_email, Domains};
+/// let mut domains = Domains::default();
+/// let text = "foi@example.org or j.smith@example.org";
+/// let e = first_email(text, &mut domains, |e| e.personal).map(|e| &text[e.start..e.end]);
+/// assert_eq!(e, Some("j.smith@example.org"));
+/// ```
+pub fn first_email(
+    text: &str,
+    domains: &mut Domains,
+    wanted: impl Fn(&Email) -> bool,
+) -> Option<Email> {
+    let mut first = None;
+    scan_emails(text, &mut |d| domains.kind(d), |e| {
+        if wanted(&e) {
+            first = Some(e);
+        }
+        first.is_none()
+    });
+    first
+}
+
+/// The addresses in `text`, each given to `found` until it returns false;
+/// `kind_of` says what each domain is.
+fn scan_emails(
+    text: &str,
+    kind_of: &mut impl FnMut(&str) -> DomainKind,
+    mut found: impl FnMut(Email) -> bool,
+) {
     let b = text.as_bytes();
     let mut from = 0;
     while let Some(at) = b
@@ -378,13 +422,16 @@ pub fn find_emails(text: &str, out: &mut Vec<Email>) {
         if !domain.contains('.') || domain.starts_with('.') {
             continue;
         }
-        let (personal, staff_domain) = classify_email(local, domain);
-        out.push(Email {
+        let kind = kind_of(domain);
+        let more = found(Email {
             start: s,
             end: e,
-            personal,
-            staff_domain,
+            personal: personal_local(local, kind.webmail),
+            staff_domain: kind.staff,
         });
+        if !more {
+            return;
+        }
         from = e.max(from);
     }
 }
@@ -397,14 +444,63 @@ pub fn find_emails(text: &str, out: &mut Vec<Email>) {
 /// assert_eq!(classify_email("foi", "psni.police.uk"), (false, true));
 /// ```
 pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
-    let staff_domain = STAFF_DOMAINS.iter().any(|d| ends_with_label(domain, d));
-    let webmail = WEBMAIL_DOMAINS
-        .iter()
-        .any(|d| domain.eq_ignore_ascii_case(d));
+    let kind = domain_kind(domain);
+    (personal_local(local, kind.webmail), kind.staff)
+}
+
+/// What an address's domain is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DomainKind {
+    /// A public body's ([`STAFF_DOMAINS`]).
+    pub staff: bool,
+    /// Webmail ([`WEBMAIL_DOMAINS`]).
+    pub webmail: bool,
+}
+
+fn domain_kind(domain: &str) -> DomainKind {
+    DomainKind {
+        staff: STAFF_DOMAINS.iter().any(|d| ends_with_label(domain, d)),
+        webmail: WEBMAIL_DOMAINS
+            .iter()
+            .any(|d| domain.eq_ignore_ascii_case(d)),
+    }
+}
+
+/// The kind of the last e-mail domain seen: a column of addresses mostly
+/// shares one domain, whose kind is then found once.
+#[derive(Debug, Clone, Default)]
+pub struct Domains {
+    last: String,
+    kind: DomainKind,
+}
+
+impl Domains {
+    /// Domains longer than this are not remembered.
+    const MAX_LEN: usize = 128;
+
+    /// The kind of `domain`.
+    pub fn kind(&mut self, domain: &str) -> DomainKind {
+        if !self.last.is_empty() && self.last == domain {
+            return self.kind;
+        }
+        let kind = domain_kind(domain);
+        if domain.len() <= Self::MAX_LEN {
+            self.last.clear();
+            self.last.push_str(domain);
+            self.kind = kind;
+        }
+        kind
+    }
+}
+
+/// Whether an address's local part (the part before `@`) is a person's.
+/// Its tokens (split at `.`, `_`, `-`, `+`, digits trimmed) are looked up
+/// in the word table ([`super::words`]) once each.
+fn personal_local(local: &str, webmail: bool) -> bool {
     let mut buf = [0u8; 64];
     let mut heap = String::new();
     let local_l = lower_ascii(local, &mut buf, &mut heap);
-    let mut tokens: [&str; 6] = [""; 6];
+    let mut tokens: [(&str, Entry); 6] = [("", Entry::default()); 6];
     let mut n = 0;
     for t in local_l.split(['.', '_', '-', '+']) {
         let t = t.trim_matches(|c: char| c.is_ascii_digit());
@@ -412,39 +508,47 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
             continue;
         }
         match tokens.get_mut(n) {
-            Some(slot) => *slot = t,
-            None => return (false, staff_domain),
+            Some(slot) => *slot = (t, Entry::default()),
+            None => return false,
         }
         n += 1;
     }
-    let tokens = tokens.get(..n).unwrap_or(&[]);
+    let tokens = tokens.get_mut(..n).unwrap_or(&mut []);
     if tokens.is_empty() {
-        return (webmail, staff_domain);
+        return webmail;
     }
-    let sets = sets();
+    for (t, e) in tokens.iter_mut() {
+        *e = token_entry(t);
+    }
     // A station mailbox named after a road (`marsh.lane@`); on webmail `hill` is a person.
-    let place =
-        |t: &str| !webmail && super::names::is_street_word(t) && !super::names::is_surname(t);
-    if tokens.iter().any(|t| sets.role.contains(t) || place(t)) {
-        return (false, staff_domain);
+    let place = |l: Lists| !webmail && l.has(Lists::STREET) && !l.has(Lists::SURNAME);
+    if tokens
+        .iter()
+        .any(|(_, e)| e.lists.has(Lists::ROLE) || place(e.lists))
+    {
+        return false;
     }
     // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`),
-    // unless it is inside a long surname.
-    if let Some(m) = sets.glued.find(local_l) {
-        let w = m.end() - m.start();
+    // unless it is inside a long surname. Role words hold letters only, so
+    // the first in the address is the first in the first token holding one.
+    if let Some(w) = tokens
+        .iter()
+        .map(|(_, e)| usize::from(e.glued))
+        .find(|&w| w > 0)
+    {
         if !tokens
             .iter()
-            .any(|t| super::names::is_surname(t) && t.len() > w + 2)
+            .any(|(t, e)| e.lists.has(Lists::SURNAME) && t.len() > w + 2)
         {
-            return (false, staff_domain);
+            return false;
         }
     }
     if webmail {
-        return (true, staff_domain);
+        return true;
     }
-    use super::names::{is_forename, is_surname};
-    let personal = match tokens {
-        [one] => {
+    use super::names::is_surname;
+    match tokens {
+        [(one, _)] => {
             let rest = one.get(1..).unwrap_or("");
             let init = one.get(..one.len().saturating_sub(1)).unwrap_or("");
             // `jsmith`, `smithj`; a bare word (`grantham@`) may be a place.
@@ -454,14 +558,39 @@ pub fn classify_email(local: &str, domain: &str) -> (bool, bool) {
             many.len() <= 4
                 && many
                     .iter()
-                    .all(|t| t.chars().all(|c| c.is_alphabetic() || c == '\''))
-                && many
-                    .iter()
-                    .any(|t| t.len() == 1 || is_forename(t) || is_surname(t))
-                && many.iter().any(|t| t.len() > 1)
+                    .all(|(t, _)| t.chars().all(|c| c.is_alphabetic() || c == '\''))
+                && many.iter().any(|(t, e)| {
+                    t.len() == 1 || e.lists.has(Lists::FORENAME) || e.lists.has(Lists::SURNAME)
+                })
+                && many.iter().any(|(t, _)| t.len() > 1)
         }
-    };
-    (personal, staff_domain)
+    }
+}
+
+/// What the word lists say of a token of an address's (lower-cased) local
+/// part: role words as written, names by their lookup key (see
+/// [`super::names::lists_of`]), and its first glued role word.
+fn token_entry(t: &str) -> Entry {
+    // The usual token (ASCII, no apostrophe) is its own key: one lookup.
+    if t.is_ascii() && !t.contains(['\'', '`']) {
+        return words::get(t).unwrap_or_else(|| Entry {
+            lists: Lists::NONE,
+            glued: glued_len(t),
+        });
+    }
+    let role = words::get(t).map_or(Lists::NONE, |e| e.lists.only(Lists::ROLE));
+    let names = super::names::lists_of(t).without(Lists::ROLE);
+    Entry {
+        lists: names.union(role),
+        glued: glued_len(t),
+    }
+}
+
+/// [`first_glued`] as stored in an [`Entry`] (role words are short), or 0.
+pub(crate) fn glued_len(t: &str) -> u8 {
+    first_glued(t)
+        .and_then(|n| u8::try_from(n).ok())
+        .unwrap_or(0)
 }
 
 /// Whether `domain` is `suffix` or ends with `.suffix` (any case).
@@ -632,8 +761,15 @@ fn scan_phones(text: &str, mut found: impl FnMut(Phone) -> bool) {
 
 /// The key ([`Phone::key`]) of the first number in a phone cell or in the
 /// text of a phone match, or 0: how repeats of one number are counted.
+/// (What [`classify_phone_cell`] finds: service numbers and extensions
+/// have no key, and a 3-digit service number is never a national number.)
 pub fn phone_key(text: &str) -> u64 {
-    classify_phone_cell(text).map_or(0, |p| p.key)
+    let mut key = 0;
+    scan_phones(text.trim(), |p| {
+        key = p.key;
+        false
+    });
+    key
 }
 
 /// The kind of a phone-column cell holding one number (`101` and `999`
@@ -661,13 +797,7 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
     if first.is_some() {
         return first;
     }
-    let lower = t.to_ascii_lowercase();
-    let ext = lower
-        .trim_start_matches("ext")
-        .trim_start_matches('.')
-        .trim_start_matches('x')
-        .trim();
-    if (4..=6).contains(&ndigits) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+    if (4..=6).contains(&ndigits) && is_extension(t) {
         return Some(Phone {
             start: 0,
             end: t.len(),
@@ -676,6 +806,33 @@ pub fn classify_phone_cell(cell: &str) -> Option<Phone> {
         });
     }
     None
+}
+
+/// Whether `t` is digits and spaces after an optional `ext`, `.` and `x`
+/// (any case, each repeated: `Ext. 4521`, `x4521`).
+fn is_extension(t: &str) -> bool {
+    let mut rest = t.as_bytes();
+    while let Some(r) = rest
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case(b"ext"))
+        .and_then(|_| rest.get(3..))
+    {
+        rest = r;
+    }
+    for strip in [b'.', b'x'] {
+        while let Some((_, r)) = rest
+            .split_first()
+            .filter(|(c, _)| c.to_ascii_lowercase() == strip)
+        {
+            rest = r;
+        }
+    }
+    // Only ASCII was stripped: the rest starts at a char boundary.
+    t.get(t.len() - rest.len()..)
+        .unwrap_or_default()
+        .trim()
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b' ')
 }
 
 // ---------------------------------------------------------------- NI numbers
@@ -949,4 +1106,378 @@ pub fn is_house_address(s: &str) -> bool {
     );
     let rest_alpha = t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
     ((numbered || flat) && rest_alpha) || t.split(',').any(|part| is_postcode(part.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::names::{is_forename, is_street_word, is_surname};
+
+    /// The e-mail classifier as it was before the word table and the
+    /// per-token glued words (kept as the specification the fast one must
+    /// match): a set lookup per list and question, one search for glued
+    /// role words over the whole local part. `names::is_*` are checked
+    /// against their own lists in `words`' tests.
+    fn classify_email_reference(local: &str, domain: &str) -> (bool, bool) {
+        static SETS: OnceLock<(std::collections::HashSet<&str>, aho_corasick::AhoCorasick)> =
+            OnceLock::new();
+        let (role, glued) = SETS.get_or_init(|| {
+            (
+                ROLE_MAILBOX_WORDS.iter().copied().collect(),
+                aho_corasick::AhoCorasick::new(GLUED_ROLE_WORDS).expect("builds"),
+            )
+        });
+        let staff_domain = STAFF_DOMAINS.iter().any(|d| ends_with_label(domain, d));
+        let webmail = WEBMAIL_DOMAINS
+            .iter()
+            .any(|d| domain.eq_ignore_ascii_case(d));
+        let local_l = local.to_lowercase();
+        let mut tokens = Vec::new();
+        for t in local_l.split(['.', '_', '-', '+']) {
+            let t = t.trim_matches(|c: char| c.is_ascii_digit());
+            if !t.is_empty() {
+                tokens.push(t);
+            }
+        }
+        if tokens.len() > 6 {
+            return (false, staff_domain);
+        }
+        if tokens.is_empty() {
+            return (webmail, staff_domain);
+        }
+        let place = |t: &str| !webmail && is_street_word(t) && !is_surname(t);
+        if tokens.iter().any(|t| role.contains(t) || place(t)) {
+            return (false, staff_domain);
+        }
+        if let Some(m) = glued.find(&local_l) {
+            let w = m.end() - m.start();
+            if !tokens.iter().any(|t| is_surname(t) && t.len() > w + 2) {
+                return (false, staff_domain);
+            }
+        }
+        if webmail {
+            return (true, staff_domain);
+        }
+        let personal = match tokens.as_slice() {
+            [one] => {
+                let rest = one.get(1..).unwrap_or("");
+                let init = one.get(..one.len().saturating_sub(1)).unwrap_or("");
+                (rest.len() >= 3 && is_surname(rest)) || (init.len() >= 3 && is_surname(init))
+            }
+            many => {
+                many.len() <= 4
+                    && many
+                        .iter()
+                        .all(|t| t.chars().all(|c| c.is_alphabetic() || c == '\''))
+                    && many
+                        .iter()
+                        .any(|t| t.len() == 1 || is_forename(t) || is_surname(t))
+                    && many.iter().any(|t| t.len() > 1)
+            }
+        };
+        (personal, staff_domain)
+    }
+
+    /// Words an address's tokens are made of: names, role and street words,
+    /// glued role words, surnames holding a role word, digits, apostrophes,
+    /// accents, letters that lower-case to ASCII (the Kelvin sign).
+    const PARTS: &[&str] = &[
+        "john",
+        "JOHN",
+        "Smith",
+        "smith",
+        "j",
+        "x",
+        "jsmith",
+        "smithj",
+        "kx",
+        "47",
+        "2024",
+        "o'neill",
+        "O'Neill",
+        "d`arcy",
+        "seán",
+        "Seán",
+        "Ó",
+        "obriain",
+        "wójcik",
+        "\u{212a}aya",
+        "kaya",
+        "mehmet",
+        "priya",
+        "brown0",
+        "0brown",
+        "br0wn",
+        "foi",
+        "FOI",
+        "info",
+        "enquiries",
+        "foirequests",
+        "psdadmin",
+        "lisburnroadstation",
+        "contactus",
+        "smithfoi",
+        "noreply",
+        "lane",
+        "marsh",
+        "hill",
+        "Hill",
+        "road",
+        "street",
+        "streeter",
+        "overstreet",
+        "broadway",
+        "broadnax",
+        "sunita",
+        "station",
+        "teamleader",
+        "unit",
+        "grantham",
+        "may",
+        "will",
+        "a%b",
+        "100%",
+        "data",
+        "it",
+        "no",
+        "reply",
+        "x'y",
+        "'",
+        "''",
+        "ab'c",
+        "mc'donald",
+        "verylongtokenthatkeepsgoingandgoingpastsixtyfourbytesofthelocalpart",
+    ];
+
+    const DOMAINS: &[&str] = &[
+        "northshire.police.uk",
+        "PSNI.POLICE.UK",
+        "psni.police.uk",
+        "police.uk",
+        "notpolice.uk",
+        "gmail.com",
+        "GMail.Com",
+        "gmail.com.example.org",
+        "example.org",
+        "hotmail.co.uk",
+        "nhs.net",
+        "x.gov.uk",
+        "gov.uk.example.com",
+    ];
+
+    /// A fixed-seed generator of addresses from [`PARTS`] and [`DOMAINS`].
+    fn addresses(n: usize) -> Vec<(String, &'static str)> {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let seps = [".", "_", "-", "+", "", ".."];
+        (0..n)
+            .map(|_| {
+                let mut local = String::new();
+                for i in 0..1 + next(8) {
+                    if i > 0 {
+                        local.push_str(seps[next(seps.len())]);
+                    }
+                    local.push_str(PARTS[next(PARTS.len())]);
+                }
+                (local, DOMAINS[next(DOMAINS.len())])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn email_classifier_matches_the_reference() {
+        let mut failures = Vec::new();
+        let mut cases: Vec<(String, &str)> = PARTS
+            .iter()
+            .flat_map(|p| DOMAINS.iter().map(move |d| (p.to_string(), *d)))
+            .collect();
+        cases.extend(addresses(40_000));
+        let mut personal = 0;
+        for (local, domain) in &cases {
+            let want = classify_email_reference(local, domain);
+            let got = classify_email(local, domain);
+            personal += usize::from(got.0);
+            if got != want {
+                failures.push(format!("{local}@{domain}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        // Both answers are common in the generated addresses.
+        assert!(
+            personal > cases.len() / 10 && personal < cases.len() * 9 / 10,
+            "{personal}"
+        );
+    }
+
+    #[test]
+    fn first_email_is_the_first_find_emails_finds() {
+        let mut domains = Domains::default();
+        let list = addresses(5_000);
+        for pair in list.chunks(2) {
+            let text = pair
+                .iter()
+                .map(|(l, d)| format!("{l}@{d}"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let mut all = Vec::new();
+            find_emails(&text, &mut all);
+            for e in &all {
+                let (local, domain) = text
+                    .get(e.start..e.end)
+                    .and_then(|a| a.rsplit_once('@'))
+                    .expect("an address");
+                let want = classify_email_reference(local, domain);
+                assert_eq!((e.personal, e.staff_domain), want, "{text}");
+            }
+            assert_eq!(
+                first_email(&text, &mut domains, |_| true),
+                all.first().copied()
+            );
+            assert_eq!(
+                first_email(&text, &mut domains, |e| e.personal),
+                all.iter().find(|e| e.personal).copied(),
+                "{text}"
+            );
+        }
+    }
+
+    /// `classify_phone_cell` as it was before the extension test without a
+    /// lower-case copy (the specification).
+    fn classify_phone_cell_reference(cell: &str) -> Option<Phone> {
+        let t = cell.trim();
+        let ndigits = t.bytes().filter(u8::is_ascii_digit).count();
+        let mut first3 = [0u8; 3];
+        for (slot, c) in first3.iter_mut().zip(t.bytes().filter(u8::is_ascii_digit)) {
+            *slot = c;
+        }
+        if ndigits == 3 && matches!(&first3, b"101" | b"999" | b"111" | b"112") {
+            return Some(Phone {
+                start: 0,
+                end: t.len(),
+                kind: PhoneKind::Service,
+                key: 0,
+            });
+        }
+        let mut first = None;
+        scan_phones(t, |p| {
+            first = Some(p);
+            false
+        });
+        if first.is_some() {
+            return first;
+        }
+        let lower = t.to_ascii_lowercase();
+        let ext = lower
+            .trim_start_matches("ext")
+            .trim_start_matches('.')
+            .trim_start_matches('x')
+            .trim();
+        if (4..=6).contains(&ndigits) && ext.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+            return Some(Phone {
+                start: 0,
+                end: t.len(),
+                kind: PhoneKind::Extension,
+                key: 0,
+            });
+        }
+        None
+    }
+
+    /// A fixed-seed generator of phone-column cells: numbers in every
+    /// form, service numbers, extensions with `ext`, `.` and `x` in any
+    /// case, letters, slashes and spaces.
+    fn phone_cells(n: usize) -> Vec<String> {
+        const PARTS: &[&str] = &[
+            "0",
+            "07700 900123",
+            "+44 7700 900123",
+            "07700",
+            "900123",
+            "028",
+            "9065",
+            "0222",
+            "+44",
+            "(0)",
+            "(028)",
+            "44",
+            "7700",
+            "101",
+            "999",
+            "111",
+            "112",
+            "4521",
+            "45",
+            "21",
+            "123456",
+            "1234567",
+            " ",
+            "  ",
+            "-",
+            ".",
+            "/",
+            "ext",
+            "Ext",
+            "EXT",
+            "ext.",
+            "x",
+            "X",
+            "Tel",
+            "é",
+            "0300",
+            "0845",
+            "a",
+        ];
+        let mut state = 0x853c_49e6_748f_ea9b_u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| (0..1 + next(5)).map(|_| PARTS[next(PARTS.len())]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn phone_cells_match_the_reference() {
+        let mut kinds = std::collections::HashMap::new();
+        let name = |p: Option<Phone>| p.map(|p| format!("{:?}", p.kind));
+        for cell in phone_cells(60_000) {
+            let want = classify_phone_cell_reference(&cell);
+            assert_eq!(classify_phone_cell(&cell), want, "{cell:?}");
+            assert_eq!(phone_key(&cell), want.map_or(0, |p| p.key), "{cell:?}");
+            *kinds.entry(name(want)).or_insert(0) += 1;
+        }
+        // Every answer is common in the generated cells.
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        assert!(kinds.values().all(|&n| n > 100), "{kinds:?}");
+    }
+
+    #[test]
+    fn domains_remember_only_the_last_domain() {
+        let mut d = Domains::default();
+        let police = DomainKind {
+            staff: true,
+            webmail: false,
+        };
+        let gmail = DomainKind {
+            staff: false,
+            webmail: true,
+        };
+        assert_eq!(d.kind("psni.police.uk"), police);
+        assert_eq!(d.kind("psni.police.uk"), police);
+        assert_eq!(d.kind("gmail.com"), gmail);
+        assert_eq!(d.kind("psni.police.uk.example.org"), DomainKind::default());
+        assert_eq!(d.kind("GMAIL.COM"), gmail);
+        let long = format!("{}.police.uk", "a".repeat(200));
+        assert_eq!(d.kind(&long), police);
+        assert_eq!(d.kind(&long), police);
+        assert_eq!(d.kind("example.org"), DomainKind::default());
+    }
 }
