@@ -397,9 +397,7 @@ fn collar_shape(v: &str) -> Option<u16> {
     if !(2..=6).contains(&tail.len()) || !tail.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let mut n = String::new();
-    staff::normalise_value(head, &mut n);
-    staff::lookup_rank(&n)
+    staff::with_normalised(head, staff::lookup_rank)
         .filter(|r| {
             staff::RANKS
                 .get(*r)

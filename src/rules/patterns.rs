@@ -924,13 +924,23 @@ pub fn find_ninos(
 
 /// Whether `s` (trimmed) is a full UK postcode (`BT1 1AA`, `SW1A 2AA`).
 pub fn is_postcode(s: &str) -> bool {
-    let c: Vec<u8> = s
-        .trim()
-        .bytes()
-        .filter(|b| *b != b' ')
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    if !(5..=7).contains(&c.len()) || s.trim().bytes().filter(|b| *b == b' ').count() > 1 {
+    let t = s.trim();
+    // At most 7 bytes besides one space: upper-cased on the stack.
+    let mut buf = [0u8; 7];
+    let (mut n, mut spaces) = (0, 0);
+    for b in t.bytes() {
+        if b == b' ' {
+            spaces += 1;
+        } else {
+            match buf.get_mut(n) {
+                Some(slot) => *slot = b.to_ascii_uppercase(),
+                None => return false,
+            }
+            n += 1;
+        }
+    }
+    let c = buf.get(..n).unwrap_or_default();
+    if !(5..=7).contains(&c.len()) || spaces > 1 {
         return false;
     }
     let (out, inw) = c.split_at(c.len() - 3);
@@ -958,14 +968,20 @@ const MONTHS: &[&str] = &[
 ];
 
 fn month_name(w: &str) -> Option<u32> {
-    let l = w.to_ascii_lowercase();
+    // Lower case on the stack: a longer word is no month.
+    const NAMES: &str = "january february march april may june july august september october november december sept";
+    let mut buf = [0u8; NAMES.len()];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let l = std::str::from_utf8(lower).ok()?;
     let l = l.trim_end_matches('.');
     if l.len() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| l.starts_with(m) && ("january february march april may june july august september october november december sept".contains(l) || l.len() == 3))
+        .position(|m| l.starts_with(m) && (NAMES.contains(l) || l.len() == 3))
         .map(|p| p as u32 + 1)
 }
 
@@ -1071,8 +1087,12 @@ const IMAGE_EXT: &[&str] = &[
 /// (`smith_j.jpg`, `John Smith.png`), `Some(false)` for other stems (`12345.jpg`).
 pub fn photo_file(s: &str) -> Option<bool> {
     let t = s.trim();
-    let l = t.to_ascii_lowercase();
-    let ext = IMAGE_EXT.iter().find(|e| l.ends_with(*e))?;
+    let ext = IMAGE_EXT.iter().find(|e| {
+        t.len() >= e.len()
+            && t.as_bytes()
+                .get(t.len() - e.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(e.as_bytes()))
+    })?;
     let stem = t.get(..t.len() - ext.len())?;
     let stem = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
     if stem.is_empty() {
@@ -1094,16 +1114,14 @@ pub fn is_house_address(s: &str) -> bool {
     let t = s.trim();
     let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
-    let lower = first.to_ascii_lowercase();
     let numbered = first.bytes().next().is_some_and(|c| c.is_ascii_digit())
         && first.len() <= 6
         && first
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/');
-    let flat = matches!(
-        lower.as_str(),
-        "flat" | "apartment" | "apt" | "unit" | "house"
-    );
+    let flat = ["flat", "apartment", "apt", "unit", "house"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
     let rest_alpha = t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
     ((numbered || flat) && rest_alpha) || t.split(',').any(|part| is_postcode(part.trim()))
 }
@@ -1457,6 +1475,180 @@ mod tests {
         // Every answer is common in the generated cells.
         assert_eq!(kinds.len(), 5, "{kinds:?}");
         assert!(kinds.values().all(|&n| n > 100), "{kinds:?}");
+    }
+
+    // Postcodes, month names, photo files and house addresses as they were
+    // before they stopped copying each cell (the specification).
+
+    fn is_postcode_reference(s: &str) -> bool {
+        let c: Vec<u8> = s
+            .trim()
+            .bytes()
+            .filter(|b| *b != b' ')
+            .map(|b| b.to_ascii_uppercase())
+            .collect();
+        if !(5..=7).contains(&c.len()) || s.trim().bytes().filter(|b| *b == b' ').count() > 1 {
+            return false;
+        }
+        let (out, inw) = c.split_at(c.len() - 3);
+        let inward_ok = matches!(inw, [d, x, y] if d.is_ascii_digit() && x.is_ascii_uppercase() && y.is_ascii_uppercase());
+        let outward_ok = match out {
+            [a, d] => a.is_ascii_uppercase() && d.is_ascii_digit(),
+            [a, b, c] => {
+                a.is_ascii_uppercase()
+                    && ((b.is_ascii_digit() && c.is_ascii_alphanumeric())
+                        || (b.is_ascii_uppercase() && c.is_ascii_digit()))
+            }
+            [a, b, c, d] => {
+                a.is_ascii_uppercase()
+                    && b.is_ascii_uppercase()
+                    && c.is_ascii_digit()
+                    && d.is_ascii_alphanumeric()
+            }
+            _ => false,
+        };
+        inward_ok && outward_ok
+    }
+
+    fn month_name_reference(w: &str) -> Option<u32> {
+        let l = w.to_ascii_lowercase();
+        let l = l.trim_end_matches('.');
+        if l.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| l.starts_with(m) && ("january february march april may june july august september october november december sept".contains(l) || l.len() == 3))
+            .map(|p| p as u32 + 1)
+    }
+
+    fn photo_file_reference(s: &str) -> Option<bool> {
+        let t = s.trim();
+        let l = t.to_ascii_lowercase();
+        let ext = IMAGE_EXT.iter().find(|e| l.ends_with(*e))?;
+        let stem = t.get(..t.len() - ext.len())?;
+        let stem = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
+        if stem.is_empty() {
+            return None;
+        }
+        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+        let namey = letters >= 3
+            && !stem.chars().any(|c| c.is_ascii_digit())
+            && stem
+                .split(['_', '.', '-', ' '])
+                .filter(|w| !w.is_empty())
+                .any(|w| w.len() > 1 && (is_surname(w) || is_forename(w)));
+        Some(namey)
+    }
+
+    fn is_house_address_reference(s: &str) -> bool {
+        let t = s.trim();
+        let mut words = t.split([' ', ',']).filter(|w| !w.is_empty());
+        let first = words.next().unwrap_or("");
+        let lower = first.to_ascii_lowercase();
+        let numbered = first.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && first.len() <= 6
+            && first
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'/');
+        let flat = matches!(
+            lower.as_str(),
+            "flat" | "apartment" | "apt" | "unit" | "house"
+        );
+        let rest_alpha = t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        ((numbered || flat) && rest_alpha)
+            || t.split(',').any(|part| is_postcode_reference(part.trim()))
+    }
+
+    /// A fixed-seed generator of short cells: postcodes, months, photo
+    /// file names, addresses, in any case, with spaces, dots and accents.
+    fn short_cells(n: usize) -> Vec<String> {
+        const PARTS: &[&str] = &[
+            "BT1",
+            "1AA",
+            "SW1A",
+            "2AA",
+            "M1",
+            "EC1A1BB",
+            "bt7",
+            "1nn",
+            "AB12",
+            "CDE",
+            "12",
+            "12a",
+            "Flat",
+            "FLAT",
+            "apt",
+            "Unit",
+            "house",
+            "3",
+            "High",
+            "Street",
+            ",",
+            " ",
+            "  ",
+            "Jan",
+            "JAN",
+            "january",
+            "Sept",
+            "sept.",
+            "September",
+            "Mar.",
+            "march",
+            "may",
+            "Ma",
+            "smith_j",
+            "John Smith",
+            ".jpg",
+            ".JPEG",
+            ".png",
+            ".Gif",
+            "photo",
+            "/",
+            "\\",
+            "é",
+            "Öz",
+            "12345",
+            "-",
+            "0",
+            "x",
+        ];
+        let mut state = 0xbb67_ae85_84ca_a73b_u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| (0..1 + next(4)).map(|_| PARTS[next(PARTS.len())]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn short_cell_patterns_match_the_reference() {
+        let mut yes = [0usize; 4];
+        for cell in short_cells(80_000) {
+            let got = [
+                is_postcode(&cell),
+                month_name(&cell).is_some(),
+                photo_file(&cell).is_some(),
+                is_house_address(&cell),
+            ];
+            assert_eq!(is_postcode(&cell), is_postcode_reference(&cell), "{cell:?}");
+            assert_eq!(month_name(&cell), month_name_reference(&cell), "{cell:?}");
+            assert_eq!(photo_file(&cell), photo_file_reference(&cell), "{cell:?}");
+            assert_eq!(
+                is_house_address(&cell),
+                is_house_address_reference(&cell),
+                "{cell:?}"
+            );
+            for (n, g) in yes.iter_mut().zip(got) {
+                *n += usize::from(g);
+            }
+        }
+        // Each says yes often enough to be tested.
+        assert!(yes.iter().all(|&n| n > 200), "{yes:?}");
     }
 
     #[test]
