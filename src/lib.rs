@@ -28,6 +28,7 @@ pub mod redact;
 pub mod report;
 pub mod risk;
 pub mod rules;
+mod shortkey;
 pub mod text;
 pub mod write;
 

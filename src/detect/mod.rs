@@ -46,6 +46,7 @@ use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding, StoreStr};
 use crate::rules::headers::{self, HeaderRule};
 use crate::rules::patterns::PhoneKind;
+use crate::shortkey::{short_key, ShortKey};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -143,6 +144,11 @@ const MEMO_MAX_DELTAS: usize = 64;
 #[derive(Debug, Clone, Copy)]
 struct Memoised {
     key: StoreStr,
+    /// A cell of at most 16 bytes as two words ([`short_key`]): compared
+    /// without reading the key buffer.
+    short: (u64, u64),
+    /// The cell's length (at most [`MEMO_MAX_LEN`]).
+    len: u8,
     /// The key of its geographic number ([`phone_key`]), or 0.
     phone: u64,
     /// Its place in [`TableScanner::entries`].
@@ -176,9 +182,14 @@ struct MemoHit {
     end: u8,
 }
 
-fn hash_cell(cell: &str) -> u64 {
+/// A cell's hash in the memo's index, and its short key if it has one.
+fn memo_key(cell: &str) -> (u64, Option<ShortKey>) {
     use std::hash::BuildHasher;
-    foldhash::fast::FixedState::default().hash_one(cell.as_bytes())
+    let state = foldhash::fast::FixedState::default();
+    match short_key(cell) {
+        Some(k) => (state.hash_one(k), Some(k)),
+        None => (state.hash_one(cell.as_bytes()), None),
+    }
 }
 
 impl Memo {
@@ -188,8 +199,13 @@ impl Memo {
             return None;
         }
         self.lookups += 1;
-        let e = self.index.get(&hash_cell(cell))?;
-        if e.key.get(keys) != cell {
+        let (hash, short) = memo_key(cell);
+        let e = self.index.get(&hash)?;
+        let same = match short {
+            Some((a, b, n)) => e.short == (a, b) && usize::from(e.len) == n,
+            None => e.key.get(keys) == cell,
+        };
+        if !same {
             return None;
         }
         self.hits += 1;
@@ -247,13 +263,16 @@ impl Memo {
             };
         }
         let id = u32::try_from(entries.len()).ok().filter(|&id| id != RAW)?;
-        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash_cell(cell)) else {
+        let (hash, short) = memo_key(cell);
+        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash) else {
             return None;
         };
         let start = keys.len();
         keys.push_str(cell);
         let entry = Memoised {
             key: StoreStr::key(start, keys.len()),
+            short: short.map_or((0, 0), |(a, b, _)| (a, b)),
+            len: u8::try_from(cell.len()).ok()?,
             phone,
             id,
             col,
@@ -773,6 +792,14 @@ mod tests {
         assert!(m.get("MORGAN", &keys).is_some());
         m.flush(&mut stats);
         assert_eq!((stats.nonempty, stats.names), (2, 2));
+        // Cells over 16 bytes are compared as text.
+        let long = "Professional Standards";
+        let e = m.insert(long, 3, delta, &[], 0, &mut keys, &mut entries, &mut stats);
+        assert!(e.is_some());
+        assert!(m.get(long, &keys).is_some());
+        assert!(m.get("Professional Standardz", &keys).is_none());
+        assert!(m.get("Professional Standard", &keys).is_none());
+        assert_eq!(m.get(long, &keys).map(|e| e.key.get(&keys)), Some(long));
         // More than two hits, or a cell longer than the limit, is not memoised.
         assert!(m
             .insert("A B C", 3, delta, &[hit, hit, hit], 0, &mut keys, &mut entries, &mut stats)

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::group::{combine_all, Groups};
+use super::group::{Combinations, Groups};
 use super::words::{
     class_is_identifier, header_meaning, is_total_label, is_vacant, normalise, trim, HeaderMeaning,
     QiKind,
@@ -41,6 +41,32 @@ enum Dropped {
     IdLike,
 }
 
+use crate::shortkey::{short_key, ShortKey};
+
+/// The id of each distinct text of a column: short texts (most values of a
+/// quasi-identifier) by their [`ShortKey`], longer ones by their text.
+#[derive(Default)]
+struct Dict {
+    short: FastMap<ShortKey, u16>,
+    long: FastMap<Box<str>, u16>,
+}
+
+impl Dict {
+    fn get(&self, text: &str) -> Option<u16> {
+        match short_key(text) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(text).copied(),
+        }
+    }
+
+    fn insert(&mut self, text: &str, id: u16) {
+        match short_key(text) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(text.into(), id),
+        };
+    }
+}
+
 /// One stored column.
 struct Stored {
     /// Index within the table.
@@ -48,7 +74,7 @@ struct Stored {
     header: String,
     header_kind: Option<QiKind>,
     forced: bool,
-    dict: FastMap<Box<str>, u16>,
+    dict: Dict,
     /// Text of each id; index 0 is the blank.
     values: Vec<Box<str>>,
     ids: Vec<u16>,
@@ -71,7 +97,7 @@ impl Stored {
         } else {
             self.nonblank += 1;
             match self.dict.get(cell) {
-                Some(&id) => id,
+                Some(id) => id,
                 None => {
                     if self.values.len() > MAX_DISTINCT {
                         self.drop_values(Dropped::TooMany);
@@ -79,7 +105,7 @@ impl Stored {
                     }
                     let id = self.values.len() as u16;
                     self.values.push(cell.into());
-                    self.dict.insert(cell.into(), id);
+                    self.dict.insert(cell, id);
                     id
                 }
             }
@@ -98,7 +124,7 @@ impl Stored {
     fn drop_values(&mut self, why: Dropped) {
         self.dropped = Some(why);
         self.ids = Vec::new();
-        self.dict = FastMap::default();
+        self.dict = Dict::default();
     }
 }
 
@@ -148,7 +174,7 @@ impl Collector {
                     header: h.clone(),
                     header_kind,
                     forced,
-                    dict: FastMap::default(),
+                    dict: Dict::default(),
                     values: vec!["".into()],
                     ids: Vec::new(),
                     nonblank: 0,
@@ -319,44 +345,45 @@ impl Collector {
             .collect();
         let kinds: Vec<QiKind> = chosen.iter().map(|&(_, k)| k).collect();
         let data: Vec<(&[u16], u32)> = cols.iter().map(|c| (c.ids.as_slice(), c.card())).collect();
-        let Some(full) = combine_all(&data) else {
+        // Every grouping below is of the distinct combinations, not the rows.
+        let Some(combos) = Combinations::new(&data) else {
             return (Vec::new(), advice);
         };
-        let full_sizes = full.row_sizes();
-        let flagged: Vec<usize> = full_sizes
-            .iter()
-            .enumerate()
-            .filter(|(_, &s)| s < k)
-            .map(|(r, _)| r)
+        let full_size = |r: usize| -> Option<u32> {
+            combos.weights.get(*combos.of_row.get(r)? as usize).copied()
+        };
+        let flagged: Vec<usize> = (0..combos.rows())
+            .filter(|&r| full_size(r).is_some_and(|s| s < k))
             .collect();
         if flagged.is_empty() {
             return (Vec::new(), advice);
         }
+        let data: Vec<(&[u16], u32)> = combos
+            .columns
+            .iter()
+            .zip(&cols)
+            .map(|(ids, c)| (ids.as_slice(), c.card()))
+            .collect();
 
         // The simplest combination singling out each flagged row.
         let all: Vec<usize> = (0..cols.len()).collect();
         let mut subsets: Vec<Vec<usize>> = vec![all.clone()];
         let mut best: Vec<(usize, u32, usize)> = flagged
             .iter()
-            .map(|&r| (all.len(), full_sizes.get(r).copied().unwrap_or(0), 0))
+            .map(|&r| (all.len(), full_size(r).unwrap_or(0), 0))
             .collect();
         let mut unique: Vec<Option<(usize, usize)>> = flagged
             .iter()
-            .map(|&r| (full_sizes.get(r) == Some(&1)).then_some((all.len(), 0)))
+            .map(|&r| (full_size(r) == Some(1)).then_some((all.len(), 0)))
             .collect();
         let top = cols.len().min(max_subset_columns.max(1));
         let mut consider = |set: Vec<usize>, g: &Groups| {
-            let sizes = g.sizes();
+            let sizes = g.weighted_sizes(&combos.weights);
             let idx = subsets.len();
             let n = set.len();
             let mut used = false;
             for (f, &r) in flagged.iter().enumerate() {
-                let s = g
-                    .ids
-                    .get(r)
-                    .and_then(|&id| sizes.get(id as usize))
-                    .copied()
-                    .unwrap_or(u32::MAX);
+                let s = combos.size_of_row(g, &sizes, r).unwrap_or(u32::MAX);
                 if s >= k {
                     continue;
                 }
@@ -432,6 +459,7 @@ impl Collector {
             table,
             &cols,
             &kinds,
+            &combos,
             flagged.len(),
             self.rows.len(),
             k,
@@ -594,9 +622,10 @@ enum Move {
     Coarsen(usize),
 }
 
-/// A column's ids after coarsening (years to decades, ages to bands...),
-/// with the new cardinality and a phrase; `None` when nothing coarsens.
-fn coarsened(c: &Stored, kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> {
+/// A column's ids (`ids`, of the values of `c`) after coarsening (years to
+/// decades, ages to bands...), with the new cardinality and a phrase; `None`
+/// when nothing coarsens.
+fn coarsened(c: &Stored, ids: &[u16], kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> {
     let mut phrase = "";
     let mut dict: HashMap<String, u16> = HashMap::new();
     let mut map: Vec<u16> = Vec::with_capacity(c.values.len());
@@ -613,8 +642,7 @@ fn coarsened(c: &Stored, kind: QiKind) -> Option<(Vec<u16>, u32, &'static str)> 
     if phrase.is_empty() || card >= c.card() {
         return None;
     }
-    let ids = c
-        .ids
+    let ids = ids
         .iter()
         .map(|&id| map.get(id as usize).copied().unwrap_or(0))
         .collect();
@@ -683,11 +711,13 @@ fn find_year(t: &str) -> Option<u32> {
 }
 
 /// Greedy: try removing or coarsening each column, keep the move that leaves
-/// fewest rows singled out, repeat.
+/// fewest rows singled out, repeat. The groupings are of `combos`, the
+/// distinct combinations of `cols`.
 fn fix_advice(
     table: usize,
     cols: &[&Stored],
     kinds: &[QiKind],
+    combos: &Combinations,
     flagged: usize,
     rows: usize,
     k: u32,
@@ -695,14 +725,17 @@ fn fix_advice(
     // Active columns: (index into cols, ids, cardinality, coarsened?).
     let mut active: Vec<(usize, Vec<u16>, u32, bool)> = cols
         .iter()
+        .zip(&combos.columns)
         .enumerate()
-        .map(|(i, c)| (i, c.ids.clone(), c.card(), false))
+        .map(|(i, (c, ids))| (i, ids.clone(), c.card(), false))
         .collect();
     let mut coarse: Vec<Option<(Vec<u16>, u32, &'static str)>> = cols
         .iter()
+        .zip(&combos.columns)
         .zip(kinds)
-        .map(|(c, &kind)| coarsened(c, kind))
+        .map(|((c, ids), &kind)| coarsened(c, ids, kind))
         .collect();
+    let weights = combos.weights.as_slice();
     let header = |i: usize| cols.get(i).map_or(String::new(), |c| c.header.clone());
     let mut steps: Vec<String> = Vec::new();
     let mut named: Vec<String> = Vec::new();
@@ -744,7 +777,7 @@ fn fix_advice(
             };
             let mut moves = Vec::new();
             if let Some(w) = &without {
-                moves.push((w.rows_below(k), Move::Remove(pos)));
+                moves.push((w.weighted_rows_below(k, weights), Move::Remove(pos)));
             }
             if !a.3 {
                 if let Some(Some((ids, card, _))) = coarse.get(a.0) {
@@ -753,7 +786,7 @@ fn fix_advice(
                         None => Groups::of_column(ids, *card),
                     };
                     // Prefer coarsening on a tie: it keeps more information.
-                    moves.push((g.rows_below(k), Move::Coarsen(pos)));
+                    moves.push((g.weighted_rows_below(k, weights), Move::Coarsen(pos)));
                 }
             }
             for (n, m) in moves {
@@ -830,5 +863,43 @@ fn fix_advice(
         rule: RULE.to_string(),
         columns: named,
         text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids come back for short and long texts alike; near misses find none.
+    #[test]
+    fn dict_finds_what_it_was_given() {
+        let values = [
+            "F",
+            "M",
+            "Constable",
+            "Chief Inspector",
+            "Chief Superintendent",
+            "Neighbourhood Policing",
+            "07/11/1995",
+            "Ó BRIAIN",
+        ];
+        let mut dict = Dict::default();
+        for (id, v) in values.iter().enumerate() {
+            assert_eq!(dict.get(v), None, "{v}");
+            dict.insert(v, id as u16 + 1);
+        }
+        for (id, v) in values.iter().enumerate() {
+            assert_eq!(dict.get(v), Some(id as u16 + 1), "{v}");
+        }
+        for miss in [
+            "f",
+            "Constables",
+            "Chief Inspector ",
+            "Chief Superintendant",
+            "07/11/1996",
+            "",
+        ] {
+            assert_eq!(dict.get(miss), None, "{miss:?}");
+        }
     }
 }

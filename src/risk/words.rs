@@ -1011,3 +1011,50 @@ pub fn is_people_value(cell: &str) -> bool {
     let t = h.trim();
     PEOPLE_VALUES.contains(&t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first-byte and length table gives the answer of trimming and
+    /// comparing, whatever spaces or other characters sit at either end.
+    #[test]
+    fn is_vacant_answers_as_trim_and_compare() {
+        let slow = |c: &str| {
+            VACANT_VALUES
+                .iter()
+                .any(|v| c.trim().eq_ignore_ascii_case(v))
+        };
+        let mut cells: Vec<String> = Vec::new();
+        for v in VACANT_VALUES
+            .iter()
+            .chain(&["Constable", "Newry", "Vacants", "not", ""])
+        {
+            for (before, after) in [
+                ("", ""),
+                ("", " "),
+                ("", "\t"),
+                ("", "\u{a0}"),
+                ("", "\u{301}"),
+                (" ", ""),
+                ("\t", "\r"),
+                ("\u{a0}", ""),
+                ("\u{2003}", "\u{2003}"),
+                ("é", ""),
+                ("", "                              "),
+                ("x", ""),
+                ("", "x"),
+            ] {
+                cells.push(format!("{before}{v}{after}"));
+                cells.push(format!("{before}{}{after}", v.to_uppercase()));
+            }
+        }
+        let mut vacant = 0;
+        for c in &cells {
+            assert_eq!(is_vacant(c), slow(c), "{c:?}");
+            vacant += usize::from(slow(c));
+        }
+        // Every entry, in two cases, with nothing or white space around.
+        assert_eq!(vacant, VACANT_VALUES.len() * 2 * 9);
+    }
+}
