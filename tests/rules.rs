@@ -505,6 +505,15 @@ fn email_cells() {
             ),
             ("Email", "grantham@example.org", &[]),
             ("Email", "12345@example.org", &[]),
+            // A role word inside a forename (`unit` in `sunita`) is not a mailbox;
+            // glued to another word, or as a word of its own, it is.
+            (
+                "Email",
+                "sunita.patel@northshire.police.uk",
+                &[(P, "sunita.patel@northshire.police.uk")],
+            ),
+            ("Email", "sunitaadmin@northshire.police.uk", &[]),
+            ("Email", "unit.admin@northshire.police.uk", &[]),
             // Up to four words are a name; more are not; more than six are never personal.
             (
                 "Email",
@@ -541,13 +550,17 @@ fn email_cells() {
             ("Email", "PSDAdmin@psni.police.uk", &[]),
             ("Email", "j.smith.foi@example.org", &[]),
             ("Email", "smithfoi@example.org", &[]),
-            // A surname holding a role word is still a name when it is long enough.
+            // A surname holding a role word is still a name.
             (
                 "Email",
                 "j.overstreet@example.org",
                 &[(P, "j.overstreet@example.org")],
             ),
-            ("Email", "j.streeter@example.org", &[]),
+            (
+                "Email",
+                "j.streeter@example.org",
+                &[(P, "j.streeter@example.org")],
+            ),
             // The first address of a cell counts, in a column of many domains.
             ("Email", "foi@example.org; j.smith@example.org", &[]),
             (

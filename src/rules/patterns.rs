@@ -587,10 +587,13 @@ fn personal_local(local: &str, webmail: bool) -> bool {
         return false;
     }
     // A role word glued to another (`foirequests`, `psdadmin`, `lisburnroadstation`),
-    // unless it is inside a long surname. Role words hold letters only, so
-    // the first in the address is the first in the first token holding one.
+    // unless it is inside a name (`sunita` holds `unit`) or a long surname.
+    // Role words hold letters only, so the first in the address is the
+    // first in the first token holding one.
+    let name = |l: Lists| l.has(Lists::FORENAME) || l.has(Lists::SURNAME);
     if let Some(w) = tokens
         .iter()
+        .filter(|(_, e)| !name(e.lists))
         .map(|(_, e)| usize::from(e.glued))
         .find(|&w| w > 0)
     {
@@ -1225,7 +1228,9 @@ mod tests {
         if tokens.iter().any(|t| role.contains(t) || place(t)) {
             return (false, staff_domain);
         }
-        if let Some(m) = glued.find(&local_l) {
+        // Not inside a word that is a name (`unit` in `sunita`).
+        let not_name = |t: &&&str| !is_forename(t) && !is_surname(t);
+        if let Some(m) = tokens.iter().filter(not_name).find_map(|t| glued.find(*t)) {
             let w = m.end() - m.start();
             if !tokens.iter().any(|t| is_surname(t) && t.len() > w + 2) {
                 return (false, staff_domain);
