@@ -29,6 +29,8 @@ pub mod report;
 pub mod risk;
 pub mod rules;
 mod shortkey;
+#[cfg(test)]
+mod testgen;
 pub mod text;
 pub mod write;
 

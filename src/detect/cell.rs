@@ -746,13 +746,8 @@ mod tests {
             "VAC", "vac", " ", "-", "/", "(", ")", "#", ".", "é", "x", "Chief", "P/C", "Supt",
             "T/Sgt", "_",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0x2545_f491_4f6c_dd1d_u64);
+        let mut next = move |m: usize| rng.below(m);
         (0..n)
             .map(|_| (0..1 + next(5)).map(|_| PARTS[next(PARTS.len())]).collect())
             .collect()

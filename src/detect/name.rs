@@ -514,13 +514,8 @@ mod tests {
             "St",
             "Will",
         ];
-        let mut state = 0x6a09_e667_f3bc_c909_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0x6a09_e667_f3bc_c909_u64);
+        let mut next = move |m: usize| rng.below(m);
         let seps = [" ", " ", " ", ", ", ",", "  ", "\t", "\u{a0}", ";"];
         (0..n)
             .map(|_| {

@@ -1348,13 +1348,8 @@ mod tests {
 
     /// A fixed-seed generator of addresses from [`PARTS`] and [`DOMAINS`].
     fn addresses(n: usize) -> Vec<(String, &'static str)> {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0x9e37_79b9_7f4a_7c15_u64);
+        let mut next = move |m: usize| rng.below(m);
         let seps = [".", "_", "-", "+", "", ".."];
         (0..n)
             .map(|_| {
@@ -1513,13 +1508,8 @@ mod tests {
             "0845",
             "a",
         ];
-        let mut state = 0x853c_49e6_748f_ea9b_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0x853c_49e6_748f_ea9b_u64);
+        let mut next = move |m: usize| rng.below(m);
         (0..n)
             .map(|_| (0..1 + next(5)).map(|_| PARTS[next(PARTS.len())]).collect())
             .collect()
@@ -1676,13 +1666,8 @@ mod tests {
             "0",
             "x",
         ];
-        let mut state = 0xbb67_ae85_84ca_a73b_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0xbb67_ae85_84ca_a73b_u64);
+        let mut next = move |m: usize| rng.below(m);
         (0..n)
             .map(|_| (0..1 + next(4)).map(|_| PARTS[next(PARTS.len())]).collect())
             .collect()

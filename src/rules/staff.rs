@@ -794,13 +794,8 @@ mod tests {
             "Det", "SGT", ".", "_", " ", "  ", "\t", "\u{a0}", "Chief", "Supt.", "PC", "é", "É",
             "İ", "\n", "x", "4521", "-", "/",
         ];
-        let mut state = 0x3c6e_f372_fe94_f82b_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::testgen::Xorshift::new(0x3c6e_f372_fe94_f82b_u64);
+        let mut next = move |m: usize| rng.below(m);
         let (mut out, mut want) = (String::new(), String::new());
         let mut stack = 0;
         for i in 0..40_000 {
