@@ -9,6 +9,8 @@ use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
 use crate::risk::{RiskFindings, RiskScanner};
 use std::sync::Arc;
 
+mod pipe;
+
 /// Checks one file. Push chunks with [`Checker::push`], then take the report
 /// with [`Checker::finish`].
 ///
@@ -22,15 +24,91 @@ use std::sync::Arc;
 pub struct Checker {
     name: String,
     reader: Reader,
-    state: State,
+    stage: Stage,
+    threads: Threads,
+    /// Whether a chunk has been pushed (the stage is chosen then).
+    started: bool,
     error: Option<Error>,
 }
 
-/// Everything downstream of the reader: the scanners and what they found.
+/// How many threads a [`Checker`] may use. Whatever the choice, the report
+/// is the same; only the time it takes differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Threads {
+    /// Two for a large file (its first chunk at least 1 MB), one otherwise.
+    #[default]
+    Auto,
+    /// Everything on the caller's thread.
+    One,
+    /// The detector on a second thread, whatever the size (where threads
+    /// exist: WebAssembly in the page has one).
+    Two,
+}
+
+/// A first chunk at least this large puts the detector on its own thread
+/// ([`Threads::Auto`]): below it, starting a thread costs more than it saves.
+const TWO_THREADS_FROM: usize = 1 << 20;
+
+/// Where the scanners run.
+enum Stage {
+    /// As the reader reads, on the caller's thread.
+    Local(Box<Local>),
+    /// The reader and the risk models on the caller's thread, the detector
+    /// on a worker ([`pipe`]).
+    Piped(Box<pipe::Pipe>),
+    /// Only while moving from one to the other.
+    Moving,
+}
+
+/// Both halves on one thread.
+struct Local {
+    state: State,
+    risks: Risks,
+}
+
+impl Local {
+    fn new(options: Options, profile: Option<Arc<Compiled>>) -> Local {
+        Local {
+            state: State {
+                tables: Vec::new(),
+                open: Vec::new(),
+                loose: None,
+                findings: Vec::new(),
+                risks: Vec::new(),
+                profile,
+                roster: None,
+            },
+            risks: Risks {
+                options,
+                open: Vec::new(),
+            },
+        }
+    }
+}
+
+impl Sink for Local {
+    fn table_start(&mut self, table: &Table) {
+        self.state.table_start(table);
+        self.risks.table_start(table);
+    }
+
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        self.state.record(table, row, fields);
+        self.risks.record(table, row, fields);
+    }
+
+    fn table_end(&mut self, index: usize, _last_row: u64) {
+        let risk = self.risks.table_end(index);
+        self.state.table_end(index, risk);
+    }
+}
+
+/// The detector's half of a check: the tables, their direct-identifier
+/// scanners and, as tables end, what both the detector and the risk models
+/// found (the risk models are judged on the detector's columns).
 struct State {
-    options: Options,
     tables: Vec<TableInfo>,
-    open: Vec<OpenTable>,
+    open: Vec<(usize, TableScanner)>,
     loose: Option<TableScanner>,
     findings: Vec<Findings>,
     risks: Vec<RiskFindings>,
@@ -44,26 +122,7 @@ impl State {
     fn scanner(&self, table: Option<&Table>) -> TableScanner {
         TableScanner::with_profile(table, self.profile.as_ref(), self.roster.as_ref())
     }
-}
 
-/// A table being read: direct identifiers and the risk models see the same rows.
-struct OpenTable {
-    index: usize,
-    direct: TableScanner,
-    risk: RiskScanner,
-}
-
-impl OpenTable {
-    /// Judge the table: the detector folds its columns first, and the risk
-    /// models choose their quasi-identifiers and counts from those classes.
-    fn finish(self) -> (Findings, RiskFindings) {
-        let direct = self.direct.finish();
-        let risk = self.risk.finish(&direct.columns);
-        (direct, risk)
-    }
-}
-
-impl Sink for State {
     fn table_start(&mut self, table: &Table) {
         self.tables.push(TableInfo {
             header_row: table.header_row,
@@ -72,11 +131,7 @@ impl Sink for State {
             first_column: table.first_column,
             header: table.header.clone(),
         });
-        self.open.push(OpenTable {
-            index: table.index,
-            direct: self.scanner(Some(table)),
-            risk: RiskScanner::new(table, &self.options),
-        });
+        self.open.push((table.index, self.scanner(Some(table))));
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
@@ -88,9 +143,8 @@ impl Sink for State {
                     }
                     info.last_row = row;
                 }
-                if let Some(t) = self.open.iter_mut().find(|t| t.index == i) {
-                    t.direct.record(row, fields);
-                    t.risk.record(row, fields);
+                if let Some((_, t)) = self.open.iter_mut().find(|(index, _)| *index == i) {
+                    t.record(row, fields);
                 }
             }
             None => {
@@ -104,20 +158,52 @@ impl Sink for State {
         }
     }
 
-    fn table_end(&mut self, index: usize, _last_row: u64) {
-        if let Some(pos) = self.open.iter().position(|t| t.index == index) {
-            let (direct, risk) = self.open.remove(pos).finish();
+    /// Judge table `index`: the detector folds its columns first, and the
+    /// risk models choose their quasi-identifiers and counts from those classes.
+    fn table_end(&mut self, index: usize, risk: Option<RiskScanner>) {
+        if let Some(pos) = self.open.iter().position(|(i, _)| *i == index) {
+            let (_, direct) = self.open.remove(pos);
+            let direct = direct.finish();
+            if let Some(risk) = risk {
+                self.risks.push(risk.finish(&direct.columns));
+            }
             self.findings.push(direct);
-            self.risks.push(risk);
         }
     }
 }
 
-/// Forwards every reader event to the checker's state and to a tap, so a
+/// The risk models' half: one [`RiskScanner`] per open table.
+struct Risks {
+    options: Options,
+    open: Vec<(usize, RiskScanner)>,
+}
+
+impl Risks {
+    fn table_start(&mut self, table: &Table) {
+        self.open
+            .push((table.index, RiskScanner::new(table, &self.options)));
+    }
+
+    fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        if let Some(i) = table {
+            if let Some((_, r)) = self.open.iter_mut().find(|(index, _)| *index == i) {
+                r.record(row, fields);
+            }
+        }
+    }
+
+    /// Table `index`'s scanner, to be judged with the detector's columns.
+    fn table_end(&mut self, index: usize) -> Option<RiskScanner> {
+        let pos = self.open.iter().position(|(i, _)| *i == index)?;
+        Some(self.open.remove(pos).1)
+    }
+}
+
+/// Forwards every reader event to the checker's scanners and to a tap, so a
 /// caller (the page's table view) sees exactly the rows the checker saw, with
 /// the same row numbers, from one parse.
 struct Tee<'a> {
-    state: &'a mut State,
+    state: &'a mut dyn Sink,
     tap: &'a mut dyn Sink,
 }
 
@@ -167,18 +253,18 @@ impl Checker {
         Checker {
             name: name.to_string(),
             reader: Reader::new(),
-            state: State {
-                options,
-                tables: Vec::new(),
-                open: Vec::new(),
-                loose: None,
-                findings: Vec::new(),
-                risks: Vec::new(),
-                profile,
-                roster: None,
-            },
+            stage: Stage::Local(Box::new(Local::new(options, profile))),
+            threads: Threads::Auto,
+            started: false,
             error,
         }
+    }
+
+    /// How many threads the check may use (see [`Threads`]); give it before
+    /// the first chunk. The report does not depend on it.
+    pub fn with_threads(mut self, threads: Threads) -> Self {
+        self.threads = threads;
+        self
     }
 
     /// Match against a staff roster loaded for the session (the strongest
@@ -199,7 +285,9 @@ impl Checker {
     /// assert_eq!(report.rows[0].reasons.first().expect("a reason").rule, "profile.roster");
     /// ```
     pub fn with_roster(mut self, roster: Arc<Roster>) -> Self {
-        self.state.roster = Some(roster);
+        if let Stage::Local(local) = &mut self.stage {
+            local.state.roster = Some(roster);
+        }
         self
     }
 
@@ -207,12 +295,7 @@ impl Checker {
     /// ignored and the same error is returned; the report will say the check
     /// is incomplete.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
-        }
-        self.reader
-            .push(chunk, &mut self.state)
-            .inspect_err(|e| self.error = Some(e.clone()))
+        self.push_tapped(chunk, &mut NoTap)
     }
 
     /// [`Checker::push`], and every event the reader produces (tables,
@@ -240,13 +323,52 @@ impl Checker {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        let mut tee = Tee {
-            state: &mut self.state,
-            tap,
+        if !self.started {
+            self.started = true;
+            self.choose_stage(chunk.len());
+        }
+        let state: &mut dyn Sink = match &mut self.stage {
+            Stage::Local(local) => local.as_mut(),
+            Stage::Piped(pipe) => pipe.front(),
+            Stage::Moving => return Ok(()),
         };
-        self.reader
-            .push(chunk, &mut tee)
-            .inspect_err(|e| self.error = Some(e.clone()))
+        let mut tee = Tee { state, tap };
+        let result = self.reader.push(chunk, &mut tee);
+        if let (Ok(()), Stage::Piped(pipe)) = (&result, &self.stage) {
+            if pipe.broken() {
+                self.error = Some(pipe::stopped());
+                return Err(pipe::stopped());
+            }
+        }
+        result.inspect_err(|e| self.error = Some(e.clone()))
+    }
+
+    /// Before the first chunk: put the detector on a second thread when
+    /// that pays and the platform has threads.
+    fn choose_stage(&mut self, first_chunk: usize) {
+        let two = match self.threads {
+            Threads::One => false,
+            Threads::Two => true,
+            Threads::Auto => first_chunk >= TWO_THREADS_FROM,
+        };
+        if !two || !pipe::AVAILABLE {
+            return;
+        }
+        if let Stage::Local(local) = std::mem::replace(&mut self.stage, Stage::Moving) {
+            self.stage = match pipe::Pipe::start(local) {
+                Ok(p) => Stage::Piped(Box::new(p)),
+                Err(local) => Stage::Local(local),
+            };
+        }
+    }
+
+    /// How many threads the check is using: 2 once the detector runs on a
+    /// worker (see [`Threads`]), otherwise 1.
+    pub fn threads_used(&self) -> usize {
+        match self.stage {
+            Stage::Piped(_) => 2,
+            Stage::Local(_) | Stage::Moving => 1,
+        }
     }
 
     /// Records read so far (for progress).
@@ -268,16 +390,36 @@ impl Checker {
     /// reader still held go to `tap` too.
     pub fn finish_tapped(mut self, tap: &mut dyn Sink) -> Report {
         if self.error.is_none() {
-            let mut tee = Tee {
-                state: &mut self.state,
-                tap,
+            let state: Option<&mut dyn Sink> = match &mut self.stage {
+                Stage::Local(local) => Some(local.as_mut()),
+                Stage::Piped(pipe) => Some(pipe.front()),
+                Stage::Moving => None,
             };
-            if let Err(e) = self.reader.finish(&mut tee) {
-                self.error = Some(e);
+            if let Some(state) = state {
+                let mut tee = Tee { state, tap };
+                if let Err(e) = self.reader.finish(&mut tee) {
+                    self.error = Some(e);
+                }
             }
         }
+        let local = match self.stage {
+            Stage::Local(local) => local,
+            Stage::Piped(pipe) => match pipe.close() {
+                Ok(local) => local,
+                Err(local) => {
+                    self.error = Some(pipe::stopped());
+                    local
+                }
+            },
+            // Never left there (see `choose_stage`); if it were, say so.
+            Stage::Moving => {
+                self.error = Some(pipe::stopped());
+                Box::new(Local::new(Options::default(), None))
+            }
+        };
+        let Local { state, mut risks } = *local;
         // A file with nothing in it must never read as "checked, nothing found".
-        if self.error.is_none() && self.state.tables.is_empty() && self.state.loose.is_none() {
+        if self.error.is_none() && state.tables.is_empty() && state.loose.is_none() {
             let info = self.reader.info();
             let reason = if info.bytes == 0 {
                 "the file is empty (0 bytes): there is nothing to check; \
@@ -293,21 +435,24 @@ impl Checker {
             self.error = Some(Error::new(ErrorKind::Malformed(reason), None, None));
         }
         let State {
-            options,
             tables,
             open,
             loose,
             mut findings,
-            mut risks,
+            risks: mut risk_findings,
             ..
-        } = self.state;
+        } = state;
         // Tables still open after an error are judged on what was read.
-        for t in open {
-            let (direct, risk) = t.finish();
+        for (index, direct) in open {
+            let direct = direct.finish();
+            if let Some(risk) = risks.table_end(index) {
+                risk_findings.push(risk.finish(&direct.columns));
+            }
             findings.push(direct);
-            risks.push(risk);
         }
         findings.extend(loose.map(TableScanner::finish));
+        let options = risks.options;
+        let risks = risk_findings;
 
         let mut rows: Vec<RowFinding> = Vec::new();
         let mut columns = Vec::new();
