@@ -9,7 +9,32 @@ use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
 use crate::risk::{RiskFindings, RiskScanner};
 use std::sync::Arc;
 
+#[cfg(not(target_arch = "wasm32"))]
 mod pipe;
+
+/// WebAssembly in the page has one thread: there a pipe cannot exist, and
+/// none of the code for one is built.
+#[cfg(target_arch = "wasm32")]
+mod pipe {
+    use super::Local;
+
+    pub(super) enum Pipe {}
+
+    impl Pipe {
+        pub(super) fn start(local: Box<Local>) -> Result<Pipe, Box<Local>> {
+            Err(local)
+        }
+        pub(super) fn front(&mut self) -> &mut Local {
+            match *self {}
+        }
+        pub(super) fn broken(&self) -> bool {
+            match *self {}
+        }
+        pub(super) fn close(self) -> Result<Box<Local>, Box<Local>> {
+            match self {}
+        }
+    }
+}
 
 /// Checks one file. Push chunks with [`Checker::push`], then take the report
 /// with [`Checker::finish`].
@@ -336,8 +361,8 @@ impl Checker {
         let result = self.reader.push(chunk, &mut tee);
         if let (Ok(()), Stage::Piped(pipe)) = (&result, &self.stage) {
             if pipe.broken() {
-                self.error = Some(pipe::stopped());
-                return Err(pipe::stopped());
+                self.error = Some(stopped());
+                return Err(stopped());
             }
         }
         result.inspect_err(|e| self.error = Some(e.clone()))
@@ -351,7 +376,7 @@ impl Checker {
             Threads::Two => true,
             Threads::Auto => first_chunk >= TWO_THREADS_FROM,
         };
-        if !two || !pipe::AVAILABLE {
+        if !two {
             return;
         }
         if let Stage::Local(local) = std::mem::replace(&mut self.stage, Stage::Moving) {
@@ -407,13 +432,13 @@ impl Checker {
             Stage::Piped(pipe) => match pipe.close() {
                 Ok(local) => local,
                 Err(local) => {
-                    self.error = Some(pipe::stopped());
+                    self.error = Some(stopped());
                     local
                 }
             },
             // Never left there (see `choose_stage`); if it were, say so.
             Stage::Moving => {
-                self.error = Some(pipe::stopped());
+                self.error = Some(stopped());
                 Box::new(Local::new(Options::default(), None))
             }
         };
@@ -522,6 +547,19 @@ impl Checker {
             settings: options,
         }
     }
+}
+
+/// The error a check gets if its detector's thread stops early.
+fn stopped() -> Error {
+    Error::new(
+        ErrorKind::Malformed(
+            "internal error: the checker stopped before the end of the file; \
+             the rows after that point were not checked"
+                .to_string(),
+        ),
+        None,
+        None,
+    )
 }
 
 /// Rows in row order; a row flagged by several scanners (two side-by-side

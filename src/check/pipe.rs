@@ -15,14 +15,10 @@
 //! again, so the memory this costs is a few megabytes whatever the file.
 
 use super::{Local, Risks, State};
-use crate::error::{Error, ErrorKind};
 use crate::read::{Sink, Table};
 use crate::risk::RiskScanner;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::JoinHandle;
-
-/// Whether this platform has threads (WebAssembly in the page has one).
-pub(super) const AVAILABLE: bool = cfg!(not(target_arch = "wasm32"));
 
 /// A batch is sent once its text reaches this many bytes...
 const BATCH_TEXT: usize = 1 << 20;
@@ -234,17 +230,4 @@ fn work(handed: Receiver<State>, inbox: Receiver<Batch>, give_back: Sender<Batch
         let _ = give_back.send(batch);
     }
     state
-}
-
-/// The error a check gets if its worker stops early.
-pub(super) fn stopped() -> Error {
-    Error::new(
-        ErrorKind::Malformed(
-            "internal error: the checker stopped before the end of the file; \
-             the rows after that point were not checked"
-                .to_string(),
-        ),
-        None,
-        None,
-    )
 }
