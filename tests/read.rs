@@ -688,6 +688,57 @@ reads_to!(
     ]
 );
 
+// A row of group labels over the real header (merged cells exported): the
+// labels are a title line, the row under them is the header.
+reads_to!(
+    group_labels_over_the_header,
+    "Officer details,,Posting,\nSurname,Initial,Rank,Unit\nSMITH,J,PC,Firearms\nJONES,K,Sgt,CID\n",
+    [
+        "1 -: Officer details||Posting|",
+        "start 0 @2 c0: Surname|Initial|Rank|Unit",
+        "3 t0: SMITH|J|PC|Firearms",
+        "4 t0: JONES|K|Sgt|CID",
+        "end 0 @4"
+    ]
+);
+// The same after a title and a blank row, and with a group label over
+// a single column.
+reads_to!(
+    group_labels_after_a_title,
+    "Staff list\n\nName,,Role,,Contact\nSurname,Forename,Rank,Station,Email\nSMITH,John,PC,Lisburn,j.smith@example.org\n",
+    [
+        "1 -: Staff list",
+        "3 -: Name||Role||Contact",
+        "start 0 @4 c0: Surname|Forename|Rank|Station|Email",
+        "5 t0: SMITH|John|PC|Lisburn|j.smith@example.org",
+        "end 0 @5"
+    ]
+);
+// Not group labels: a header whose own words name its columns, over data
+// that is all text, stays the header (data names no column).
+reads_to!(
+    a_header_over_text_data_stays_the_header,
+    "Surname,,Rank\nMORGAN,Jo,Inspector\nPATEL,Priya,Sergeant\n",
+    [
+        "start 0 @1 c0: Surname||Rank",
+        "2 t0: MORGAN|Jo|Inspector",
+        "3 t0: PATEL|Priya|Sergeant",
+        "end 0 @3"
+    ]
+);
+// Two labelled rows where the second does not fill the first's gaps (a
+// header, then a row of text under it): the first stays the header.
+reads_to!(
+    a_second_text_row_with_its_own_gaps_is_data,
+    "Name,Rank,Unit\nSurname,,Unit\nSMITH,PC,CID\n",
+    [
+        "start 0 @1 c0: Name|Rank|Unit",
+        "2 t0: Surname||Unit",
+        "3 t0: SMITH|PC|CID",
+        "end 0 @3"
+    ]
+);
+
 // A pivot whose top-left cell is empty: the row labels stay in the table.
 reads_to!(
     pivot_with_empty_corner,

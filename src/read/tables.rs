@@ -16,6 +16,12 @@
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
 //!
+//! **Group labels over the header**: a header-like record directly above
+//! another that spans its columns, fills its gaps and names at least two
+//! columns the way headers do, where it names fewer (`Officer details,,
+//! Posting,` over `Surname,Initial,Rank,Unit`: merged cells exported), is a
+//! title line; the record under it is judged as the header.
+//!
 //! **A title beside a header**: when the header's first non-empty cell
 //! stands alone, then empty columns, then a run of at least two header cells,
 //! and one of those empty columns is empty in the look-ahead data too, the
@@ -203,6 +209,35 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
         "disclaimer",
     ];
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
+}
+
+/// Is a header-like record a row of group labels over the real header
+/// (`Officer details,,Posting,` over `Surname,Initial,Rank,Unit`, as a
+/// spreadsheet with merged cells exports it)? Yes when the next record is
+/// header-like too, spans the same columns, fills the gaps the first leaves,
+/// and names at least two columns the way headers do (by the header rules)
+/// where the first names fewer. Data under a header with an unnamed column
+/// (`Surname,,Rank` over `SMITH,J,PC`) names none, so it is not taken.
+/// The group row is then a title line (`record(None, ..)`) and the next
+/// record is judged as the header.
+fn groups_columns(fields: &[&str], s: Shape, next: &[&str], n: Shape) -> bool {
+    if !header_like(next, n) || n.filled <= s.filled || n.first > s.first || n.last < s.last {
+        return false;
+    }
+    // Every group label sits over a column label.
+    if (s.first..=s.last).any(|j| {
+        fields.get(j).is_some_and(|f| !blank(f)) && next.get(j).is_none_or(|f| blank(f))
+    }) {
+        return false;
+    }
+    let named = |cells: &[&str]| {
+        cells
+            .iter()
+            .filter(|c| !blank(c) && crate::rules::headers::match_header(c).is_some())
+            .count()
+    };
+    let below = named(next);
+    below >= 2 && below > named(fields)
 }
 
 /// An owned record waiting in the look-ahead queue.
@@ -855,6 +890,11 @@ impl Tabler {
         let s = front.shape;
         if !header_like(fields, s) {
             return None;
+        }
+        if let Some(next) = self.pending.front() {
+            if next.row == front.row + 1 && groups_columns(fields, s, &next.fields(), next.shape) {
+                return None;
+            }
         }
         // The records right after it, up to the first blank row.
         let mut follow: Vec<&Pending> = Vec::new();
