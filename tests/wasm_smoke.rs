@@ -130,3 +130,28 @@ fn the_view_stops_at_its_limit_but_the_check_does_not() {
     assert!(c.view_truncated());
     assert!(c.view_length() < 4);
 }
+
+#[wasm_bindgen_test]
+fn the_view_puts_side_by_side_tables_in_their_columns() {
+    // a pivot (columns A-B) and its source data (D-F) on the same rows
+    let csv = include_bytes!("fixtures/read/side_by_side.csv");
+    let (c, report) = checked(&[csv]);
+    type Row = (u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
+    let rows: Vec<Row> = serde_json::from_str(&c.view_rows(&[1, 3], &report).unwrap()).unwrap();
+    let cells = |k: usize| -> Vec<(u32, &str)> {
+        rows[k].1.iter().map(|(c, t)| (*c, t.as_str())).collect()
+    };
+    assert_eq!(rows[0].0, 2);
+    assert_eq!(
+        cells(0),
+        [
+            (0, "Constable"),
+            (1, "2"),
+            (3, "SMITH"),
+            (4, "John"),
+            (5, "Constable")
+        ]
+    );
+    assert_eq!(rows[1].0, 4);
+    assert_eq!(cells(1), [(3, "BROWN"), (4, "Al"), (5, "Constable")]);
+}

@@ -14,11 +14,11 @@ pub(crate) struct RowStore {
     text: String,
     /// End offset in `text` of each cell (its start is the previous end).
     cell_end: Vec<u32>,
-    /// 0-based column in the file (A = 0).
-    cell_col: Vec<u32>,
-    /// Per raw record: row number and index of its first cell.
+    /// Per raw record: row number, index of its first cell, and the 0-based
+    /// column in the file (A = 0) of that cell (the others follow it).
     row_no: Vec<u64>,
     row_cell: Vec<u32>,
+    row_col: Vec<u32>,
     /// First column of each table, by table index.
     table_col: Vec<usize>,
     /// Raw records sorted by row number, and where each distinct row starts in it.
@@ -34,9 +34,9 @@ impl RowStore {
         RowStore {
             text: String::new(),
             cell_end: Vec::new(),
-            cell_col: Vec::new(),
             row_no: Vec::new(),
             row_cell: Vec::new(),
+            row_col: Vec::new(),
             table_col: Vec::new(),
             order: Vec::new(),
             groups: Vec::new(),
@@ -63,11 +63,10 @@ impl RowStore {
         }
         self.row_no.push(row);
         self.row_cell.push(self.cell_end.len() as u32);
-        for (j, f) in fields.iter().enumerate() {
+        self.row_col.push(first_col.min(u32::MAX as usize) as u32);
+        for f in fields {
             self.text.push_str(f.as_ref());
             self.cell_end.push(self.text.len() as u32);
-            self.cell_col
-                .push((first_col + j).min(u32::MAX as usize) as u32);
         }
     }
 
@@ -117,6 +116,7 @@ impl RowStore {
         for &raw in self.group(k) {
             let raw = raw as usize;
             let first = self.row_cell.get(raw).copied().unwrap_or(0) as usize;
+            let first_col = self.row_col.get(raw).copied().unwrap_or(0);
             let last = self
                 .row_cell
                 .get(raw + 1)
@@ -128,7 +128,7 @@ impl RowStore {
                     self.cell_end.get(c - 1).copied().unwrap_or(0) as usize
                 };
                 let end = self.cell_end.get(c).copied().unwrap_or(0) as usize;
-                let col = self.cell_col.get(c).copied().unwrap_or(0);
+                let col = first_col.saturating_add((c - first) as u32);
                 if !out.iter().any(|(k, _)| *k == col) {
                     out.push((col, self.text.get(start..end).unwrap_or("")));
                 }
