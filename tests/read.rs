@@ -714,6 +714,30 @@ reads_to!(
         "end 0 @5"
     ]
 );
+// A two-cell title over a two-column table.
+reads_to!(
+    a_title_as_wide_as_the_table,
+    "Staff list,2023\nSurname,Rank\nSMITH,PC\nJONES,Sgt\n",
+    [
+        "1 -: Staff list|2023",
+        "start 0 @2 c0: Surname|Rank",
+        "3 t0: SMITH|PC",
+        "4 t0: JONES|Sgt",
+        "end 0 @4"
+    ]
+);
+// A list of field names: every row names a column, so the first row stays
+// the header.
+reads_to!(
+    a_list_of_field_names_keeps_its_header,
+    "Field,Description\nSurname,Officer's surname\nRank,Officer's rank\n",
+    [
+        "start 0 @1 c0: Field|Description",
+        "2 t0: Surname|Officer's surname",
+        "3 t0: Rank|Officer's rank",
+        "end 0 @3"
+    ]
+);
 // Not group labels: a header whose own words name its columns, over data
 // that is all text, stays the header (data names no column).
 reads_to!(

@@ -16,11 +16,13 @@
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
 //!
-//! **Group labels over the header**: a header-like record directly above
-//! another that spans its columns, fills its gaps and names at least two
-//! columns the way headers do, where it names fewer (`Officer details,,
-//! Posting,` over `Surname,Initial,Rank,Unit`: merged cells exported), is a
-//! title line; the record under it is judged as the header.
+//! **A title or group labels over the header**: a header-like record
+//! directly above another that spans its columns and names at least two
+//! columns the way headers do, where it names fewer and the record under
+//! names fewer again (`Officer details,,Posting,` over
+//! `Surname,Initial,Rank,Unit`: merged cells exported; `Staff list,2023`
+//! over `Surname,Rank`), is a title line; the record under it is judged as
+//! the header. See [`over_header`].
 //!
 //! **A title beside a header**: when the header's first non-empty cell
 //! stands alone, then empty columns, then a run of at least two header cells,
@@ -211,20 +213,22 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
 }
 
-/// Is a header-like record a row of group labels over the real header
-/// (`Officer details,,Posting,` over `Surname,Initial,Rank,Unit`, as a
-/// spreadsheet with merged cells exports it)? Yes when the next record is
-/// header-like too, spans the same columns, fills the gaps the first leaves,
-/// and names at least two columns the way headers do (by the header rules)
-/// where the first names fewer. Data under a header with an unnamed column
-/// (`Surname,,Rank` over `SMITH,J,PC`) names none, so it is not taken.
-/// The group row is then a title line (`record(None, ..)`) and the next
-/// record is judged as the header.
-fn groups_columns(fields: &[&str], s: Shape, next: &[&str], n: Shape) -> bool {
-    if !header_like(next, n) || n.filled <= s.filled || n.first > s.first || n.last < s.last {
+/// Is a header-like record a title or a row of group labels above the real
+/// header? `Officer details,,Posting,` over `Surname,Initial,Rank,Unit` (merged
+/// cells exported), or `Staff list,2023` over `Surname,Rank`. Yes when the
+/// next record is header-like too, spans its columns with a label under each
+/// of its labels, and names at least two columns the way headers do (by the
+/// header rules) where it names fewer, while the record under that one (if
+/// any) names fewer again: data, not another row of labels. A list of field
+/// names (`Field,Description` over `Surname,Officer's surname` over
+/// `Rank,...`) is therefore not taken, nor is data under a header with an
+/// unnamed column (`Surname,,Rank` over `SMITH,J,PC`), which names none.
+/// The record is then a title line (`record(None, ..)`) and the next record
+/// is judged as the header.
+fn over_header(fields: &[&str], s: Shape, next: &[&str], n: Shape, after: Option<&[&str]>) -> bool {
+    if !header_like(next, n) || n.filled < s.filled || n.first > s.first || n.last < s.last {
         return false;
     }
-    // Every group label sits over a column label.
     if (s.first..=s.last).any(|j| {
         fields.get(j).is_some_and(|f| !blank(f)) && next.get(j).is_none_or(|f| blank(f))
     }) {
@@ -236,8 +240,8 @@ fn groups_columns(fields: &[&str], s: Shape, next: &[&str], n: Shape) -> bool {
             .filter(|c| !blank(c) && crate::rules::headers::match_header(c).is_some())
             .count()
     };
-    let below = named(next);
-    below >= 2 && below > named(fields)
+    let labels = named(next);
+    labels >= 2 && labels > named(fields) && after.is_none_or(|a| named(a) < labels)
 }
 
 /// An owned record waiting in the look-ahead queue.
@@ -891,8 +895,10 @@ impl Tabler {
         if !header_like(fields, s) {
             return None;
         }
-        if let Some(next) = self.pending.front() {
-            if next.row == front.row + 1 && groups_columns(fields, s, &next.fields(), next.shape) {
+        let mut below = self.pending.iter();
+        if let Some(next) = below.next().filter(|n| n.row == front.row + 1) {
+            let after = below.next().filter(|a| a.row == next.row + 1).map(Pending::fields);
+            if over_header(fields, s, &next.fields(), next.shape, after.as_deref()) {
                 return None;
             }
         }
