@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind};
 use crate::options::Options;
 use crate::profile::{Compiled, Roster};
 use crate::read::{Reader, Sink, Table};
-use crate::report::{Advice, Problem, Report, RowFinding, Summary, TableInfo};
+use crate::report::{Advice, Kind, Problem, Reasons, Report, RowFinding, Summary, TableInfo};
 use crate::risk::{RiskFindings, RiskScanner};
 use std::sync::Arc;
 
@@ -490,11 +490,12 @@ impl Checker {
             columns.extend(f.columns);
         }
         let mut advice: Vec<Advice> = Vec::new();
+        let mut more: Vec<RowFinding> = Vec::new();
         for r in risks {
-            rows.extend(r.rows);
+            more.extend(r.rows);
             advice.extend(r.advice);
         }
-        let rows = merge_rows(rows);
+        let rows = merge_rows(rows, more);
         columns.sort_by_key(|c| (c.table, c.index));
         let mut summary = Summary::default();
         for r in &rows {
@@ -564,24 +565,50 @@ fn stopped() -> Error {
 
 /// Rows in row order; a row flagged by several scanners (two side-by-side
 /// tables, or a direct and a combination finding) becomes one finding with the
-/// most serious kind first and all reasons.
-fn merge_rows(mut rows: Vec<RowFinding>) -> Vec<RowFinding> {
-    // The usual case, one table and nothing else flagged: already in order.
-    if rows
-        .windows(2)
-        .all(|w| matches!(w, [a, b] if a.row < b.row))
-    {
-        return rows;
+/// most serious kind first and all reasons: the same as a stable sort of
+/// `rows` then `more` by row and kind, merged, but without sorting or copying
+/// the usual case (`rows` in order already, and few in `more`): `more` is
+/// merged in from the back, so each row moves at most once.
+fn merge_rows(mut rows: Vec<RowFinding>, mut more: Vec<RowFinding>) -> Vec<RowFinding> {
+    let key = |r: &RowFinding| (r.row, r.kind);
+    let sorted = |v: &[RowFinding]| v.windows(2).all(|w| matches!(w, [a, b] if key(a) <= key(b)));
+    if !sorted(&rows) {
+        rows.sort_by_key(key);
     }
-    rows.sort_by_key(|r| (r.row, r.kind));
-    let mut out: Vec<RowFinding> = Vec::with_capacity(rows.len());
-    for r in rows {
-        match out.last_mut() {
-            Some(last) if last.row == r.row => last.reasons.extend(r.reasons),
-            _ => out.push(r),
+    if !sorted(&more) {
+        more.sort_by_key(key);
+    }
+    if !more.is_empty() {
+        // rows[..i] are still to place; rows[k..] are placed.
+        let mut i = rows.len();
+        rows.resize_with(rows.len() + more.len(), || RowFinding {
+            row: 0,
+            kind: Kind::Staff,
+            table: None,
+            reasons: Reasons::new(),
+        });
+        let mut k = rows.len();
+        while let Some(m) = more.pop() {
+            // Rows after `m` (on ties, `m` goes after: it came later).
+            while i > 0 && rows.get(i - 1).is_some_and(|r| key(r) > key(&m)) {
+                i -= 1;
+                k -= 1;
+                rows.swap(i, k);
+            }
+            k -= 1;
+            if let Some(slot) = rows.get_mut(k) {
+                *slot = m;
+            }
         }
     }
-    out
+    rows.dedup_by(|later, first| {
+        if later.row != first.row {
+            return false;
+        }
+        first.reasons.extend(std::mem::take(&mut later.reasons));
+        true
+    });
+    rows
 }
 
 fn delimiter_name(d: u8) -> String {
@@ -615,4 +642,70 @@ pub fn check_bytes_with_roster(
         }
     }
     checker.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Reason, SharedStr};
+
+    fn finding(row: u64, kind: Kind, why: &str) -> RowFinding {
+        RowFinding {
+            row,
+            kind,
+            table: None,
+            reasons: Reasons::from(vec![Reason {
+                rule: "test".into(),
+                column: SharedStr::new(""),
+                text: SharedStr::new(""),
+                why: SharedStr::new(why),
+            }]),
+        }
+    }
+
+    /// What `merge_rows` promises, the plain way: a stable sort of both
+    /// lists by row and kind, then rows merged.
+    fn reference(rows: Vec<RowFinding>, more: Vec<RowFinding>) -> Vec<RowFinding> {
+        let mut all = rows;
+        all.extend(more);
+        all.sort_by_key(|r| (r.row, r.kind));
+        let mut out: Vec<RowFinding> = Vec::new();
+        for r in all {
+            match out.last_mut() {
+                Some(last) if last.row == r.row => last.reasons.extend(r.reasons),
+                _ => out.push(r),
+            }
+        }
+        out
+    }
+
+    fn whys(rows: &[RowFinding]) -> Vec<(u64, Kind, Vec<String>)> {
+        rows.iter()
+            .map(|r| (r.row, r.kind, r.reasons.iter().map(|x| x.why.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn merging_rows_is_a_stable_sort_and_merge() {
+        let kinds = [Kind::Staff, Kind::Person, Kind::QuasiIdentifier, Kind::SmallCount];
+        let mut rng = crate::testgen::Xorshift::new(0x5eed_0004);
+        for case in 0..2000 {
+            let list = |rng: &mut crate::testgen::Xorshift, n: usize, tag: &str, sorted: bool| {
+                let mut v: Vec<RowFinding> = (0..rng.below(n))
+                    .map(|i| {
+                        let kind = kinds[rng.below(kinds.len())];
+                        finding(rng.below(40) as u64, kind, &format!("{tag}{i}"))
+                    })
+                    .collect();
+                if sorted {
+                    v.sort_by_key(|r| (r.row, r.kind));
+                }
+                v
+            };
+            let rows = list(&mut rng, 30, "d", case % 3 != 0);
+            let more = list(&mut rng, 8, "r", case % 5 != 0);
+            let got = merge_rows(rows.clone(), more.clone());
+            assert_eq!(whys(&got), whys(&reference(rows, more)), "case {case}");
+        }
+    }
 }
