@@ -1,8 +1,9 @@
-//! Profiling aid: `cargo run --release --example profile_check -- FILE [parse|direct|risk|all]`.
+//! Profiling aid: `cargo run --release --example profile_check -- FILE [parse|direct|risk|all|one]`
+//! (`all`: the checker as the CLI runs it; `one`: on one thread).
 use foi_check::detect::TableScanner;
 use foi_check::read::{Reader, Sink, Table};
 use foi_check::risk::RiskScanner;
-use foi_check::{Checker, Options};
+use foi_check::{Checker, Options, Threads};
 use std::time::Instant;
 
 #[path = "synth/mod.rs"]
@@ -48,14 +49,15 @@ fn main() {
     let bytes = std::fs::read(&args[1]).unwrap();
     let mode = args.get(2).cloned().unwrap_or("all".into());
     let t = Instant::now();
-    if mode == "all" {
-        let mut c = Checker::new("x", Options::default());
+    if mode == "all" || mode == "one" {
+        let threads = if mode == "one" { Threads::One } else { Threads::Auto };
+        let mut c = Checker::new("x", Options::default()).with_threads(threads);
         for ch in bytes.chunks(8 << 20) {
             c.push(ch).unwrap();
         }
         let r = c.finish();
         eprintln!(
-            "all: {:.2}s rows {} flagged {}",
+            "{mode}: {:.2}s rows {} flagged {}",
             t.elapsed().as_secs_f64(),
             r.rows_checked,
             r.rows.len()
