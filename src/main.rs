@@ -250,26 +250,46 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     if same || input == "-" {
         bail!("--out must be a new file: the original {input} is never changed");
     }
-    let bytes = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
-    let policy = match &a.policy {
+    // The input is read from disk two or three times and never held whole:
+    // a check for the default decisions (unless a policy is given), the
+    // check the copy is made from, then the copy itself, checked as it is
+    // written.
+    std::fs::File::open(input).with_context(|| format!("cannot read {input}"))?;
+    let roster = a.roster.as_ref();
+    let (policy, first) = match &a.policy {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("cannot read the policy {p}"))?;
-            Policy::from_json(&text).map_err(|e| anyhow::anyhow!("{p}: {e}"))?
+            let policy = Policy::from_json(&text).map_err(|e| anyhow::anyhow!("{p}: {e}"))?;
+            (policy, None)
         }
-        None => Policy::default_for(&foi_check::check::check_bytes_with_roster(
-            input,
-            &bytes,
-            &a.options,
-            a.roster.as_ref(),
-        )),
+        None => {
+            let (report, hash) = check_file(input, &a.options, roster);
+            (Policy::default_for(&report), Some((report, hash)))
+        }
     };
-    let copy = redact::safe_copy_with_roster(input, &bytes, &policy, &a.options, a.roster.as_ref())
-        .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
-    std::fs::write(out_path, &copy.bytes).with_context(|| format!("cannot write {out_path}"))?;
+    let options = policy.check_options(&a.options);
+    let (report_before, original) = match first {
+        Some(checked) if options == a.options => checked,
+        _ => check_file(input, &options, roster),
+    };
+    if let Some(e) = report_before.errors.first() {
+        let e = foi_check::Error::new(
+            foi_check::ErrorKind::Malformed(format!("no safe copy was made: {}", e.reason)),
+            e.row,
+            e.byte,
+        );
+        bail!("{input}: {e}");
+    }
+    let copy = write_safe_copy(input, out_path, &policy, &report_before, &options, roster)?;
+    if copy.original != original {
+        bail!("{input} changed while the safe copy was being made: no safe copy was written");
+    }
+    // The copy is complete and checked: only now does it take its name.
+    std::fs::rename(&copy.part, out_path).with_context(|| format!("cannot write {out_path}"))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     writeln!(out, "before:")?;
-    out.write_all(text::render(&copy.report_before).as_bytes())?;
+    out.write_all(text::render(&report_before).as_bytes())?;
     for d in policy.describe() {
         writeln!(out, "  decision: {d}")?;
     }
@@ -283,18 +303,97 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     out.flush()?;
     if let Some(path) = &a.record {
         let mut rec = Record::new(&record_options(&a));
-        let file = FileRecord::new(&copy.report_before, &record::sha256_hex(&bytes), a.values)
-            .with_safe_copy(
-                out_path,
-                &copy.bytes,
-                &copy.report_after,
-                &policy,
-                &copy.outcome,
-            );
-        rec.add(file, &copy.report_before);
+        let file = FileRecord::new(&report_before, &original, a.values).with_safe_copy_digest(
+            out_path,
+            copy.size,
+            &copy.sha256,
+            &copy.report_after,
+            &policy,
+            &copy.outcome,
+        );
+        rec.add(file, &report_before);
         write_record(path, &rec)?;
     }
-    Ok(u8::from(copy.still_identifies()))
+    Ok(u8::from(redact::still_identifies(&copy.report_after)))
+}
+
+/// A safe copy written to disk: where (before it takes its name), its size
+/// and SHA-256, the check of it, what was done, and the SHA-256 of the
+/// original as read this time.
+struct Written {
+    part: String,
+    size: u64,
+    sha256: String,
+    report_after: Report,
+    outcome: redact::Outcome,
+    original: String,
+}
+
+/// Stream `input` through the redactor into `OUT.part`, checking the copy
+/// as it is written; the partial file is removed on any error.
+fn write_safe_copy(
+    input: &str,
+    out_path: &str,
+    policy: &Policy,
+    report_before: &Report,
+    options: &Options,
+    roster: Option<&Arc<Roster>>,
+) -> Result<Written> {
+    let part = format!("{out_path}.part");
+    let result = (|| -> Result<Written> {
+        let mut file = io::BufWriter::new(
+            std::fs::File::create(&part).with_context(|| format!("cannot write {out_path}"))?,
+        );
+        let mut redactor = redact::Redactor::new(policy, report_before);
+        let mut after = Checker::new(&redact::safe_name(input), options.clone());
+        if let Some(r) = roster {
+            after = after.with_roster(Arc::clone(r));
+        }
+        let (mut original, mut copy) = (record::Hasher::new(), record::Hasher::new());
+        let mut size = 0u64;
+        let mut emit = |bytes: &[u8], after: &mut Checker| -> Result<()> {
+            file.write_all(bytes)
+                .with_context(|| format!("cannot write {out_path}"))?;
+            copy.push(bytes);
+            size += bytes.len() as u64;
+            // An error here is in the after-check's report (incomplete).
+            let _ = after.push(bytes);
+            Ok(())
+        };
+        let mut input_file =
+            std::fs::File::open(input).with_context(|| format!("cannot read {input}"))?;
+        let mut buf = vec![0u8; CHUNK];
+        loop {
+            let n = read_full(&mut input_file, &mut buf)
+                .with_context(|| format!("cannot read {input}"))?;
+            let Some(chunk) = buf.get(..n).filter(|c| !c.is_empty()) else {
+                break;
+            };
+            original.push(chunk);
+            let out = redactor
+                .push(chunk)
+                .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
+            emit(&out, &mut after)?;
+        }
+        let (rest, outcome) = redactor
+            .finish()
+            .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
+        emit(&rest, &mut after)?;
+        file.flush()
+            .with_context(|| format!("cannot write {out_path}"))?;
+        Ok(Written {
+            part: part.clone(),
+            size,
+            sha256: copy.finish(),
+            report_after: after.finish(),
+            outcome,
+            original: original.finish(),
+        })
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    result
 }
 
 /// Streams one file through a checker; an unreadable file gives a report

@@ -1224,11 +1224,17 @@ impl SafeCopy {
     /// Whether the safe copy still has a row that names or numbers someone,
     /// or a small count: what makes `foi-check redact` exit 1.
     pub fn still_identifies(&self) -> bool {
-        self.report_after
-            .rows
-            .iter()
-            .any(|r| is_direct(r.kind) || r.kind == Kind::SmallCount)
+        still_identifies(&self.report_after)
     }
+}
+
+/// Whether the check of a safe copy still finds a row that names or numbers
+/// someone, or a small count (see [`SafeCopy::still_identifies`]).
+pub fn still_identifies(report_after: &Report) -> bool {
+    report_after
+        .rows
+        .iter()
+        .any(|r| is_direct(r.kind) || r.kind == Kind::SmallCount)
 }
 
 /// Check `bytes`, apply `policy`, check the result: the whole round trip for

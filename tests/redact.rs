@@ -649,6 +649,67 @@ mod cli {
     }
 
     #[test]
+    fn redact_streams_a_large_file_the_same_as_in_memory() {
+        // Several 8 MB chunks: the CLI reads the file again for the copy and
+        // never holds it whole; the copy is the library's in-memory one.
+        let d = dir("large");
+        let input = d.join("staff.csv");
+        let mut text = String::from("Staff list (synthetic)\n\nSurname,Initial,Rank,Station,Count\n");
+        let mut i = 0u64;
+        while text.len() < 20_000_000 {
+            i += 1;
+            text.push_str(&format!(
+                "{},{},PC,Station {},{}\n",
+                ["MORGAN", "O'NEILL", "PATEL", "NOWAK"][(i % 4) as usize],
+                ["J", "K", "P", "A"][(i % 3) as usize],
+                i % 97,
+                i % 7
+            ));
+        }
+        std::fs::write(&input, &text).unwrap();
+        let out = d.join("safe.csv");
+        let (code, stdout, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(code == 0 || code == 1, "{stdout}{stderr}");
+        let options = foi_check::Options::default();
+        let report = foi_check::check_bytes("staff.csv", text.as_bytes(), &options);
+        let policy = foi_check::redact::Policy::default_for(&report);
+        let copy = foi_check::redact::safe_copy("staff.csv", text.as_bytes(), &policy, &options)
+            .unwrap();
+        assert!(std::fs::read(&out).unwrap() == copy.bytes, "the streamed copy differs");
+        assert_eq!(code, i32::from(copy.still_identifies()));
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_gets_no_copy_not_even_part_of_one() {
+        let d = dir("broken");
+        let input = d.join("broken.csv");
+        let mut bytes = b"Surname,Rank\n".to_vec();
+        for _ in 0..2000 {
+            bytes.extend_from_slice(b"MORGAN,PC\n");
+        }
+        bytes.extend_from_slice(b"\"never closed,PC\n");
+        std::fs::write(&input, &bytes).unwrap();
+        let out = d.join("safe.csv");
+        let (code, _, stderr) = run(&[
+            "redact",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("no safe copy was made"), "{stderr}");
+        assert!(!out.exists(), "a partial safe copy was left");
+        assert!(!d.join("safe.csv.part").exists(), "a partial file was left");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
     fn check_writes_one_record_for_several_files() {
         let d = dir("record");
         let a = d.join("a.csv");
