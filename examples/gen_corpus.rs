@@ -257,6 +257,38 @@ fn psni_staff_list() -> Doc {
     d
 }
 
+fn grouped_header_staff() -> Doc {
+    let mut rng = Rng::new(0x5EED_0020);
+    let mut d = Doc::new(
+        "grouped_header_staff.csv",
+        "A staff list exported from a spreadsheet with merged cells above its column names: a title, a blank line, a row of group labels (Officer, Posting, Contact) over the header (Surname, Forename, Rank, Station, Unit, Email). Traps: neither the group labels nor the header are people, so neither must be flagged; the Unit column must keep its header.",
+        Format::default(),
+    );
+    let w = 6;
+    d.title("Officers by station and unit (synthetic)", w);
+    d.title("", w);
+    d.row(v(&["Officer", "", "", "Posting", "", "Contact"]));
+    d.row(v(&["Surname", "Forename", "Rank", "Station", "Unit", "Email"]));
+    for _ in 0..120 {
+        let p = person(&mut rng);
+        let rank = rng.weighted(RANKS).to_string();
+        let note = format!("{} {} {rank}", p.surname, p.forename);
+        d.flag(
+            vec![
+                p.surname.clone(),
+                p.forename.clone(),
+                rank,
+                rng.pick(STATIONS).to_string(),
+                rng.weighted(UNITS).to_string(),
+                format!("{}@northshire.police.uk", p.mailbox()),
+            ],
+            STAFF,
+            &note,
+        );
+    }
+    d
+}
+
 fn staff_contacts() -> Doc {
     let mut rng = Rng::new(0x5EED_0002);
     let mut d = Doc::new(
@@ -1814,6 +1846,7 @@ fn main() -> std::io::Result<()> {
     let mut docs = vec![
         psni_staff_list(),
         staff_contacts(),
+        grouped_header_staff(),
         organogram(),
         senior_officers(),
         complaint_log(),

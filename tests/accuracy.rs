@@ -439,3 +439,23 @@ fn corpus_expectations_are_well_formed() {
         "corpus has only {trap_files} files that must flag nothing"
     );
 }
+
+/// The spreadsheet-with-merged-cells trap: the row of group labels is a
+/// title, the header is the row under it, and neither is flagged (before
+/// the reader knew group labels, the header was checked as a member of
+/// staff named "Surname", which the aggregate precision would hide).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn corpus_group_labels_over_a_header() {
+    let file = CORPUS
+        .iter()
+        .find(|f| f.name == "grouped_header_staff.csv")
+        .expect("the corpus has grouped_header_staff.csv");
+    let r = check(file);
+    let t = r.tables.first().expect("a table");
+    assert_eq!(t.header_row, 4);
+    assert_eq!(t.header.first().map(String::as_str), Some("Surname"));
+    assert!(r.rows.iter().all(|f| f.row > 4), "a label or header row was flagged");
+    let expected = parse_expected(file);
+    assert_eq!(r.rows.len(), expected.len());
+}

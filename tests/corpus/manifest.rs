@@ -28,6 +28,12 @@ pub const CORPUS: &[CorpusFile] = &[
         records: 304,
     },
     CorpusFile {
+        name: "grouped_header_staff.csv",
+        bytes: include_bytes!("grouped_header_staff.csv"),
+        expected: include_str!("grouped_header_staff.csv.expected"),
+        records: 124,
+    },
+    CorpusFile {
         name: "organogram.csv",
         bytes: include_bytes!("organogram.csv"),
         expected: include_str!("organogram.csv.expected"),
