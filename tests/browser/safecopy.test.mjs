@@ -1,4 +1,4 @@
-// The clerk's next step, from file://: check a file, download the safe copy
+// The clerk's next step, from file:// (and once over http://): check a file, download the safe copy
 // (default decisions) and the audit record, and verify both: the copy starts
 // with a UTF-8 BOM and equals `foi-check redact FILE --out X` byte for byte;
 // the record's SHA-256 of the original and of the safe copy are those of the
@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CLI, DIST_URL, allChecked, axe, onlyOwnRequests, openPage, sampleBytes, tripwire } from './support.mjs';
+import { CLI, DIST_URL, allChecked, axe, cliJson, downloadFindings, onlyOwnRequests, openPage, sampleBytes, serveWww, tripwire } from './support.mjs';
 
 let wire;
 before(async () => { wire = await tripwire(); });
@@ -56,62 +56,80 @@ const CASES = [
   ['staff list.csv', staffCsv, /masked with \[name removed\]/, 'Rows that identify someone'],
   ['counts.csv', countsCsv, /Counts of people below 5 are replaced with \*/, 'Small numbers'],
 ];
+
+/** Check one file at `url`, download its safe copy and record, and verify
+ *  both against the CLI and the hashes of the two files. */
+async function safeCopyFlow(url, name, bytes, proposed, line) {
+  const { page, log, close } = await openPage(url);
+  try {
+    await page.setInputFiles('#file-input', [{ name, mimeType: 'text/csv', buffer: bytes }]);
+    await allChecked(page, 1);
+    await page.waitForSelector('.safe-step select');
+    const words = await page.waitForFunction(() => document.querySelector('.decisions li') && document.querySelector('.decisions').textContent);
+    assert.match(await words.jsonValue(), proposed, 'the proposed decisions are said in words');
+
+    const copy = await downloadFrom(page, '.safe-step button:has-text("Download safe copy")');
+    assert.equal(copy.name, name.replace(/\.csv$/, '-safe.csv'));
+    assert.deepEqual([...copy.bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'the safe copy starts with a UTF-8 BOM');
+    const cli = cliRedact(name, bytes);
+    assert.ok(copy.bytes.equals(cli.bytes), 'the page\'s safe copy differs from `foi-check redact`');
+    assert.notEqual(sha256(copy.bytes), sha256(bytes), 'the copy changed something');
+
+    // the second check, next to the first
+    const verdict = await page.textContent('.safe-verdict');
+    const stillDirect = cli.status === 1;
+    if (!stillDirect) assert.match(verdict, /Checked again: 0 rows identify anyone/);
+    const compare = await page.$$eval('.compare tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.equal(compare[0][0], 'Rows checked');
+    assert.equal(compare[0][1], compare[0][2], 'the safe copy keeps every row');
+    const found = compare.find((r) => r[0] === line);
+    assert.ok(Number(found[1]) > 0, `the original had ${line}`);
+    assert.equal(found[2], '0', `the safe copy has no ${line}`);
+
+    // the record, with a reference and a note; values left out by default
+    await page.fill('#record-reference', 'FOI/2026/0042');
+    await page.fill('#record-note', 'Checked by the test <b>not bold</b>');
+    const html = (await downloadFrom(page, '#record-html')).bytes.toString('utf8');
+    assert.ok(html.includes(sha256(bytes)), 'the record names the SHA-256 of the original');
+    assert.ok(html.includes(sha256(copy.bytes)), 'the record names the SHA-256 of the safe copy');
+    assert.ok(html.includes('FOI/2026/0042'));
+    assert.ok(html.includes('&lt;b&gt;not bold&lt;/b&gt;'), 'the note is escaped in the record');
+    const jsonFile = await downloadFrom(page, '#record-json');
+    assert.equal(jsonFile.name, name.replace(/\.csv$/, '-record.json'));
+    const rec = JSON.parse(jsonFile.bytes.toString('utf8'));
+    assert.equal(rec.files[0].sha256, sha256(bytes));
+    assert.equal(rec.files[0].safe_copy.sha256, sha256(copy.bytes));
+    assert.equal(rec.files[0].safe_copy.bytes, copy.bytes.length);
+    assert.equal(rec.reference, 'FOI/2026/0042');
+    assert.equal(rec.values_included, false);
+    assert.ok(rec.files[0].findings.every((f) => f.reasons.every((r) => r.text === undefined || r.text === null)), 'no matched values in the record');
+    assert.match(rec.created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(rec.files[0].safe_copy.decisions.length > 0);
+
+    assert.deepEqual(onlyOwnRequests(log, url), []);
+    assert.deepEqual(log.dialogs, []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+}
+
 for (const [name, bytes, proposed, line] of CASES) {
   test(`file://: ${name}: the safe copy equals the CLI's and the record's hashes match both files`, async () => {
-    const { page, log, close } = await openPage(DIST_URL);
-    try {
-      await page.setInputFiles('#file-input', [{ name, mimeType: 'text/csv', buffer: bytes }]);
-      await allChecked(page, 1);
-      await page.waitForSelector('.safe-step select');
-      const words = await page.waitForFunction(() => document.querySelector('.decisions li') && document.querySelector('.decisions').textContent);
-      assert.match(await words.jsonValue(), proposed, 'the proposed decisions are said in words');
-
-      const copy = await downloadFrom(page, '.safe-step button:has-text("Download safe copy")');
-      assert.equal(copy.name, name.replace(/\.csv$/, '-safe.csv'));
-      assert.deepEqual([...copy.bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'the safe copy starts with a UTF-8 BOM');
-      const cli = cliRedact(name, bytes);
-      assert.ok(copy.bytes.equals(cli.bytes), 'the page\'s safe copy differs from `foi-check redact`');
-      assert.notEqual(sha256(copy.bytes), sha256(bytes), 'the copy changed something');
-
-      // the second check, next to the first
-      const verdict = await page.textContent('.safe-verdict');
-      const stillDirect = cli.status === 1;
-      if (!stillDirect) assert.match(verdict, /Checked again: 0 rows identify anyone/);
-      const compare = await page.$$eval('.compare tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-      assert.equal(compare[0][0], 'Rows checked');
-      assert.equal(compare[0][1], compare[0][2], 'the safe copy keeps every row');
-      const found = compare.find((r) => r[0] === line);
-      assert.ok(Number(found[1]) > 0, `the original had ${line}`);
-      assert.equal(found[2], '0', `the safe copy has no ${line}`);
-
-      // the record, with a reference and a note; values left out by default
-      await page.fill('#record-reference', 'FOI/2026/0042');
-      await page.fill('#record-note', 'Checked by the test <b>not bold</b>');
-      const html = (await downloadFrom(page, '#record-html')).bytes.toString('utf8');
-      assert.ok(html.includes(sha256(bytes)), 'the record names the SHA-256 of the original');
-      assert.ok(html.includes(sha256(copy.bytes)), 'the record names the SHA-256 of the safe copy');
-      assert.ok(html.includes('FOI/2026/0042'));
-      assert.ok(html.includes('&lt;b&gt;not bold&lt;/b&gt;'), 'the note is escaped in the record');
-      const jsonFile = await downloadFrom(page, '#record-json');
-      assert.equal(jsonFile.name, name.replace(/\.csv$/, '-record.json'));
-      const rec = JSON.parse(jsonFile.bytes.toString('utf8'));
-      assert.equal(rec.files[0].sha256, sha256(bytes));
-      assert.equal(rec.files[0].safe_copy.sha256, sha256(copy.bytes));
-      assert.equal(rec.files[0].safe_copy.bytes, copy.bytes.length);
-      assert.equal(rec.reference, 'FOI/2026/0042');
-      assert.equal(rec.values_included, false);
-      assert.ok(rec.files[0].findings.every((f) => f.reasons.every((r) => r.text === undefined || r.text === null)), 'no matched values in the record');
-      assert.match(rec.created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      assert.ok(rec.files[0].safe_copy.decisions.length > 0);
-
-      assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
-      assert.deepEqual(log.dialogs, []);
-      assert.deepEqual(log.errors, []);
-    } finally {
-      await close();
-    }
+    await safeCopyFlow(DIST_URL, name, bytes, proposed, line);
   });
 }
+
+test('http://: the safe copy and record of a staff list are the same as from file://, and the server sees only the page', async () => {
+  const site = await serveWww();
+  try {
+    const [name, bytes, proposed, line] = CASES[1];
+    await safeCopyFlow(site.url, name, bytes, proposed, line);
+    assert.deepEqual(site.seen, ['/'], 'the server saw more than the page itself');
+  } finally {
+    await site.close();
+  }
+});
 
 test('file://: the clerk\'s decisions change the copy: a column kept, a row emptied, another marker and threshold', async () => {
   const { page, log, close } = await openPage(DIST_URL);
@@ -182,6 +200,51 @@ test('profile: a built-in one is used, exported and remembered; the roster is ne
     assert.deepEqual(log.errors, []);
   } finally {
     await close();
+  }
+});
+
+test('roster: a name only the roster knows is flagged in the page, as the CLI flags it; without it, nothing', async () => {
+  const roster = Buffer.from('Surname,Forename,Staff number\nMORGAN,Jane,12345\nPATEL,Kiran,23456\n');
+  const notes = Buffer.from('Ref,Note\n1,Seen by kiran patel at the desk\n2,Nothing to add\n');
+  const file = [{ name: 'notes.csv', mimeType: 'text/csv', buffer: notes }];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-roster-'));
+  const rosterPath = path.join(dir, 'roster.csv');
+  fs.writeFileSync(rosterPath, roster);
+  try {
+    // without a roster the note names no one the tool can tell
+    let { page, log, close } = await openPage(DIST_URL);
+    try {
+      await page.setInputFiles('#file-input', file);
+      await allChecked(page, 1);
+      assert.equal(await page.textContent('#file-list .file-card-head .tag'), 'Nothing flagged');
+    } finally {
+      await close();
+    }
+    ({ page, log, close } = await openPage(DIST_URL));
+    try {
+      await page.click('#profile summary');
+      await page.setInputFiles('#roster-file', [{ name: 'roster.csv', mimeType: 'text/csv', buffer: roster }]);
+      await page.waitForFunction(() => /Roster loaded/.test(document.querySelector('#roster-now').textContent));
+      await page.setInputFiles('#file-input', file);
+      await allChecked(page, 1);
+      assert.equal(await page.textContent('#file-list .file-card-head .tag'), '1 row flagged');
+      await page.waitForSelector('#grid-body tr.flagged .row-flag');
+      await page.keyboard.press('n');
+      await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('row-flag'));
+      const why = await page.textContent('#reason-panel');
+      assert.match(why, /^Row 2 /);
+      assert.match(why, /Name on the staff roster \(Note\): kiran patel/);
+      const saved = await downloadFindings(page);
+      const cli = cliJson([{ name: 'notes.csv', bytes: notes }], ['--roster', rosterPath]);
+      assert.equal(saved, cli, 'the page\'s findings differ from `foi-check check --roster`');
+      assert.ok(!saved.includes('MORGAN') && !saved.includes('23456'), 'the roster is not in the findings');
+      assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
