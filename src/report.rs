@@ -475,6 +475,7 @@ impl StoreStr {
         StoreStr(StoreStr::new(s + start, (s + end).min(self.end())).0 | (self.0 & Self::KEY))
     }
 
+    #[inline(always)]
     pub(crate) fn get(self, text: &str) -> &str {
         text.get(self.start()..self.end()).unwrap_or("")
     }

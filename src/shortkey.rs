@@ -9,6 +9,7 @@
 /// lookup on a staff list, where most values are short).
 pub(crate) type ShortKey = (u64, u64, usize);
 
+#[inline(always)]
 pub(crate) fn short_key(text: &str) -> Option<ShortKey> {
     let b = text.as_bytes();
     let n = b.len();

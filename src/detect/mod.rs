@@ -183,6 +183,7 @@ struct MemoHit {
 }
 
 /// A cell's hash in the memo's index, and its short key if it has one.
+#[inline(always)]
 fn memo_key(cell: &str) -> (u64, Option<ShortKey>) {
     use std::hash::BuildHasher;
     let state = foldhash::fast::FixedState::default();
@@ -348,6 +349,7 @@ fn phone_key(what: &What, text: &str) -> u64 {
 }
 
 /// Count a geographic number's rows (switchboards repeat).
+#[inline(always)]
 fn count_phone(phones: &mut FastMap<u64, u32>, key: u64) {
     if key != 0 {
         *phones.entry(key).or_insert(0) += 1;
@@ -355,6 +357,7 @@ fn count_phone(phones: &mut FastMap<u64, u32>, key: u64) {
 }
 
 /// Copy `text` to the end of the arena; its place there.
+#[inline(always)]
 fn stash(arena: &mut String, text: &str) -> StoreStr {
     let start = arena.len();
     arena.push_str(text);
