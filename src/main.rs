@@ -215,7 +215,7 @@ fn check(args: Vec<String>) -> Result<u8> {
         }
     } else {
         for r in &reports {
-            out.write_all(text::render(r).as_bytes())?;
+            write_text(&mut out, r)?;
         }
     }
     writeln!(out)?;
@@ -289,7 +289,7 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     std::fs::rename(&copy.part, out_path).with_context(|| format!("cannot write {out_path}"))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     writeln!(out, "before:")?;
-    out.write_all(text::render(&report_before).as_bytes())?;
+    write_text(&mut out, &report_before)?;
     for d in policy.describe() {
         writeln!(out, "  decision: {d}")?;
     }
@@ -299,7 +299,7 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     writeln!(out, "after ({out_path}):")?;
     let mut after = copy.report_after.clone();
     after.file = out_path.to_string();
-    out.write_all(text::render(&after).as_bytes())?;
+    write_text(&mut out, &after)?;
     out.flush()?;
     if let Some(path) = &a.record {
         let mut rec = Record::new(&record_options(&a));
@@ -394,6 +394,31 @@ fn write_safe_copy(
         let _ = std::fs::remove_file(&part);
     }
     result
+}
+
+/// A report as text, written to `out` as it is made (a report of a million
+/// flagged rows is never held as one string).
+fn write_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
+    /// `fmt::Write` over `io::Write`, keeping the first I/O error.
+    struct Adapter<'a, W: Write> {
+        out: &'a mut W,
+        error: Option<io::Error>,
+    }
+    impl<W: Write> std::fmt::Write for Adapter<'_, W> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.out.write_all(s.as_bytes()).map_err(|e| {
+                self.error = Some(e);
+                std::fmt::Error
+            })
+        }
+    }
+    let mut a = Adapter { out, error: None };
+    match text::write(&mut a, r) {
+        Ok(()) => Ok(()),
+        Err(_) => Err(a
+            .error
+            .unwrap_or_else(|| io::Error::other("the report could not be written as text"))),
+    }
 }
 
 /// Streams one file through a checker; an unreadable file gives a report

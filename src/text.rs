@@ -1,5 +1,7 @@
 //! The report as text for people (the CLI's default output). Pure: a
-//! [`Report`] in, a `String` out; the CLI writes it.
+//! [`Report`] in, a `String` out ([`render`]), or written piece by piece to
+//! any [`std::fmt::Write`] ([`write`]: the CLI's adapter over standard
+//! output, so a report of a million flagged rows is never one string).
 //!
 //! Everything that comes from the file (names, cells, headers, the file name)
 //! is shown with control, bidi and invisible characters written as `\u{…}`,
@@ -23,11 +25,12 @@ use crate::report::{Kind, Problem, Report};
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
-    let _ = write_report(&mut out, r);
+    let _ = write(&mut out, r);
     out
 }
 
-fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
+/// [`render`], written to `out` as it goes.
+pub fn write<W: Write>(out: &mut W, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "{}: {} rows checked ({}, delimiter {})",
