@@ -763,6 +763,35 @@ reads_to!(
     ]
 );
 
+// A block beside the data whose header starts a row below the table's own
+// (a pivot pasted to the right): the header is still the first row, so the
+// names under it are read as names; the block's cells come along as extra
+// cells of those rows (it is not split out as a table of its own).
+reads_to!(
+    a_side_block_starting_lower_keeps_the_header,
+    "Surname,Rank,Station\nSMITH,PC,Lisburn,,,Rank,Count\nJONES,Sgt,Armagh,,,PC,2\nPATEL,DC,Newry,,,Sgt,1\nBROWN,PC,Lisburn\n",
+    [
+        "start 0 @1 c0: Surname|Rank|Station",
+        "2 t0: SMITH|PC|Lisburn|||Rank|Count",
+        "3 t0: JONES|Sgt|Armagh|||PC|2",
+        "4 t0: PATEL|DC|Newry|||Sgt|1",
+        "5 t0: BROWN|PC|Lisburn",
+        "end 0 @5"
+    ]
+);
+// A title above a wider table is still not its header.
+reads_to!(
+    a_short_title_over_a_wider_table_is_a_title,
+    "Officers,2023\nSurname,Forename,Rank,Station\nSMITH,John,PC,Lisburn\nJONES,Kay,Sgt,Armagh\n",
+    [
+        "1 -: Officers|2023",
+        "start 0 @2 c0: Surname|Forename|Rank|Station",
+        "3 t0: SMITH|John|PC|Lisburn",
+        "4 t0: JONES|Kay|Sgt|Armagh",
+        "end 0 @4"
+    ]
+);
+
 // A pivot whose top-left cell is empty: the row labels stay in the table.
 reads_to!(
     pivot_with_empty_corner,

@@ -11,7 +11,9 @@
 //! - **followed by data**: of the up to three records right after it (before
 //!   any blank row), at least half have at least two non-empty cells, at least
 //!   a quarter as many as the header, and none to the right of the header's
-//!   last column + 1. A header-like record followed by nothing at all (end of
+//!   last column + 1, unless those are a block after an empty column (a side
+//!   table whose header is lower down: the record fits by its cells under the
+//!   header, and the block's cells stay extra cells of the table's rows). A header-like record followed by nothing at all (end of
 //!   file, possibly after blank rows) is a header-only table.
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
@@ -920,7 +922,20 @@ impl Tabler {
         } else {
             let fits = |p: &&&Pending| {
                 let t = p.shape;
-                t.filled >= 2 && t.filled * 4 >= s.filled && t.last <= s.last + 1
+                if t.last <= s.last + 1 {
+                    return t.filled >= 2 && t.filled * 4 >= s.filled;
+                }
+                // Wider, but only by a block after an empty column (a side
+                // table beside this one's data, its header a row or more
+                // down): the record fits by its cells under the header.
+                let f = p.fields();
+                let under = f
+                    .get(..=s.last)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|c| !blank(c))
+                    .count();
+                f.get(s.last + 1).is_none_or(|c| blank(c)) && under >= 2 && under * 4 >= s.filled
             };
             let first3 = follow.iter().take(3);
             let n = first3.clone().count();
