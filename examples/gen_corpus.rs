@@ -268,7 +268,9 @@ fn grouped_header_staff() -> Doc {
     d.title("Officers by station and unit (synthetic)", w);
     d.title("", w);
     d.row(v(&["Officer", "", "", "Posting", "", "Contact"]));
-    d.row(v(&["Surname", "Forename", "Rank", "Station", "Unit", "Email"]));
+    d.row(v(&[
+        "Surname", "Forename", "Rank", "Station", "Unit", "Email",
+    ]));
     for _ in 0..120 {
         let p = person(&mut rng);
         let rank = rng.weighted(RANKS).to_string();

@@ -50,7 +50,11 @@ fn main() {
     let mode = args.get(2).cloned().unwrap_or("all".into());
     let t = Instant::now();
     if mode == "all" || mode == "one" {
-        let threads = if mode == "one" { Threads::One } else { Threads::Auto };
+        let threads = if mode == "one" {
+            Threads::One
+        } else {
+            Threads::Auto
+        };
         let mut c = Checker::new("x", Options::default()).with_threads(threads);
         for ch in bytes.chunks(8 << 20) {
             c.push(ch).unwrap();

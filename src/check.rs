@@ -571,7 +571,10 @@ fn stopped() -> Error {
 /// merged in from the back, so each row moves at most once.
 fn merge_rows(mut rows: Vec<RowFinding>, mut more: Vec<RowFinding>) -> Vec<RowFinding> {
     let key = |r: &RowFinding| (r.row, r.kind);
-    let sorted = |v: &[RowFinding]| v.windows(2).all(|w| matches!(w, [a, b] if key(a) <= key(b)));
+    let sorted = |v: &[RowFinding]| {
+        v.windows(2)
+            .all(|w| matches!(w, [a, b] if key(a) <= key(b)))
+    };
     if !sorted(&rows) {
         rows.sort_by_key(key);
     }
@@ -681,13 +684,24 @@ mod tests {
 
     fn whys(rows: &[RowFinding]) -> Vec<(u64, Kind, Vec<String>)> {
         rows.iter()
-            .map(|r| (r.row, r.kind, r.reasons.iter().map(|x| x.why.to_string()).collect()))
+            .map(|r| {
+                (
+                    r.row,
+                    r.kind,
+                    r.reasons.iter().map(|x| x.why.to_string()).collect(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn merging_rows_is_a_stable_sort_and_merge() {
-        let kinds = [Kind::Staff, Kind::Person, Kind::QuasiIdentifier, Kind::SmallCount];
+        let kinds = [
+            Kind::Staff,
+            Kind::Person,
+            Kind::QuasiIdentifier,
+            Kind::SmallCount,
+        ];
         let mut rng = crate::testgen::Xorshift::new(0x5eed_0004);
         for case in 0..2000 {
             let list = |rng: &mut crate::testgen::Xorshift, n: usize, tag: &str, sorted: bool| {

@@ -455,7 +455,10 @@ fn corpus_group_labels_over_a_header() {
     let t = r.tables.first().expect("a table");
     assert_eq!(t.header_row, 4);
     assert_eq!(t.header.first().map(String::as_str), Some("Surname"));
-    assert!(r.rows.iter().all(|f| f.row > 4), "a label or header row was flagged");
+    assert!(
+        r.rows.iter().all(|f| f.row > 4),
+        "a label or header row was flagged"
+    );
     let expected = parse_expected(file);
     assert_eq!(r.rows.len(), expected.len());
 }

@@ -654,7 +654,8 @@ mod cli {
         // never holds it whole; the copy is the library's in-memory one.
         let d = dir("large");
         let input = d.join("staff.csv");
-        let mut text = String::from("Staff list (synthetic)\n\nSurname,Initial,Rank,Station,Count\n");
+        let mut text =
+            String::from("Staff list (synthetic)\n\nSurname,Initial,Rank,Station,Count\n");
         let mut i = 0u64;
         while text.len() < 20_000_000 {
             i += 1;
@@ -678,9 +679,12 @@ mod cli {
         let options = foi_check::Options::default();
         let report = foi_check::check_bytes("staff.csv", text.as_bytes(), &options);
         let policy = foi_check::redact::Policy::default_for(&report);
-        let copy = foi_check::redact::safe_copy("staff.csv", text.as_bytes(), &policy, &options)
-            .unwrap();
-        assert!(std::fs::read(&out).unwrap() == copy.bytes, "the streamed copy differs");
+        let copy =
+            foi_check::redact::safe_copy("staff.csv", text.as_bytes(), &policy, &options).unwrap();
+        assert!(
+            std::fs::read(&out).unwrap() == copy.bytes,
+            "the streamed copy differs"
+        );
         assert_eq!(code, i32::from(copy.still_identifies()));
         let _ = std::fs::remove_dir_all(&d);
     }

@@ -87,7 +87,11 @@ fn corpus_and_fixtures_read_the_same_on_two_threads() {
     roster.add_name("Alex Kay");
     roster.add_name("Priya Patel");
     let roster = Arc::new(roster);
-    for dir in ["tests/corpus", "tests/fixtures/hostile", "tests/fixtures/read"] {
+    for dir in [
+        "tests/corpus",
+        "tests/fixtures/hostile",
+        "tests/fixtures/read",
+    ] {
         for (name, bytes) in files(dir) {
             same(&name, &bytes, &Options::default(), None);
             same(&name, &bytes, &police, None);

@@ -70,7 +70,11 @@ impl Batch {
         for event in events.drain(..) {
             match event {
                 Event::Start(table) => state.table_start(&table),
-                Event::Record { table, fields: n, row } => {
+                Event::Record {
+                    table,
+                    fields: n,
+                    row,
+                } => {
                     fields.clear();
                     for &end in ends.by_ref().take(n as usize) {
                         fields.push(text.get(at..end).unwrap_or(""));

@@ -508,8 +508,12 @@ impl Verdicts {
         let mut raw = store.hits.get(h..row.hits).unwrap_or(&[]).iter();
         for &word in store.words.get(w..row.words).unwrap_or(&[]) {
             if word != super::RAW {
-                self.key
-                    .push(self.entry_class.get(word as usize).copied().unwrap_or(u32::MAX));
+                self.key.push(
+                    self.entry_class
+                        .get(word as usize)
+                        .copied()
+                        .unwrap_or(u32::MAX),
+                );
             } else if let Some(hit) = raw.next() {
                 let Some(next) = u32::try_from(self.raw_class.len())
                     .ok()

@@ -780,13 +780,31 @@ mod tests {
             ..Stats::default()
         };
         let mut entries = Vec::new();
-        let e = m.insert("MORGAN", 3, delta, &[hit], 0, &mut keys, &mut entries, &mut stats);
+        let e = m.insert(
+            "MORGAN",
+            3,
+            delta,
+            &[hit],
+            0,
+            &mut keys,
+            &mut entries,
+            &mut stats,
+        );
         assert!(e.is_some_and(|e| e.key.is_key() && e.key.get(&keys) == "MORGAN"));
         assert!(e.is_some_and(|e| e.id == 0 && e.col == 3 && e.could_flag));
         assert_eq!(entries.len(), 1);
         // The same cell again is not stored twice.
         assert!(m
-            .insert("MORGAN", 3, delta, &[hit], 0, &mut keys, &mut entries, &mut stats)
+            .insert(
+                "MORGAN",
+                3,
+                delta,
+                &[hit],
+                0,
+                &mut keys,
+                &mut entries,
+                &mut stats
+            )
             .is_none());
         assert!(m.get("MORGAN", &keys).is_some());
         assert!(m.get("MORGANS", &keys).is_none());
@@ -805,7 +823,16 @@ mod tests {
         assert_eq!(m.get(long, &keys).map(|e| e.key.get(&keys)), Some(long));
         // More than two hits, or a cell longer than the limit, is not memoised.
         assert!(m
-            .insert("A B C", 3, delta, &[hit, hit, hit], 0, &mut keys, &mut entries, &mut stats)
+            .insert(
+                "A B C",
+                3,
+                delta,
+                &[hit, hit, hit],
+                0,
+                &mut keys,
+                &mut entries,
+                &mut stats
+            )
             .is_none());
         let long = "x".repeat(MEMO_MAX_LEN + 1);
         assert!(m

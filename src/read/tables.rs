@@ -231,9 +231,9 @@ fn over_header(fields: &[&str], s: Shape, next: &[&str], n: Shape, after: Option
     if !header_like(next, n) || n.filled < s.filled || n.first > s.first || n.last < s.last {
         return false;
     }
-    if (s.first..=s.last).any(|j| {
-        fields.get(j).is_some_and(|f| !blank(f)) && next.get(j).is_none_or(|f| blank(f))
-    }) {
+    if (s.first..=s.last)
+        .any(|j| fields.get(j).is_some_and(|f| !blank(f)) && next.get(j).is_none_or(|f| blank(f)))
+    {
         return false;
     }
     let named = |cells: &[&str]| {
@@ -899,7 +899,10 @@ impl Tabler {
         }
         let mut below = self.pending.iter();
         if let Some(next) = below.next().filter(|n| n.row == front.row + 1) {
-            let after = below.next().filter(|a| a.row == next.row + 1).map(Pending::fields);
+            let after = below
+                .next()
+                .filter(|a| a.row == next.row + 1)
+                .map(Pending::fields);
             if over_header(fields, s, &next.fields(), next.shape, after.as_deref()) {
                 return None;
             }
