@@ -88,6 +88,11 @@ impl Batch {
         }
         text.clear();
         self.ends.clear();
+        // A batch that held a huge record (a 50 MB cell) is not kept at that
+        // size for reuse.
+        if self.text.capacity() > 4 * BATCH_TEXT {
+            self.text = String::new();
+        }
     }
 }
 
