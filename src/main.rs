@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use foi_check::profile::{Profile, Roster};
 use foi_check::record::{self, FileRecord, Record, RecordOptions};
 use foi_check::redact::{self, Policy};
-use foi_check::{text, Checker, Options, Report};
+use foi_check::{text, Checker, Options, Report, Threads};
 use std::sync::Arc;
 
 const USAGE: &str = "\
@@ -31,6 +31,8 @@ Usage:
   --profile P the organisation's profile: a JSON file, or uk-police / generic
   --roster R  a staff roster (an HR export CSV with name, surname, forename or number
               columns) to match against; read into memory only, never written out
+  --threads N 1 or 2: the cores a check may use (default 2 for files of 1 MB or more;
+              1 when many checks run side by side); the report is the same
 
 Settings (the same as the page's settings panel):
   -k N                  a combination of attributes shared by fewer than N rows is flagged (default 3)
@@ -107,6 +109,7 @@ struct Args {
     reference: String,
     note: String,
     roster: Option<Arc<Roster>>,
+    threads: Threads,
 }
 
 fn parse(args: Vec<String>) -> Result<Option<Args>> {
@@ -132,6 +135,13 @@ fn parse(args: Vec<String>) -> Result<Option<Args>> {
             "--out" | "-o" => a.out = Some(value("--out")?),
             "--policy" => a.policy = Some(value("--policy")?),
             "--record" => a.record = Some(value("--record")?),
+            "--threads" => {
+                a.threads = match value("--threads")?.as_str() {
+                    "1" => Threads::One,
+                    "2" => Threads::Auto,
+                    n => bail!("--threads takes 1 or 2, not {n:?}"),
+                }
+            }
             "--no-values" => a.values = false,
             "--reference" => a.reference = value("--reference")?,
             "--note" => a.note = value("--note")?,
@@ -204,7 +214,7 @@ fn check(args: Vec<String>) -> Result<u8> {
     let checked: Vec<(Report, String)> = a
         .files
         .iter()
-        .map(|f| check_file(f, &a.options, a.roster.as_ref()))
+        .map(|f| check_file(f, &a.options, a.roster.as_ref(), a.threads))
         .collect();
     let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -264,14 +274,14 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
             (policy, None)
         }
         None => {
-            let (report, hash) = check_file(input, &a.options, roster);
+            let (report, hash) = check_file(input, &a.options, roster, a.threads);
             (Policy::default_for(&report), Some((report, hash)))
         }
     };
     let options = policy.check_options(&a.options);
     let (report_before, original) = match first {
         Some(checked) if options == a.options => checked,
-        _ => check_file(input, &options, roster),
+        _ => check_file(input, &options, roster, a.threads),
     };
     if let Some(e) = report_before.errors.first() {
         let e = foi_check::Error::new(
@@ -281,7 +291,15 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
         );
         bail!("{input}: {e}");
     }
-    let copy = write_safe_copy(input, out_path, &policy, &report_before, &options, roster)?;
+    let copy = write_safe_copy(
+        input,
+        out_path,
+        &policy,
+        &report_before,
+        &options,
+        roster,
+        a.threads,
+    )?;
     if copy.original != original {
         bail!("{input} changed while the safe copy was being made: no safe copy was written");
     }
@@ -338,6 +356,7 @@ fn write_safe_copy(
     report_before: &Report,
     options: &Options,
     roster: Option<&Arc<Roster>>,
+    threads: Threads,
 ) -> Result<Written> {
     let part = format!("{out_path}.part");
     let result = (|| -> Result<Written> {
@@ -345,7 +364,8 @@ fn write_safe_copy(
             std::fs::File::create(&part).with_context(|| format!("cannot write {out_path}"))?,
         );
         let mut redactor = redact::Redactor::new(policy, report_before);
-        let mut after = Checker::new(&redact::safe_name(input), options.clone());
+        let mut after =
+            Checker::new(&redact::safe_name(input), options.clone()).with_threads(threads);
         if let Some(r) = roster {
             after = after.with_roster(Arc::clone(r));
         }
@@ -423,8 +443,13 @@ fn write_text(out: &mut impl Write, r: &Report) -> io::Result<()> {
 
 /// Streams one file through a checker; an unreadable file gives a report
 /// whose `errors` say why.
-fn check_file(path: &str, options: &Options, roster: Option<&Arc<Roster>>) -> (Report, String) {
-    let mut checker = Checker::new(path, options.clone());
+fn check_file(
+    path: &str,
+    options: &Options,
+    roster: Option<&Arc<Roster>>,
+    threads: Threads,
+) -> (Report, String) {
+    let mut checker = Checker::new(path, options.clone()).with_threads(threads);
     if let Some(r) = roster {
         checker = checker.with_roster(Arc::clone(r));
     }

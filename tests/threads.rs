@@ -146,3 +146,29 @@ fn auto_keeps_a_small_file_on_one_thread() {
     assert_eq!(checker.threads_used(), 1);
     assert_eq!(checker.finish().summary.rows_flagged, 1);
 }
+
+#[test]
+fn the_cli_gives_the_same_report_with_one_thread_or_two() {
+    let (bytes, _) = synth::big_staff_list(13, 2_500_000);
+    let dir = std::env::temp_dir().join(format!("foi-check-threads-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("staff.csv");
+    std::fs::write(&file, &bytes).expect("the file is written");
+    let run = |flags: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_foi-check"))
+            .arg("check")
+            .args(flags)
+            .arg(&file)
+            .output()
+            .expect("foi-check runs")
+    };
+    let two = run(&["--format", "json"]);
+    let one = run(&["--format", "json", "--threads", "1"]);
+    assert_eq!(two.status.code(), Some(1), "the list names people");
+    assert_eq!(one.status.code(), Some(1));
+    assert!(two.stdout == one.stdout, "--threads 1 changed the report");
+    let bad = run(&["--threads", "3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--threads takes 1 or 2"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
