@@ -29,13 +29,32 @@ pub fn render(r: &Report) -> String {
     out
 }
 
+/// `1 row`, `2 rows`.
+fn rows(n: u64) -> String {
+    match n {
+        1 => "1 row".to_string(),
+        n => format!("{n} rows"),
+    }
+}
+
+/// A kind's label for more than one row.
+fn plural(k: Kind) -> &'static str {
+    match k {
+        Kind::Staff => "members of staff",
+        Kind::StaffSenior => "senior members of staff",
+        Kind::Person => "members of the public",
+        Kind::QuasiIdentifier => "rare combinations",
+        Kind::SmallCount => "small numbers",
+    }
+}
+
 /// [`render`], written to `out` as it goes.
 pub fn write<W: Write>(out: &mut W, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
-        "{}: {} rows checked ({}, delimiter {})",
+        "{}: {} checked ({}, delimiter {})",
         shown(&r.file),
-        r.rows_checked,
+        rows(r.rows_checked),
         r.encoding,
         r.delimiter
     )?;
@@ -62,12 +81,15 @@ pub fn write<W: Write>(out: &mut W, r: &Report) -> std::fmt::Result {
         let by_kind: Vec<String> = Kind::ALL
             .iter()
             .filter(|k| r.summary.get(**k) > 0)
-            .map(|k| format!("{} {}", r.summary.get(*k), k.label()))
+            .map(|k| {
+                let n = r.summary.get(*k);
+                format!("{n} {}", if n == 1 { k.label() } else { plural(*k) })
+            })
             .collect();
         writeln!(
             out,
-            "  {} rows flagged{scope}: {}",
-            r.summary.rows_flagged,
+            "  {} flagged{scope}: {}",
+            rows(r.summary.rows_flagged),
             by_kind.join(", ")
         )?;
     }

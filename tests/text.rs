@@ -55,3 +55,27 @@ fn an_incomplete_check_never_reads_as_clean() {
     assert!(!out.contains("no rows identify anyone\n"), "{out}");
     assert!(out.contains("in the rows checked"), "{out}");
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn counts_read_as_english() {
+    let one = check_bytes("a.csv", b"Surname,Rank\nMORGAN,PC\n", &Options::default());
+    let out = text::render(&one);
+    assert!(out.starts_with("a.csv: 2 rows checked"), "{out}");
+    assert!(
+        out.contains("  1 row flagged: 1 member of staff\n"),
+        "{out}"
+    );
+    let two = check_bytes(
+        "b.csv",
+        b"Surname,Rank\nMORGAN,PC\nPATEL,Sgt\n",
+        &Options::default(),
+    );
+    let out = text::render(&two);
+    assert!(
+        out.contains("  2 rows flagged: 2 members of staff"),
+        "{out}"
+    );
+    let title = check_bytes("c.csv", b"Staff list\n", &Options::default());
+    assert!(text::render(&title).starts_with("c.csv: 1 row checked"));
+}
