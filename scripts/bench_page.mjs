@@ -1,11 +1,14 @@
 // Benchmark (a script, not a test): a generated staff-list CSV of about
 // 100 MB (BENCH_MB to change) is given to dist/foi-check.html in headless
 // Chromium, and the script prints end-to-end MB/s (file chosen -> report
-// shown), the CPU time Chromium used for it, peak memory (the page's JS heap from CDP, and the RSS of every
-// Chromium process) and the longest main-thread task (PerformanceObserver
-// 'longtask'), and where the time went: in the worker (push: the check of the
-// chunks; finish: the end of the check; summary and flagged: what the page is
-// sent) and around it. Run with `make bench-page`; figures go to BENCHMARKS.md.
+// shown), the CPU time Chromium used for it and by which threads, peak memory
+// (the page's JS heap from CDP, and the RSS of every Chromium process) and
+// the longest main-thread task (PerformanceObserver 'longtask'), and where
+// the time went: in the two workers (the reader's work and the checker's,
+// which overlap; then finish: the end of the check; summary and flagged: what
+// the page is sent) and around them. BENCH_PAGE=FILE.html benchmarks another
+// build; BENCH_CHROMIUM_ARGS adds Chromium flags. Run with `make
+// bench-page`; figures go to BENCHMARKS.md.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,6 +64,45 @@ function cpuOfTree(rootPid) {
   return stats.filter(([pid]) => keep.has(pid)).reduce((sum, [, , cpu]) => sum + cpu, 0);
 }
 
+// CPU seconds of every thread of rootPid's process tree, by process type and
+// thread name ("renderer/DedicatedWorker"), keyed so two snapshots subtract.
+function threadsOfTree(rootPid) {
+  const tick = 100;
+  const out = new Map();
+  const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const parent = new Map();
+  for (const d of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(f.slice(f.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  const inTree = (pid) => { for (let p = pid; p > 1; p = parent.get(p)) if (p === rootPid) return true; return false; };
+  for (const [pid] of parent) {
+    if (!inTree(pid)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = (cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'));
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${tid}`, { name: `${type}/${name}`, cpu: (Number(rest[11]) + Number(rest[12])) / tick });
+      }
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
+function threadDelta(before, after) {
+  const by = new Map();
+  for (const [k, v] of after) {
+    const d = v.cpu - (before.get(k) ? before.get(k).cpu : 0);
+    if (d > 0) by.set(v.name, (by.get(v.name) || 0) + d);
+  }
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, c]) => `${n} ${c.toFixed(2)}`).join(', ');
+}
+
 function chromiumPid(profileDir) {
   const out = execFileSync('ps', ['-eo', 'pid=,args=']).toString();
   const line = out.split('\n').find((l) => l.includes(profileDir) && !l.includes('--type='));
@@ -80,7 +122,7 @@ async function main() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--enable-precise-memory-info'],
+      '--enable-precise-memory-info', ...(process.env.BENCH_CHROMIUM_ARGS ? process.env.BENCH_CHROMIUM_ARGS.split(' ') : [])],
   });
   try {
     const page = context.pages()[0] || await context.newPage();
@@ -99,7 +141,7 @@ async function main() {
           });
         }
         postMessage(m, t) {
-          if (m && (m.type === 'start' || m.type === 'finish')) window.__phases[m.type] = performance.now();
+          if (m && m.type === 'check') window.__phases.start = performance.now();
           return super.postMessage(m, t);
         }
       };
@@ -129,6 +171,7 @@ async function main() {
     })();
 
     const cpu0 = pid ? cpuOfTree(pid) : 0;
+    const threads0 = pid ? threadsOfTree(pid) : new Map();
     const t0 = Date.now();
     await page.setInputFiles('#file-input', csv);
     await page.waitForFunction(() => {
@@ -139,6 +182,7 @@ async function main() {
     }, null, { timeout: 600000, polling: 50 });
     const seconds = (Date.now() - t0) / 1000;
     const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
+    const threads = pid ? threadDelta(threads0, threadsOfTree(pid)) : '';
     // the table is drawn and scrolled too: it must stay responsive after the check
     await page.waitForSelector('#grid-body tr[data-row]:not([data-row=""])', { timeout: 60000 }).catch(() => {});
     sampling = false;
@@ -148,14 +192,15 @@ async function main() {
     console.log(`result: ${status}`);
     console.log(`end to end: ${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s`);
     if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
+    if (threads) console.log(`CPU s by thread: ${threads}`);
     console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
     const ph = await page.evaluate(() => window.__phases);
     if (ph.timing) {
       const s = (ms) => (ms / 1000).toFixed(2) + ' s';
       const t = ph.timing;
-      console.log(`time: file read and pushed ${s(ph.finish - ph.start)} (of which push ${s(t.push)}); `
-        + `finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; `
-        + `finish to report on the page ${s(ph.report - ph.finish)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
+      console.log(`time: file given to the workers to report on the page ${s(ph.report - ph.start)}: `
+        + `the reader worker's work ${s(t.read)}, the checker worker's ${s(t.push)} (the two overlap); `
+        + `then finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
     }
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   } finally {

@@ -228,6 +228,19 @@ impl Front {
     }
 }
 
+/// A table view fed from the messages as they are replayed ([`Back::push_viewed`]):
+/// a record's fields come as one span of text, so a view keeps them with one
+/// copy, not one per field.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) trait View {
+    /// A table starts (its header row is a row of the view too).
+    fn table_start(&mut self, table: &Table);
+    /// A record of `table` (or outside any table) on `row`: `span` holds its
+    /// fields end to end, and `ends` (little-endian `u32`s) where each field
+    /// ends, counted from `offset` (so the first field starts at `offset`).
+    fn record(&mut self, table: Option<usize>, row: u64, span: &str, ends: &[u8], offset: usize);
+}
+
 /// The detector's half: replays the front's messages and makes the report.
 pub struct Back {
     name: String,
@@ -294,21 +307,39 @@ impl Back {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        self.replay(message, tap).map_err(|reason| {
-            let e = Error::new(
-                ErrorKind::Malformed(format!(
-                    "internal error: {reason}; the rows after row {} were not checked",
-                    self.rows
-                )),
-                None,
-                None,
-            );
-            self.error = Some(e.clone());
-            e
-        })
+        self.replay(message, tap, None)
+            .map_err(|reason| self.lost_step(reason))
     }
 
-    fn replay(&mut self, message: &[u8], tap: &mut dyn Sink) -> Result<(), String> {
+    /// [`Back::push_tapped`] for the page's table view (see [`View`]).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn push_viewed(&mut self, message: &[u8], view: &mut dyn View) -> Result<(), Error> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        self.replay(message, &mut super::NoTap, Some(view))
+            .map_err(|reason| self.lost_step(reason))
+    }
+
+    fn lost_step(&mut self, reason: String) -> Error {
+        let e = Error::new(
+            ErrorKind::Malformed(format!(
+                "internal error: {reason}; the rows after row {} were not checked",
+                self.rows
+            )),
+            None,
+            None,
+        );
+        self.error = Some(e.clone());
+        e
+    }
+
+    fn replay(
+        &mut self,
+        message: &[u8],
+        tap: &mut dyn Sink,
+        mut view: Option<&mut dyn View>,
+    ) -> Result<(), String> {
         if self.done {
             return Err("a message came after the last one".into());
         }
@@ -333,7 +364,7 @@ impl Back {
         let events_len = r.u32()? as usize;
         let text = std::str::from_utf8(r.take(text_len)?)
             .map_err(|_| "a message's text is not UTF-8".to_string())?;
-        let ends = r.take(ends_len.checked_mul(4).ok_or("too many fields")?)?;
+        let ends_bytes = r.take(ends_len.checked_mul(4).ok_or("too many fields")?)?;
         let mut events = Bytes(r.take(events_len)?);
         if !r.0.is_empty() {
             return Err("a message is longer than it says".into());
@@ -342,12 +373,14 @@ impl Back {
         if self.encoding != encoding {
             self.encoding = encoding.to_string();
         }
-        let mut ends = ends
+        let mut ends = ends_bytes
             .chunks_exact(4)
             .map(|b| b.try_into().map_or(0, u32::from_le_bytes) as usize);
         let mut at = 0;
         let mut last_row = 0u64;
         let mut fields: Vec<&str> = Vec::with_capacity(64);
+        // Fields replayed so far (for the view's slice of `ends_bytes`).
+        let mut field_no = 0usize;
         let mut tee = Tee {
             state: self.local.as_mut(),
             tap,
@@ -360,6 +393,7 @@ impl Back {
                     let row = last_row.wrapping_add(unzigzag(events.varint()?) as u64);
                     last_row = row;
                     fields.clear();
+                    let start = at;
                     for _ in 0..n {
                         let end = ends.next().ok_or("a record has more fields than sent")?;
                         fields.push(text.get(at..end).ok_or("a field is out of place")?);
@@ -370,6 +404,13 @@ impl Back {
                         t => Some(usize::try_from(t - 1).map_err(|_| "no such table")?),
                     };
                     tee.record(table, row, &fields);
+                    if let Some(v) = view.as_deref_mut() {
+                        let first = field_no;
+                        field_no += n as usize;
+                        let span = text.get(start..at).unwrap_or("");
+                        let ends = ends_bytes.get(first * 4..field_no * 4).unwrap_or(&[]);
+                        v.record(table, row, span, ends, start);
+                    }
                 }
                 START => {
                     let index = events.usize()?;
@@ -380,12 +421,16 @@ impl Back {
                     for _ in 0..n {
                         header.push(events.str()?.to_string());
                     }
-                    tee.table_start(&Table {
+                    let table = Table {
                         index,
                         header_row,
                         first_column,
                         header,
-                    });
+                    };
+                    tee.table_start(&table);
+                    if let Some(v) = view.as_deref_mut() {
+                        v.table_start(&table);
+                    }
                 }
                 END => {
                     let index = events.usize()?;
@@ -611,6 +656,61 @@ mod tests {
             let r = run(&ms);
             assert!(!r.complete, "{what}: reported as complete");
             assert!(!r.errors.is_empty(), "{what}: no error");
+        }
+    }
+
+    /// Every event as text, from a tap or rebuilt from a view's spans.
+    #[derive(Default)]
+    struct Seen(Vec<String>);
+
+    impl Sink for Seen {
+        fn table_start(&mut self, t: &Table) {
+            self.0.push(format!("start {} {:?}", t.index, t.header));
+        }
+        fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+            self.0.push(format!("record {table:?} {row} {fields:?}"));
+        }
+        fn table_end(&mut self, _: usize, _: u64) {}
+    }
+
+    impl View for Seen {
+        fn table_start(&mut self, t: &Table) {
+            Sink::table_start(self, t);
+        }
+        fn record(
+            &mut self,
+            table: Option<usize>,
+            row: u64,
+            span: &str,
+            ends: &[u8],
+            offset: usize,
+        ) {
+            let mut fields = Vec::new();
+            let mut at = 0;
+            for b in ends.chunks_exact(4) {
+                let end = u32::from_le_bytes(b.try_into().expect("4 bytes")) as usize - offset;
+                fields.push(&span[at..end]);
+                at = end;
+            }
+            assert_eq!(at, span.len(), "the span is exactly the record's fields");
+            Sink::record(self, table, row, &fields);
+        }
+    }
+
+    #[test]
+    fn a_view_gets_each_record_as_the_tap_does() {
+        let file = "Title\n\nSurname,Initial,Rank\nMORGAN,J,Inspector\n\"KAY\nX\",,PC\nend\n\n\nA,B\n1,é\n";
+        for chunk in [1, 7, file.len()] {
+            let ms = messages(file.as_bytes(), chunk);
+            let (mut tapped, mut viewed) = (Seen::default(), Seen::default());
+            let mut a = Back::new("f.csv", Options::default());
+            let mut b = Back::new("f.csv", Options::default());
+            for m in &ms {
+                a.push_tapped(m, &mut tapped).expect("a message replays");
+                b.push_viewed(m, &mut viewed).expect("a message replays");
+            }
+            assert!(tapped.0.len() > 6, "{:?}", tapped.0);
+            assert_eq!(tapped.0, viewed.0);
         }
     }
 
