@@ -462,3 +462,37 @@ fn corpus_group_labels_over_a_header() {
     let expected = parse_expected(file);
     assert_eq!(r.rows.len(), expected.len());
 }
+
+#[test]
+fn a_one_column_list_is_checked_under_its_header() {
+    // `Surname` over bare surnames: each is a person's surname; the same
+    // list with a header that names no one is not flagged.
+    type Flagged = &'static [(u64, Kind, &'static str)];
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Surname\nMORGAN\nPATEL\n",
+            &[
+                (2, Kind::Person, "name.surname"),
+                (3, Kind::Person, "name.surname"),
+            ],
+        ),
+        (
+            "Officers on the course\n\nCollar number\n1234\n5678\n",
+            &[
+                (4, Kind::Staff, "number.staff"),
+                (5, Kind::Staff, "number.staff"),
+            ],
+        ),
+        ("Rank\nConstable\nSergeant\n", &[]),
+        ("Surname\nForename\nRank\n", &[]),
+    ];
+    for (file, expected) in cases {
+        let r = foi_check::check_bytes("list.csv", file.as_bytes(), &foi_check::Options::default());
+        let got: Vec<(u64, Kind, &str)> = r
+            .rows
+            .iter()
+            .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
+            .collect();
+        assert_eq!(&got, expected, "{file:?}");
+    }
+}

@@ -1301,3 +1301,52 @@ fn huge_record_is_a_limit() {
         ["start 0 @1 c0: Name|Note", "2 t0: A|ok", "end 0 @2"]
     );
 }
+
+// A one-column list under a header that names people by itself: a table,
+// so a bare surname is read as a surname.
+reads_to!(
+    a_one_column_list_of_surnames_is_a_table,
+    "Surname\nMORGAN\nPATEL\nO'NEILL\n",
+    [
+        "start 0 @1 c0: Surname",
+        "2 t0: MORGAN",
+        "3 t0: PATEL",
+        "4 t0: O'NEILL",
+        "end 0 @4"
+    ]
+);
+// The same after a title, ending at a blank row before a table of its own.
+reads_to!(
+    a_one_column_list_after_a_title_before_another_table,
+    "Officers on the course\n\nCollar number\n1234\n5678\n\nStation,Headcount\nLisburn,40\n",
+    [
+        "1 -: Officers on the course",
+        "start 0 @3 c0: Collar number",
+        "4 t0: 1234",
+        "5 t0: 5678",
+        "end 0 @5",
+        "start 1 @7 c0: Station|Headcount",
+        "8 t1: Lisburn|40",
+        "end 1 @8"
+    ]
+);
+// Not one-column tables: a list of field names, a lone header that does not
+// name people, and prose whose first line has a header's word in it.
+reads_to!(
+    a_one_column_list_of_field_names_stays_lines,
+    "Surname\nForename\nRank\n",
+    ["1 -: Surname", "2 -: Forename", "3 -: Rank"]
+);
+reads_to!(
+    a_lone_header_that_names_no_one_stays_a_line,
+    "Rank\nConstable\nSergeant\n",
+    ["1 -: Rank", "2 -: Constable", "3 -: Sergeant"]
+);
+reads_to!(
+    a_lone_name_header_over_prose_stays_a_line,
+    "Name\nThe names of the officers have been withheld under section 40(2) of the Act as personal data.\n",
+    [
+        "1 -: Name",
+        "2 -: The names of the officers have been withheld under section 40(2) of the Act as personal data."
+    ]
+);

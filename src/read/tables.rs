@@ -215,6 +215,36 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
 }
 
+/// Is a lone cell a header (as a whole: not `Dear requester`) that names
+/// people or what identifies them by itself (`Surname`, `Name`, `Collar
+/// number`, `Email`...)? Under such a
+/// header, a one-column list is a table: a bare `MORGAN` is a surname only
+/// because its column says so. Other lone cells (`Notes`, `Rank`, a title)
+/// stay lines of their own.
+fn names_people(cell: &str) -> bool {
+    use crate::report::ColumnClass as C;
+    let t = cell.trim();
+    if t.is_empty() || t.chars().count() > 80 || t.ends_with(':') || !is_label(t) {
+        return false;
+    }
+    crate::rules::headers::match_whole_header(t).is_some_and(|r| {
+        matches!(
+            r.class,
+            C::Name
+                | C::Forename
+                | C::Surname
+                | C::StaffNumber
+                | C::Email
+                | C::Phone
+                | C::NiNumber
+                | C::DateOfBirth
+                | C::Address
+                | C::Postcode
+                | C::Photo
+        )
+    })
+}
+
 /// Is a header-like record a title or a row of group labels above the real
 /// header? `Officer details,,Posting,` over `Surname,Initial,Rank,Unit` (merged
 /// cells exported), or `Staff list,2023` over `Surname,Rank`. Yes when the
@@ -894,7 +924,8 @@ impl Tabler {
     /// Is `front` (the oldest queued record) a header? The group it opens.
     fn header(&mut self, front: &Pending, fields: &[&str]) -> Option<Group> {
         let s = front.shape;
-        if !header_like(fields, s) {
+        let single = s.filled == 1 && names_people(fields.get(s.first).copied().unwrap_or(""));
+        if !single && !header_like(fields, s) {
             return None;
         }
         let mut below = self.pending.iter();
@@ -917,7 +948,23 @@ impl Tabler {
             prev = p.row;
             follow.push(p);
         }
-        if follow.is_empty() {
+        if single {
+            // A one-column list (`Surname` over `MORGAN`, `PATEL`): every
+            // record right under it is one cell in the same column, and none
+            // is a header itself (a list of field names is not a table).
+            let under = |p: &&Pending| {
+                let t = p.shape;
+                t.filled == 1
+                    && t.first == s.first
+                    && p.fields().get(t.first).is_some_and(|c| {
+                        crate::rules::headers::match_header(c).is_none()
+                            && !footnote_like(&p.fields(), t)
+                    })
+            };
+            if follow.is_empty() || !follow.iter().take(3).all(under) {
+                return None;
+            }
+        } else if follow.is_empty() {
             // Header-only table: nothing at all follows.
             if !(self.eof && self.pending.is_empty()) {
                 return None;

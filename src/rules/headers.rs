@@ -670,6 +670,23 @@ pub fn normalise(header: &str) -> String {
     out
 }
 
+/// The rule a header matches as a whole (`Surname`, `Officer name`), not by
+/// a phrase inside it: for a lone cell, which may be a line of prose
+/// (`Dear requester`) as easily as a header.
+///
+/// ```
+/// use foi_check::rules::headers::match_whole_header;
+/// use foi_check::ColumnClass;
+/// assert_eq!(match_whole_header("Surname").map(|r| r.class), Some(ColumnClass::Surname));
+/// assert!(match_whole_header("Dear requester").is_none());
+/// ```
+pub fn match_whole_header(header: &str) -> Option<&'static HeaderRule> {
+    let norm = normalise(header);
+    HEADERS
+        .iter()
+        .find(|r| !norm.is_empty() && r.phrases.iter().any(|p| *p == norm))
+}
+
 /// The rule a header matches, if any.
 ///
 /// ```
