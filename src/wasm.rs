@@ -83,9 +83,14 @@ impl WasmChecker {
 
     /// Also keep every row's cells (up to `limit` bytes of text) for the
     /// table view, tapped from the checker's own parse. Call before the first `push`.
+    /// `size` is the file's size in bytes if known (else 0): the view makes
+    /// room for about that much at once rather than growing (and copying) as
+    /// it fills.
     #[wasm_bindgen(js_name = keepRows)]
-    pub fn keep_rows(&mut self, limit: f64) {
-        self.view = Some(RowStore::new(limit as usize));
+    pub fn keep_rows(&mut self, limit: f64, size: Option<f64>) {
+        let mut store = RowStore::new(limit as usize);
+        store.make_room(size.unwrap_or(0.0) as usize);
+        self.view = Some(store);
     }
 
     fn inner(&mut self) -> Result<&mut Inner, JsError> {

@@ -18,7 +18,7 @@ const CSV: &[u8] =
 
 fn checked(chunks: &[&[u8]]) -> (WasmChecker, WasmReport) {
     let mut c = WasmChecker::new("staff.csv", JsValue::UNDEFINED).unwrap();
-    c.keep_rows(1e6);
+    c.keep_rows(1e6, None);
     for chunk in chunks {
         c.push(chunk).unwrap();
     }
@@ -122,7 +122,7 @@ fn the_view_keeps_every_row_with_its_spreadsheet_number() {
 #[wasm_bindgen_test]
 fn the_view_stops_at_its_limit_but_the_check_does_not() {
     let mut c = WasmChecker::new("staff.csv", JsValue::UNDEFINED).unwrap();
-    c.keep_rows(40.0);
+    c.keep_rows(40.0, None);
     c.push(CSV).unwrap();
     let mut report = c.finish().unwrap();
     let report: Report = serde_json::from_str(&report.summary().unwrap()).unwrap();
@@ -161,7 +161,7 @@ fn the_view_puts_side_by_side_tables_in_their_columns() {
 fn checked_split(chunks: &[&[u8]], keep: f64) -> (WasmChecker, WasmReport) {
     let mut front = foi_check::wasm::WasmFront::new();
     let mut c = WasmChecker::back("staff.csv", JsValue::UNDEFINED).unwrap();
-    c.keep_rows(keep);
+    c.keep_rows(keep, Some(1e4));
     for chunk in chunks {
         front.push(chunk).unwrap();
         c.push_message(&front.take().unwrap()).unwrap();

@@ -19,7 +19,7 @@
 //                                          (it reads ahead of the checker by at most IN_FLIGHT parts)
 //   close {id}                           (stops reading it)
 // Reader -> checker, over the link (and `took {id}` back for each part):
-//   begin {id, name, keep, options}, part {id, bytes}, last {id, bytes, read (ms)}
+//   begin {id, name, keep, size, options}, part {id, bytes}, last {id, bytes, read (ms)}
 // From the checker worker:
 //                                       -> report {id, report (without rows; with settingsText),
 //                                          flagged (view indexes, Uint32Array), viewLength,
@@ -126,7 +126,7 @@ const handlers = {
   async check(m) {
     const f = { front: new wasm_bindgen.WasmFront(), inFlight: 0, wake: null, time: 0 };
     fronts.set(m.id, f);
-    link.postMessage({ type: 'begin', id: m.id, name: m.name, keep: m.keep, options: m.options });
+    link.postMessage({ type: 'begin', id: m.id, name: m.name, keep: m.keep, size: m.file.size, options: m.options });
     const file = m.file;
     const open = () => fronts.get(m.id) === f;   // false once closed (cancelled)
     const slice = (at) => file.slice(at, Math.min(at + CHUNK, file.size)).arrayBuffer();
@@ -344,7 +344,7 @@ const linkHandlers = {
   begin(m) {
     const c = wasm_bindgen.WasmChecker.back(m.name, m.options);
     if (roster) c.setRoster(roster);
-    if (m.keep > 0) c.keepRows(m.keep);
+    if (m.keep > 0) c.keepRows(m.keep, m.size);
     checkers.set(m.id, c);
     pushTime.set(m.id, 0);
   },

@@ -46,6 +46,18 @@ impl RowStore {
         }
     }
 
+    /// Room for a file of `size` bytes (up to the limit): its cells' text is
+    /// at most about that long, and it has fewer cells and records than it
+    /// has bytes (these are estimates: a vector still grows if they are short).
+    pub(crate) fn make_room(&mut self, size: usize) {
+        let text = size.min(self.limit);
+        self.text.reserve(text);
+        self.cell_end.reserve(text / 8);
+        self.row_no.reserve(text / 64);
+        self.row_cell.reserve(text / 64);
+        self.row_col.reserve(text / 64);
+    }
+
     /// True when the limit was reached and later rows are not in the view.
     pub(crate) fn truncated(&self) -> bool {
         self.truncated
