@@ -4,9 +4,9 @@
 // shown), the CPU time Chromium used for it and by which threads, peak memory
 // (the page's JS heap from CDP, and the RSS of every Chromium process) and
 // the longest main-thread task (PerformanceObserver 'longtask'), and where
-// the time went: in the two workers (the reader's work and the checker's,
-// which overlap; then finish: the end of the check; summary and flagged: what
-// the page is sent) and around them. BENCH_PAGE=FILE.html benchmarks another
+// the time went: in the worker (push: the check of the chunks; finish: the
+// end of the check; summary and flagged: what the page is sent) and around
+// it. BENCH_PAGE=FILE.html benchmarks another
 // build; BENCH_CHROMIUM_ARGS adds Chromium flags. Run with `make
 // bench-page`; figures go to BENCHMARKS.md.
 import { chromium } from 'playwright-core';
@@ -141,7 +141,7 @@ async function main() {
           });
         }
         postMessage(m, t) {
-          if (m && m.type === 'check') window.__phases.start = performance.now();
+          if (m && (m.type === 'start' || m.type === 'finish')) window.__phases[m.type] = performance.now();
           return super.postMessage(m, t);
         }
       };
@@ -198,9 +198,9 @@ async function main() {
     if (ph.timing) {
       const s = (ms) => (ms / 1000).toFixed(2) + ' s';
       const t = ph.timing;
-      console.log(`time: file given to the workers to report on the page ${s(ph.report - ph.start)}: `
-        + `the reader worker's work ${s(t.read)}, the checker worker's ${s(t.push)} (the two overlap); `
-        + `then finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
+      console.log(`time: file read and pushed ${s(ph.finish - ph.start)} (of which push ${s(t.push)}); `
+        + `finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; `
+        + `finish to report on the page ${s(ph.report - ph.finish)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
     }
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   } finally {

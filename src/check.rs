@@ -11,7 +11,6 @@ use std::sync::Arc;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod pipe;
-pub mod split;
 
 /// WebAssembly in the page has one thread: there a pipe cannot exist, and
 /// none of the code for one is built.

@@ -12,7 +12,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::check::split::{Back, Front};
 use crate::{Checker, Options};
 
 mod profile;
@@ -35,19 +34,11 @@ fn options_from(options: JsValue) -> Result<Options, JsError> {
     serde_wasm_bindgen::from_value(options).map_err(js_err)
 }
 
-/// One file being checked, and then its rows for the page's table: either
-/// the whole check in this worker (`new`, fed chunks with `push`), or the
-/// back half of a split check (`back`, fed a [`WasmFront`]'s messages with
-/// `pushMessage`) while the reader runs in another worker.
+/// One file being checked, and then its rows for the page's table.
 #[wasm_bindgen]
 pub struct WasmChecker {
-    inner: Option<Inner>,
+    inner: Option<Checker>,
     view: Option<RowStore>,
-}
-
-enum Inner {
-    Whole(Checker),
-    Back(Back),
 }
 
 #[wasm_bindgen]
@@ -56,16 +47,7 @@ impl WasmChecker {
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
         Ok(WasmChecker {
-            inner: Some(Inner::Whole(Checker::new(name, options_from(options)?))),
-            view: None,
-        })
-    }
-
-    /// The back half of a split check: the detector, the risk models and the
-    /// report, fed the messages of a [`WasmFront`] in another worker.
-    pub fn back(name: &str, options: JsValue) -> Result<WasmChecker, JsError> {
-        Ok(WasmChecker {
-            inner: Some(Inner::Back(Back::new(name, options_from(options)?))),
+            inner: Some(Checker::new(name, options_from(options)?)),
             view: None,
         })
     }
@@ -75,10 +57,7 @@ impl WasmChecker {
     /// before the first `push`.
     #[wasm_bindgen(js_name = setRoster)]
     pub fn set_roster(&mut self, roster: &profile::WasmRoster) {
-        self.inner = self.inner.take().map(|inner| match inner {
-            Inner::Whole(c) => Inner::Whole(c.with_roster(roster.shared())),
-            Inner::Back(b) => Inner::Back(b.with_roster(roster.shared())),
-        });
+        self.inner = self.inner.take().map(|c| c.with_roster(roster.shared()));
     }
 
     /// Also keep every row's cells (up to `limit` bytes of text) for the
@@ -93,37 +72,16 @@ impl WasmChecker {
         self.view = Some(store);
     }
 
-    fn inner(&mut self) -> Result<&mut Inner, JsError> {
-        self.inner
-            .as_mut()
-            .ok_or_else(|| js_err("this file's check has already finished"))
-    }
-
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        let store = self.view.as_mut();
-        let Some(Inner::Whole(checker)) = self.inner.as_mut() else {
-            return Err(js_err("this check takes a reader's messages, not chunks"));
-        };
-        match store {
+        let checker = self
+            .inner
+            .as_mut()
+            .ok_or_else(|| js_err("this file's check has already finished"))?;
+        match self.view.as_mut() {
             Some(store) => checker.push_tapped(chunk, store),
             None => checker.push(chunk),
-        }
-        .map_err(js_err)
-    }
-
-    /// Replay the next message of this file's [`WasmFront`]. Throws if the
-    /// message is not the one due (the report will say the check is incomplete).
-    #[wasm_bindgen(js_name = pushMessage)]
-    pub fn push_message(&mut self, message: &[u8]) -> Result<(), JsError> {
-        let store = self.view.as_mut();
-        let Some(Inner::Back(back)) = self.inner.as_mut() else {
-            return Err(js_err("this check reads chunks, not a reader's messages"));
-        };
-        match store {
-            Some(store) => back.push_viewed(message, store),
-            None => back.push(message),
         }
         .map_err(js_err)
     }
@@ -131,26 +89,23 @@ impl WasmChecker {
     /// Records read so far.
     #[wasm_bindgen(js_name = rowsRead)]
     pub fn rows_read(&self) -> f64 {
-        match &self.inner {
-            Some(Inner::Whole(c)) => c.rows_read() as f64,
-            Some(Inner::Back(b)) => b.rows_read() as f64,
-            None => 0.0,
-        }
+        self.inner.as_ref().map_or(0.0, |c| c.rows_read() as f64)
     }
 
     /// The report, kept in Rust: see [`WasmReport`].
     pub fn finish(&mut self) -> Result<WasmReport, JsError> {
-        self.inner()?;
-        let inner = self.inner.take();
-        let report = match (inner, self.view.as_mut()) {
-            (Some(Inner::Whole(checker)), Some(store)) => checker.finish_tapped(store),
-            (Some(Inner::Whole(checker)), None) => checker.finish(),
-            (Some(Inner::Back(back)), _) => back.finish(),
-            (None, _) => return Err(js_err("this file's check has already finished")),
+        let checker = self
+            .inner
+            .take()
+            .ok_or_else(|| js_err("this file's check has already finished"))?;
+        let report = match self.view.as_mut() {
+            Some(store) => {
+                let report = checker.finish_tapped(store);
+                store.seal();
+                report
+            }
+            None => checker.finish(),
         };
-        if let Some(store) = self.view.as_mut() {
-            store.seal();
-        }
         Ok(WasmReport::new(report))
     }
 
@@ -207,63 +162,6 @@ impl WasmChecker {
         self.view
             .as_ref()
             .map_or_else(Vec::new, |s| s.search(needle))
-    }
-}
-
-/// The reader's half of a split check (see [`crate::check::split`]): it
-/// reads a file's chunks in one worker, and its messages go to a
-/// [`WasmChecker::back`] in another, which checks them.
-#[wasm_bindgen]
-pub struct WasmFront {
-    inner: Option<Front>,
-}
-
-#[wasm_bindgen]
-impl WasmFront {
-    /// A reader for one file.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> WasmFront {
-        WasmFront {
-            inner: Some(Front::new()),
-        }
-    }
-
-    fn front(&mut self) -> Result<&mut Front, JsError> {
-        self.inner
-            .as_mut()
-            .ok_or_else(|| js_err("this file has already been read to its end"))
-    }
-
-    /// Read the next chunk. Throws with a message naming row and byte when
-    /// the file cannot be read; the last message carries the error too.
-    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        self.front()?.push(chunk).map_err(js_err)
-    }
-
-    /// The next message for the back half: what was read since the last.
-    pub fn take(&mut self) -> Result<Vec<u8>, JsError> {
-        Ok(self.front()?.take())
-    }
-
-    /// End of input: the last message.
-    pub fn finish(&mut self) -> Result<Vec<u8>, JsError> {
-        self.front()?;
-        self.inner
-            .take()
-            .map(Front::finish)
-            .ok_or_else(|| js_err("this file has already been read to its end"))
-    }
-
-    /// Records read so far.
-    #[wasm_bindgen(js_name = rowsRead)]
-    pub fn rows_read(&self) -> f64 {
-        self.inner.as_ref().map_or(0.0, |f| f.rows_read() as f64)
-    }
-}
-
-impl Default for WasmFront {
-    fn default() -> Self {
-        WasmFront::new()
     }
 }
 

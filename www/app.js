@@ -1,9 +1,10 @@
-// app.js: the page. DOM only: files are read in slices and sent to two Web
-// Workers (worker.js + the wasm core: one reads, the other checks what it
-// read and keeps the rows and the report); this script draws what they report. Every piece of text that comes from a
+// app.js: the page. DOM only: files are read in slices and sent to one Web
+// Worker (worker.js + the wasm core), which checks them and keeps their rows;
+// this script draws what it reports. Every piece of text that comes from a
 // file (cells, headers, file names, reasons) is set with textContent.
 'use strict';
 (function () {
+  const CHUNK = 8 * 1024 * 1024;          // bytes per File.slice
   const KEEP_ROWS = 512 * 1024 * 1024;     // cell text the worker keeps per file for the table
   const MAX_SCROLL = 4000000;              // px of scrolling for the whole table, however long
   // Each kind of finding: its tag, colour, mark (a symbol as well as the
@@ -58,18 +59,18 @@
   const workerUrl = URL.createObjectURL(
     new Blob([$('worker-source').textContent], { type: 'text/javascript' }));
   const wasmBase64 = $('wasm-base64').textContent.trim();
-  // Two workers split each check (worker.js): `reader` reads the file and
-  // `worker` checks what it read, keeps the report and answers the page.
   let worker = null;
-  let reader = null;
   let workerReady = null;
   let workerBroken = null;
   let reqSeq = 0;
   const replies = new Map();
 
-  function startWorker() {
+  function ensureWorker() {
+    if (workerBroken) return Promise.reject(new Error(workerBroken));
+    if (workerReady) return workerReady;
     const w = new Worker(workerUrl);
-    const ready = new Promise((resolve, reject) => {
+    worker = w;
+    workerReady = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') resolve();
@@ -87,20 +88,6 @@
       w.onmessageerror = () => crashed(w, 'a message could not be read');
     });
     w.postMessage({ type: 'init', wasm: wasmBase64 });
-    return { w, ready };
-  }
-
-  function ensureWorker() {
-    if (workerBroken) return Promise.reject(new Error(workerBroken));
-    if (workerReady) return workerReady;
-    const a = startWorker();
-    const b = startWorker();
-    worker = a.w;
-    reader = b.w;
-    const channel = new MessageChannel();
-    worker.postMessage({ type: 'link', port: channel.port1 }, [channel.port1]);
-    reader.postMessage({ type: 'link', port: channel.port2 }, [channel.port2]);
-    workerReady = Promise.all([a.ready, b.ready]).then(() => undefined);
     return workerReady;
   }
 
@@ -118,12 +105,10 @@
   // of the files checked before lived in the dead worker's memory, so those
   // files are checked again (from their File objects) by the new one.
   function crashed(w, message) {
-    if (w !== worker && w !== reader) return;
-    worker.terminate();
-    reader.terminate();
+    if (w !== worker) return;
+    w.terminate();
     rosterLost();
     worker = null;
-    reader = null;
     workerReady = null;
     for (const r of replies.values()) r.reject(new Error('The checker stopped: ' + message));
     replies.clear();
@@ -142,7 +127,7 @@
   }
 
   function onWorkerMessage(w, m) {
-    if (w !== worker && w !== reader) return;
+    if (w !== worker) return;
     if (m.type === 'crashed') { crashed(w, m.message); return; }
     if (m.type === 'reply') {
       const r = replies.get(m.req);
@@ -154,10 +139,6 @@
     if (!f) return;
     if (m.type === 'safeProgress') { safeProgress(f, m); return; }
     if (m.type === 'readError') { f.readError = f.readError || m.message; return; }
-    if (m.type === 'progress') {
-      if (f.status === 'checking' && !f.cancelled) { f.bytesDone = m.bytes; f.rows = m.rows; scheduleProgress(f); }
-      return;
-    }
     if (f.waiter && f.waiter.type === m.type) {
       const waiter = f.waiter;
       f.waiter = null;
@@ -212,24 +193,49 @@
     }
   }
 
+  function readSlice(f, start) {
+    return f.file.slice(start, Math.min(start + CHUNK, f.size)).arrayBuffer();
+  }
+
   async function checkFile(f) {
     f.status = 'checking';
     renderCard(f);
     try {
       await ensureWorker();
-      // The reader worker reads the file in slices itself and reports progress;
-      // the checker worker sends the report (worker.js).
-      const done = waitFor(f, 'report');
-      reader.postMessage({ type: 'check', id: f.id, file: f.file, name: f.name, keep: KEEP_ROWS, options: settings.options });
-      const r = await done;
-      if (f.cancelled || r.failed) {
-        if (reader) reader.postMessage({ type: 'close', id: f.id });
-        if (worker) worker.postMessage({ type: 'close', id: f.id });
+      const w = worker;
+      w.postMessage({ type: 'start', id: f.id, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options });
+      let offset = 0;
+      let seq = 0;
+      let ahead = f.size > 0 ? readSlice(f, 0) : null;
+      while (offset < f.size && !f.cancelled && !f.readError) {
+        let buf;
+        try {
+          buf = await ahead;
+        } catch (e) {
+          throw new Error('The browser could not read the file (' + (e.message || e) + '). Has it been moved or deleted?');
+        }
+        if (f.cancelled) break;
+        // Measured before the transfer: a transferred buffer reads as empty.
+        const length = buf.byteLength;
+        if (length === 0) break;
+        const end = offset + length;
+        ahead = end < f.size ? readSlice(f, end) : null;
+        const ack = waitFor(f, 'progress');
+        w.postMessage({ type: 'chunk', id: f.id, seq: seq++, bytes: buf }, [buf]);
+        const p = await ack;
+        offset = end;
+        f.bytesDone = end;
+        f.rows = p.rows;
+        scheduleProgress(f);
       }
       if (f.cancelled) {
+        w.postMessage({ type: 'close', id: f.id });
         f.status = 'cancelled';
         return;
       }
+      const done = waitFor(f, 'report');
+      w.postMessage({ type: 'finish', id: f.id });
+      const r = await done;
       if (r.failed) throw new Error(f.readError || r.failed);
       // Never show part of a file as checked: the checker must have been
       // given every byte (a file cut short by a read error says so above).
@@ -260,22 +266,12 @@
 
   function cancelFile(f) {
     if (f.status === 'waiting') { f.status = 'cancelled'; renderCard(f); announce(statusSentence(f)); }
-    else if (f.status === 'checking') stop(f);
-  }
-
-  // Stop checking f: checkFile stops waiting for its report and closes it in both workers.
-  function stop(f) {
-    f.cancelled = true;
-    if (f.waiter) {
-      const waiter = f.waiter;
-      f.waiter = null;
-      waiter.resolve({ type: 'report', cancelled: true });
-    }
+    else if (f.status === 'checking') f.cancelled = true;
   }
 
   function clearAll() {
     for (const f of files) {
-      if (f.status === 'checking') stop(f);
+      if (f.status === 'checking') f.cancelled = true;
       else if (f.status === 'waiting') f.status = 'cancelled';
       if (worker && f.status === 'done') worker.postMessage({ type: 'close', id: f.id });
     }
@@ -368,7 +364,7 @@
   // Check every file again with the settings now in force, from its File object.
   function recheckAll() {
     for (const f of files) {
-      if (f.status === 'checking') { f.requeue = true; stop(f); } else requeue(f);
+      if (f.status === 'checking') { f.cancelled = true; f.requeue = true; } else requeue(f);
     }
     hideTable();
     run();

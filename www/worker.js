@@ -1,31 +1,16 @@
 // worker.js: runs the wasm core, and nothing else. It is appended to
 // wasm-bindgen's no-modules glue (which defines `wasm_bindgen`) by
-// scripts/build.py and started twice by app.js from a Blob URL: a check is
-// split between the two (src/check/split.rs), so that it runs on two cores.
-// The *reader* worker reads the file's chunks (a WasmFront) and sends what it
-// read, as messages of bytes, straight to the *checker* worker over a
-// MessageChannel; the checker worker replays them into the detector and the
-// risk models, keeps the rows for the table, and keeps the report.
+// scripts/build.py and started by app.js from a Blob URL.
 //
 // Messages in (from app.js) and out:
 //   init {wasm: base64}                 -> ready {version} | crashed
-//   link {port}                          (the MessageChannel between the two workers)
-// To the reader worker:
-//   check {id, file: File, name, keep, options}
-//                                         (keep: bytes of cell text to keep for the table;
-//                                          options: the settings, serde names of src/options.rs)
-//                                       -> progress {id, bytes, rows} ... | readError {id, message}
-//                                          | report {id, failed} (the file could not be read)
-//                                          (it reads ahead of the checker by at most IN_FLIGHT parts)
-//   close {id}                           (stops reading it)
-// Reader -> checker, over the link (and `took {id}` back for each part):
-//   begin {id, name, keep, size, options}, part {id, bytes}, last {id, bytes, read (ms)}
-// From the checker worker:
-//                                       -> report {id, report (without rows; with settingsText),
+//   start {id, name, size, keep, options} (keep: bytes of cell text to keep for the table;
+//                                         options: the settings, serde names of src/options.rs)
+//   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
+//   finish {id}                         -> report {id, report (without rows; with settingsText),
 //                                          flagged (view indexes, Uint32Array), viewLength,
-//                                          viewTruncated, timing {read, push, finish, summary, flagged} ms}
+//                                          viewTruncated, timing {push, finish, summary, flagged} ms}
 //                                          | report {id, failed}
-// To the checker worker:
 //   describe {req, options}             -> reply {req, value: {summary, k, counts}}
 //   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding or null]]}
 //   search {id, req, needle}            -> reply {req, value: Uint32Array}
@@ -52,11 +37,6 @@
 
 const checkers = new Map();
 const CHUNK = 8 * 1024 * 1024;
-// The reader's files (id -> {front: WasmFront, inFlight, wake: resumes reading, time ms}),
-// and how many parts it may send before the checker has replayed them.
-const fronts = new Map();
-const IN_FLIGHT = 2;
-let link = null;
 // The session's staff roster: a WasmRoster in this worker's memory, never
 // stored anywhere; every checker made while it is loaded matches against it
 // (newChecker), the safe copy's re-check too.
@@ -94,12 +74,6 @@ function decodeBase64(text) {
   return bytes;
 }
 
-function front(id) {
-  const f = fronts.get(id);
-  if (!f) throw new Error('no such file in the reader: ' + id);
-  return f;
-}
-
 function checker(id) {
   const c = checkers.get(id);
   if (!c) throw new Error('no such file in the checker: ' + id);
@@ -118,60 +92,42 @@ const handlers = {
     wasm_bindgen.initSync({ module: decodeBase64(m.wasm) });
     self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
   },
-  link(m) {
-    link = m.port;
-    link.onmessage = (event) => dispatch(linkHandlers, event.data);
+  start(m) {
+    const c = newChecker(m.name, m.options);
+    if (m.keep > 0) c.keepRows(m.keep, m.size);
+    checkers.set(m.id, c);
+    pushTime.set(m.id, 0);
   },
-  // ---- the reader's half: read the file in slices, send what was read ----
-  async check(m) {
-    const f = { front: new wasm_bindgen.WasmFront(), inFlight: 0, wake: null, time: 0 };
-    fronts.set(m.id, f);
-    link.postMessage({ type: 'begin', id: m.id, name: m.name, keep: m.keep, size: m.file.size, options: m.options });
-    const file = m.file;
-    const open = () => fronts.get(m.id) === f;   // false once closed (cancelled)
-    const slice = (at) => file.slice(at, Math.min(at + CHUNK, file.size)).arrayBuffer();
-    let at = 0;
-    let ahead = file.size > 0 ? slice(0) : null;
-    let failed = false;
-    while (at < file.size && !failed) {
-      let buf;
-      try {
-        buf = await ahead;
-      } catch (e) {
-        if (open()) close(m);
-        self.postMessage({ type: 'report', id: m.id, failed: 'The browser could not read the file (' + (e.message || e) + '). Has it been moved or deleted?' });
-        return;
-      }
-      if (!open()) return;
-      if (buf.byteLength === 0) break;
-      const end = at + buf.byteLength;
-      ahead = end < file.size ? slice(end) : null;
-      const t0 = performance.now();
-      try {
-        f.front.push(new Uint8Array(buf));
-      } catch (e) {
-        if (e instanceof WebAssembly.RuntimeError) throw e;
-        failed = true;
-        self.postMessage({ type: 'readError', id: m.id, message: String(e.message || e) });
-      }
-      const part = f.front.take();
-      f.time += performance.now() - t0;
-      f.inFlight++;
-      link.postMessage({ type: 'part', id: m.id, bytes: part.buffer }, [part.buffer]);
-      at = end;
-      self.postMessage({ type: 'progress', id: m.id, bytes: at, rows: f.front.rowsRead() });
-      // Wait while the checker is IN_FLIGHT parts behind (`took` wakes this).
-      while (f.inFlight > IN_FLIGHT && open()) await new Promise((resolve) => { f.wake = resolve; });
-      if (!open()) return;
-    }
-    fronts.delete(m.id);
+  chunk(m) {
+    const c = checker(m.id);
     const t0 = performance.now();
-    let last;
     try {
-      last = f.front.finish();
-    } finally { f.front.free(); }
-    const read = f.time + performance.now() - t0;
-    link.postMessage({ type: 'last', id: m.id, bytes: last.buffer, read }, [last.buffer]);
+      c.push(new Uint8Array(m.bytes));
+      pushTime.set(m.id, pushTime.get(m.id) + performance.now() - t0);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) throw e;
+      self.postMessage({ type: 'readError', id: m.id, message: String(e.message || e) });
+    }
+    self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: c.rowsRead() });
+  },
+  // The report stays here; the page gets it without its rows, and the view
+  // indexes of the flagged rows (transferred).
+  finish(m) {
+    const c = checker(m.id);
+    let t = performance.now();
+    const timing = { push: pushTime.get(m.id) };
+    const lap = (k) => { const n = performance.now(); timing[k] = n - t; t = n; };
+    const r = c.finish();
+    reports.set(m.id, r);
+    lap('finish');
+    const summary = summaryOf(r);
+    lap('summary');
+    const flagged = c.flaggedView(r);
+    lap('flagged');
+    self.postMessage({
+      type: 'report', id: m.id, report: summary, flagged,
+      viewLength: c.viewLength(), viewTruncated: c.viewTruncated(), timing,
+    }, [flagged.buffer]);
   },
   // [[row, [[column, text]...], finding or null], ...]
   rows(m) {
@@ -296,24 +252,16 @@ const handlers = {
     reply(m.req, roster ? roster.len() : 0);
   },
   close(m) {
-    close(m);
+    const c = checkers.get(m.id);
+    const r = reports.get(m.id);
+    checkers.delete(m.id);
+    reports.delete(m.id);
+    pushTime.delete(m.id);
+    if (c) c.free();
+    if (r) r.free();
+    freeSafeCopy(m.id);
   },
 };
-
-// Forget file m.id in this worker (either half).
-function close(m) {
-  const f = fronts.get(m.id);
-  fronts.delete(m.id);
-  if (f) { f.front.free(); if (f.wake) f.wake(); }
-  const c = checkers.get(m.id);
-  const r = reports.get(m.id);
-  checkers.delete(m.id);
-  reports.delete(m.id);
-  pushTime.delete(m.id);
-  if (c) c.free();
-  if (r) r.free();
-  freeSafeCopy(m.id);
-}
 
 // The policy the page edits, with its row decisions (JSON): every flagged row
 // of the kinds chosen, and the rows named one by one, are emptied.
@@ -338,70 +286,9 @@ function reply(req, value) {
   self.postMessage({ type: 'reply', req, value });
 }
 
-// Messages over the link between the two workers.
-const linkHandlers = {
-  // ---- the checker's half ----
-  begin(m) {
-    const c = wasm_bindgen.WasmChecker.back(m.name, m.options);
-    if (roster) c.setRoster(roster);
-    if (m.keep > 0) c.keepRows(m.keep, m.size);
-    checkers.set(m.id, c);
-    pushTime.set(m.id, 0);
-  },
-  part(m) {
-    try {
-      replay(m);
-    } finally {
-      link.postMessage({ type: 'took', id: m.id });
-    }
-  },
-  // The report stays here; the page gets it without its rows, and the view
-  // indexes of the flagged rows (transferred).
-  last(m) {
-    if (!replay(m)) return;
-    const c = checker(m.id);
-    let t = performance.now();
-    const timing = { read: m.read, push: pushTime.get(m.id) };
-    const lap = (k) => { const n = performance.now(); timing[k] = n - t; t = n; };
-    const r = c.finish();
-    reports.set(m.id, r);
-    lap('finish');
-    const summary = summaryOf(r);
-    lap('summary');
-    const flagged = c.flaggedView(r);
-    lap('flagged');
-    self.postMessage({
-      type: 'report', id: m.id, report: summary, flagged,
-      viewLength: c.viewLength(), viewTruncated: c.viewTruncated(), timing,
-    }, [flagged.buffer]);
-  },
-  // ---- the reader's half: the checker has replayed a part ----
-  took(m) {
-    const f = fronts.get(m.id);
-    if (!f) return;
-    f.inFlight--;
-    if (f.wake && f.inFlight <= IN_FLIGHT) { const wake = f.wake; f.wake = null; wake(); }
-  },
-};
-
-// A part of the file with id m.id, into its checker; false if the file was
-// closed (cancelled) meanwhile. A part that does not replay leaves the check
-// with an error, which its report gives.
-function replay(m) {
-  const c = checkers.get(m.id);
-  if (!c) return false;
-  const t0 = performance.now();
-  try {
-    c.pushMessage(new Uint8Array(m.bytes));
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) throw e;
-  }
-  pushTime.set(m.id, pushTime.get(m.id) + performance.now() - t0);
-  return true;
-}
-
-function dispatch(table, m) {
-  const handler = table[m.type];
+self.onmessage = (event) => {
+  const m = event.data;
+  const handler = handlers[m.type];
   try {
     if (!handler) throw new Error('unknown message ' + m.type);
     const r = handler(m);
@@ -409,15 +296,16 @@ function dispatch(table, m) {
   } catch (e) {
     failed(m, e);
   }
-}
-
-self.onmessage = (event) => dispatch(handlers, event.data);
+};
 
 function failed(m, e) {
   const trap = e instanceof WebAssembly.RuntimeError || m.type === 'init';
   if (trap) {
     self.postMessage({ type: 'crashed', id: m.id, message: String((e && e.message) || e) });
-  } else if (m.type === 'last' || m.type === 'check') {
+  } else if (m.type === 'chunk') {
+    self.postMessage({ type: 'readError', id: m.id, message: String((e && e.message) || e) });
+    self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: 0 });
+  } else if (m.type === 'finish') {
     self.postMessage({ type: 'report', id: m.id, failed: String((e && e.message) || e) });
   } else if (m.req !== undefined) {
     self.postMessage({ type: 'reply', req: m.req, error: String((e && e.message) || e) });

@@ -7,7 +7,6 @@
 //! cell text are exactly those the checker saw. Only the view
 //! is ever cut short (at `limit` bytes of text); the check itself never is.
 
-use crate::check::split::View;
 use crate::read::{Sink, Table};
 
 /// The cells of every record read, in row order after [`RowStore::seal`].
@@ -232,39 +231,6 @@ fn contains_ignore_case(hay: &str, lower_needle: &str) -> bool {
         n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
     } else {
         hay.to_lowercase().contains(lower_needle)
-    }
-}
-
-/// From a split check's messages: a record's text is copied in one piece.
-impl View for RowStore {
-    fn table_start(&mut self, table: &Table) {
-        Sink::table_start(self, table);
-    }
-
-    fn record(&mut self, table: Option<usize>, row: u64, span: &str, ends: &[u8], offset: usize) {
-        if self.truncated {
-            return;
-        }
-        let n = ends.len() / 4;
-        if self.text.len() + span.len() > self.limit || self.cell_end.len() + n >= u32::MAX as usize
-        {
-            self.truncated = true;
-            return;
-        }
-        let first = table
-            .and_then(|t| self.table_col.get(t).copied())
-            .unwrap_or(0);
-        self.row_no.push(row);
-        self.row_cell.push(self.cell_end.len() as u32);
-        self.row_col.push(first.min(u32::MAX as usize) as u32);
-        // Each end, moved from the message's text to this store's.
-        let base = self.text.len() as u32;
-        let offset = offset as u32;
-        self.cell_end.extend(ends.chunks_exact(4).map(|b| {
-            let end = b.try_into().map_or(0, u32::from_le_bytes);
-            base + end.saturating_sub(offset)
-        }));
-        self.text.push_str(span);
     }
 }
 
