@@ -207,10 +207,12 @@
       let offset = 0;
       let seq = 0;
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
+      // Cancel does not wait for a read that hangs (a file on a stalled network drive).
+      const stopped = new Promise((resolve) => { f.onStop = resolve; });
       while (offset < f.size && !f.cancelled && !f.readError) {
         let buf;
         try {
-          buf = await ahead;
+          buf = await Promise.race([ahead, stopped]);
         } catch (e) {
           throw new Error('The browser could not read the file (' + (e.message || e) + '). Has it been moved or deleted?');
         }
@@ -266,12 +268,18 @@
 
   function cancelFile(f) {
     if (f.status === 'waiting') { f.status = 'cancelled'; renderCard(f); announce(statusSentence(f)); }
-    else if (f.status === 'checking') f.cancelled = true;
+    else if (f.status === 'checking') stop(f);
+  }
+
+  // Stop checking f (checkFile closes it in the worker).
+  function stop(f) {
+    f.cancelled = true;
+    if (f.onStop) f.onStop();
   }
 
   function clearAll() {
     for (const f of files) {
-      if (f.status === 'checking') f.cancelled = true;
+      if (f.status === 'checking') stop(f);
       else if (f.status === 'waiting') f.status = 'cancelled';
       if (worker && f.status === 'done') worker.postMessage({ type: 'close', id: f.id });
     }
@@ -364,7 +372,7 @@
   // Check every file again with the settings now in force, from its File object.
   function recheckAll() {
     for (const f of files) {
-      if (f.status === 'checking') { f.cancelled = true; f.requeue = true; } else requeue(f);
+      if (f.status === 'checking') { f.requeue = true; stop(f); } else requeue(f);
     }
     hideTable();
     run();

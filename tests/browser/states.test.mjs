@@ -83,3 +83,29 @@ test('every state passes axe; a dead checker, an unreadable file and a non-CSV n
     await close();
   }
 });
+
+test('cancel stops a check whose file never arrives, and the next file is still checked', async () => {
+  const { page, close } = await openPage(DIST_URL, { bypassCSP: true, initScript: faults });
+  try {
+    const good = { name: 'good.csv', bytes: Buffer.from('Surname,Initial,Rank\nMORGAN,J,Inspector\nPATEL,K,PC\n') };
+    // slow.csv's bytes never arrive until released (a stalled network drive)
+    await page.setInputFiles('#file-input', [
+      { name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from('Surname,Rank\nMORGAN,PC\n') },
+      { name: good.name, mimeType: 'text/csv', buffer: good.bytes },
+    ]);
+    await page.waitForFunction(() => document.querySelector('#file-list .file-card-head .tag').textContent === 'Checking');
+    await page.click('#file-list .file-card:first-child button:has-text("Cancel")');
+    await allChecked(page, 2);
+    const tags = await page.$$eval('#file-list .file-card-head .tag', (t) => t.map((x) => x.textContent));
+    assert.deepEqual(tags, ['Cancelled: NOT checked', '2 rows flagged']);
+    assert.match(await page.textContent('#file-list .file-card:first-child'), /You cancelled this check\. The file was NOT checked\./);
+    // bytes that arrive after the cancel change nothing, and a later file is checked too
+    await page.evaluate(() => window.__releaseSlow());
+    await page.setInputFiles('#file-input', [{ name: 'again.csv', mimeType: 'text/csv', buffer: good.bytes }]);
+    await allChecked(page, 3);
+    const after = await page.$$eval('#file-list .file-card-head .tag', (t) => t.map((x) => x.textContent));
+    assert.deepEqual(after, ['Cancelled: NOT checked', '2 rows flagged', '2 rows flagged']);
+  } finally {
+    await close();
+  }
+});
