@@ -6,7 +6,7 @@
 use super::cell::Mode;
 use super::Column;
 use crate::report::ColumnClass;
-use crate::rules::headers::Role;
+use crate::rules::headers::{identifying, Role};
 
 /// A folded column.
 #[derive(Debug, Clone)]
@@ -30,28 +30,6 @@ const RELAX_BELOW: f64 = 0.3;
 const MIN_CELLS: u32 = 5;
 /// Share of cells needed for content alone to classify a column.
 const CONTENT_SHARE: f64 = 0.5;
-
-/// Whether a class identifies a person directly or helps to. Rank, unit,
-/// location and vetting are not: they identify only together with a name or
-/// number (and rare combinations of them are the quasi-identifier check's job).
-pub(crate) fn identifying(class: ColumnClass) -> bool {
-    use ColumnClass as C;
-    matches!(
-        class,
-        C::Name
-            | C::Forename
-            | C::Surname
-            | C::Initial
-            | C::StaffNumber
-            | C::Email
-            | C::Phone
-            | C::NiNumber
-            | C::DateOfBirth
-            | C::Address
-            | C::Postcode
-            | C::Photo
-    )
-}
 
 /// `1204` -> `1,204`.
 pub(crate) fn thousands(n: u32) -> String {

@@ -215,34 +215,19 @@ fn footnote_like(fields: &[&str], s: Shape) -> bool {
     STARTS.iter().any(|p| lower.starts_with(p)) || (t.chars().count() >= 60 && t.contains(' '))
 }
 
-/// Is a lone cell a header (as a whole: not `Dear requester`) that names
-/// people or what identifies them by itself (`Surname`, `Name`, `Collar
-/// number`, `Email`...)? Under such a
-/// header, a one-column list is a table: a bare `MORGAN` is a surname only
-/// because its column says so. Other lone cells (`Notes`, `Rank`, a title)
-/// stay lines of their own.
+/// Is a lone cell a header (as a whole: not `Dear requester`) of a column
+/// that identifies people (`Surname`, `Name`, `Collar number`, `Email`...:
+/// [`identifying`](crate::rules::headers::identifying))? Under such a header,
+/// a one-column list is a table: a bare `MORGAN` is a surname only because
+/// its column says so. Other lone cells (`Notes`, `Rank`, a title) stay
+/// lines of their own.
 fn names_people(cell: &str) -> bool {
-    use crate::report::ColumnClass as C;
     let t = cell.trim();
     if t.is_empty() || t.chars().count() > 80 || t.ends_with(':') || !is_label(t) {
         return false;
     }
-    crate::rules::headers::match_whole_header(t).is_some_and(|r| {
-        matches!(
-            r.class,
-            C::Name
-                | C::Forename
-                | C::Surname
-                | C::StaffNumber
-                | C::Email
-                | C::Phone
-                | C::NiNumber
-                | C::DateOfBirth
-                | C::Address
-                | C::Postcode
-                | C::Photo
-        )
-    })
+    crate::rules::headers::match_whole_header(t)
+        .is_some_and(|r| crate::rules::headers::identifying(r.class))
 }
 
 /// Is a header-like record a title or a row of group labels above the real

@@ -758,3 +758,25 @@ const NOT_NAME_WORDS: &[&str] = &[
 fn is_name_class(c: ColumnClass) -> bool {
     matches!(c, C::Name | C::Surname | C::Forename | C::Initial)
 }
+
+/// Whether a class identifies a person directly or helps to. Rank, unit,
+/// location and vetting are not: they identify only together with a name or
+/// number (and rare combinations of them are the quasi-identifier check's job).
+pub(crate) fn identifying(class: ColumnClass) -> bool {
+    use ColumnClass as C;
+    matches!(
+        class,
+        C::Name
+            | C::Forename
+            | C::Surname
+            | C::Initial
+            | C::StaffNumber
+            | C::Email
+            | C::Phone
+            | C::NiNumber
+            | C::DateOfBirth
+            | C::Address
+            | C::Postcode
+            | C::Photo
+    )
+}
