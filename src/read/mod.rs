@@ -25,7 +25,8 @@
 //!   (`,,,`) is a blank row like an empty line.
 //! - **Tables** (`tables.rs`): title lines and notes above a header, the header
 //!   found from its shape and the data under it, stacked tables, tables side by
-//!   side, footnotes. See that module for the rules.
+//!   side, footnotes, and one-column lists under a header that identifies
+//!   people (`Surname` over `MORGAN`). See that module for the rules.
 //!
 //! # Byte offsets
 //!
