@@ -281,6 +281,9 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[date of birth removed]")
     } else if r.starts_with("photo.") {
         Some("[photo removed]")
+    } else if r == crate::rules::headers::ROW_LABEL {
+        // What the value is, its row's label said: it is removed as a whole.
+        Some("[removed]")
     } else if r == "profile.roster" {
         Some(if text.chars().any(|c| c.is_ascii_digit()) {
             "[number removed]"

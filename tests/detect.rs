@@ -206,6 +206,37 @@ const CASES: &[Case] = &[
         rows: &[&["12 High Street, Lisburn", "Burglary"], &["Not recorded", "Theft"]],
         want: &[(2, P, "address.home")],
     },
+    Case {
+        name: "key/value rows: the value is what its label says",
+        header: &["Field", "Value"],
+        rows: &[
+            &["Name", "John Morgan"],
+            &["Rank", "Inspector"],
+            &["Collar number", "1234"],
+            &["Surname:", "MORGAN"],
+            &["Officer in charge", "DS Patel"],
+            &["Date of birth", "12/03/1980"],
+            &["Station", "Lisburn"],
+        ],
+        want: &[(2, P, "layout.row_label"), (4, S, "layout.row_label"), (5, P, "layout.row_label"), (6, S, "layout.row_label"), (7, P, "layout.row_label")],
+    },
+    Case {
+        name: "key/value rows: a label over a value that is not one flags nothing",
+        header: &["Question", "Answer"],
+        rows: &[
+            &["Name", "Withheld"],
+            &["Name", "N/A"],
+            &["Collar number", "not held"],
+            &["How many officers attended", "12"],
+        ],
+        want: &[],
+    },
+    Case {
+        name: "not key/value: a first column of data, or of names",
+        header: &["Rank", "Officers"],
+        rows: &[&["Constable", "120"], &["Name", "3"]],
+        want: &[],
+    },
 ];
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -460,4 +491,32 @@ fn invisible_characters_do_not_hide_a_name() {
     let rows: &[&[&str]] = &[&["1", "Complaint about PC 4521 Jo\u{200b}nes at the scene"]];
     let f = scan(&["Ref", "Description"], rows);
     assert_eq!(flagged(&f).len(), 1, "{:?}", flagged(&f));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_first_column_of_many_values_is_data_not_labels() {
+    // 70 distinct stations, then a row whose first cell is a label word: past
+    // 64 distinct values the first column is data, and labels are not looked up.
+    let stations: Vec<String> = (0..70).map(|i| format!("Station {i}")).collect();
+    let mut rows: Vec<Vec<&str>> = stations.iter().map(|s| vec![s.as_str(), "12"]).collect();
+    rows.push(vec!["Name", "John Morgan"]);
+    let refs: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    let f = scan(&["Station", "Value"], &refs);
+    assert!(
+        f.rows
+            .iter()
+            .all(|r| r.reasons.iter().all(|x| x.rule != "layout.row_label")),
+        "{:?}",
+        f.rows
+    );
+    // the same row in a short key/value table is flagged
+    let f = scan(
+        &["Station", "Value"],
+        &[&["Lisburn", "12"], &["Name", "John Morgan"]],
+    );
+    assert_eq!(
+        flagged(&f),
+        [(3, Kind::Person, "layout.row_label".to_string())]
+    );
 }

@@ -761,3 +761,28 @@ mod cli {
         let _ = std::fs::remove_dir_all(&d);
     }
 }
+
+/// A key/value list (`Field,Value`): the values their labels identify are
+/// removed from the safe copy, the others kept, and the copy checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn key_value_rows_lose_the_values_their_labels_identify() {
+    let csv =
+        b"Field,Value\nName,John Morgan\nRank,Inspector\nCollar number,1234\nStation,Lisburn\n";
+    let report = check_bytes("kv.csv", csv, &Options::default());
+    let rows: Vec<u64> = report.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [2, 4]);
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Field,Value",
+            "Name,[removed]",
+            "Rank,Inspector",
+            "Collar number,[removed]",
+            "Station,Lisburn"
+        ]
+    );
+    let after = check_bytes("kv-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

@@ -72,6 +72,10 @@ pub enum What {
     RosterNumber,
     /// A unit on the profile's list of sensitive units (in a unit column).
     ProfileUnit,
+    /// In a two-column key/value table, a value that its row's label says is
+    /// of this class, about these people (`Name,John Morgan`; `Officer in
+    /// charge,DS Patel`), and that reads as one under a header of that class.
+    Labelled(crate::report::ColumnClass, crate::rules::headers::Role),
 }
 
 impl What {
@@ -112,6 +116,7 @@ impl What {
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,
             What::ProfileUnit => crate::profile::RULE_SENSITIVE_UNIT,
+            What::Labelled(..) => crate::rules::headers::ROW_LABEL,
         }
     }
 }

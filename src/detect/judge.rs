@@ -234,6 +234,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::ProfileNumber(_)
             | What::RosterName
             | What::RosterNumber
+            | What::Labelled(..)
     )
 }
 
@@ -987,6 +988,21 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            What::Labelled(class, role) => {
+                let ctx = match role {
+                    _ if class == ColumnClass::StaffNumber => Ctx::Staff,
+                    Role::Staff => Ctx::Staff,
+                    Role::Public => Ctx::Public,
+                    Role::Neutral => Ctx::Either,
+                };
+                cands.of(
+                    (3, true, ctx),
+                    crate::rules::headers::ROW_LABEL,
+                    labelled_what(class),
+                    &[At(col)],
+                    &[At(t)],
+                );
+            }
             What::ProfileEmail => cands.of(
                 (4, true, Ctx::Staff),
                 crate::profile::RULE_DOMAIN,
@@ -1048,6 +1064,22 @@ fn judge_row(
 }
 
 /// Whether a column header says it holds home addresses.
+/// How a reason names a value its row's label identified.
+fn labelled_what(class: ColumnClass) -> &'static str {
+    use ColumnClass as C;
+    match class {
+        C::Surname => "Surname, as its row's label says",
+        C::Forename => "Forename, as its row's label says",
+        C::StaffNumber => "Staff number, as its row's label says",
+        C::Email => "E-mail address, as its row's label says",
+        C::Phone => "Phone number, as its row's label says",
+        C::NiNumber => "National Insurance number, as its row's label says",
+        C::DateOfBirth => "Date of birth, as its row's label says",
+        C::Address => "Address, as its row's label says",
+        _ => "Name, as its row's label says",
+    }
+}
+
 fn home_header(col: &str) -> bool {
     let l = col.to_ascii_lowercase();
     [

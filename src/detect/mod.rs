@@ -391,6 +391,51 @@ pub struct TableScanner {
     roster: Option<Arc<Roster>>,
     /// Judge every row, not once per signature (for tests).
     judge_each_row: bool,
+    /// A two-column table's labels, if it may be a key/value list.
+    labels: Option<RowLabels>,
+}
+
+/// A two-column table may be a list of key/value rows (`Field,Value` over
+/// `Name,John Morgan`, `Rank,Inspector`): a value is then what its row's
+/// label says, whatever its column's header. Labels are short headers
+/// ([`headers::match_header`]) of classes that identify people
+/// ([`headers::identifying`]);
+/// a first column of more than [`ROW_LABELS_MAX`] distinct values is data,
+/// not labels, and is no longer looked up.
+#[derive(Debug, Default)]
+struct RowLabels {
+    seen: HashMap<Box<str>, Option<(crate::report::ColumnClass, headers::Role)>>,
+    off: bool,
+}
+
+/// Distinct first-column values a key/value table may have.
+const ROW_LABELS_MAX: usize = 64;
+
+impl RowLabels {
+    /// The class the label `cell` names (and whom it is about), if it names
+    /// one that identifies.
+    fn class(&mut self, cell: &str) -> Option<(crate::report::ColumnClass, headers::Role)> {
+        if self.off {
+            return None;
+        }
+        let label = cell.trim().trim_end_matches(':').trim_end();
+        if let Some(c) = self.seen.get(label) {
+            return *c;
+        }
+        if self.seen.len() >= ROW_LABELS_MAX {
+            self.off = true;
+            self.seen = HashMap::new();
+            return None;
+        }
+        // A label is short (`Name of officer`), not a sentence.
+        let class = (label.split_whitespace().count() <= 6)
+            .then(|| headers::match_header(label))
+            .flatten()
+            .map(|r| (r.class, r.role))
+            .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial);
+        self.seen.insert(label.into(), class);
+        class
+    }
 }
 
 /// Excel-style column letters for a 0-based index (`0` -> `A`, `27` -> `AB`).
@@ -467,6 +512,13 @@ impl TableScanner {
             ),
             None => (Vec::new(), 0),
         };
+        // Two columns, the first not itself a column of names or numbers.
+        let labels = match &cols[..] {
+            [first, _] if first.rule.is_none_or(|r| !headers::identifying(r.class)) => {
+                Some(RowLabels::default())
+            }
+            _ => None,
+        };
         TableScanner {
             table: table.map(|t| t.index),
             first_column,
@@ -482,6 +534,7 @@ impl TableScanner {
             profile: profile.cloned(),
             roster: roster.cloned(),
             judge_each_row: false,
+            labels,
         }
     }
 
@@ -581,6 +634,37 @@ impl TableScanner {
                             self.words.push(RAW);
                             could_flag |= judge::could_flag(&h.what);
                         }
+                    }
+                }
+            }
+        }
+        // A key/value row: the value read as its label says.
+        if let (Some(labels), [label, value, ..]) = (self.labels.as_mut(), fields) {
+            let class = if value.trim().is_empty() {
+                None
+            } else {
+                labels.class(label)
+            };
+            if let Some((class, role)) = class {
+                self.cell_hits.clear();
+                let mut scratch_stats = Stats::default();
+                cell::classify(
+                    Mode::for_class(Some(class)),
+                    value,
+                    &mut scratch_stats,
+                    &mut self.scratch,
+                    &mut self.cell_hits,
+                );
+                if self.cell_hits.iter().any(|h| judge::could_flag(&h.what)) {
+                    let text = stash(&mut self.arena, value.trim());
+                    self.hits.push(Hit {
+                        text,
+                        col: 1,
+                        what: What::Labelled(class, role),
+                    });
+                    if compact {
+                        self.words.push(RAW);
+                        could_flag = true;
                     }
                 }
             }

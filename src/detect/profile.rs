@@ -115,6 +115,7 @@ impl TableScanner {
                 | What::TextRankName(_)
                 | What::TextTitleName
                 | What::TextCueName(_)
+                | What::Labelled(..)
                     if allowed(t) =>
                 {
                     drop.push(k);

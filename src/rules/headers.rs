@@ -11,7 +11,7 @@ use super::Rule;
 use crate::report::ColumnClass;
 
 /// Who a name column is about, as its header says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// The header does not say (`Surname`, `Name`).
     Neutral,
@@ -650,7 +650,12 @@ pub const RULES: &[Rule] = &[
     Rule { id: "date.header", description: "Column header means dates that are not dates of birth" },
     Rule { id: "reference.header", description: "Column header means reference numbers (not identifying)" },
     Rule { id: "count.header", description: "Column header means counts or amounts (not identifying)" },
+    Rule { id: ROW_LABEL, description: "A key/value row (Name, Surname, Collar number, Date of birth... in the first of two columns): the value beside the label is read as that label says" },
 ];
+
+/// The rule of a value identified by its row's label in a two-column
+/// key/value table (`Field,Value` over `Name,John Morgan`).
+pub const ROW_LABEL: &str = "layout.row_label";
 
 /// Lower case, every run of non-alphanumeric characters as one space, trimmed.
 pub fn normalise(header: &str) -> String {
