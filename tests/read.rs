@@ -1350,3 +1350,17 @@ reads_to!(
         "2 -: The names of the officers have been withheld under section 40(2) of the Act as personal data."
     ]
 );
+
+// A list of fields and values whose values are header words too: the row
+// under the first names a column (`Rank`) as labels do, so the first row is
+// the header, not a title over one.
+reads_to!(
+    a_field_value_list_keeps_its_header,
+    "Field,Value\nName,Lisburn Station\nRank,PC\n",
+    [
+        "start 0 @1 c0: Field|Value",
+        "2 t0: Name|Lisburn Station",
+        "3 t0: Rank|PC",
+        "end 0 @3"
+    ]
+);

@@ -236,7 +236,9 @@ fn names_people(cell: &str) -> bool {
 /// next record is header-like too, spans its columns with a label under each
 /// of its labels, and names at least two columns the way headers do (by the
 /// header rules) where it names fewer, while the record under that one (if
-/// any) names fewer again: data, not another row of labels. A list of field
+/// any) names fewer than half as many: data, not another row of labels (nor
+/// a list of fields and values, `Field,Value` over `Name,Lisburn Station`
+/// over `Rank,PC`, whose labels name columns row after row). A list of field
 /// names (`Field,Description` over `Surname,Officer's surname` over
 /// `Rank,...`) is therefore not taken, nor is data under a header with an
 /// unnamed column (`Surname,,Rank` over `SMITH,J,PC`), which names none.
@@ -258,7 +260,7 @@ fn over_header(fields: &[&str], s: Shape, next: &[&str], n: Shape, after: Option
             .count()
     };
     let labels = named(next);
-    labels >= 2 && labels > named(fields) && after.is_none_or(|a| named(a) < labels)
+    labels >= 2 && labels > named(fields) && after.is_none_or(|a| named(a) * 2 < labels)
 }
 
 /// An owned record waiting in the look-ahead queue.
