@@ -92,24 +92,6 @@ struct Local {
 }
 
 impl Local {
-    /// Both halves for `options`, with its profile compiled once; a profile
-    /// that does not compile is the check's error.
-    fn prepared(options: Options) -> (Box<Local>, Option<Error>) {
-        let (profile, error) = match options.profile.as_ref().map(|p| p.compile()) {
-            None => (None, None),
-            Some(Ok(c)) => (Some(Arc::new(c)), None),
-            Some(Err(e)) => (
-                None,
-                Some(Error::new(
-                    ErrorKind::Malformed(format!("the organisation's profile cannot be used: {e}")),
-                    None,
-                    None,
-                )),
-            ),
-        };
-        (Box::new(Local::new(options, profile)), error)
-    }
-
     fn new(options: Options, profile: Option<Arc<Compiled>>) -> Local {
         Local {
             state: State {
@@ -281,11 +263,22 @@ impl Checker {
     /// The options' profile is compiled here, once; a profile that does not
     /// compile makes the check fail with the profile's error.
     pub fn new(name: &str, options: Options) -> Self {
-        let (local, error) = Local::prepared(options);
+        let (profile, error) = match options.profile.as_ref().map(|p| p.compile()) {
+            None => (None, None),
+            Some(Ok(c)) => (Some(Arc::new(c)), None),
+            Some(Err(e)) => (
+                None,
+                Some(Error::new(
+                    ErrorKind::Malformed(format!("the organisation's profile cannot be used: {e}")),
+                    None,
+                    None,
+                )),
+            ),
+        };
         Checker {
             name: name.to_string(),
             reader: Reader::new(),
-            stage: Stage::Local(local),
+            stage: Stage::Local(Box::new(Local::new(options, profile))),
             threads: Threads::Auto,
             started: false,
             error,
@@ -449,132 +442,111 @@ impl Checker {
                 Box::new(Local::new(Options::default(), None))
             }
         };
+        let Local { state, mut risks } = *local;
+        // A file with nothing in it must never read as "checked, nothing found".
+        if self.error.is_none() && state.tables.is_empty() && state.loose.is_none() {
+            let info = self.reader.info();
+            let reason = if info.bytes == 0 {
+                "the file is empty (0 bytes): there is nothing to check; \
+                 was the right file chosen, or did the export fail?"
+                    .to_string()
+            } else {
+                format!(
+                    "the file has no cells ({} bytes, {} blank rows): there is nothing to check; \
+                     was the right file chosen, or did the export fail?",
+                    info.bytes, info.rows
+                )
+            };
+            self.error = Some(Error::new(ErrorKind::Malformed(reason), None, None));
+        }
+        let State {
+            tables,
+            open,
+            loose,
+            mut findings,
+            risks: mut risk_findings,
+            ..
+        } = state;
+        // Tables still open after an error are judged on what was read.
+        for (index, direct) in open {
+            let direct = direct.finish();
+            if let Some(risk) = risks.table_end(index) {
+                risk_findings.push(risk.finish(&direct.columns));
+            }
+            findings.push(direct);
+        }
+        findings.extend(loose.map(TableScanner::finish));
+        let options = risks.options;
+        let risks = risk_findings;
+
+        let mut rows: Vec<RowFinding> = Vec::new();
+        let mut columns = Vec::new();
+        for f in findings {
+            if rows.is_empty() {
+                rows = f.rows;
+            } else {
+                rows.extend(f.rows);
+            }
+            columns.extend(f.columns);
+        }
+        let mut advice: Vec<Advice> = Vec::new();
+        let mut more: Vec<RowFinding> = Vec::new();
+        for r in risks {
+            more.extend(r.rows);
+            advice.extend(r.advice);
+        }
+        let rows = merge_rows(rows, more);
+        columns.sort_by_key(|c| (c.table, c.index));
+        let mut summary = Summary::default();
+        for r in &rows {
+            summary.add(r.kind);
+        }
+
         let info = self.reader.info();
-        let read = Read {
-            encoding: info.encoding,
-            delimiter: info.delimiter,
-            rows: info.rows,
+        let problem = |row, byte, reason| Problem {
+            file: self.name.clone(),
+            row,
+            byte,
+            reason,
+        };
+        let errors: Vec<Problem> = self
+            .error
+            .iter()
+            .map(|e| problem(e.row, e.byte, e.reason()))
+            .collect();
+        let mut warnings: Vec<Problem> = info
+            .warnings
+            .iter()
+            .map(|(row, w)| problem(*row, None, w.clone()))
+            .collect();
+        // A header with nothing under it: say so, or "no rows identify anyone"
+        // would read as a clean bill of health for data that is not there.
+        for t in tables.iter().filter(|t| t.last_row == t.header_row) {
+            warnings.push(problem(
+                Some(t.header_row),
+                None,
+                format!(
+                    "the table whose header is on row {} has no data rows: only its header was checked",
+                    t.header_row
+                ),
+            ));
+        }
+        Report {
+            file: self.name.clone(),
             bytes: info.bytes,
-            warnings: &info.warnings,
-        };
-        assemble(&self.name, *local, &read, self.error)
-    }
-}
-
-/// What the reader says about a whole file, for the report.
-struct Read<'a> {
-    encoding: &'a str,
-    delimiter: u8,
-    rows: u64,
-    bytes: u64,
-    warnings: &'a [(Option<u64>, String)],
-}
-
-/// The report of file `name`: both halves' findings (tables still open after
-/// an error are judged on what was read), what the reader said, and the
-/// error that stopped the check, if any.
-fn assemble(name: &str, local: Local, read: &Read<'_>, mut error: Option<Error>) -> Report {
-    let Local { state, mut risks } = local;
-    // A file with nothing in it must never read as "checked, nothing found".
-    if error.is_none() && state.tables.is_empty() && state.loose.is_none() {
-        let reason = if read.bytes == 0 {
-            "the file is empty (0 bytes): there is nothing to check; \
-             was the right file chosen, or did the export fail?"
-                .to_string()
-        } else {
-            format!(
-                "the file has no cells ({} bytes, {} blank rows): there is nothing to check; \
-                 was the right file chosen, or did the export fail?",
-                read.bytes, read.rows
-            )
-        };
-        error = Some(Error::new(ErrorKind::Malformed(reason), None, None));
-    }
-    let State {
-        tables,
-        open,
-        loose,
-        mut findings,
-        risks: mut risk_findings,
-        ..
-    } = state;
-    // Tables still open after an error are judged on what was read.
-    for (index, direct) in open {
-        let direct = direct.finish();
-        if let Some(risk) = risks.table_end(index) {
-            risk_findings.push(risk.finish(&direct.columns));
+            encoding: info.encoding.to_string(),
+            delimiter: delimiter_name(info.delimiter),
+            rows_checked: info.rows,
+            complete: errors.is_empty(),
+            summary,
+            rows,
+            columns,
+            tables,
+            errors,
+            warnings,
+            advice,
+            settings: options,
         }
-        findings.push(direct);
-    }
-    findings.extend(loose.map(TableScanner::finish));
-    let options = risks.options;
-    let risks = risk_findings;
-
-    let mut rows: Vec<RowFinding> = Vec::new();
-    let mut columns = Vec::new();
-    for f in findings {
-        if rows.is_empty() {
-            rows = f.rows;
-        } else {
-            rows.extend(f.rows);
-        }
-        columns.extend(f.columns);
-    }
-    let mut advice: Vec<Advice> = Vec::new();
-    let mut more: Vec<RowFinding> = Vec::new();
-    for r in risks {
-        more.extend(r.rows);
-        advice.extend(r.advice);
-    }
-    let rows = merge_rows(rows, more);
-    columns.sort_by_key(|c| (c.table, c.index));
-    let mut summary = Summary::default();
-    for r in &rows {
-        summary.add(r.kind);
-    }
-
-    let problem = |row, byte, reason| Problem {
-        file: name.to_string(),
-        row,
-        byte,
-        reason,
-    };
-    let errors: Vec<Problem> = error
-        .iter()
-        .map(|e| problem(e.row, e.byte, e.reason()))
-        .collect();
-    let mut warnings: Vec<Problem> = read
-        .warnings
-        .iter()
-        .map(|(row, w)| problem(*row, None, w.clone()))
-        .collect();
-    // A header with nothing under it: say so, or "no rows identify anyone"
-    // would read as a clean bill of health for data that is not there.
-    for t in tables.iter().filter(|t| t.last_row == t.header_row) {
-        warnings.push(problem(
-            Some(t.header_row),
-            None,
-            format!(
-                "the table whose header is on row {} has no data rows: only its header was checked",
-                t.header_row
-            ),
-        ));
-    }
-    Report {
-        file: name.to_string(),
-        bytes: read.bytes,
-        encoding: read.encoding.to_string(),
-        delimiter: delimiter_name(read.delimiter),
-        rows_checked: read.rows,
-        complete: errors.is_empty(),
-        summary,
-        rows,
-        columns,
-        tables,
-        errors,
-        warnings,
-        advice,
-        settings: options,
     }
 }
 
