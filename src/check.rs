@@ -157,6 +157,34 @@ impl State {
             header: table.header.clone(),
         });
         self.open.push((table.index, self.scanner(Some(table))));
+        self.header_as_text(table);
+    }
+
+    /// Header cells are cells too: a pivot by officer names them in its
+    /// header (`Month,PC 1234 Morgan,Sgt Patel`). Every header cell that is
+    /// not a header word (`Surname`, `Officer`, `Count`) is read as free
+    /// text, as a line outside the table on the header's row would be.
+    fn header_as_text(&mut self, table: &Table) {
+        let cells: Vec<&str> = table
+            .header
+            .iter()
+            .map(|h| match crate::rules::headers::match_header(h) {
+                None => h.as_str(),
+                Some(_) => "",
+            })
+            .collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        // In their file columns, as a line outside a table holds them.
+        let mut fields: Vec<&str> = vec![""; table.first_column];
+        fields.extend(cells);
+        if self.loose.is_none() {
+            self.loose = Some(self.scanner(None));
+        }
+        if let Some(s) = self.loose.as_mut() {
+            s.record(table.header_row, &fields);
+        }
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {

@@ -496,3 +496,33 @@ fn a_one_column_list_is_checked_under_its_header() {
         assert_eq!(&got, expected, "{file:?}");
     }
 }
+
+#[test]
+fn names_in_a_header_flag_the_header_row() {
+    // A pivot by officer: its header names them. Header words never do.
+    type Flagged = &'static [(u64, Kind, &'static str)];
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Month,PC 1234 Morgan,Sgt Patel\nJan,30,40\n",
+            &[(1, Kind::Staff, "text.rank_number")],
+        ),
+        (
+            "Staff list\n\nMonth,John Morgan,Priya Patel\nJan,30,40\n",
+            &[(3, Kind::Person, "text.full_name")],
+        ),
+        (
+            "Surname,Initial,Rank,Officer,Station\nMORGAN,J,PC,,Lisburn\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+        ("Month,Constable,Sergeant,Inspector\nJan,30,40,5\n", &[]),
+    ];
+    for (file, expected) in cases {
+        let r = check_bytes("pivot.csv", file.as_bytes(), &Options::default());
+        let got: Vec<(u64, Kind, &str)> = r
+            .rows
+            .iter()
+            .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
+            .collect();
+        assert_eq!(&got, expected, "{file:?}");
+    }
+}

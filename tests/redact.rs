@@ -786,3 +786,24 @@ fn key_value_rows_lose_the_values_their_labels_identify() {
     let after = check_bytes("kv-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// Names in a header (a pivot by officer) are masked in the safe copy, which
+/// then checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn names_in_a_header_are_masked() {
+    let csv = b"Month,PC 1234 Morgan,Sgt Patel\nJan,30,40\nFeb,50,60\n";
+    let report = check_bytes("pivot.csv", csv, &Options::default());
+    assert_eq!(report.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [1]);
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 5);
+    assert_eq!(
+        lines(&out),
+        [
+            "Month,[number removed],[name removed]",
+            "Jan,30,40",
+            "Feb,50,60"
+        ]
+    );
+    let after = check_bytes("pivot-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

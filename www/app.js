@@ -1160,8 +1160,9 @@
       const maps = x.table != null && table.byTable[x.table] ? [table.byTable[x.table]] : table.byTable;
       let c;
       for (const m of maps) if (c === undefined && m.has(reason.column)) c = m.get(reason.column);
-      const n = /^column (\d+)$/i.exec(reason.column);
-      if (c === undefined && n) c = Number(n[1]) - 1;
+      // a cell outside a table (or in a header) is named by its column letters: "column B"
+      const n = /^column ([A-Z]+)$/.exec(reason.column);
+      if (c === undefined && n) c = [...n[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       if (c !== undefined) cols.add(c);
       // a combination names its columns joined: "Rank + Station"
       if (c === undefined && reason.column.includes(' + ')) {

@@ -118,3 +118,21 @@ test('HTML and script in a file name, header and cells render as text and do not
     await close();
   }
 });
+
+test('names in a header and in a title line: their row is flagged and the cells that name are marked', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    const pivot = { name: 'pivot-by-officer.csv', bytes: Buffer.from('Report by Sgt Patel\n\nMonth,PC 1234 Morgan,Total\nJan,30,40\nFeb,50,60\n') };
+    await page.setInputFiles('#file-input', [{ name: pivot.name, mimeType: 'text/csv', buffer: pivot.bytes }]);
+    await allChecked(page, 1);
+    const expected = JSON.parse(cliJson([pivot]));
+    assert.deepEqual(expected.rows.map((r) => r.row), [1, 3], 'the CLI flags the title line and the header row');
+    await page.waitForSelector('#grid-body tr.flagged .row-flag');
+    const marked = await page.$$eval('#grid-body tr.flagged td.hit', (tds) => tds.map((td) => [td.closest('tr').dataset.row, td.textContent]));
+    assert.deepEqual(marked, [['1', 'Report by Sgt Patel'], ['3', 'PC 1234 Morgan']]);
+    assert.equal(await downloadFindings(page), cliJson([pivot]));
+    assert.deepEqual(log.dialogs, []);
+  } finally {
+    await close();
+  }
+});
