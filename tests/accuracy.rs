@@ -463,11 +463,26 @@ fn corpus_group_labels_over_a_header() {
     assert_eq!(r.rows.len(), expected.len());
 }
 
+/// Rows a small file should flag: (row, kind, first reason's rule).
+type Flagged = &'static [(u64, Kind, &'static str)];
+
+/// Check each file; its flagged rows must be exactly those given.
+fn flags_each(cases: &[(&str, Flagged)]) {
+    for (file, expected) in cases {
+        let r = check_bytes("f.csv", file.as_bytes(), &Options::default());
+        let got: Vec<(u64, Kind, &str)> = r
+            .rows
+            .iter()
+            .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
+            .collect();
+        assert_eq!(&got, expected, "{file:?}");
+    }
+}
+
 #[test]
 fn a_one_column_list_is_checked_under_its_header() {
     // `Surname` over bare surnames: each is a person's surname; the same
     // list with a header that names no one is not flagged.
-    type Flagged = &'static [(u64, Kind, &'static str)];
     let cases: &[(&str, Flagged)] = &[
         (
             "Surname\nMORGAN\nPATEL\n",
@@ -486,21 +501,12 @@ fn a_one_column_list_is_checked_under_its_header() {
         ("Rank\nConstable\nSergeant\n", &[]),
         ("Surname\nForename\nRank\n", &[]),
     ];
-    for (file, expected) in cases {
-        let r = foi_check::check_bytes("list.csv", file.as_bytes(), &foi_check::Options::default());
-        let got: Vec<(u64, Kind, &str)> = r
-            .rows
-            .iter()
-            .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
-            .collect();
-        assert_eq!(&got, expected, "{file:?}");
-    }
+    flags_each(cases);
 }
 
 #[test]
 fn names_in_a_header_flag_the_header_row() {
     // A pivot by officer: its header names them. Header words never do.
-    type Flagged = &'static [(u64, Kind, &'static str)];
     let cases: &[(&str, Flagged)] = &[
         (
             "Month,PC 1234 Morgan,Sgt Patel\nJan,30,40\n",
@@ -516,13 +522,5 @@ fn names_in_a_header_flag_the_header_row() {
         ),
         ("Month,Constable,Sergeant,Inspector\nJan,30,40,5\n", &[]),
     ];
-    for (file, expected) in cases {
-        let r = check_bytes("pivot.csv", file.as_bytes(), &Options::default());
-        let got: Vec<(u64, Kind, &str)> = r
-            .rows
-            .iter()
-            .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
-            .collect();
-        assert_eq!(&got, expected, "{file:?}");
-    }
+    flags_each(cases);
 }
