@@ -1063,7 +1063,6 @@ fn judge_row(
     list.first().map(|c| kind_of(c.ctx))
 }
 
-/// Whether a column header says it holds home addresses.
 /// How a reason names a value its row's label identified.
 fn labelled_what(class: ColumnClass) -> &'static str {
     use ColumnClass as C;
@@ -1080,6 +1079,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
     }
 }
 
+/// Whether a column header says it holds home addresses.
 fn home_header(col: &str) -> bool {
     let l = col.to_ascii_lowercase();
     [

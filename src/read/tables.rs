@@ -941,12 +941,13 @@ impl Tabler {
             // is a header itself (a list of field names is not a table).
             let under = |p: &&Pending| {
                 let t = p.shape;
-                t.filled == 1
-                    && t.first == s.first
-                    && p.fields().get(t.first).is_some_and(|c| {
-                        crate::rules::headers::match_header(c).is_none()
-                            && !footnote_like(&p.fields(), t)
-                    })
+                if t.filled != 1 || t.first != s.first {
+                    return false;
+                }
+                let f = p.fields();
+                f.get(t.first)
+                    .is_some_and(|c| crate::rules::headers::match_header(c).is_none())
+                    && !footnote_like(&f, t)
             };
             if follow.is_empty() || !follow.iter().take(3).all(under) {
                 return None;

@@ -686,10 +686,15 @@ pub fn normalise(header: &str) -> String {
 /// assert!(match_whole_header("Dear requester").is_none());
 /// ```
 pub fn match_whole_header(header: &str) -> Option<&'static HeaderRule> {
-    let norm = normalise(header);
-    HEADERS
-        .iter()
-        .find(|r| !norm.is_empty() && r.phrases.iter().any(|p| *p == norm))
+    whole(&normalise(header))
+}
+
+/// The rule one of whose phrases is the whole (normalised) header.
+fn whole(norm: &str) -> Option<&'static HeaderRule> {
+    if norm.is_empty() {
+        return None;
+    }
+    HEADERS.iter().find(|r| r.phrases.contains(&norm))
 }
 
 /// The rule a header matches, if any.
@@ -708,10 +713,7 @@ pub fn match_header(header: &str) -> Option<&'static HeaderRule> {
     }
     let padded = format!(" {norm} ");
     // Whole-header matches first: `Staff` is a name header, `Staff Number` is not.
-    if let Some(r) = HEADERS
-        .iter()
-        .find(|r| r.phrases.iter().any(|p| *p == norm))
-    {
+    if let Some(r) = whole(&norm) {
         return Some(r);
     }
     // `Number of Officers`, `Officer Type`, `Victim Count` are not names.
