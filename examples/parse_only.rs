@@ -35,7 +35,7 @@ impl Sink for Count {
             ("end", index, last_row).hash(h);
         }
     }
-    fn raw_record(&mut self, row: u64, fields: &[&str]) {
+    fn raw_record(&mut self, row: u64, _byte: u64, fields: &[&str]) {
         if let Some(h) = &mut self.digest {
             ("raw", row, fields).hash(h);
         }

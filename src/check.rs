@@ -275,6 +275,11 @@ impl Sink for Tee<'_> {
         self.state.table_end(index, last_row);
         self.tap.table_end(index, last_row);
     }
+
+    fn raw_record(&mut self, row: u64, byte: u64, fields: &[&str]) {
+        self.state.raw_record(row, byte, fields);
+        self.tap.raw_record(row, byte, fields);
+    }
 }
 
 /// A tap that wants nothing.

@@ -1001,7 +1001,7 @@ impl State {
 }
 
 impl Sink for State {
-    fn raw_record(&mut self, row: u64, fields: &[&str]) {
+    fn raw_record(&mut self, row: u64, _byte: u64, fields: &[&str]) {
         self.queue.push_back(Pending {
             row,
             fields: fields.iter().map(|f| f.to_string()).collect(),

@@ -4,8 +4,10 @@
 //! the page gets a summary without the rows, the flagged rows' view indexes,
 //! and the findings of just the rows it draws (see [`report`]); the CLI's JSON
 //! is written only when the clerk downloads it. With
-//! [`WasmChecker::keep_rows`] the checker also keeps the file's cells for the
-//! page's table view (see [`view`]), so the page never holds the whole file.
+//! [`WasmChecker::keep_rows`] the checker also keeps where each of the
+//! file's rows starts, for the page's table view, which reads the rows it
+//! draws again from the file (see [`view`]): neither the page nor the worker
+//! holds the whole file.
 //! The safe copy and audit record (`WasmRedactor`, `WasmHasher`,
 //! `WasmRecord`...) are in [`safecopy`]; the organisation's profile and the
 //! session's roster in [`profile`].
@@ -60,11 +62,12 @@ impl WasmChecker {
         self.inner = self.inner.take().map(|c| c.with_roster(roster.shared()));
     }
 
-    /// Also keep every row's cells (up to `limit` bytes of text) for the
-    /// table view, tapped from the checker's own parse. Call before the first `push`.
-    /// `size` is the file's size in bytes if known (else 0): the view makes
-    /// room for about that much at once rather than growing (and copying) as
-    /// it fills.
+    /// Also keep where every row starts (up to `limit` bytes of memory) for
+    /// the table view, tapped from the checker's own parse: the page reads
+    /// the rows it draws again (`viewSpans`, `viewRead`). Call before the
+    /// first `push`. `size` is the file's size in bytes if known (else 0):
+    /// the view makes room for about that many rows at once rather than
+    /// growing (and copying) as it fills.
     #[wasm_bindgen(js_name = keepRows)]
     pub fn keep_rows(&mut self, limit: f64, size: Option<f64>) {
         let mut store = RowStore::new(limit as usize);
@@ -101,7 +104,7 @@ impl WasmChecker {
         let report = match self.view.as_mut() {
             Some(store) => {
                 let report = checker.finish_tapped(store);
-                store.seal();
+                store.seal(&report);
                 report
             }
             None => checker.finish(),
@@ -121,19 +124,51 @@ impl WasmChecker {
         self.view.as_ref().is_some_and(|s| s.truncated())
     }
 
-    /// The view rows at `indexes` with their findings in `report` (this
-    /// file's), as JSON `[[row, [[column, text], ...], finding or null], ...]`:
-    /// the finding in the CLI's JSON shape.
-    #[wasm_bindgen(js_name = viewRows)]
-    pub fn view_rows(&self, indexes: &[u32], report: &WasmReport) -> Result<String, JsError> {
-        let rows = self
+    /// The slices of the file to read to draw view rows `indexes`, as
+    /// `[first, last, from, to, ...]`: view rows `first..=last` are in the
+    /// file's bytes `from..to` (read them, then call `viewRead`).
+    #[wasm_bindgen(js_name = viewSpans)]
+    pub fn view_spans(&self, indexes: &[u32]) -> Vec<f64> {
+        let spans = self
             .view
             .as_ref()
-            .map(|s| s.rows(indexes))
+            .map(|s| s.spans(indexes))
             .unwrap_or_default();
+        spans
+            .iter()
+            .flat_map(|s| [s.first as f64, s.last as f64, s.from as f64, s.to as f64])
+            .collect()
+    }
+
+    /// View rows `first..=last` from `bytes` (the file's bytes `from..to`, as
+    /// `viewSpans` gave them), with their findings in `report` (this file's),
+    /// as JSON `[[index, row, [[column, text], ...], finding or null], ...]`:
+    /// the finding in the CLI's JSON shape. Throws if the rows are not
+    /// there (the file has changed since it was checked).
+    #[wasm_bindgen(js_name = viewRead)]
+    pub fn view_read(
+        &self,
+        first: u32,
+        last: u32,
+        from: f64,
+        to: f64,
+        bytes: &[u8],
+        report: &WasmReport,
+    ) -> Result<String, JsError> {
+        let store = self
+            .view
+            .as_ref()
+            .ok_or_else(|| js_err("no rows are kept for this file"))?;
+        let span = view::Span {
+            first,
+            last,
+            from: from as u64,
+            to: to as u64,
+        };
+        let rows = store.rows(span, bytes).map_err(js_err)?;
         let rows: Vec<_> = rows
             .into_iter()
-            .map(|(row, cells)| (row, cells, report.finding(row)))
+            .map(|(k, row, cells)| (k, row, cells, report.finding(row)))
             .collect();
         serde_json::to_string(&rows).map_err(js_err)
     }
@@ -156,12 +191,51 @@ impl WasmChecker {
             .map_or_else(|| vec![u32::MAX; rows.len()], |s| s.find(rows))
     }
 
-    /// View indexes of rows with a cell containing `needle` (ignoring case).
+    /// A search of the view's rows for a cell containing `needle` (ignoring
+    /// case), to be fed the file's bytes `from()..to()`; undefined for an
+    /// empty needle or an empty view.
     #[wasm_bindgen(js_name = viewSearch)]
-    pub fn view_search(&self, needle: &str) -> Vec<u32> {
-        self.view
-            .as_ref()
-            .map_or_else(Vec::new, |s| s.search(needle))
+    pub fn view_search(&self, needle: &str) -> Option<WasmSearch> {
+        let search = self.view.as_ref()?.search(needle)?;
+        Some(WasmSearch {
+            inner: Some(search),
+        })
+    }
+}
+
+/// A search of a file's view: see [`WasmChecker::view_search`].
+#[wasm_bindgen]
+pub struct WasmSearch {
+    inner: Option<view::Search>,
+}
+
+#[wasm_bindgen]
+impl WasmSearch {
+    /// The first byte of the file to feed.
+    pub fn from(&self) -> f64 {
+        self.inner.as_ref().map_or(0.0, |s| s.from as f64)
+    }
+
+    /// Where to stop feeding (exclusive).
+    pub fn to(&self) -> f64 {
+        self.inner.as_ref().map_or(0.0, |s| s.to as f64)
+    }
+
+    /// The next bytes, in order.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        match self.inner.as_mut() {
+            Some(s) => s.push(bytes).map_err(js_err),
+            None => Err(js_err("this search has finished")),
+        }
+    }
+
+    /// The view indexes of the rows found, ascending.
+    pub fn finish(&mut self) -> Result<Vec<u32>, JsError> {
+        let s = self
+            .inner
+            .take()
+            .ok_or_else(|| js_err("this search has finished"))?;
+        s.finish().map_err(js_err)
     }
 }
 

@@ -29,7 +29,7 @@ fn records(bytes: &[u8]) -> (BTreeMap<u64, Vec<String>>, u64) {
         fn table_start(&mut self, _: &Table) {}
         fn record(&mut self, _: Option<usize>, _: u64, _: &[&str]) {}
         fn table_end(&mut self, _: usize, _: u64) {}
-        fn raw_record(&mut self, row: u64, fields: &[&str]) {
+        fn raw_record(&mut self, row: u64, _byte: u64, fields: &[&str]) {
             self.0
                 .insert(row, fields.iter().map(|f| f.to_string()).collect());
         }

@@ -26,6 +26,41 @@ fn checked(chunks: &[&[u8]]) -> (WasmChecker, WasmReport) {
     (c, report)
 }
 
+type Row = (u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
+/// A row as `viewRead` gives it: its view index first.
+type Indexed = (u32, u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
+
+/// View rows `indexes` as the worker reads them: the spans the view names,
+/// each read from the file's bytes (`file`) and parsed; `None` for an index
+/// not in the view.
+fn view_rows(
+    c: &WasmChecker,
+    indexes: &[u32],
+    file: &[u8],
+    report: &WasmReport,
+) -> Vec<Option<Row>> {
+    let spans = c.view_spans(indexes);
+    let mut got = std::collections::HashMap::new();
+    for s in spans.chunks(4) {
+        let (from, to) = (s[2] as usize, s[3] as usize);
+        let json = c
+            .view_read(
+                s[0] as u32,
+                s[1] as u32,
+                s[2],
+                s[3],
+                &file[from..to],
+                report,
+            )
+            .unwrap();
+        let rows: Vec<Indexed> = serde_json::from_str(&json).unwrap();
+        for (k, row, cells, finding) in rows {
+            got.insert(k, (row, cells, finding));
+        }
+    }
+    indexes.iter().map(|k| got.remove(k)).collect()
+}
+
 /// The findings file as the worker writes it: part by part.
 fn findings(reports: &mut [WasmReport]) -> String {
     let mut w = WasmFindings::new(reports.len() as u32);
@@ -95,9 +130,10 @@ fn the_view_keeps_every_row_with_its_spreadsheet_number() {
     let (c, report) = checked(&[&CSV[..9], &CSV[9..41], &CSV[41..]]);
     // title, header and two data rows; the blank row 2 is not kept
     assert_eq!(c.view_length(), 4);
-    type Row = (u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
-    let rows: Vec<Row> =
-        serde_json::from_str(&c.view_rows(&[0, 1, 2, 3], &report).unwrap()).unwrap();
+    let rows: Vec<Row> = view_rows(&c, &[0, 1, 2, 3], CSV, &report)
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
     let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
     assert_eq!(numbers, [1, 3, 4, 5]);
     assert_eq!(
@@ -113,22 +149,58 @@ fn the_view_keeps_every_row_with_its_spreadsheet_number() {
     assert_eq!(rows[2].2.as_ref(), native.rows.first());
     assert_eq!(rows[3].2.as_ref(), native.rows.get(1));
     assert!(rows[0].2.is_none() && rows[1].2.is_none());
+    // rows asked for one by one, out of order, and one not in the view
+    let some = view_rows(&c, &[3, 0, 9], CSV, &report);
+    assert_eq!(some[0].as_ref().map(|r| r.0), Some(5));
+    assert_eq!(some[1].as_ref().map(|r| r.0), Some(1));
+    assert!(some[2].is_none());
     assert_eq!(c.flagged_view(&report), [2, 3]);
     assert_eq!(c.view_find(&[4.0, 2.0]), [2, u32::MAX]);
-    assert_eq!(c.view_search("o'neill"), [3]);
+    assert_eq!(search(&c, "o'neill", CSV), [3]);
+    assert_eq!(search(&c, "MORGAN", CSV), [2]);
+    assert!(c.view_search("").is_none());
     assert!(!c.view_truncated());
+}
+
+/// A search as the worker runs it: the file's bytes from..to, in small slices.
+fn search(c: &WasmChecker, needle: &str, file: &[u8]) -> Vec<u32> {
+    let mut s = c.view_search(needle).unwrap();
+    let (from, to) = (s.from() as usize, s.to() as usize);
+    for piece in file[from..to].chunks(7) {
+        s.push(piece).unwrap();
+    }
+    s.finish().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_changed_file_is_an_error_not_wrong_rows() {
+    let (c, report) = checked(&[CSV]);
+    let spans = c.view_spans(&[3]);
+    let (from, to) = (spans[2] as usize, spans[3] as usize);
+    // the bytes where row 5 was are now something else: a row of a different
+    // number (a line break more) is not taken for it
+    let mut changed = b"\n".to_vec();
+    changed.extend_from_slice(&CSV[from..to]);
+    assert!(c
+        .view_read(3, 3, spans[2], spans[3], &changed, &report)
+        .is_err());
+    // a search of a file cut short says so
+    let mut s = c.view_search("pc").unwrap();
+    s.push(&CSV[s.from() as usize..CSV.len() - 20]).unwrap();
+    assert!(s.finish().is_err());
 }
 
 #[wasm_bindgen_test]
 fn the_view_stops_at_its_limit_but_the_check_does_not() {
     let mut c = WasmChecker::new("staff.csv", JsValue::UNDEFINED).unwrap();
+    // room for two rows (16 bytes each)
     c.keep_rows(40.0, Some(1e4));
     c.push(CSV).unwrap();
     let mut report = c.finish().unwrap();
     let report: Report = serde_json::from_str(&report.summary().unwrap()).unwrap();
     assert_eq!(report.rows_checked, 5);
     assert!(c.view_truncated());
-    assert!(c.view_length() < 4);
+    assert_eq!(c.view_length(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -136,8 +208,10 @@ fn the_view_puts_side_by_side_tables_in_their_columns() {
     // a pivot (columns A-B) and its source data (D-F) on the same rows
     let csv = include_bytes!("fixtures/read/side_by_side.csv");
     let (c, report) = checked(&[csv]);
-    type Row = (u64, Vec<(u32, String)>, Option<foi_check::RowFinding>);
-    let rows: Vec<Row> = serde_json::from_str(&c.view_rows(&[1, 3], &report).unwrap()).unwrap();
+    let rows: Vec<Row> = view_rows(&c, &[1, 3], csv, &report)
+        .into_iter()
+        .map(Option::unwrap)
+        .collect();
     let cells = |k: usize| -> Vec<(u32, &str)> {
         rows[k].1.iter().map(|(c, t)| (*c, t.as_str())).collect()
     };

@@ -5,7 +5,7 @@
 'use strict';
 (function () {
   const CHUNK = 8 * 1024 * 1024;          // bytes per File.slice
-  const KEEP_ROWS = 512 * 1024 * 1024;     // cell text the worker keeps per file for the table
+  const KEEP_ROWS = 256 * 1024 * 1024;     // memory the worker keeps per file for the table: 16 bytes a row
   const MAX_SCROLL = 4000000;              // px of scrolling for the whole table, however long
   // Each kind of finding: its tag, colour, mark (a symbol as well as the
   // colour), what a flagged row does (one row, several rows) and why it matters.
@@ -203,7 +203,7 @@
     try {
       await ensureWorker();
       const w = worker;
-      w.postMessage({ type: 'start', id: f.id, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options });
+      w.postMessage({ type: 'start', id: f.id, file: f.file, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options });
       let offset = 0;
       let seq = 0;
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
@@ -1075,7 +1075,7 @@
   // ---- the table (virtualised) -----------------------------------------
   const table = {
     entry: null, findings: new Map(), flagged: new Uint32Array(0), hits: new Map(), byTable: [],
-    headerRows: new Set(), list: null, search: null, needle: '', onlyFlagged: false,
+    headerRows: new Set(), list: null, search: null, needle: '', onlyFlagged: false, readError: '',
     cache: new Map(), pending: new Set(), ncols: 1, trs: [], rowH: 36, current: -1, focusRow: -1,
   };
   const scroller = $('grid-scroll');
@@ -1109,6 +1109,7 @@
     table.cache.clear();
     table.pending.clear();
     table.search = null;
+    table.readError = '';
     table.current = -1;
     $('search-input').value = '';
     $('table-file-name').textContent = visible(f.name);
@@ -1139,9 +1140,20 @@
     if (table.onlyFlagged) parts.push('flagged only');
     let info = parts.join(', ') + '. ' + plural(f.report.summary.rows_flagged, 'row is', 'rows are') + ' flagged. Blank rows are not shown; the row numbers are those a spreadsheet shows.';
     if (f.viewTruncated) info += ' This file is too big to show every row here: the table stops part way through, but every row was checked.';
+    if (table.readError) info += ' ' + table.readError;
     $('table-info').textContent = info;
     $('grid-caption').textContent = visible('Rows of ' + f.name + '. ' + info);
     setTableRows(n);
+  }
+
+  // The worker reads the rows it shows from the file again: if the file has
+  // been moved, deleted or changed since it was checked, say so (once).
+  function rowsFailed(f, e) {
+    if (table.entry !== f || table.readError) return;
+    table.readError = 'Its rows cannot be shown: ' + String((e && e.message) || e) +
+      ' Every row was checked before that; the summary and the findings stand. Add the file again to see its rows.';
+    $('table-info').textContent += ' ' + table.readError;
+    announce(table.readError);
   }
 
   function intersect(a, b) {
@@ -1261,7 +1273,7 @@
         for (const [, cells] of rows) for (const [c] of cells) if (c + 1 > table.ncols) { table.ncols = c + 1; wider = true; }
         if (wider) buildHead();
         draw();
-      }, () => want.forEach((k) => table.pending.delete(k)));
+      }, (e) => { want.forEach((k) => table.pending.delete(k)); rowsFailed(f, e); });
     }
   }
 
@@ -1387,6 +1399,7 @@
         updateList();
         announce(plural(hits.length, 'row contains', 'rows contain') + ' "' + needle + '".');
       } catch (e) {
+        if (table.entry !== f || $('search-input').value.trim() !== needle) return;
         announce('Search failed: ' + (e.message || e));
       }
     }, 250);

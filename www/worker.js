@@ -4,16 +4,20 @@
 //
 // Messages in (from app.js) and out:
 //   init {wasm: base64}                 -> ready {version} | crashed
-//   start {id, name, size, keep, options} (keep: bytes of cell text to keep for the table;
-//                                         options: the settings, serde names of src/options.rs)
+//   start {id, file, name, size, keep, options} (file: the File, read again for the table's
+//                                         rows and searches; keep: bytes of memory for where
+//                                         its rows start; options: the settings, serde names
+//                                         of src/options.rs)
 //   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
 //   finish {id}                         -> report {id, report (without rows; with settingsText),
 //                                          flagged (view indexes, Uint32Array), viewLength,
 //                                          viewTruncated, timing {push, finish, summary, flagged} ms}
 //                                          | report {id, failed}
 //   describe {req, options}             -> reply {req, value: {summary, k, counts}}
-//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding or null]]}
-//   search {id, req, needle}            -> reply {req, value: Uint32Array}
+//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding] or null per index]}
+//                                          (the rows are read again from the File)
+//   search {id, req, needle}            -> reply {req, value: Uint32Array} (reads the File again;
+//                                          a later search of the same file stops this one)
 //   findings {req, ids}                 -> reply {req, value: [ArrayBuffer] (the CLI's JSON, in parts)}
 //   close {id}
 //   plan {req, id}                      -> reply {req, value: {policy, columns, coarsen}} (the safe-copy step)
@@ -30,7 +34,8 @@
 //   roster {req, bytes | null}          -> reply {req, value: entries held}  (memory only)
 // Every report stays here, in the wasm memory (a WasmReport per file, and
 // the checks of its latest safe copy): the page gets summaries and the rows it
-// draws, never a whole report. A WebAssembly trap (a Rust panic aborts) leaves
+// draws, never a whole report. The file's cells are not kept: the rows the
+// page draws are read from the File again. A WebAssembly trap (a Rust panic aborts) leaves
 // the module unusable: the worker says `crashed` and app.js replaces it with a
 // fresh one (and checks the files again: their reports died with it).
 'use strict';
@@ -46,6 +51,10 @@ const reports = new Map();
 const safeCopies = new Map();
 // milliseconds spent in push per file id, for the report's timing
 const pushTime = new Map();
+// id -> File, read again for the rows the page draws and for searches
+const files = new Map();
+// id -> req of the file's latest search: an earlier one still reading stops
+const latestSearch = new Map();
 const encoder = new TextEncoder();
 
 function report(id) {
@@ -96,6 +105,7 @@ const handlers = {
     const c = newChecker(m.name, m.options);
     if (m.keep > 0) c.keepRows(m.keep, m.size);
     checkers.set(m.id, c);
+    files.set(m.id, m.file);
     pushTime.set(m.id, 0);
   },
   chunk(m) {
@@ -129,15 +139,39 @@ const handlers = {
       viewLength: c.viewLength(), viewTruncated: c.viewTruncated(), timing,
     }, [flagged.buffer]);
   },
-  // [[row, [[column, text]...], finding or null], ...]
-  rows(m) {
-    reply(m.req, JSON.parse(checker(m.id).viewRows(Uint32Array.from(m.indexes), report(m.id))));
+  // For each index: [row, [[column, text]...], finding or null], or null if
+  // it is not in the view. The rows are read from the File again, a slice
+  // per run of nearby rows.
+  async rows(m) {
+    const c = checker(m.id);
+    const file = fileOf(m.id);
+    const spans = c.viewSpans(Uint32Array.from(m.indexes));
+    const got = new Map();
+    for (let i = 0; i < spans.length; i += 4) {
+      const [first, last, from, to] = spans.subarray(i, i + 4);
+      const bytes = await readRange(file, from, to);
+      for (const [k, row, cells, finding] of JSON.parse(checker(m.id).viewRead(first, last, from, to, bytes, report(m.id)))) {
+        got.set(k, [row, cells, finding]);
+      }
+    }
+    reply(m.req, m.indexes.map((k) => got.get(k) || null));
   },
   describe(m) {
     reply(m.req, JSON.parse(wasm_bindgen.describeSettings(m.options)));
   },
-  search(m) {
-    const value = checker(m.id).viewSearch(m.needle);
+  async search(m) {
+    latestSearch.set(m.id, m.req);
+    const s = checker(m.id).viewSearch(m.needle);
+    let value = new Uint32Array(0);
+    if (s) {
+      try {
+        await eachSlice(fileOf(m.id), (bytes) => {
+          if (latestSearch.get(m.id) !== m.req) throw new Error('a later search replaced this one');
+          s.push(bytes);
+        }, s.from(), s.to());
+        value = s.finish();
+      } finally { s.free(); }
+    }
     self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
   },
   // ids: the files, in order -> the CLI's JSON, in parts (transferred)
@@ -257,6 +291,8 @@ const handlers = {
     checkers.delete(m.id);
     reports.delete(m.id);
     pushTime.delete(m.id);
+    files.delete(m.id);
+    latestSearch.delete(m.id);
     if (c) c.free();
     if (r) r.free();
     freeSafeCopy(m.id);
@@ -270,16 +306,25 @@ function withRows(r, policy, removeKinds, removeRows) {
     JSON.stringify(removeKinds || []), Float64Array.from(removeRows || []));
 }
 
-async function eachSlice(file, fn) {
-  for (let at = 0; at < file.size; at += CHUNK) {
-    let buf;
-    try {
-      buf = await file.slice(at, Math.min(at + CHUNK, file.size)).arrayBuffer();
-    } catch (e) {
-      throw new Error('The browser could not read the file again (' + (e.message || e) + '). Has it been moved or deleted?');
-    }
-    fn(new Uint8Array(buf));
+// fn(bytes) for the file's bytes from..to, a slice at a time.
+async function eachSlice(file, fn, from = 0, to = file.size) {
+  for (let at = from; at < to; at += CHUNK) {
+    fn(await readRange(file, at, Math.min(at + CHUNK, to)));
   }
+}
+
+async function readRange(file, from, to) {
+  try {
+    return new Uint8Array(await file.slice(from, to).arrayBuffer());
+  } catch (e) {
+    throw new Error('The browser could not read the file again (' + (e.message || e) + '). Has it been moved or deleted?');
+  }
+}
+
+function fileOf(id) {
+  const f = files.get(id);
+  if (!f) throw new Error('no such file in the checker: ' + id);
+  return f;
 }
 
 function reply(req, value) {

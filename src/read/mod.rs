@@ -107,13 +107,15 @@ pub trait Sink {
     fn table_end(&mut self, index: usize, last_row: u64);
     /// Every record as parsed, before the tables are found, with all its
     /// fields: for sinks that rewrite the file (the redactor), which need every
-    /// record, not cut per table. Blank lines are not sent (their row numbers
-    /// are skipped); a record whose cells are all empty (`,,,`) is. It comes
+    /// record, not cut per table; and for the page's table view, which keeps
+    /// where each record starts (`byte`, its offset in the original file)
+    /// and reads it again from there ([`Rereader`]). Blank lines are not sent
+    /// (their row numbers are skipped); a record whose cells are all empty (`,,,`) is. It comes
     /// before the [`Sink::record`] events of the same row, which the table
     /// finder may hold back for a few records (its look-ahead). Does nothing
     /// unless implemented.
-    fn raw_record(&mut self, row: u64, fields: &[&str]) {
-        let _ = (row, fields);
+    fn raw_record(&mut self, row: u64, byte: u64, fields: &[&str]) {
+        let _ = (row, byte, fields);
     }
 }
 
@@ -162,20 +164,32 @@ struct Body {
     warned: bool,
 }
 
-/// Records go to the table finder, events to the sink.
+/// Records go to the table finder (none when reading again: see
+/// [`Rereader`]), events to the sink.
 struct Out {
-    tabler: Tabler,
+    tabler: Option<Tabler>,
 }
 
 struct Feed<'a> {
-    tabler: &'a mut Tabler,
+    tabler: Option<&'a mut Tabler>,
     sink: &'a mut dyn Sink,
 }
 
 impl Records for Feed<'_> {
-    fn record(&mut self, row: u64, fields: &[&str]) {
-        self.sink.raw_record(row, fields);
-        self.tabler.record(row, fields, self.sink);
+    fn record(&mut self, row: u64, byte: u64, fields: &[&str]) {
+        self.sink.raw_record(row, byte, fields);
+        if let Some(tabler) = self.tabler.as_mut() {
+            tabler.record(row, fields, self.sink);
+        }
+    }
+}
+
+impl Out {
+    /// Close the open tables (the end of the file, or an error).
+    fn finish(&mut self, sink: &mut dyn Sink) {
+        if let Some(tabler) = self.tabler.as_mut() {
+            tabler.finish(sink);
+        }
     }
 }
 
@@ -183,9 +197,21 @@ impl Records for Feed<'_> {
 const STEP: usize = 64 * 1024;
 
 impl Body {
+    fn new(enc: Enc, parser: Parser, tabler: Option<Tabler>) -> Box<Body> {
+        Box::new(Body {
+            enc,
+            carry: Vec::new(),
+            decoder: (enc != Enc::Utf8).then(|| enc.encoding().new_decoder_without_bom_handling()),
+            text: String::new(),
+            parser,
+            out: Out { tabler },
+            warned: false,
+        })
+    }
+
     fn parse(&mut self, text: &str, unit: Unit, sink: &mut dyn Sink) -> Result<(), Error> {
         let mut feed = Feed {
-            tabler: &mut self.out.tabler,
+            tabler: self.out.tabler.as_mut(),
             sink,
         };
         self.parser.feed(text, unit, &mut feed)
@@ -351,7 +377,7 @@ impl Reader {
         if r.is_err() {
             // Rows read before the error still reach the sink; their tables end.
             if let Stage::Body(body) = &mut self.stage {
-                body.out.tabler.finish(sink);
+                body.out.finish(sink);
             }
         }
         self.settle(r)
@@ -366,13 +392,13 @@ impl Reader {
         if let Stage::Body(body) = &mut self.stage {
             if r.is_ok() {
                 let mut feed = Feed {
-                    tabler: &mut body.out.tabler,
+                    tabler: body.out.tabler.as_mut(),
                     sink: &mut *sink,
                 };
                 r = body.parser.finish(&mut feed);
             }
             // Rows before an error were delivered; their tables end here.
-            body.out.tabler.finish(sink);
+            body.out.finish(sink);
             self.info.rows = body.parser.rows();
         }
         self.stage = Stage::Done;
@@ -438,21 +464,59 @@ impl Reader {
         let delimiter = sniff::sniff_delimiter(&decode::decode_head(head, enc, bom));
         self.info.encoding = enc.name();
         self.info.delimiter = delimiter;
-        Ok(Box::new(Body {
+        Ok(Body::new(
             enc,
-            carry: Vec::new(),
-            decoder: (enc != Enc::Utf8).then(|| enc.encoding().new_decoder_without_bom_handling()),
-            text: String::new(),
-            parser: Parser::new(delimiter, bom as u64),
-            out: Out {
-                tabler: Tabler::new(),
-            },
-            warned: false,
-        }))
+            Parser::new(delimiter, bom as u64),
+            Some(Tabler::new()),
+        ))
     }
 
     /// What has been learnt so far.
     pub fn info(&self) -> &ReadInfo {
         &self.info
+    }
+}
+
+/// Reads part of a file again, from the start of a record an earlier read
+/// saw (its byte offset and row number, from [`Sink::raw_record`]), with the
+/// encoding and delimiter found then: records go to [`Sink::raw_record`]
+/// with the same row numbers, byte offsets and fields as the first time; no
+/// tables are looked for. The page's table view keeps only where each record
+/// starts and reads the rows it draws, and its searches, this way.
+pub struct Rereader {
+    body: Box<Body>,
+    info: ReadInfo,
+}
+
+impl Rereader {
+    /// From byte `byte` of a file read as `encoding` (a [`ReadInfo::encoding`])
+    /// with `delimiter`, where the record numbered `row` starts; `None` for
+    /// an encoding the reader does not know.
+    pub fn new(encoding: &str, delimiter: u8, byte: u64, row: u64) -> Option<Self> {
+        let enc = [Enc::Utf8, Enc::Utf16Le, Enc::Utf16Be, Enc::Win1252]
+            .into_iter()
+            .find(|e| e.name() == encoding)?;
+        Some(Rereader {
+            body: Body::new(enc, Parser::resume(delimiter, byte, row), None),
+            info: ReadInfo {
+                encoding: enc.name(),
+                delimiter,
+                rows: 0,
+                bytes: 0,
+                warnings: Vec::new(),
+            },
+        })
+    }
+
+    /// The next bytes (from `byte` on, in order).
+    pub fn push(&mut self, chunk: &[u8], sink: &mut dyn Sink) -> Result<(), Error> {
+        self.body.push(chunk, false, &mut self.info, sink)
+    }
+
+    /// No more bytes: the last record, if it has no line break.
+    pub fn finish(&mut self, sink: &mut dyn Sink) -> Result<(), Error> {
+        self.body.push(&[], true, &mut self.info, sink)?;
+        let mut feed = Feed { tabler: None, sink };
+        self.body.parser.finish(&mut feed)
     }
 }

@@ -52,8 +52,9 @@ enum St {
 
 /// Receives complete records.
 pub(crate) trait Records {
-    /// A record: its row number and its fields.
-    fn record(&mut self, row: u64, fields: &[&str]);
+    /// A record: its row number, the original byte offset where it starts,
+    /// and its fields.
+    fn record(&mut self, row: u64, byte: u64, fields: &[&str]);
 }
 
 /// Where a finished field of the current record is: `start..end` of the
@@ -130,6 +131,14 @@ impl Parser {
     /// A parser for `delim`, starting at original byte offset `start` (after a BOM).
     pub(crate) fn new(delim: u8, start: u64) -> Self {
         Self::with_limits(delim, start, MAX_RECORD_BYTES, MAX_FIELDS)
+    }
+
+    /// A parser that starts at the record that starts at original byte offset
+    /// `start` and has row number `row` (a record boundary an earlier read saw).
+    pub(crate) fn resume(delim: u8, start: u64, row: u64) -> Self {
+        let mut p = Self::new(delim, start);
+        p.row = row.saturating_sub(1);
+        p
     }
 
     /// [`Parser::new`] with other limits (tests use small ones).
@@ -290,7 +299,7 @@ impl Parser {
                     .iter()
                     .map(|sp| text.get(sp.start..sp.end).unwrap_or("")),
             );
-            out.record(self.row, &fields);
+            out.record(self.row, self.record_byte, &fields);
             self.spare = recycle(fields);
             return Ok(());
         }
@@ -312,7 +321,7 @@ impl Parser {
             };
             fields.push(field);
         }
-        out.record(self.row, &fields);
+        out.record(self.row, self.record_byte, &fields);
         self.spare = recycle(fields);
         Ok(())
     }
@@ -520,18 +529,18 @@ mod tests {
     use super::*;
 
     #[derive(Default)]
-    struct Got(Vec<(u64, Vec<String>)>);
+    struct Got(Vec<(u64, u64, Vec<String>)>);
 
     impl Records for Got {
-        fn record(&mut self, row: u64, fields: &[&str]) {
+        fn record(&mut self, row: u64, byte: u64, fields: &[&str]) {
             self.0
-                .push((row, fields.iter().map(|f| f.to_string()).collect()));
+                .push((row, byte, fields.iter().map(|f| f.to_string()).collect()));
         }
     }
 
-    /// What a parser did with `pieces`: per piece, the records so far, the
-    /// result and the rows; then the same after `finish`.
-    type Trace = Vec<(Vec<(u64, Vec<String>)>, Result<(), Error>, u64, u64)>;
+    /// What a parser did with `pieces`: per piece, the records so far (row,
+    /// starting byte, fields), the result and the rows; then the same after `finish`.
+    type Trace = Vec<(Vec<(u64, u64, Vec<String>)>, Result<(), Error>, u64, u64)>;
 
     /// The parser under test and the reference one, driven alike.
     trait Machine {

@@ -56,3 +56,49 @@ test('file://: a 10 MB file (two read chunks) is checked to its last row, as the
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('file://: the table reads its rows from the file again; a file changed since its check says so', async () => {
+  // The worker keeps where each row starts, not its cells: the rows drawn and
+  // the searches are read from the File again.
+  const bytes = staffList(10);
+  const lines = bytes.toString().split('\r\n').filter((l) => l);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-reread-'));
+  const file = path.join(dir, 'staff-list.csv');
+  fs.writeFileSync(file, bytes);
+  const { page, log, close } = await openPage(DIST_URL);
+  const rowAt = (n) => page.$$eval(`#grid-body tr[data-row="${n}"] td`, (tds) => tds.map((td) => td.textContent));
+  const scrollTo = (fraction) => page.evaluate((f) => {
+    const s = document.getElementById('grid-scroll');
+    s.scrollTop = (s.scrollHeight - s.clientHeight) * f;
+  }, fraction);
+  try {
+    await page.setInputFiles('#file-input', file);
+    await allChecked(page, 1, 180000);
+    // the last row, from the second 8 MB chunk, as the file has it
+    await scrollTo(1);
+    const last = lines.length;
+    await page.waitForSelector(`#grid-body tr[data-row="${last}"]`);
+    const cells = await rowAt(last);
+    assert.ok(cells.join('|').includes(lines[last - 1].split(',').join('|')), `row ${last} shows ${cells}`);
+    // a search reads the whole file: rows on both sides of the chunk boundary
+    const want = lines.filter((l) => l.endsWith(',Station 996')).length;
+    assert.ok(want > 100);
+    await page.fill('#search-input', 'station 996');
+    await page.waitForFunction((n) => document.getElementById('status').textContent.startsWith(n + ' rows contain'), want);
+
+    // the file changes on disk: rows not drawn yet are not shown from the new bytes
+    await page.fill('#search-input', '');
+    await page.waitForFunction(() => !document.getElementById('table-info').textContent.includes('containing'));
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('CHANGED,X,Y,1,Z\r\n'), bytes]));
+    await scrollTo(0.5);
+    await page.waitForFunction(() => document.getElementById('table-info').textContent.includes('rows cannot be shown'), null, { timeout: 20000 });
+    const shown = await page.$$eval('#grid-body tr[data-row]', (trs) => trs.map((t) => t.textContent).join('\n'));
+    assert.ok(!shown.includes('CHANGED'), 'no row is shown from the changed file');
+    assert.match(await page.textContent('#table-info'), /Every row was checked before that/);
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -164,7 +164,7 @@ impl Parser {
             fields.push(text.get(start..end).unwrap_or(""));
             start = end;
         }
-        out.record(self.row, &fields);
+        out.record(self.row, self.record_byte, &fields);
         self.spare = recycle(fields);
         Ok(())
     }
