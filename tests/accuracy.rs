@@ -524,3 +524,37 @@ fn names_in_a_header_flag_the_header_row() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn a_key_value_list_without_a_header_row() {
+    // `Name,John Morgan` on the first line is read as the header: the labels
+    // under it are labels, not names, and each value is what its label says.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Name,John Morgan\nRank,Inspector\nCollar number,1234\nStation,Lisburn\nDate of birth,12/03/1980\n",
+            &[
+                (1, Kind::Person, "text.full_name"),
+                (3, Kind::Staff, "layout.row_label"),
+                (5, Kind::Person, "layout.row_label"),
+            ],
+        ),
+        // a table of surnames is not one, even when a surname is a header
+        // word (WARD) and the second header is not one (2023)
+        (
+            "Surname,Rank\nWARD,PC\nMORGAN,Inspector\n",
+            &[
+                (2, Kind::Staff, "name.surname"),
+                (3, Kind::Staff, "name.surname"),
+            ],
+        ),
+        (
+            "Surname,2023\nWARD,4\nMORGAN,6\nPATEL,2\n",
+            &[
+                (2, Kind::Person, "name.surname"),
+                (3, Kind::Person, "name.surname"),
+                (4, Kind::Person, "name.surname"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}

@@ -807,3 +807,29 @@ fn names_in_a_header_are_masked() {
     let after = check_bytes("pivot-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// A key/value list without a header row (`Name,John Morgan` first): the
+/// labels stay, the values they identify and the name in the first pair
+/// go, and the copy checks clean (its `[name removed]` is a value, not a
+/// header naming a column of names).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_key_value_list_without_a_header_keeps_its_labels() {
+    let csv = b"Name,John Morgan\nRank,Inspector\nCollar number,1234\nStation,Lisburn\nDate of birth,12/03/1980\n";
+    let report = check_bytes("kv.csv", csv, &Options::default());
+    let rows: Vec<u64> = report.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [1, 3, 5]);
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Name,[name removed]",
+            "Rank,Inspector",
+            "Collar number,[removed]",
+            "Station,Lisburn",
+            "Date of birth,[removed]"
+        ]
+    );
+    let after = check_bytes("kv-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

@@ -23,6 +23,22 @@ pub(crate) struct Folded {
     pub staff_marker: bool,
 }
 
+impl Folded {
+    /// The first column of a key/value list: labels (`Rank`, `Collar
+    /// number`), which identify no one and whose cells are never names.
+    pub(crate) fn labels() -> Folded {
+        Folded {
+            class: ColumnClass::Other,
+            confidence: 0.9,
+            evidence: "the labels of a list of fields and values".to_string(),
+            identifying: false,
+            names_ok: false,
+            role: Role::Neutral,
+            staff_marker: false,
+        }
+    }
+}
+
 /// Below this share of matching cells (with at least [`MIN_CELLS`] cells), a
 /// header's claim is dropped.
 const RELAX_BELOW: f64 = 0.3;

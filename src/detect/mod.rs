@@ -406,6 +406,13 @@ pub struct TableScanner {
 struct RowLabels {
     seen: HashMap<Box<str>, Option<(crate::report::ColumnClass, headers::Role)>>,
     off: bool,
+    /// The table's header may itself be a label and its value (`Name,John
+    /// Morgan`): a key/value list without a header row, if its first
+    /// column turns out to hold labels (see [`TableScanner::finish`]).
+    headerless: bool,
+    /// Rows with a first cell, and those whose first cell is a header word.
+    firsts: u64,
+    labelled: u64,
 }
 
 /// Distinct first-column values a key/value table may have.
@@ -418,7 +425,7 @@ impl RowLabels {
         if self.off {
             return None;
         }
-        let label = cell.trim().trim_end_matches(':').trim_end();
+        let label = trim_label(cell);
         if let Some(c) = self.seen.get(label) {
             return *c;
         }
@@ -427,15 +434,50 @@ impl RowLabels {
             self.seen = HashMap::new();
             return None;
         }
-        // A label is short (`Name of officer`), not a sentence.
-        let class = (label.split_whitespace().count() <= 6)
-            .then(|| headers::match_header(label))
-            .flatten()
-            .map(|r| (r.class, r.role))
-            .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial);
+        let class = label_class(label);
         self.seen.insert(label.into(), class);
         class
     }
+
+    /// Count a row's first cell: a whole header (`Rank`, `Collar number:`)
+    /// or not. A key/value list is short: its first
+    /// [`2 * ROW_LABELS_MAX`](ROW_LABELS_MAX) rows decide.
+    fn count_first(&mut self, cell: &str) {
+        let label = trim_label(cell);
+        if self.headerless && !label.is_empty() && self.firsts < 2 * ROW_LABELS_MAX as u64 {
+            self.firsts += 1;
+            self.labelled += u64::from(headers::match_whole_header(label).is_some());
+        }
+    }
+
+    /// A key/value list without a header row, as its rows confirm: at least
+    /// two first cells, most of them header words. Its first column is then
+    /// labels, not the column of names its header (`Name`) says.
+    fn first_column_is_labels(&self) -> bool {
+        self.headerless && self.firsts >= 2 && self.labelled * 2 >= self.firsts
+    }
+}
+
+/// A label without its colon: `Surname:` -> `Surname`.
+fn trim_label(cell: &str) -> &str {
+    cell.trim().trim_end_matches(':').trim_end()
+}
+
+/// The identifying class a label names, and whom it is about.
+fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role)> {
+    // A label is short (`Name of officer`), not a sentence.
+    (label.split_whitespace().count() <= 6)
+        .then(|| headers::match_header(label))
+        .flatten()
+        .map(|r| (r.class, r.role))
+        .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial)
+}
+
+/// A safe copy's mark for a value it removed (`[name removed]`): a value,
+/// not a header, whatever words it holds.
+fn is_mask(cell: &str) -> bool {
+    let t = cell.trim();
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']')
 }
 
 /// Excel-style column letters for a 0-based index (`0` -> `A`, `27` -> `AB`).
@@ -512,10 +554,21 @@ impl TableScanner {
             ),
             None => (Vec::new(), 0),
         };
-        // Two columns, the first not itself a column of names or numbers.
-        let labels = match &cols[..] {
-            [first, _] if first.rule.is_none_or(|r| !headers::identifying(r.class)) => {
+        // Two columns, the first not itself a column of names or numbers;
+        // or a header that is a label and a value, not two header words.
+        let labels = match (&cols[..], table.map(|t| &t.header[..])) {
+            ([first, _], _) if first.rule.is_none_or(|r| !headers::identifying(r.class)) => {
                 Some(RowLabels::default())
+            }
+            ([_, second], Some([label, value]))
+                if (second.rule.is_none() || is_mask(value))
+                    && !value.trim().is_empty()
+                    && label_class(trim_label(label)).is_some() =>
+            {
+                Some(RowLabels {
+                    headerless: true,
+                    ..RowLabels::default()
+                })
             }
             _ => None,
         };
@@ -554,6 +607,9 @@ impl TableScanner {
             let j = self.cols.len();
             self.cols
                 .push(Column::new("", self.first_column + j, self.table.is_none()));
+        }
+        if let (Some(labels), Some(first)) = (self.labels.as_mut(), fields.first()) {
+            labels.count_first(first);
         }
         for (j, (field, col)) in fields.iter().zip(self.cols.iter_mut()).enumerate() {
             if field.is_empty() {
@@ -700,7 +756,26 @@ impl TableScanner {
         for c in &mut self.cols {
             c.flush_memo();
         }
-        let folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
+        let key_value = self
+            .labels
+            .as_ref()
+            .is_some_and(RowLabels::first_column_is_labels);
+        if key_value {
+            // A key/value list without a header row: its header is data.
+            // The columns are named by their letters, and the value's header
+            // (`John Morgan`, a safe copy's `[name removed]`) is no rule.
+            for c in &mut self.cols {
+                c.label = format!("column {}", column_letters(c.file_index));
+            }
+            if let Some(value) = self.cols.get_mut(1) {
+                value.rule = None;
+            }
+        }
+        let mut folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
+        if let (true, Some(first)) = (key_value, folded.first_mut()) {
+            // the first column is labels, whatever its cells look like
+            *first = column::Folded::labels();
+        }
         let columns = match self.table {
             Some(t) => self
                 .cols

@@ -650,7 +650,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "date.header", description: "Column header means dates that are not dates of birth" },
     Rule { id: "reference.header", description: "Column header means reference numbers (not identifying)" },
     Rule { id: "count.header", description: "Column header means counts or amounts (not identifying)" },
-    Rule { id: ROW_LABEL, description: "A key/value row (Name, Surname, Collar number, Date of birth... in the first of two columns): the value beside the label is read as that label says" },
+    Rule { id: ROW_LABEL, description: "A key/value row (Name, Surname, Collar number, Date of birth... in the first of two columns): the value beside the label is read as that label says; also in a list with no header row, whose first pair (Name, John Morgan) was read as its header" },
 ];
 
 /// The rule of a value identified by its row's label in a two-column
