@@ -1392,6 +1392,8 @@
       if (!f) return;
       if (!needle) { table.search = null; table.needle = ''; updateList(); return; }
       try {
+        // the worker reads the file again to search it: on a large file that takes a moment
+        announce('Searching for "' + needle + '"\u2026');
         const hits = await request({ type: 'search', id: f.id, needle });
         if (table.entry !== f || $('search-input').value.trim() !== needle) return;
         table.search = hits;

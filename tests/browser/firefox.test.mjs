@@ -80,6 +80,13 @@ test('Firefox, file://: the single file checks the sample and a chosen file, and
     assert.match(cards, /officers\.csv/);
     assert.match(cards, new RegExp(`${expected.rows_checked}\\s*\\(every row\\)`));
 
+    // the table reads the rows it draws from the chosen file again (the
+    // worker keeps where they start, not their cells)
+    const id = await page.$eval('#table-file-select', (s) => [...s.options].find((o) => o.text === 'officers.csv').value);
+    await page.select('#table-file-select', id);
+    await page.waitForFunction(() => [...document.querySelectorAll('#grid-body tr.flagged')]
+      .some((tr) => tr.textContent.includes('O\u2019NEILL') && tr.textContent.includes('Omagh')), { timeout: 20000 });
+
     assert.deepEqual(errors, [], 'no script error in the page');
     const foreign = requests.filter((u) => u !== DIST_URL && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert.deepEqual(foreign, [], 'the page requested nothing but itself');
