@@ -559,8 +559,8 @@
       return;
     }
     try {
-      const parts = await request({ type: 'findings', ids: done.map((f) => f.id) });
-      save(new Blob(parts, { type: 'application/json' }), done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json');
+      const blob = await request({ type: 'findings', ids: done.map((f) => f.id) });
+      save(blob, done.length === 1 ? done[0].name.replace(/\.[^.]*$/, '') + '.findings.json' : 'foi-check-findings.json');
       const skipped = files.length - done.length;
       announce('Findings downloaded for ' + plural(done.length, 'file', 'files') + (skipped ? '; ' + plural(skipped, 'file was', 'files were') + ' not checked and are not in it.' : '.'));
     } catch (e) {
@@ -858,7 +858,7 @@
     try {
       const v = await request({ type: 'safecopy', id: f.id, file: f.file, name: f.name, policy: policyOf(s),
         removeKinds: [...s.removeKinds], removeRows: s.removeRows });
-      const blob = new Blob(v.parts, { type: 'text/csv;charset=utf-8' });
+      const blob = v.blob;
       s.result = {
         blob, name: v.name, size: v.size, sha256: v.sha256, original: v.original, policy: v.policy,
         outcomeJson: v.outcome, outcome: JSON.parse(v.outcome), after: v.after, before: v.before || f.report,

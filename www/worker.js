@@ -18,13 +18,13 @@
 //                                          (the rows are read again from the File)
 //   search {id, req, needle}            -> reply {req, value: Uint32Array} (reads the File again;
 //                                          a later search of the same file stops this one)
-//   findings {req, ids}                 -> reply {req, value: [ArrayBuffer] (the CLI's JSON, in parts)}
+//   findings {req, ids}                 -> reply {req, value: Blob (the CLI's JSON)}
 //   close {id}
 //   plan {req, id}                      -> reply {req, value: {policy, columns, coarsen}} (the safe-copy step)
 //   describePolicy {req, id, policy, removeKinds, removeRows} -> reply {req, value: [sentence]}
 //   safecopy {req, id, file, name, policy, removeKinds, removeRows}
 //                                       -> safeProgress {id, done, total} ...
-//                                       -> reply {req, value: {parts: [ArrayBuffer], name, size, sha256,
+//                                       -> reply {req, value: {blob: Blob (the copy), name, size, sha256,
 //                                          original, outcome, policy, after (report without rows),
 //                                          before (the same, or null)}}
 //   hash {req, file}                    -> reply {req, value: SHA-256 hex}
@@ -174,19 +174,22 @@ const handlers = {
     }
     self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
   },
-  // ids: the files, in order -> the CLI's JSON, in parts (transferred)
+  // ids: the files, in order -> the CLI's JSON as one Blob. Each part the
+  // wasm writes becomes a Blob at once, so the browser holds the JSON (on
+  // disk if it is large), not this worker's heap: a 100 MB file whose every
+  // row is flagged has ~0.7 GB of findings.
   findings(m) {
     const list = m.ids.map(report);
     const w = new wasm_bindgen.WasmFindings(list.length);
-    const value = [];
+    const parts = [];
     try {
       for (const r of list) {
-        value.push(w.begin(r).buffer);
-        for (let p; (p = w.next(r)).length;) value.push(p.buffer);
+        parts.push(new Blob([w.begin(r)]));
+        for (let p; (p = w.next(r)).length;) parts.push(new Blob([p]));
       }
-      value.push(w.end().buffer);
+      parts.push(new Blob([w.end()]));
     } finally { w.free(); }
-    self.postMessage({ type: 'reply', req: m.req, value }, value);
+    reply(m.req, new Blob(parts, { type: 'application/json' }));
   },
   plan(m) {
     reply(m.req, JSON.parse(wasm_bindgen.safeCopyPlan(report(m.id))));
@@ -222,20 +225,21 @@ const handlers = {
       red = new wasm_bindgen.WasmRedactor(policy, r);
       hash = new wasm_bindgen.WasmHasher();
       after = newChecker(name, summary.settings);
+      // each piece of the copy becomes a Blob at once (the browser holds it, not this heap)
       const parts = [];
-      const keep = (out) => { if (out.length) { after.push(out); parts.push(out.buffer); } };
+      const keep = (out) => { if (out.length) { after.push(out); parts.push(new Blob([out])); } };
       await eachSlice(m.file, (bytes) => { hash.push(bytes); keep(red.push(bytes)); progress(bytes.length); });
       keep(red.finish());
       afterReport = after.finish();
       const value = {
-        parts, name, size: red.size(), sha256: red.sha256(), original: hash.finish(),
+        blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), name, size: red.size(), sha256: red.sha256(), original: hash.finish(),
         outcome: red.outcome(), policy, after: summaryOf(afterReport), before: before && summary,
       };
       // this file's latest safe copy: its checks go into the audit record
       freeSafeCopy(m.id);
       safeCopies.set(m.id, { before, after: afterReport });
       before = afterReport = null;
-      self.postMessage({ type: 'reply', req: m.req, value }, parts);
+      reply(m.req, value);
     } finally {
       if (red) red.free();
       if (hash) hash.free();
