@@ -1,7 +1,7 @@
 // Benchmark (a script, not a test): a generated staff-list CSV of about
 // 100 MB (BENCH_MB to change) is given to dist/foi-check.html in headless
 // Chromium, and the script prints end-to-end MB/s (file chosen -> report
-// shown), the CPU time Chromium used for it and by which threads, peak memory
+// shown, timed in the page; and as the harness sees it), the CPU time Chromium used for it and by which threads, peak memory
 // (the page's JS heap from CDP, and the RSS of every Chromium process) and
 // the longest main-thread task (PerformanceObserver 'longtask'), and where
 // the time went: in the worker (push: the check of the chunks; finish: the
@@ -144,6 +144,15 @@ async function main() {
     await context.addInitScript(() => {
       const Native = window.Worker;
       window.__phases = {};
+      // when the page is told a file was chosen (the input's change event),
+      // and when its card first shows a result (not polled: observed)
+      document.addEventListener('change', () => { window.__phases.change ??= performance.now(); }, true);
+      new MutationObserver(() => {
+        const tag = document.querySelector('#file-list .file-card-head .tag');
+        if (window.__phases.change && !window.__phases.result && tag && !/^(Waiting|Checking)$/.test(tag.textContent)) {
+          window.__phases.result = performance.now();
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
       window.Worker = class extends Native {
         constructor(...a) {
           super(...a);
@@ -187,9 +196,7 @@ async function main() {
     await page.setInputFiles('#file-input', csv);
     await page.waitForFunction(() => {
       const tag = document.querySelector('#file-list .file-card-head .tag');
-      const done = tag && !/^(Waiting|Checking)$/.test(tag.textContent);
-      if (done && !window.__phases.shown) window.__phases.shown = performance.now();
-      return done;
+      return tag && !/^(Waiting|Checking)$/.test(tag.textContent);
     }, null, { timeout: 600000, polling: 50 });
     const seconds = (Date.now() - t0) / 1000;
     const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
@@ -201,17 +208,25 @@ async function main() {
     const status = await page.textContent('#file-list .file-card-head .tag');
     const longest = await page.evaluate(() => [window.__longest, window.__longtasks]);
     console.log(`result: ${status}`);
-    console.log(`end to end: ${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s`);
+    const ph = await page.evaluate(() => window.__phases);
+    // End to end as the clerk sees it: from the page being told of the file
+    // (the input's change event) to its result on the card, both timed in
+    // the page. The harness's figure adds Playwright's setInputFiles and
+    // its polling (about 0.1 s).
+    const inPage = (ph.result - ph.change) / 1000;
+    console.log(`end to end: ${inPage.toFixed(2)} s, ${(gen.size / 1e6 / inPage).toFixed(1)} MB/s `
+      + `(file chosen to result shown, timed in the page; as the harness sees it, with setInputFiles and polling: `
+      + `${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s)`);
     if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
     if (threads) console.log(`CPU s by thread: ${threads}`);
     console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
-    const ph = await page.evaluate(() => window.__phases);
     if (ph.timing) {
       const s = (ms) => (ms / 1000).toFixed(2) + ' s';
       const t = ph.timing;
-      console.log(`time: file read and pushed ${s(ph.finish - ph.start)} (of which push ${s(t.push)}); `
+      console.log(`time: file chosen (change event) to check started ${s(ph.start - ph.change)}; `
+        + `file read and pushed ${s(ph.finish - ph.start)} (of which push ${s(t.push)}); `
         + `finish ${s(t.finish)}, summary ${s(t.summary)}, flagged rows ${s(t.flagged)}; `
-        + `finish to report on the page ${s(ph.report - ph.finish)}; report to shown ${s(ph.shown - ph.report)} (polled every 50 ms)`);
+        + `finish to report on the page ${s(ph.report - ph.finish)}; report to shown ${s(ph.result - ph.report)}`);
     }
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   } finally {
