@@ -114,7 +114,7 @@
     replies.clear();
     const again = [];
     for (const f of files) {
-      if (f.waiter) { const waiter = f.waiter; f.waiter = null; waiter.reject(new Error(message)); }
+      for (const waiter of f.waiters.splice(0)) waiter.reject(new Error(message));
       if (f.status === 'done') again.push(f);
     }
     if (!again.length) return;
@@ -139,15 +139,14 @@
     if (!f) return;
     if (m.type === 'safeProgress') { safeProgress(f, m); return; }
     if (m.type === 'readError') { f.readError = f.readError || m.message; return; }
-    if (f.waiter && f.waiter.type === m.type) {
-      const waiter = f.waiter;
-      f.waiter = null;
-      waiter.resolve(m);
-    }
+    const k = f.waiters.findIndex((x) => x.type === m.type && (x.seq === undefined || x.seq === m.seq));
+    if (k >= 0) f.waiters.splice(k, 1)[0].resolve(m);
   }
 
-  function waitFor(f, type) {
-    return new Promise((resolve, reject) => { f.waiter = { type, resolve, reject }; });
+  // The worker's next message of `type` for file f (for 'progress': the one
+  // acknowledging chunk `seq`).
+  function waitFor(f, type, seq) {
+    return new Promise((resolve, reject) => { f.waiters.push({ type, seq, resolve, reject }); });
   }
 
   // ---- files ------------------------------------------------------------
@@ -162,7 +161,7 @@
       const f = {
         id: nextId++, file, name: file.name || 'unnamed file', size: file.size,
         status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, flagged: null, timing: null,
-        failure: null, viewLength: 0, viewTruncated: false, waiter: null,
+        failure: null, viewLength: 0, viewTruncated: false, waiters: [],
       };
       files.push(f);
       f.ui = makeCard(f);
@@ -209,6 +208,15 @@
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
       // Cancel does not wait for a read that hangs (a file on a stalled network drive).
       const stopped = new Promise((resolve) => { f.onStop = resolve; });
+      // Two chunks in flight: the worker has the next one queued when it
+      // finishes one, rather than wait for its acknowledgement to come and go.
+      let inFlight = null;
+      const acknowledged = async (c) => {
+        const p = await c.ack;
+        f.bytesDone = c.end;
+        f.rows = p.rows;
+        scheduleProgress(f);
+      };
       while (offset < f.size && !f.cancelled && !f.readError) {
         let buf;
         try {
@@ -222,14 +230,13 @@
         if (length === 0) break;
         const end = offset + length;
         ahead = end < f.size ? readSlice(f, end) : null;
-        const ack = waitFor(f, 'progress');
+        const ack = waitFor(f, 'progress', seq);
         w.postMessage({ type: 'chunk', id: f.id, seq: seq++, bytes: buf }, [buf]);
-        const p = await ack;
         offset = end;
-        f.bytesDone = end;
-        f.rows = p.rows;
-        scheduleProgress(f);
+        if (inFlight) await acknowledged(inFlight);
+        inFlight = { ack, end };
       }
+      if (inFlight) await acknowledged(inFlight);
       if (f.cancelled) {
         w.postMessage({ type: 'close', id: f.id });
         f.status = 'cancelled';
