@@ -651,9 +651,6 @@ impl Plan {
         for f in &report.rows {
             for reason in &f.reasons {
                 let (with, count) = if reason.rule == RULE_SMALL && sc.suppress {
-                    if let Some(t) = f.table {
-                        count_tables.insert(t);
-                    }
                     (sc.marker.clone(), true)
                 } else if reason.rule == RULE_SECONDARY {
                     continue;
@@ -665,10 +662,34 @@ impl Plan {
                 } else {
                     continue;
                 };
+                let mut table = f.table;
                 let mut cols = labels(f.table, &reason.column);
                 if cols.is_empty() {
                     for part in reason.column.split(", ").flat_map(|p| p.split(" + ")) {
                         cols.extend(labels(f.table, part));
+                    }
+                }
+                if cols.is_empty() {
+                    // A table beside the row's own on the same row (tables
+                    // side by side, a pivot next to its source data): a row
+                    // has one table, its reasons may come from both.
+                    let beside = report.tables.iter().enumerate().find_map(|(t, info)| {
+                        let on_row = info.header_row < f.row && f.row <= info.last_row;
+                        let c = if on_row && Some(t) != f.table {
+                            labels(Some(t), &reason.column)
+                        } else {
+                            Vec::new()
+                        };
+                        (!c.is_empty()).then_some((t, c))
+                    });
+                    if let Some((t, c)) = beside {
+                        table = Some(t);
+                        cols = c;
+                    }
+                }
+                if count {
+                    if let Some(t) = table {
+                        count_tables.insert(t);
                     }
                 }
                 if reason.text.trim().is_empty() {

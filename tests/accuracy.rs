@@ -558,3 +558,33 @@ fn a_key_value_list_without_a_header_row() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn a_pivot_right_of_its_data_is_checked_as_a_table_of_counts() {
+    // Its header two rows down, after an empty column: its small counts are
+    // small numbers, and its values are not reasons on the officers' rows.
+    let csv = "Surname,Initial,Rank,,,\nMORGAN,J,PC,,,\nPATEL,P,Sgt,,Rank,Count of Surname\nJONES,K,PC,,PC,2\nSMITH,A,Insp,,Sgt,1\nBROWN,B,PC,,Insp,1\n";
+    let r = check_bytes("side.csv", csv.as_bytes(), &Options::default());
+    let headers: Vec<(u64, usize)> = r
+        .tables
+        .iter()
+        .map(|t| (t.header_row, t.first_column))
+        .collect();
+    assert_eq!(headers, [(1, 0), (3, 4)]);
+    let small: Vec<u64> = r
+        .rows
+        .iter()
+        .filter(|f| f.reasons.iter().any(|x| x.rule == "count.small"))
+        .map(|f| f.row)
+        .collect();
+    assert_eq!(small, [4, 5, 6]);
+    for f in &r.rows {
+        for x in &f.reasons {
+            assert!(
+                !(x.rule == "rank.police" && x.column.contains("column E")),
+                "row {}: {x:?}",
+                f.row
+            );
+        }
+    }
+}

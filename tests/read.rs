@@ -765,18 +765,42 @@ reads_to!(
 
 // A block beside the data whose header starts a row below the table's own
 // (a pivot pasted to the right): the header is still the first row, so the
-// names under it are read as names; the block's cells come along as extra
-// cells of those rows (it is not split out as a table of its own).
+// names under it are read as names; the block, after an empty column, is
+// read on its own and is a table of its own (its counts are not the cells
+// of the officers beside them).
 reads_to!(
     a_side_block_starting_lower_keeps_the_header,
     "Surname,Rank,Station\nSMITH,PC,Lisburn,,,Rank,Count\nJONES,Sgt,Armagh,,,PC,2\nPATEL,DC,Newry,,,Sgt,1\nBROWN,PC,Lisburn\n",
     [
         "start 0 @1 c0: Surname|Rank|Station",
-        "2 t0: SMITH|PC|Lisburn|||Rank|Count",
-        "3 t0: JONES|Sgt|Armagh|||PC|2",
-        "4 t0: PATEL|DC|Newry|||Sgt|1",
+        "2 t0: SMITH|PC|Lisburn",
+        "start 1 @2 c5: Rank|Count",
+        "3 t0: JONES|Sgt|Armagh",
+        "3 t1: PC|2",
+        "4 t0: PATEL|DC|Newry",
+        "4 t1: Sgt|1",
         "5 t0: BROWN|PC|Lisburn",
+        "end 1 @4",
         "end 0 @5"
+    ]
+);
+// The block's rows outside its tables (a title over it) keep their columns.
+reads_to!(
+    a_side_block_with_a_title_keeps_its_columns,
+    "Surname,Rank\nSMITH,PC,,Count by rank\nJONES,Sgt\nPATEL,DC,,Rank,Count\nBROWN,PC,,PC,2\nGREEN,PC,,Sgt,1\n",
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: SMITH|PC",
+        "2 -: |||Count by rank",
+        "3 t0: JONES|Sgt",
+        "4 t0: PATEL|DC",
+        "start 1 @4 c3: Rank|Count",
+        "5 t0: BROWN|PC",
+        "5 t1: PC|2",
+        "6 t0: GREEN|PC",
+        "6 t1: Sgt|1",
+        "end 1 @6",
+        "end 0 @6"
     ]
 );
 // A title above a wider table is still not its header.

@@ -833,3 +833,36 @@ fn a_key_value_list_without_a_header_keeps_its_labels() {
     let after = check_bytes("kv-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// A pivot of counts pasted right of its source data, its header lower
+/// down: it is a table of its own, so its small counts are suppressed in
+/// the safe copy, on the same rows as the officers whose names are masked.
+/// (Before, its cells rode along with the officers' rows, and a reason from
+/// one table could not be found in the row's other.)
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_pivot_beside_its_data_has_its_small_counts_suppressed() {
+    let csv = b"Surname,Initial,Rank,,,\nMORGAN,J,PC,,,\nPATEL,P,Sgt,,Rank,Count of Surname\nJONES,K,PC,,PC,2\nSMITH,A,Insp,,Sgt,1\nBROWN,B,PC,,Insp,1\n";
+    let report = check_bytes("side.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 5);
+    assert_eq!(
+        lines(&out),
+        [
+            "Surname,Initial,Rank,,,",
+            "[name removed],[name removed],PC,,,",
+            "[name removed],[name removed],Sgt,,Rank,Count of Surname",
+            "[name removed],[name removed],PC,,PC,*",
+            "[name removed],[name removed],Insp,,Sgt,*",
+            "[name removed],[name removed],PC,,Insp,*"
+        ]
+    );
+    let after = check_bytes("side-safe.csv", &out, &Options::default());
+    assert!(
+        after
+            .rows
+            .iter()
+            .all(|r| !matches!(r.kind, Kind::Staff | Kind::Person | Kind::SmallCount)),
+        "{:?}",
+        after.rows
+    );
+}

@@ -13,8 +13,15 @@
 //!   a quarter as many as the header, and none to the right of the header's
 //!   last column + 1, unless those are a block after an empty column (a side
 //!   table whose header is lower down: the record fits by its cells under the
-//!   header, and the block's cells stay extra cells of the table's rows). A header-like record followed by nothing at all (end of
+//!   header). A header-like record followed by nothing at all (end of
 //!   file, possibly after blank rows) is a header-only table.
+//!
+//! **A block to the right**: when records right under the header have cells
+//! after an empty column right of it, the columns from the block's first
+//! on are an **area** (below) read on their own, so a pivot pasted right of
+//! its source data, its header a row or more down, opens there as a table of
+//! its own; its rows outside tables keep their columns (padded from column
+//! A), and on the same row the group's cells come first.
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
 //!
@@ -379,21 +386,62 @@ impl Sink for Held {
     }
 }
 
-/// Columns `0..end`, left of a group whose header row has a title there (a
-/// pivot beside its source data): read as a file of its own by a nested
-/// table finder, whose tables may open while the group's are open.
+/// Columns beside a group, read as a file of their own by a nested table
+/// finder whose tables may open while the group's are open: `0..end`, left
+/// of a group whose header row has a title there (a pivot beside its source
+/// data); or `start..`, right of the group's columns after an empty one,
+/// where the data has a block whose header comes lower down (a pivot pasted
+/// to the right of the data).
 struct Area {
-    end: usize,
+    side: Side,
     tabler: Tabler,
     out: Held,
     /// The nested finder's table index -> the file's.
     map: Vec<(usize, usize)>,
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    /// Columns `0..end`.
+    Left { end: usize },
+    /// Columns `start..`.
+    Right { start: usize },
+}
+
 impl Area {
     fn feed(&mut self, row: u64, fields: &[&str]) {
-        let left = fields.get(..self.end.min(fields.len())).unwrap_or_default();
-        self.tabler.record(row, left, &mut self.out);
+        let cut = match self.side {
+            Side::Left { end } => fields.get(..end.min(fields.len())),
+            Side::Right { start } => fields.get(start.min(fields.len())..),
+        };
+        self.tabler
+            .record(row, cut.unwrap_or_default(), &mut self.out);
+    }
+
+    /// Nothing of a record with shape `s` is in the area.
+    fn misses(&self, s: Shape) -> bool {
+        match self.side {
+            Side::Left { end } => s.first >= end,
+            Side::Right { start } => s.last < start,
+        }
+    }
+
+    /// The record without the area's cells: blanked on the left (so the
+    /// group's columns keep their places), cut off on the right.
+    fn without<'a>(&self, fields: &[&'a str]) -> Vec<&'a str> {
+        match self.side {
+            Side::Left { end } => {
+                let mut m = fields.to_vec();
+                for f in m.iter_mut().take(end) {
+                    *f = "";
+                }
+                m
+            }
+            Side::Right { start } => fields
+                .get(..start.min(fields.len()))
+                .unwrap_or_default()
+                .to_vec(),
+        }
     }
 
     fn global(&self, local: usize) -> usize {
@@ -403,18 +451,31 @@ impl Area {
             .map_or(usize::MAX, |(_, g)| *g)
     }
 
-    /// Send one kept event, renumbering its table.
+    /// Send one kept event, renumbering its table; a right area's columns
+    /// are put back in their places in the file.
     fn emit(&mut self, ev: Ev, tables: &mut usize, sink: &mut dyn Sink) {
+        let offset = match self.side {
+            Side::Left { .. } => 0,
+            Side::Right { start } => start,
+        };
         match ev {
             Ev::Start(mut t) => {
                 self.map.push((t.index, *tables));
                 t.index = *tables;
+                t.first_column += offset;
                 *tables += 1;
                 sink.table_start(&t);
             }
-            Ev::Record(t, row, f) => {
+            Ev::Record(Some(t), row, f) => {
                 let f: Vec<&str> = f.iter().map(String::as_str).collect();
-                sink.record(t.map(|l| self.global(l)), row, &f);
+                sink.record(Some(self.global(t)), row, &f);
+            }
+            Ev::Record(None, row, f) => {
+                // a row outside the area's tables: all its cells, from column A
+                let f: Vec<&str> = std::iter::repeat_n("", offset)
+                    .chain(f.iter().map(String::as_str))
+                    .collect();
+                sink.record(None, row, &f);
             }
             Ev::End(t, last) => sink.table_end(self.global(t), last),
         }
@@ -505,10 +566,12 @@ impl Group {
             _ => u64::MAX,
         };
         let ready = |q: &Held| q.q.front().map(|e| e.0).filter(|&t| all || t < safe);
+        let left = matches!(area.side, Side::Left { .. });
         loop {
             let from_area = match (ready(&self.held), ready(&area.out)) {
                 (None, None) => return,
-                (Some(h), Some(a)) => a <= h, // same row: left columns first
+                // same row: left columns first
+                (Some(h), Some(a)) => a < h || (a == h && left),
                 (h, _) => h.is_none(),
             };
             if from_area {
@@ -521,14 +584,12 @@ impl Group {
         }
     }
 
-    /// The record with the area's columns blanked (the group's own cells).
+    /// The record without the area's cells (the group's own cells).
     fn own<'a>(&self, fields: &[&'a str]) -> Vec<&'a str> {
-        let end = self.area.as_ref().map_or(0, |a| a.end);
-        let mut m = fields.to_vec();
-        for f in m.iter_mut().take(end) {
-            *f = "";
+        match self.area.as_deref() {
+            Some(a) => a.without(fields),
+            None => fields.to_vec(),
         }
-        m
     }
 
     /// After blank rows (`gap`): a header-like record that the rules of
@@ -790,7 +851,7 @@ impl Tabler {
         let Some(group) = self.group.as_mut() else {
             return true;
         };
-        let Some(end) = group.area.as_ref().map(|a| a.end) else {
+        let Some(misses) = group.area.as_deref().map(|a| a.misses(s)) else {
             let v = group.judge(fields, s, gap);
             if v == Verdict::Ends {
                 self.end_group(sink);
@@ -799,17 +860,13 @@ impl Tabler {
             group.deliver(v, row, fields, sink);
             return false;
         };
-        // The group's columns, the area's blanked (kept in place); most rows
-        // have nothing in the area.
+        // The group's columns without the area's; most rows have nothing in
+        // the area.
         let copy;
-        let (main, ms) = if s.first >= end {
+        let (main, ms) = if misses {
             (fields, s)
         } else {
-            let mut m = fields.to_vec();
-            for f in m.iter_mut().take(end) {
-                *f = "";
-            }
-            copy = m;
+            copy = group.own(fields);
             (&copy[..], shape(&copy))
         };
         let v = if ms.filled > 0 {
@@ -821,9 +878,8 @@ impl Tabler {
             self.end_group(sink);
             return true;
         }
-        // The area first: on the same row its (left) cells come first.
         if let Some(area) = group.area.as_deref_mut() {
-            if s.first >= end {
+            if misses {
                 area.tabler.blank(&mut area.out);
             } else {
                 area.feed(row, fields);
@@ -1064,11 +1120,25 @@ impl Tabler {
             });
             self.tables += 1;
         }
-        let area = title.then(|| {
+        // A block right of the data after an empty column (its header
+        // lower down, see `fits` above): an area of its own, from the
+        // block's first column.
+        let block = follow_fields
+            .iter()
+            .filter(|f| f.get(s.last + 1).is_some_and(|c| blank(c)))
+            .filter_map(|f| (s.last + 2..f.len()).find(|&j| f.get(j).is_some_and(|c| !blank(c))))
+            .min()
+            .filter(|_| !self.nested);
+        let side = match (title, block) {
+            (true, _) => Some(Side::Left { end: lo }),
+            (false, Some(start)) => Some(Side::Right { start }),
+            (false, None) => None,
+        };
+        let area = side.map(|side| {
             let mut tabler = Tabler::new();
             tabler.nested = true;
             Box::new(Area {
-                end: lo,
+                side,
                 tabler,
                 out: Held::default(),
                 map: Vec::new(),
