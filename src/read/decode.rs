@@ -29,6 +29,13 @@ impl Enc {
         }
     }
 
+    /// The encoding named `name` (as [`Enc::name`] gives it), if any.
+    pub(crate) fn from_name(name: &str) -> Option<Enc> {
+        [Enc::Utf8, Enc::Utf16Le, Enc::Utf16Be, Enc::Win1252]
+            .into_iter()
+            .find(|e| e.name() == name)
+    }
+
     /// The `encoding_rs` decoder for the transcoded encodings.
     pub(crate) fn encoding(self) -> &'static encoding_rs::Encoding {
         match self {

@@ -493,9 +493,7 @@ impl Rereader {
     /// with `delimiter`, where the record numbered `row` starts; `None` for
     /// an encoding the reader does not know.
     pub fn new(encoding: &str, delimiter: u8, byte: u64, row: u64) -> Option<Self> {
-        let enc = [Enc::Utf8, Enc::Utf16Le, Enc::Utf16Be, Enc::Win1252]
-            .into_iter()
-            .find(|e| e.name() == encoding)?;
+        let enc = Enc::from_name(encoding)?;
         Some(Rereader {
             body: Body::new(enc, Parser::resume(delimiter, byte, row), None),
             info: ReadInfo {
