@@ -140,8 +140,8 @@ impl WasmChecker {
             .collect()
     }
 
-    /// View rows `first..=last` from `bytes` (the file's bytes `from..to`, as
-    /// `viewSpans` gave them), with their findings in `report` (this file's),
+    /// View rows `first..=last` from `bytes` (the file's bytes from `from`,
+    /// as `viewSpans` gave them), with their findings in `report` (this file's),
     /// as JSON `[[index, row, [[column, text], ...], finding or null], ...]`:
     /// the finding in the CLI's JSON shape. Throws if the rows are not
     /// there (the file has changed since it was checked).
@@ -151,7 +151,6 @@ impl WasmChecker {
         first: u32,
         last: u32,
         from: f64,
-        to: f64,
         bytes: &[u8],
         report: &WasmReport,
     ) -> Result<String, JsError> {
@@ -159,13 +158,9 @@ impl WasmChecker {
             .view
             .as_ref()
             .ok_or_else(|| js_err("no rows are kept for this file"))?;
-        let span = view::Span {
-            first,
-            last,
-            from: from as u64,
-            to: to as u64,
-        };
-        let rows = store.rows(span, bytes).map_err(js_err)?;
+        let rows = store
+            .rows(first, last, from as u64, bytes)
+            .map_err(js_err)?;
         let rows: Vec<_> = rows
             .into_iter()
             .map(|(k, row, cells)| (k, row, cells, report.finding(row)))

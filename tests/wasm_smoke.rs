@@ -44,14 +44,7 @@ fn view_rows(
     for s in spans.chunks(4) {
         let (from, to) = (s[2] as usize, s[3] as usize);
         let json = c
-            .view_read(
-                s[0] as u32,
-                s[1] as u32,
-                s[2],
-                s[3],
-                &file[from..to],
-                report,
-            )
+            .view_read(s[0] as u32, s[1] as u32, s[2], &file[from..to], report)
             .unwrap();
         let rows: Vec<Indexed> = serde_json::from_str(&json).unwrap();
         for (k, row, cells, finding) in rows {
@@ -181,9 +174,7 @@ fn a_changed_file_is_an_error_not_wrong_rows() {
     // number (a line break more) is not taken for it
     let mut changed = b"\n".to_vec();
     changed.extend_from_slice(&CSV[from..to]);
-    assert!(c
-        .view_read(3, 3, spans[2], spans[3], &changed, &report)
-        .is_err());
+    assert!(c.view_read(3, 3, spans[2], &changed, &report).is_err());
     // a search of a file cut short says so
     let mut s = c.view_search("pc").unwrap();
     s.push(&CSV[s.from() as usize..CSV.len() - 20]).unwrap();

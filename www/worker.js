@@ -150,7 +150,7 @@ const handlers = {
     for (let i = 0; i < spans.length; i += 4) {
       const [first, last, from, to] = spans.subarray(i, i + 4);
       const bytes = await readRange(file, from, to);
-      for (const [k, row, cells, finding] of JSON.parse(checker(m.id).viewRead(first, last, from, to, bytes, report(m.id)))) {
+      for (const [k, row, cells, finding] of JSON.parse(checker(m.id).viewRead(first, last, from, bytes, report(m.id)))) {
         got.set(k, [row, cells, finding]);
       }
     }

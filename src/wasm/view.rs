@@ -39,7 +39,7 @@ pub(crate) struct RowStore {
 }
 
 /// View rows `first..=last`, whose records are in bytes `from..to` of the file.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
     pub first: u32,
     pub last: u32,
@@ -138,29 +138,31 @@ impl RowStore {
         out
     }
 
-    /// The view rows of `span` from `bytes` (the file's bytes `span.from..span.to`),
-    /// as (view index, row number, cells): every non-empty cell as (column, text).
-    pub(crate) fn rows(&self, span: Span, bytes: &[u8]) -> Result<Vec<ViewRow>, String> {
-        let first = span.first as usize;
+    /// View rows `first..=last` from `bytes` (the file's bytes from `from`,
+    /// where row `first` starts: a [`Span`]), as (view index, row number,
+    /// cells): every non-empty cell as (column, text).
+    pub(crate) fn rows(
+        &self,
+        first: u32,
+        last: u32,
+        from: u64,
+        bytes: &[u8],
+    ) -> Result<Vec<ViewRow>, String> {
+        let (first, last) = (first as usize, last as usize);
         let mut sink = Collect {
             store: self,
             next: first,
-            last: span.last as usize,
+            last,
             out: Vec::new(),
         };
-        let mut reader = Rereader::new(
-            &self.encoding,
-            self.delimiter,
-            span.from,
-            self.row_of(first),
-        )
-        .ok_or("the file's encoding is not known")?;
+        let mut reader = Rereader::new(&self.encoding, self.delimiter, from, self.row_of(first))
+            .ok_or("the file's encoding is not known")?;
         let read = reader
             .push(bytes, &mut sink)
             .and_then(|()| reader.finish(&mut sink));
         // An error after the last row wanted (the rest of a file whose check
         // stopped there) does not matter; a row not found does.
-        match (read, sink.next > span.last as usize) {
+        match (read, sink.next > last) {
             (_, true) => Ok(sink.out),
             (Err(e), false) => Err(format!(
                 "row {} could not be read again: {e}",
