@@ -20,6 +20,7 @@ mod profile;
 mod report;
 mod safecopy;
 mod view;
+mod warmup;
 pub use report::{WasmFindings, WasmReport};
 use view::RowStore;
 
@@ -252,6 +253,14 @@ pub fn rules() -> String {
         .map(|r| serde_json::json!({"id": r.id, "description": r.description}))
         .collect();
     serde_json::Value::Array(rules).to_string()
+}
+
+/// A synthetic staff list of `rows` rows (fixed seed, nobody real) for the
+/// worker to check once as it starts, so that the browser has optimised the
+/// check's code before the first file arrives: see [`warmup`].
+#[wasm_bindgen(js_name = warmUpSample)]
+pub fn warm_up_sample(rows: u32) -> Vec<u8> {
+    warmup::staff_list(rows as usize)
 }
 
 /// The crate version.

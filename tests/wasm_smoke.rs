@@ -220,3 +220,28 @@ fn the_view_puts_side_by_side_tables_in_their_columns() {
     assert_eq!(rows[1].0, 4);
     assert_eq!(cells(1), [(3, "BROWN"), (4, "Al"), (5, "Constable")]);
 }
+
+/// The worker's warm-up file is a real staff list to the checker (so that
+/// checking it runs the code a staff list needs): every row read, every
+/// officer flagged, one table, no errors; and the same bytes every time.
+#[wasm_bindgen_test]
+fn warm_up_sample_is_a_staff_list_the_check_flags() {
+    let bytes = foi_check::wasm::warm_up_sample(500);
+    assert_eq!(bytes, foi_check::wasm::warm_up_sample(500));
+    let report = check_bytes("warm-up.csv", &bytes, &Options::default());
+    assert!(
+        report.complete && report.errors.is_empty(),
+        "{:?}",
+        report.errors
+    );
+    assert_eq!(report.rows_checked, 501);
+    assert_eq!(report.tables.len(), 1);
+    assert_eq!(report.summary.rows_flagged, 500);
+    assert_eq!(
+        report.summary.staff + report.summary.staff_senior,
+        500,
+        "{:?}",
+        report.summary
+    );
+    assert!(report.summary.staff_senior > 0, "{:?}", report.summary);
+}

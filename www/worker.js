@@ -3,7 +3,8 @@
 // scripts/build.py and started by app.js from a Blob URL.
 //
 // Messages in (from app.js) and out:
-//   init {wasm: base64}                 -> ready {version} | crashed
+//   init {wasm: base64}                 -> ready {version}, then warm {ms} (after the
+//                                         warm-up check) | crashed
 //   start {id, file, name, size, keep, options} (file: the File, read again for the table's
 //                                         rows and searches; keep: bytes of memory for where
 //                                         its rows start; options: the settings, serde names
@@ -100,6 +101,7 @@ const handlers = {
   init(m) {
     wasm_bindgen.initSync({ module: decodeBase64(m.wasm) });
     self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
+    warmUp();
   },
   start(m) {
     const c = newChecker(m.name, m.options);
@@ -302,6 +304,30 @@ const handlers = {
     freeSafeCopy(m.id);
   },
 };
+
+// Check a synthetic staff list once, as a file is checked, while the page
+// opens: the browser then optimises the check's hot code before the clerk's
+// first file arrives, rather than while it is checked (src/wasm/warmup.rs
+// says why). Its report is dropped. A file chosen meanwhile waits for it
+// (a few tenths of a second at most).
+const WARM_UP_ROWS = 20000;
+function warmUp() {
+  const t0 = performance.now();
+  const bytes = wasm_bindgen.warmUpSample(WARM_UP_ROWS);
+  const c = newChecker('warm-up.csv', undefined);
+  let r = null;
+  try {
+    c.keepRows(1 << 20, bytes.length);
+    c.push(bytes);
+    r = c.finish();
+    summaryOf(r);
+    c.flaggedView(r);
+  } finally {
+    if (r) r.free();
+    c.free();
+  }
+  self.postMessage({ type: 'warm', ms: performance.now() - t0 });
+}
 
 // The policy the page edits, with its row decisions (JSON): every flagged row
 // of the kinds chosen, and the rows named one by one, are emptied.
