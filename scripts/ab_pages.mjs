@@ -6,22 +6,25 @@
 //   node scripts/ab_pages.mjs file.csv /tmp/a.html dist/foi-check.html
 import fs from 'node:fs';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 const [csvPath, ...pagePaths] = process.argv.slice(2);
 if (!csvPath || pagePaths.length < 1) throw new Error('usage: node scripts/ab_pages.mjs FILE.csv PAGE.html [PAGE.html...]');
 const csv = fs.readFileSync(csvPath);
 function load(html) {
   const grab = (id) => { const m = new RegExp(`<script[^>]*id="${id}"[^>]*>([\\s\\S]*?)</script>`).exec(html); return m[1]; };
   const src = grab('worker-source').replace(/&lt;/g, '<'); // glue + worker.js
-  const ctx = { self: { postMessage() {} }, console, TextEncoder, TextDecoder, atob, __b64: grab('wasm-base64').trim() };
+  // the page carries the wasm gzipped, as base64
+  const wasm = zlib.gunzipSync(Buffer.from(grab('wasm-base64').trim(), 'base64'));
+  const ctx = { self: { postMessage() {} }, console, TextEncoder, TextDecoder, __wasm: new Uint8Array(wasm) };
   ctx.globalThis = ctx;
   vm.createContext(ctx);
   vm.runInContext(src, ctx);
-  vm.runInContext('wasm_bindgen.initSync({ module: Uint8Array.from(atob(__b64), (c) => c.charCodeAt(0)) })', ctx);
+  vm.runInContext('wasm_bindgen.initSync({ module: __wasm })', ctx);
   const wb = vm.runInContext('wasm_bindgen', ctx);
   return wb;
 }
 const pages = Object.fromEntries(pagePaths.map((p) => [p, load(fs.readFileSync(p, 'utf8'))]));
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < Number(process.env.ROUNDS || 3); round++) {
   for (const [v, wb] of Object.entries(pages)) {
     const t0 = process.cpuUsage();
     const w0 = Date.now();

@@ -14,12 +14,13 @@ Steps:
  3. wasm-opt from npm binaryen (runs on node; Debian's binaryen breaks the output)
  4. the glue's dead fetch-based loader is cut out: the page only calls
     initSync(bytes), and no network code is left anywhere in it
- 5. www/page.html + style.css + app.js + worker.js + sample.csv + the wasm as
-    base64 -> one HTML file with a CSP whose script and style hashes are
+ 5. www/page.html + style.css + app.js + worker.js + sample.csv + the wasm,
+    gzipped, as base64 -> one HTML file with a CSP whose script and style hashes are
     computed here. The same bytes go to www/index.html (served by
     `make serve`) and to dist/foi-check.html (opened from disk).
 """
 import base64
+import gzip
 import hashlib
 import re
 import shutil
@@ -171,7 +172,10 @@ def build_page(c):
     worker = glue_path.read_text() + "\n" + (WWW / "worker.js").read_text()
     # base64 so the sample's bytes (CRLF line ends) survive HTML parsing exactly
     sample = base64.b64encode((WWW / "sample.csv").read_bytes()).decode()
-    wasm_b64 = base64.b64encode(wasm_path.read_bytes()).decode()
+    # gzip (mtime 0: the same wasm gives the same page, so its SHA-256 is
+    # reproducible); the worker inflates it with DecompressionStream. The wasm
+    # is 1.8 MB and mostly code: compressed, the page is half the size.
+    wasm_b64 = base64.b64encode(gzip.compress(wasm_path.read_bytes(), compresslevel=9, mtime=0)).decode()
 
     for name, text in [("style.css", style), ("app.js", app), ("worker", worker)]:
         for pat in FORBIDDEN:

@@ -3,8 +3,9 @@
 // scripts/build.py and started by app.js from a Blob URL.
 //
 // Messages in (from app.js) and out:
-//   init {wasm: base64}                 -> ready {version}, then warm {ms} (after the
-//                                         warm-up check) | crashed
+//   init {wasm: base64 of the gzipped wasm}
+//                                       -> ready {version}, then warm {ms} (after the
+//                                          warm-up check) | crashed
 //   start {id, file, name, size, keep, options} (file: the File, read again for the table's
 //                                         rows and searches; keep: bytes of memory for where
 //                                         its rows start; options: the settings, serde names
@@ -84,6 +85,15 @@ function decodeBase64(text) {
   return bytes;
 }
 
+// The page carries the wasm gzipped (scripts/build.py): inflated here, in
+// memory, by the browser's own DecompressionStream.
+async function gunzip(bytes) {
+  const parts = [];
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  for (let r; !(r = await reader.read()).done;) parts.push(r.value);
+  return new Uint8Array(await new Blob(parts).arrayBuffer());
+}
+
 function checker(id) {
   const c = checkers.get(id);
   if (!c) throw new Error('no such file in the checker: ' + id);
@@ -98,8 +108,8 @@ function newChecker(name, options) {
 }
 
 const handlers = {
-  init(m) {
-    wasm_bindgen.initSync({ module: decodeBase64(m.wasm) });
+  async init(m) {
+    wasm_bindgen.initSync({ module: await gunzip(decodeBase64(m.wasm)) });
     self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
     warmUp();
   },
