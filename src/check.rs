@@ -164,6 +164,9 @@ impl State {
     /// header (`Month,PC 1234 Morgan,Sgt Patel`). Every header cell that is
     /// not a header word (`Surname`, `Officer`, `Count`) is read as free
     /// text, as a line outside the table on the header's row would be.
+    ///
+    /// A header that is a label and its values (`Surname,MORGAN,PATEL`, see
+    /// [`crate::detect::header_label`]) has them read as the label says.
     fn header_as_text(&mut self, table: &Table) {
         let cells: Vec<&str> = table
             .header
@@ -182,8 +185,22 @@ impl State {
         if self.loose.is_none() {
             self.loose = Some(self.scanner(None));
         }
+        let label = crate::detect::header_label(&table.header);
         if let Some(s) = self.loose.as_mut() {
-            s.record(table.header_row, &fields);
+            match label {
+                Some(label) => {
+                    let mut header: Vec<&str> = vec![""; table.first_column];
+                    header.extend(table.header.iter().map(String::as_str));
+                    s.record_label_row(
+                        table.header_row,
+                        &header,
+                        &fields,
+                        table.first_column,
+                        label,
+                    )
+                }
+                None => s.record(table.header_row, &fields),
+            }
         }
     }
 

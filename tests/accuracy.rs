@@ -533,7 +533,7 @@ fn a_key_value_list_without_a_header_row() {
         (
             "Name,John Morgan\nRank,Inspector\nCollar number,1234\nStation,Lisburn\nDate of birth,12/03/1980\n",
             &[
-                (1, Kind::Person, "text.full_name"),
+                (1, Kind::Person, "layout.row_label"),
                 (3, Kind::Staff, "layout.row_label"),
                 (5, Kind::Person, "layout.row_label"),
             ],
@@ -553,6 +553,67 @@ fn a_key_value_list_without_a_header_row() {
                 (2, Kind::Person, "name.surname"),
                 (3, Kind::Person, "name.surname"),
                 (4, Kind::Person, "name.surname"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}
+
+#[test]
+fn a_key_value_list_with_more_columns() {
+    // `Field,Value,Notes`: the value beside each label is read as the label
+    // says; the notes are not values of the label.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Field,Value,Notes\nName,John Morgan,checked\nRank,Inspector,\nCollar number,4521,\nStation,Lisburn,Morgan\n",
+            &[
+                (2, Kind::Person, "layout.row_label"),
+                (4, Kind::Staff, "layout.row_label"),
+            ],
+        ),
+        // a wide table whose first columns are not labels is unchanged
+        (
+            "Station,Unit,Surname,Initial\nLisburn,Response,MORGAN,J\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+    ];
+    flags_each(cases);
+}
+
+#[test]
+fn a_table_on_its_side_is_read_one_person_to_a_column() {
+    // A staff list turned on its side: the surnames are its header's values,
+    // one officer to a column, a surname that is a header word (WARD) too.
+    // Before, the labels under `Surname` were flagged as surnames and the
+    // officers' surnames were not.
+    let csv = "Surname,MORGAN,PATEL,WARD,OKAFOR\nInitial,J,K,S,A\nRank,PC,Sergeant,Inspector,PC\nStation,Riverside,Eastgate,Millbrook,Riverside\n";
+    let r = check_bytes("side.csv", csv.as_bytes(), &Options::default());
+    let rows: Vec<u64> = r.rows.iter().map(|f| f.row).collect();
+    assert_eq!(rows, [1]);
+    let found: Vec<(String, String)> = r.rows[0]
+        .reasons
+        .iter()
+        .map(|x| (x.rule.to_string(), x.text.to_string()))
+        .collect();
+    let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts, ["MORGAN", "PATEL", "WARD", "OKAFOR"]);
+    assert!(found.iter().all(|(rule, _)| rule == "layout.row_label"));
+    let cases: &[(&str, Flagged)] = &[
+        // officers by column: names, collar numbers and dates of birth
+        (
+            "Officer,John Morgan,Sarah Patel\nRank,Inspector,PC\nCollar number,1234,5678\nDate of birth,12/03/1980,01/02/1990\n",
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (3, Kind::Staff, "layout.row_label"),
+                (4, Kind::Person, "layout.row_label"),
+            ],
+        ),
+        // months over a column of names: a header, not a row of names
+        (
+            "Name,Jan,Feb,Mar\nMORGAN,3,4,5\nPATEL,1,2,3\n",
+            &[
+                (2, Kind::Person, "name.full"),
+                (3, Kind::Person, "name.full"),
             ],
         ),
     ];

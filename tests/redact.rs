@@ -810,8 +810,8 @@ fn names_in_a_header_are_masked() {
 
 /// A key/value list without a header row (`Name,John Morgan` first): the
 /// labels stay, the values they identify and the name in the first pair
-/// go, and the copy checks clean (its `[name removed]` is a value, not a
-/// header naming a column of names).
+/// go (read as its label says, as the rows under it are), and the copy
+/// checks clean (its `[removed]` is a value, not a header).
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_key_value_list_without_a_header_keeps_its_labels() {
@@ -823,7 +823,7 @@ fn a_key_value_list_without_a_header_keeps_its_labels() {
     assert_eq!(
         lines(&out),
         [
-            "Name,[name removed]",
+            "Name,[removed]",
             "Rank,Inspector",
             "Collar number,[removed]",
             "Station,Lisburn",
@@ -832,6 +832,58 @@ fn a_key_value_list_without_a_header_keeps_its_labels() {
     );
     let after = check_bytes("kv-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
+}
+
+/// A key/value list with a notes column: only the values beside labels
+/// that identify are removed; the copy checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_wider_key_value_list_loses_only_its_identifying_values() {
+    let csv =
+        b"Field,Value,Notes\nName,John Morgan,checked\nRank,Inspector,\nCollar number,4521,\n";
+    let report = check_bytes("kv.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Field,Value,Notes",
+            "Name,[removed],checked",
+            "Rank,Inspector,",
+            "Collar number,[removed],"
+        ]
+    );
+    let after = check_bytes("kv-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}
+
+/// A staff list on its side (`Surname,MORGAN,PATEL,WARD`): every surname
+/// in its header goes, WARD too, and the labels stay. Before, the copy
+/// masked the labels and kept every surname, and then checked clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
+    let csv = b"Surname,MORGAN,PATEL,WARD,OKAFOR\nInitial,J,K,S,A\nRank,PC,Sergeant,Inspector,PC\nStation,Riverside,Eastgate,Millbrook,Riverside\n";
+    let report = check_bytes("side.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Surname,[removed],[removed],[removed],[removed]",
+            "Initial,J,K,S,A",
+            "Rank,PC,Sergeant,Inspector,PC",
+            "Station,Riverside,Eastgate,Millbrook,Riverside"
+        ]
+    );
+    // No name is left. (Re-checked, the copy's header repeats `[removed]`,
+    // so the reader takes `Initial,J,K,S,A` for its header and the risk
+    // models find rare ranks and stations under it: rare combinations,
+    // which the clerk sees, not names.)
+    let after = check_bytes("side-safe.csv", &out, &Options::default());
+    assert!(
+        after.rows.iter().all(|f| f.kind == Kind::QuasiIdentifier),
+        "{:?}",
+        after.rows
+    );
 }
 
 /// A pivot of counts pasted right of its source data, its header lower

@@ -393,6 +393,9 @@ pub struct TableScanner {
     judge_each_row: bool,
     /// A two-column table's labels, if it may be a key/value list.
     labels: Option<RowLabels>,
+    /// The values of a header row read as its label says, for the next
+    /// `record` ([`TableScanner::record_label_row`]).
+    label_row: Vec<(usize, String, crate::report::ColumnClass, headers::Role)>,
 }
 
 /// A two-column table may be a list of key/value rows (`Field,Value` over
@@ -404,7 +407,7 @@ pub struct TableScanner {
 /// not labels, and is no longer looked up.
 #[derive(Debug, Default)]
 struct RowLabels {
-    seen: HashMap<Box<str>, Option<(crate::report::ColumnClass, headers::Role)>>,
+    seen: FastMap<Box<str>, Option<(crate::report::ColumnClass, headers::Role)>>,
     off: bool,
     /// The table's header may itself be a label and its value (`Name,John
     /// Morgan`): a key/value list without a header row, if its first
@@ -431,7 +434,7 @@ impl RowLabels {
         }
         if self.seen.len() >= ROW_LABELS_MAX {
             self.off = true;
-            self.seen = HashMap::new();
+            self.seen = FastMap::default();
             return None;
         }
         let class = label_class(label);
@@ -471,6 +474,46 @@ fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role
         .flatten()
         .map(|r| (r.class, r.role))
         .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial)
+}
+
+/// The class a table's header names when it is a label and its values, not
+/// a row of header words: `Name,John Morgan` (a key/value list without a
+/// header row) or `Surname,MORGAN,PATEL` (a table turned on its side, one
+/// person to a column). Its first cell is a label of a class that
+/// identifies, and no other cell is a header word (a safe copy's
+/// `[name removed]` is a value).
+pub fn header_label(header: &[String]) -> Option<(crate::report::ColumnClass, headers::Role)> {
+    let (label, values) = header.split_first()?;
+    let values: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
+    // A surname may be a header word (WARD): most values must not be.
+    let words = values
+        .iter()
+        .filter(|v| !is_mask(v) && headers::match_header(v).is_some())
+        .count();
+    let values_only = !values.is_empty() && words * 3 < values.len().max(2);
+    values_only
+        .then(|| label_class(trim_label(label)))
+        .flatten()
+}
+
+/// Whether `value`, read as a label of `class` says, holds something that
+/// could flag its row.
+fn labelled_flags(
+    class: crate::report::ColumnClass,
+    value: &str,
+    scratch: &mut Scratch,
+    cell_hits: &mut Vec<CellHit>,
+) -> bool {
+    cell_hits.clear();
+    let mut stats = Stats::default();
+    cell::classify(
+        Mode::for_class(Some(class)),
+        value,
+        &mut stats,
+        scratch,
+        cell_hits,
+    );
+    cell_hits.iter().any(|h| judge::could_flag(&h.what))
 }
 
 /// A safe copy's mark for a value it removed (`[name removed]`): a value,
@@ -554,21 +597,23 @@ impl TableScanner {
             ),
             None => (Vec::new(), 0),
         };
-        // Two columns, the first not itself a column of names or numbers;
-        // or a header that is a label and a value, not two header words.
-        let labels = match (&cols[..], table.map(|t| &t.header[..])) {
-            ([first, _], _) if first.rule.is_none_or(|r| !headers::identifying(r.class)) => {
-                Some(RowLabels::default())
-            }
-            ([_, second], Some([label, value]))
-                if (second.rule.is_none() || is_mask(value))
-                    && !value.trim().is_empty()
-                    && label_class(trim_label(label)).is_some() =>
+        // A first column that is not itself a column of names or numbers,
+        // and beside it a second column that is not one either
+        // (`Field,Value,Notes`; any second column when there are just two);
+        // or a header that is a label and its values, not header words
+        // (`Name,John Morgan`; `Surname,MORGAN,PATEL`, a table turned on its
+        // side).
+        let labels = match &cols[..] {
+            _ if table.is_some_and(|t| header_label(&t.header).is_some()) => Some(RowLabels {
+                headerless: true,
+                ..RowLabels::default()
+            }),
+            [first, second, rest @ ..]
+                if first.rule.is_none_or(|r| !headers::identifying(r.class))
+                    && (rest.is_empty()
+                        || second.rule.is_none_or(|r| !headers::identifying(r.class))) =>
             {
-                Some(RowLabels {
-                    headerless: true,
-                    ..RowLabels::default()
-                })
+                Some(RowLabels::default())
             }
             _ => None,
         };
@@ -588,6 +633,7 @@ impl TableScanner {
             roster: roster.cloned(),
             judge_each_row: false,
             labels,
+            label_row: Vec::new(),
         }
     }
 
@@ -694,35 +740,34 @@ impl TableScanner {
                 }
             }
         }
-        // A key/value row: the value read as its label says.
-        if let (Some(labels), [label, value, ..]) = (self.labels.as_mut(), fields) {
-            let class = if value.trim().is_empty() {
+        // A key/value row: the value read as its label says (in a table on
+        // its side, every value of the row).
+        if let (Some(labels), [label, values @ ..]) = (self.labels.as_mut(), fields) {
+            let values = if labels.headerless {
+                values
+            } else {
+                values.get(..1).unwrap_or(&[])
+            };
+            let class = if values.iter().all(|v| v.trim().is_empty()) {
                 None
             } else {
                 labels.class(label)
             };
             if let Some((class, role)) = class {
-                self.cell_hits.clear();
-                let mut scratch_stats = Stats::default();
-                cell::classify(
-                    Mode::for_class(Some(class)),
-                    value,
-                    &mut scratch_stats,
-                    &mut self.scratch,
-                    &mut self.cell_hits,
-                );
-                if self.cell_hits.iter().any(|h| judge::could_flag(&h.what)) {
-                    let text = stash(&mut self.arena, value.trim());
-                    self.hits.push(Hit {
-                        text,
-                        col: 1,
-                        what: What::Labelled(class, role),
-                    });
-                    if compact {
+                for (j, value) in values.iter().enumerate() {
+                    if self.push_labelled(j + 1, value, class, role) && compact {
                         self.words.push(RAW);
                         could_flag = true;
                     }
                 }
+            }
+        }
+        // The header row of such a table, read by the scanner of the rows
+        // outside tables (see `record_label_row`).
+        for (j, value, class, role) in std::mem::take(&mut self.label_row) {
+            if self.push_labelled(j, &value, class, role) && compact {
+                self.words.push(RAW);
+                could_flag = true;
             }
         }
         if !compact {
@@ -744,6 +789,63 @@ impl TableScanner {
         }
     }
 
+    /// Read `value` (in column `j`) as its row's label says; true when it
+    /// could flag the row (its hit is then kept).
+    fn push_labelled(
+        &mut self,
+        j: usize,
+        value: &str,
+        class: crate::report::ColumnClass,
+        role: headers::Role,
+    ) -> bool {
+        if value.trim().is_empty()
+            || !labelled_flags(class, value, &mut self.scratch, &mut self.cell_hits)
+        {
+            return false;
+        }
+        let text = stash(&mut self.arena, value.trim());
+        self.hits.push(Hit {
+            text,
+            col: j as u32,
+            what: What::Labelled(class, role),
+        });
+        true
+    }
+
+    /// The header row of a table whose header is a label and its values
+    /// ([`header_label`]: `Surname,MORGAN,PATEL`), for the scanner of the
+    /// rows outside tables: `header` is its cells and `text` the same with
+    /// header words left out (in file columns). When the label (of `class`,
+    /// at `header[label_at]`) finds every value, each is read as the label
+    /// says (a surname that is a header word, WARD, too); otherwise the row
+    /// is read as `text`, free text, as any header is.
+    pub fn record_label_row(
+        &mut self,
+        row: u64,
+        header: &[&str],
+        text: &[&str],
+        label_at: usize,
+        (class, role): (crate::report::ColumnClass, headers::Role),
+    ) {
+        // Only when the label finds every value: `Name,Jan,Feb` is more
+        // likely a header of months over a column of names.
+        let values = header.iter().enumerate().skip(label_at + 1);
+        let all = values.clone().all(|(_, v)| {
+            v.trim().is_empty() || labelled_flags(class, v, &mut self.scratch, &mut self.cell_hits)
+        });
+        if !all {
+            return self.record(row, text);
+        }
+        let mut text: Vec<&str> = text.to_vec();
+        for (j, value) in values.filter(|(_, v)| !v.trim().is_empty()) {
+            self.label_row.push((j, value.to_string(), class, role));
+            if let Some(t) = text.get_mut(j) {
+                *t = "";
+            }
+        }
+        self.record(row, &text);
+    }
+
     /// How many hits and memoised cells with hits are kept for the row
     /// judgement (for tests of memory use).
     #[doc(hidden)]
@@ -761,13 +863,14 @@ impl TableScanner {
             .as_ref()
             .is_some_and(RowLabels::first_column_is_labels);
         if key_value {
-            // A key/value list without a header row: its header is data.
-            // The columns are named by their letters, and the value's header
-            // (`John Morgan`, a safe copy's `[name removed]`) is no rule.
+            // A key/value list without a header row, or a table on its
+            // side: its header is data. The columns are named by their
+            // letters, and the values' headers (`John Morgan`, `MORGAN`, a
+            // safe copy's `[name removed]`) are no rule.
             for c in &mut self.cols {
                 c.label = format!("column {}", column_letters(c.file_index));
             }
-            if let Some(value) = self.cols.get_mut(1) {
+            for value in self.cols.iter_mut().skip(1) {
                 value.rule = None;
             }
         }

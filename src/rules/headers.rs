@@ -650,11 +650,12 @@ pub const RULES: &[Rule] = &[
     Rule { id: "date.header", description: "Column header means dates that are not dates of birth" },
     Rule { id: "reference.header", description: "Column header means reference numbers (not identifying)" },
     Rule { id: "count.header", description: "Column header means counts or amounts (not identifying)" },
-    Rule { id: ROW_LABEL, description: "A key/value row (Name, Surname, Collar number, Date of birth... in the first of two columns): the value beside the label is read as that label says; also in a list with no header row, whose first pair (Name, John Morgan) was read as its header" },
+    Rule { id: ROW_LABEL, description: "A key/value row (Name, Surname, Collar number, Date of birth... in the first column, the value in the second): the value beside the label is read as that label says; also in a list with no header row, whose first pair (Name, John Morgan) was read as its header, and in a table on its side (Surname, MORGAN, PATEL...: one person to a column), where every value of the row is" },
 ];
 
-/// The rule of a value identified by its row's label in a two-column
-/// key/value table (`Field,Value` over `Name,John Morgan`).
+/// The rule of a value identified by its row's label in a key/value table
+/// (`Field,Value` over `Name,John Morgan`) or a table on its side
+/// (`Surname,MORGAN,PATEL`).
 pub const ROW_LABEL: &str = "layout.row_label";
 
 /// Lower case, every run of non-alphanumeric characters as one space, trimmed.
