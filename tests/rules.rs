@@ -297,6 +297,42 @@ fn cells_by_header() {
                 &[("text.rank_name", "Sgt O'Neill")],
             ),
             ("Officer", "PC 4521", &[("number.collar_shape", "PC 4521")]),
+            // A name with the officer's number beside it, as duty and
+            // overtime systems export them: the whole value is the name.
+            (
+                "Officer",
+                "J Morgan (4521)",
+                &[("name.full", "J Morgan (4521)")],
+            ),
+            (
+                "Officer",
+                "Morgan, J [4521]",
+                &[("name.full", "Morgan, J [4521]")],
+            ),
+            ("Name", "Morgan (4521)", &[("name.full", "Morgan (4521)")]),
+            (
+                "Officer",
+                "Morgan J - 4521",
+                &[("name.full", "Morgan J - 4521")],
+            ),
+            (
+                "Officer",
+                "J MORGAN 4521",
+                &[("name.full", "J MORGAN 4521")],
+            ),
+            ("Officer", "4521 Morgan", &[("name.full", "4521 Morgan")]),
+            (
+                "Officer",
+                "#4521 - Morgan",
+                &[("name.full", "#4521 - Morgan")],
+            ),
+            // ...but a number does not make a name of what is not one
+            ("Name", "Unit 4 (2023)", &[]),
+            ("Name", "Police Federation (2021)", &[]),
+            ("Officer", "Team 12", &[]),
+            ("Name", "Room 101", &[]),
+            ("Name", "2023 (12)", &[]),
+            ("Officer", "Response 4", &[]),
             ("Name", "Police Federation", &[]),
             ("Requester", "Smith & Sons Ltd", &[]),
             (

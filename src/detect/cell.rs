@@ -471,6 +471,12 @@ pub fn classify(
                 if let Some(r) = collar_shape(v) {
                     stats.names += 1;
                     out.push(whole(What::CollarShape(r)));
+                } else if let Some(shape) =
+                    name::without_number(v).and_then(|n| name::name_shape(n).ok())
+                {
+                    // `J Morgan (4521)`: a name with the officer's number
+                    stats.names += 1;
+                    out.push(whole(What::Name(shape)));
                 } else if v.contains(' ') || v.contains('@') {
                     let before = out.len();
                     text::scan(cell, out);

@@ -183,6 +183,37 @@ pub fn surname_shape(value: &str) -> Result<NameShape, NotName> {
     shape(value, false)
 }
 
+/// A name with a staff or collar number beside it, as exports of duty and
+/// overtime systems write them (`J Morgan (4521)`, `Morgan, J [4521]`,
+/// `Morgan J - 4521`, `J MORGAN 4521`, `4521 Morgan`): the name without the
+/// number, if the value is one of those shapes. Whether what is left is a
+/// name is for [`name_shape`] to say.
+pub fn without_number(value: &str) -> Option<&str> {
+    let t = value.trim();
+    let seps: &[char] = &[',', '-', '\u{2013}', '/', ':'];
+    let rest = if let Some(body) = t.strip_suffix(')').or_else(|| t.strip_suffix(']')) {
+        // `NAME (4521)`
+        let open = body.rfind(['(', '['])?;
+        let (name, number) = (body.get(..open)?, body.get(open + 1..)?);
+        is_number(number.trim()).then_some(name)?
+    } else if let Some((name, _)) = t.rsplit_once(' ').filter(|(_, n)| is_number(n)) {
+        // `NAME 4521`, `NAME - 4521`
+        name
+    } else {
+        // `4521 NAME`, `4521 - NAME`
+        let (number, name) = t.split_once(' ')?;
+        is_number(number).then_some(name)?
+    };
+    let rest = rest.trim().trim_matches(seps).trim();
+    rest.chars().any(char::is_alphabetic).then_some(rest)
+}
+
+/// A staff or collar number: 2 to 8 digits, perhaps after `#`.
+fn is_number(t: &str) -> bool {
+    let d = t.strip_prefix('#').unwrap_or(t);
+    (2..=8).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a word is a street or place word and not also a surname (`Road`,
 /// `Lane` are places; `Hill`, `Wood`, `Green` are surnames too).
 pub fn is_place_word(w: &str) -> bool {
