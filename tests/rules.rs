@@ -326,6 +326,23 @@ fn cells_by_header() {
                 "#4521 - Morgan",
                 &[("name.full", "#4521 - Morgan")],
             ),
+            // Names written all in lower case: their words must be in the
+            // name lists, since case no longer marks them.
+            ("Victim name", "jane patel", &[("name.full", "jane patel")]),
+            ("Name", "patel, jane", &[("name.full", "patel, jane")]),
+            (
+                "Name",
+                "mary ann o'neill",
+                &[("name.full", "mary ann o'neill")],
+            ),
+            ("Surname", "patel", &[("name.surname", "patel")]),
+            ("Forename", "jane", &[("name.forename", "jane")]),
+            ("Name", "not known", &[]),
+            ("Name", "police federation", &[]),
+            ("Name", "criminal damage", &[]),
+            ("Name", "high street", &[]),
+            ("Surname", "unknown", &[]),
+            ("Name", "jane", &[]),
             // ...but a number does not make a name of what is not one
             ("Name", "Unit 4 (2023)", &[]),
             ("Name", "Police Federation (2021)", &[]),

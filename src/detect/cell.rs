@@ -441,7 +441,12 @@ pub fn classify(
                 out.push(whole(What::Initial));
                 return;
             }
-            if name::surname_shape(v).is_ok() {
+            let column = if mode == Mode::Surname {
+                name::LowerCase::Surname
+            } else {
+                name::LowerCase::Forename
+            };
+            if name::surname_shape(v).is_ok() || name::lower_case_name(v, column).is_some() {
                 stats.names += 1;
                 out.push(whole(if mode == Mode::Surname {
                     What::Surname
@@ -475,6 +480,10 @@ pub fn classify(
                     name::without_number(v).and_then(|n| name::name_shape(n).ok())
                 {
                     // `J Morgan (4521)`: a name with the officer's number
+                    stats.names += 1;
+                    out.push(whole(What::Name(shape)));
+                } else if let Some(shape) = name::lower_case_name(v, name::LowerCase::Name) {
+                    // `jane patel`
                     stats.names += 1;
                     out.push(whole(What::Name(shape)));
                 } else if v.contains(' ') || v.contains('@') {

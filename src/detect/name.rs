@@ -208,6 +208,72 @@ pub fn without_number(value: &str) -> Option<&str> {
     rest.chars().any(char::is_alphabetic).then_some(rest)
 }
 
+/// A name written all in lower case, as some exports write them: `jane
+/// patel`, `patel, jane` in a column of names; `patel` in a column of
+/// surnames (`forename`: `jane` in a column of forenames). Case no longer
+/// tells a name from a word here, so the words must be in the name lists:
+/// the first a forename and the last a surname (`patel, jane`: the other
+/// way round); a lone word in its own list. Words between may be anything
+/// made of letters (`mary ann o'neill`, `maria de souza`).
+pub fn lower_case_name(value: &str, column: LowerCase) -> Option<NameShape> {
+    let t = value.trim();
+    let letters = |c: char| c.is_alphabetic() || matches!(c, ' ' | '\'' | '\u{2019}' | '-' | ',');
+    if t.is_empty() || t.len() > 60 || t.chars().any(|c| c.is_uppercase() || !letters(c)) {
+        return None;
+    }
+    let is_forename = |w: &str| names::lists_of(w).has(Lists::FORENAME);
+    let is_surname = |w: &str| names::lists_of(w).has(Lists::SURNAME);
+    let not_org = |w: &str| !names::is_org_word(w) && !is_place_word(w);
+    match column {
+        LowerCase::Surname | LowerCase::Forename => {
+            let (Some(([w], 1)), false) = (words_upto::<1>(t), t.contains(',')) else {
+                return None;
+            };
+            let listed = if column == LowerCase::Surname {
+                is_surname(w)
+            } else {
+                is_forename(w)
+            };
+            (listed && not_org(w)).then_some(NameShape::Single)
+        }
+        LowerCase::Name => {
+            let (first, last, shape) = match t.split_once(',') {
+                Some((l, r)) => {
+                    let (Some(([l], 1)), Some(([f, ..], n))) =
+                        (words_upto::<1>(l), words_upto::<3>(r))
+                    else {
+                        return None;
+                    };
+                    if n == 0 || r.contains(',') {
+                        return None;
+                    }
+                    (f, l, NameShape::LastFirst)
+                }
+                None => {
+                    let (ws, n) = words_upto::<4>(t)?;
+                    if n < 2 {
+                        return None;
+                    }
+                    (ws[0], *ws.get(n - 1)?, NameShape::Words)
+                }
+            };
+            (is_forename(first) && is_surname(last) && not_org(first) && not_org(last))
+                .then_some(shape)
+        }
+    }
+}
+
+/// Which column [`lower_case_name`] reads a value in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LowerCase {
+    /// A column of whole names.
+    Name,
+    /// A column of surnames.
+    Surname,
+    /// A column of forenames.
+    Forename,
+}
+
 /// A staff or collar number: 2 to 8 digits, perhaps after `#`.
 fn is_number(t: &str) -> bool {
     let d = t.strip_prefix('#').unwrap_or(t);
