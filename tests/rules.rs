@@ -133,6 +133,15 @@ fn headers_map_to_classes() {
         ("Given Name", Some(C::Forename)),
         ("Initial", Some(C::Initial)),
         ("Initials", Some(C::Initial)),
+        // abbreviated, as older systems export them
+        ("Surn", Some(C::Surname)),
+        ("S/name", Some(C::Surname)),
+        ("F/name", Some(C::Forename)),
+        ("Init", Some(C::Initial)),
+        ("Col No", Some(C::StaffNumber)),
+        ("Coll. No.", Some(C::StaffNumber)),
+        ("Next of kin", Some(C::Name)),
+        ("NOK", Some(C::Name)),
         ("Name", Some(C::Name)),
         ("Full Name", Some(C::Name)),
         ("Officer", Some(C::Name)),
@@ -326,6 +335,16 @@ fn cells_by_header() {
                 "#4521 - Morgan",
                 &[("name.full", "#4521 - Morgan")],
             ),
+            // A column no header names: a name after a courtesy title is
+            // a name (alone, a surname or a pair of words is not).
+            (
+                "Other party",
+                "Mrs Ann Okafor",
+                &[("name.full", "Mrs Ann Okafor")],
+            ),
+            ("Other party", "Mr Okafor", &[("name.full", "Mr Okafor")]),
+            ("Other party", "Okafor", &[]),
+            ("Other party", "Criminal Damage", &[]),
             // Names written all in lower case: their words must be in the
             // name lists, since case no longer marks them.
             ("Victim name", "jane patel", &[("name.full", "jane patel")]),

@@ -416,15 +416,21 @@ pub fn is_initials(value: &str) -> bool {
 }
 
 /// Whether a name shape is strong enough to make an unlabelled column a name
-/// column: surname + initial, `SMITH, John`, or words whose first is a
-/// forename the gazetteer knows.
+/// column: surname + initial, `SMITH, John`, words whose first is a
+/// forename the gazetteer knows, or a name after a courtesy title (`Mrs Ann
+/// Okafor`, `Mr Okafor`).
 pub fn is_strong(value: &str, shape: NameShape) -> bool {
+    // `Mrs Ann Okafor`, `Mrs Okafor`: a courtesy title before a name.
+    let titled = strip_title(value.trim()).len() != value.trim().len();
     match shape {
         NameShape::SurnameInitial | NameShape::LastFirst => true,
-        NameShape::Words => words(value)
-            .next()
-            .is_some_and(|w| names::is_forename(w) && !names::is_wordy_forename(w)),
-        NameShape::Single => false,
+        NameShape::Words => {
+            titled
+                || words(value)
+                    .next()
+                    .is_some_and(|w| names::is_forename(w) && !names::is_wordy_forename(w))
+        }
+        NameShape::Single => titled,
     }
 }
 

@@ -164,6 +164,9 @@ pub const HEADERS: &[HeaderRule] = &[
             "collar",
             "collar number",
             "collar no",
+            "col no",
+            "coll no",
+            "col number",
             "shoulder number",
             "shoulder no",
             "epaulette number",
@@ -433,6 +436,11 @@ pub const HEADERS: &[HeaderRule] = &[
             "lastname",
             "family name",
             "second name",
+            // abbreviated, as exports of older systems write them
+            "surn",
+            "sname",
+            "s name",
+            "lname",
         ],
     ),
     h(
@@ -449,6 +457,8 @@ pub const HEADERS: &[HeaderRule] = &[
             "given names",
             "christian name",
             "first names",
+            "fname",
+            "f name",
         ],
     ),
     h(
@@ -462,6 +472,8 @@ pub const HEADERS: &[HeaderRule] = &[
             "first initial",
             "forename initial",
             "middle initial",
+            "init",
+            "inits",
         ],
     ),
     h(
@@ -491,6 +503,8 @@ pub const HEADERS: &[HeaderRule] = &[
             "arrested person",
             "detained person",
             "person reporting",
+            "next of kin",
+            "nok",
         ],
     ),
     h(
