@@ -362,6 +362,29 @@ fn cells_by_header() {
             ("Name", "high street", &[]),
             ("Surname", "unknown", &[]),
             ("Name", "jane", &[]),
+            // An aside in brackets after a name; an export's text wrapper
+            // round a number (`="4521"`, `'4521`, to keep leading zeros).
+            (
+                "Surname",
+                "SMITH (nee JONES)",
+                &[("name.surname", "SMITH (nee JONES)")],
+            ),
+            (
+                "Name",
+                "Sarah Patel (acting)",
+                &[("name.full", "Sarah Patel (acting)")],
+            ),
+            ("Surname", "Unknown (withheld)", &[]),
+            ("Name", "Police Federation (branch)", &[]),
+            ("Collar number", "=\"4521\"", &[("number.staff", "4521")]),
+            ("Collar number", "'03312", &[("number.staff", "03312")]),
+            (
+                "Mobile",
+                "'+44 7700 900123",
+                &[("contact.phone.mobile", "+44 7700 900123")],
+            ),
+            ("Surname", "'Neill", &[]),
+            ("Collar number", "=\"'4521\"", &[]),
             // ...but a number does not make a name of what is not one
             ("Name", "Unit 4 (2023)", &[]),
             ("Name", "Police Federation (2021)", &[]),

@@ -411,6 +411,18 @@ fn collar_shape(v: &str) -> Option<u16> {
         .map(|r| r as u16)
 }
 
+/// The text inside an export's text wrapper, after how many bytes:
+/// `="0123"` -> (2, `0123`); `'0123`, `'+44 7700 900123` -> (1, the rest)
+/// (a quote before a digit or `+` only).
+fn excel_text(v: &str) -> Option<(usize, &str)> {
+    if let Some(inner) = v.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
+        return (!inner.is_empty() && !inner.contains('"')).then_some((2, inner));
+    }
+    let rest = v.strip_prefix('\'')?;
+    rest.starts_with(|c: char| c.is_ascii_digit() || c == '+')
+        .then_some((1, rest))
+}
+
 /// Classify one cell of a column in `mode`. `cell` is the raw field; hits
 /// carry byte ranges into it. Returns nothing for empty cells.
 pub fn classify(
@@ -425,7 +437,16 @@ pub fn classify(
         return;
     }
     stats.nonempty += 1;
-    let off = cell.len() - cell.trim_start().len();
+    let mut off = cell.len() - cell.trim_start().len();
+    // `="4521"` and `'4521`: numbers an export wrote as text so that a
+    // spreadsheet keeps their leading zeros; the number is what is checked.
+    let v = match excel_text(v) {
+        Some((prefix, inner)) => {
+            off += prefix;
+            inner
+        }
+        None => v,
+    };
     let whole = |what| CellHit {
         what,
         start: off,
@@ -446,7 +467,11 @@ pub fn classify(
             } else {
                 name::LowerCase::Forename
             };
-            if name::surname_shape(v).is_ok() || name::lower_case_name(v, column).is_some() {
+            let aside = || name::without_aside(v).is_some_and(|n| name::surname_shape(n).is_ok());
+            if name::surname_shape(v).is_ok()
+                || name::lower_case_name(v, column).is_some()
+                || aside()
+            {
                 stats.names += 1;
                 out.push(whole(if mode == Mode::Surname {
                     What::Surname
@@ -476,8 +501,9 @@ pub fn classify(
                 if let Some(r) = collar_shape(v) {
                     stats.names += 1;
                     out.push(whole(What::CollarShape(r)));
-                } else if let Some(shape) =
-                    name::without_number(v).and_then(|n| name::name_shape(n).ok())
+                } else if let Some(shape) = name::without_number(v)
+                    .or_else(|| name::without_aside(v))
+                    .and_then(|n| name::name_shape(n).ok())
                 {
                     // `J Morgan (4521)`: a name with the officer's number
                     stats.names += 1;

@@ -274,6 +274,17 @@ pub enum LowerCase {
     Forename,
 }
 
+/// A name with an aside in brackets after it (`SMITH (nee JONES)`, `Sarah
+/// Patel (acting)`): the name before it. Whether that is a name is for
+/// [`name_shape`] or [`surname_shape`] to say.
+pub fn without_aside(value: &str) -> Option<&str> {
+    let body = value.trim().strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let (name, aside) = (body.get(..open)?.trim(), body.get(open + 1..)?);
+    (!name.is_empty() && !aside.contains(['(', ')']) && aside.split_whitespace().count() <= 4)
+        .then_some(name)
+}
+
 /// A staff or collar number: 2 to 8 digits, perhaps after `#`.
 fn is_number(t: &str) -> bool {
     let d = t.strip_prefix('#').unwrap_or(t);
