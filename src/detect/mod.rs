@@ -391,16 +391,19 @@ pub struct TableScanner {
     roster: Option<Arc<Roster>>,
     /// Judge every row, not once per signature (for tests).
     judge_each_row: bool,
-    /// A two-column table's labels, if it may be a key/value list.
+    /// The table's row labels, if it may be a key/value list or a table on
+    /// its side.
     labels: Option<RowLabels>,
     /// The values of a header row read as its label says, for the next
     /// `record` ([`TableScanner::record_label_row`]).
     label_row: Vec<(usize, String, crate::report::ColumnClass, headers::Role)>,
 }
 
-/// A two-column table may be a list of key/value rows (`Field,Value` over
-/// `Name,John Morgan`, `Rank,Inspector`): a value is then what its row's
-/// label says, whatever its column's header. Labels are short headers
+/// A table may be a list of key/value rows (`Field,Value` over `Name,John
+/// Morgan`, `Rank,Inspector`; a notes column may follow), or a table on its
+/// side (`Surname,MORGAN,PATEL` over `Rank,PC,Sgt`): a value beside a label
+/// (on its side, every value of the row) is then what the label says,
+/// whatever its column's header. Labels are short headers
 /// ([`headers::match_header`]) of classes that identify people
 /// ([`headers::identifying`]);
 /// a first column of more than [`ROW_LABELS_MAX`] distinct values is data,
@@ -480,8 +483,9 @@ fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role
 /// a row of header words: `Name,John Morgan` (a key/value list without a
 /// header row) or `Surname,MORGAN,PATEL` (a table turned on its side, one
 /// person to a column). Its first cell is a label of a class that
-/// identifies, and no other cell is a header word (a safe copy's
-/// `[name removed]` is a value).
+/// identifies, and fewer than a third of its other cells are header words
+/// (a surname may be one: WARD; a safe copy's `[name removed]` is a value,
+/// not a header word).
 pub fn header_label(header: &[String]) -> Option<(crate::report::ColumnClass, headers::Role)> {
     let (label, values) = header.split_first()?;
     let values: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
