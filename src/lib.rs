@@ -29,7 +29,7 @@ pub mod report;
 pub mod risk;
 pub mod rules;
 mod shortkey;
-#[cfg(test)]
+#[cfg(any(test, target_arch = "wasm32"))]
 mod testgen;
 pub mod text;
 pub mod write;

@@ -1,5 +1,6 @@
-//! Test-only: the fixed-seed xorshift64 generator the reference tests draw
-//! their synthetic inputs from (one copy, not one per test module).
+//! The fixed-seed xorshift64 generator the reference tests and the page's
+//! warm-up file (`src/wasm/warmup.rs`) draw their synthetic inputs from (one
+//! copy, not one per module). Built for tests and for the wasm only.
 
 /// A xorshift64 generator from a fixed, non-zero seed.
 pub(crate) struct Xorshift(u64);

@@ -16,26 +16,28 @@
 //! e-mail addresses, phone numbers in the ranges Ofcom keeps for drama, and
 //! notes, some of which name a line manager. Nobody real is described.
 
+use crate::testgen::Xorshift;
+
 /// The warm-up file: `rows` synthetic staff rows under a header, CRLF.
 pub fn staff_list(rows: usize) -> Vec<u8> {
     let surnames = words(crate::rules::names::SURNAMES_TXT);
     let forenames = words(crate::rules::names::FORENAMES_TXT);
-    let mut rng = Rng(0x5eed_f01c_7ec4_2026);
+    let mut rng = Xorshift::new(0x5eed_f01c_7ec4_2026);
     let mut out = String::with_capacity(rows * 140 + 128);
     out.push_str(
         "Surname,Forename,Initial,Rank,Collar number,Station,Unit,Email,Phone,Date joined,Notes\r\n",
     );
     for _ in 0..rows {
-        let surname = rng.pick(&surnames);
-        let forename = rng.pick(&forenames);
+        let surname = pick(&mut rng, &surnames);
+        let forename = pick(&mut rng, &forenames);
         let initial = forename.chars().next().unwrap_or('A').to_ascii_uppercase();
         let note = match rng.below(25) {
             0 => format!(
                 "Line manager {} {}",
-                rng.pick(&["Sgt", "Insp", "PS", "DS"]),
-                title_case(rng.pick(&surnames))
+                pick(&mut rng, &["Sgt", "Insp", "PS", "DS"]),
+                title_case(pick(&mut rng, &surnames))
             ),
-            1..=4 => rng.pick(NOTES).to_string(),
+            1..=4 => pick(&mut rng, NOTES).to_string(),
             _ => String::new(),
         };
         let phone = if rng.below(2) == 0 {
@@ -48,10 +50,10 @@ pub fn staff_list(rows: usize) -> Vec<u8> {
             surname.to_uppercase(),
             title_case(forename),
             initial,
-            rng.pick(RANKS),
+            pick(&mut rng, RANKS),
             1000 + rng.below(99_000),
-            rng.pick(STATIONS),
-            rng.pick(UNITS),
+            pick(&mut rng, STATIONS),
+            pick(&mut rng, UNITS),
             forename,
             surname,
             phone,
@@ -115,19 +117,8 @@ fn title_case(word: &str) -> String {
     }
 }
 
-/// xorshift64 from a fixed seed.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, m: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % m as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        let i = self.below(list.len().max(1));
-        list.get(i).copied().unwrap_or("")
-    }
+/// One of `list`, drawn by `rng`.
+fn pick<'a>(rng: &mut Xorshift, list: &[&'a str]) -> &'a str {
+    let i = rng.below(list.len().max(1));
+    list.get(i).copied().unwrap_or("")
 }
