@@ -8,9 +8,11 @@
 //! delimiter inside quotes, a control character). Ordinary text, and every
 //! byte of a multi-byte UTF-8 character (all >= 0x80), is never a candidate.
 //!
-//! Plain integer arithmetic on 8 bytes at a time ("SIMD within a register"):
-//! the same code, with no `unsafe` and no CPU features, natively and in
-//! WebAssembly.
+//! Natively: plain integer arithmetic on 8 bytes at a time ("SIMD within a
+//! register"), with no `unsafe` and no CPU features. In the page's
+//! WebAssembly, which is built with `simd128`: 16 bytes at a time with its
+//! SIMD instructions (about 3% of the page's check; the same test checks
+//! both).
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -45,7 +47,6 @@ pub(crate) fn candidate(b: u8, delim: u8) -> bool {
 /// Candidates of one delimiter, found block by block in a piece of text.
 pub(crate) struct Cursor {
     delim: u8,
-    pat: u64,
     /// The block at `base` (up to 64 bytes): bit `k` is set when
     /// `text[base + k]` is a candidate.
     base: usize,
@@ -57,7 +58,6 @@ impl Cursor {
     pub(crate) fn new(text: &[u8], delim: u8) -> Self {
         let mut c = Cursor {
             delim,
-            pat: LO * delim as u64,
             base: 0,
             mask: 0,
         };
@@ -75,14 +75,10 @@ impl Cursor {
             }
             return m;
         };
-        let quote = LO * u64::from(b'"');
-        let mut m = 0;
-        for (k, w) in block.chunks_exact(8).enumerate() {
-            let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
-            let hits = eq(x, self.pat) | eq(x, quote) | below_0e(x);
-            m |= pack(hits) << (8 * k);
-        }
-        m
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        return simd128_block(block, self.delim);
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        return swar_block(block, self.delim);
     }
 
     /// Position of the first candidate at or after `pos`, if any.
@@ -107,13 +103,58 @@ impl Cursor {
     }
 }
 
+/// The candidates of a whole block of 64 bytes, 8 at a time in a `u64`.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn swar_block(block: &[u8], delim: u8) -> u64 {
+    let pat = LO * u64::from(delim);
+    let quote = LO * u64::from(b'"');
+    let mut m = 0;
+    for (k, w) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        let hits = eq(x, pat) | eq(x, quote) | below_0e(x);
+        m |= pack(hits) << (8 * k);
+    }
+    m
+}
+
+/// The candidates of a whole block of 64 bytes, 16 at a time with
+/// WebAssembly's 128-bit SIMD (the page's build enables `simd128`: see
+/// `.cargo/config.toml`).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn simd128_block(block: &[u8], delim: u8) -> u64 {
+    use core::arch::wasm32::{u64x2, u8x16_bitmask, u8x16_eq, u8x16_lt, u8x16_splat, v128_or};
+    let (delim, quote, low) = (u8x16_splat(delim), u8x16_splat(b'"'), u8x16_splat(0x0E));
+    let mut m = 0;
+    for (k, w) in block.chunks_exact(16).enumerate() {
+        let half = |i: usize| {
+            let bytes = w.get(i..i + 8).and_then(|h| h.try_into().ok());
+            u64::from_le_bytes(bytes.unwrap_or([0; 8]))
+        };
+        let x = u64x2(half(0), half(8));
+        let hits = v128_or(
+            v128_or(u8x16_eq(x, delim), u8x16_eq(x, quote)),
+            u8x16_lt(x, low),
+        );
+        m |= u64::from(u8x16_bitmask(hits)) << (16 * k);
+    }
+    m
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every candidate, in order, at every starting offset, for every
     /// delimiter and every byte value: as a byte-at-a-time search finds them.
+    /// Also run as wasm (`make test-wasm`), where the blocks are found with
+    /// SIMD.
     #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn finds_what_a_byte_loop_finds() {
         let mut text: Vec<u8> = (0..=255u8).collect();
         text.extend((0..=255u8).rev());
