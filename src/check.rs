@@ -618,7 +618,10 @@ fn stopped() -> Error {
 /// most serious kind first and all reasons: the same as a stable sort of
 /// `rows` then `more` by row and kind, merged, but without sorting or copying
 /// the usual case (`rows` in order already, and few in `more`): `more` is
-/// merged in from the back, so each row moves at most once.
+/// merged in from the back, so each row moves at most once. A row of `more`
+/// already in `rows` (a combination finding on a row whose names are
+/// flagged: the usual case) joins it where it is, so `rows` (a finding for
+/// every row of a staff list) grows, and is copied, only for new rows.
 fn merge_rows(mut rows: Vec<RowFinding>, mut more: Vec<RowFinding>) -> Vec<RowFinding> {
     let key = |r: &RowFinding| (r.row, r.kind);
     let sorted = |v: &[RowFinding]| {
@@ -631,6 +634,7 @@ fn merge_rows(mut rows: Vec<RowFinding>, mut more: Vec<RowFinding>) -> Vec<RowFi
     if !sorted(&more) {
         more.sort_by_key(key);
     }
+    let mut more = join_present_rows(&mut rows, more);
     if !more.is_empty() {
         // rows[..i] are still to place; rows[k..] are placed.
         let mut i = rows.len();
@@ -662,6 +666,53 @@ fn merge_rows(mut rows: Vec<RowFinding>, mut more: Vec<RowFinding>) -> Vec<RowFi
         true
     });
     rows
+}
+
+/// Joins the findings of `more` whose row is in `rows` to that row's first
+/// finding, as the stable sort and merge of [`merge_rows`] would (the
+/// group's findings in kind order, `rows`' first on ties; the first one's
+/// kind and table, every reason in that order); the row's other findings in
+/// `rows` are left with no reasons, for the merge to fold away. Both lists
+/// sorted by row and kind; the findings of `more` for rows not in `rows`.
+fn join_present_rows(rows: &mut [RowFinding], more: Vec<RowFinding>) -> Vec<RowFinding> {
+    let mut absent = Vec::new();
+    let mut more = more.into_iter().peekable();
+    while let Some(m) = more.next() {
+        let start = rows.partition_point(|r| r.row < m.row);
+        let end = start
+            + rows
+                .get(start..)
+                .map_or(0, |g| g.partition_point(|r| r.row == m.row));
+        let Some(group) = rows.get_mut(start..end).filter(|g| !g.is_empty()) else {
+            absent.push(m);
+            continue;
+        };
+        let mut joining = vec![m];
+        while let Some(next) = more.next_if(|n| n.row == joining[0].row) {
+            joining.push(next);
+        }
+        let blank = |r: &RowFinding| RowFinding {
+            row: r.row,
+            kind: r.kind,
+            table: r.table,
+            reasons: Reasons::new(),
+        };
+        let mut all: Vec<RowFinding> = group
+            .iter_mut()
+            .map(|r| std::mem::replace(r, blank(r)))
+            .chain(joining)
+            .collect();
+        // Stable: `rows`' findings stay before `more`'s of the same kind.
+        all.sort_by_key(|r| r.kind);
+        let mut all = all.into_iter();
+        if let (Some(mut first), Some(slot)) = (all.next(), group.first_mut()) {
+            for r in all {
+                first.reasons.extend(r.reasons);
+            }
+            *slot = first;
+        }
+    }
+    absent
 }
 
 fn delimiter_name(d: u8) -> String {
@@ -771,5 +822,33 @@ mod tests {
             let got = merge_rows(rows.clone(), more.clone());
             assert_eq!(whys(&got), whys(&reference(rows, more)), "case {case}");
         }
+    }
+
+    /// Combination findings on rows already flagged join them where they
+    /// are: the list of every flagged row is neither grown nor copied.
+    #[test]
+    fn rows_already_flagged_are_joined_in_place() {
+        let mut rows: Vec<RowFinding> = (1..=1000)
+            .map(|r| finding(r, Kind::Staff, &format!("d{r}")))
+            .collect();
+        rows.shrink_to_fit();
+        let more = vec![
+            finding(7, Kind::Staff, "r7"),
+            finding(500, Kind::QuasiIdentifier, "r500"),
+            finding(500, Kind::SmallCount, "r500b"),
+        ];
+        let want = whys(&reference(rows.clone(), more.clone()));
+        let at = rows.as_ptr();
+        let got = merge_rows(rows, more);
+        assert_eq!(got.as_ptr(), at, "the rows were copied");
+        assert_eq!(whys(&got), want);
+        assert_eq!(
+            whys(&got[499..500]),
+            [(
+                500,
+                Kind::Staff,
+                vec!["d500".into(), "r500".into(), "r500b".into()]
+            )]
+        );
     }
 }
