@@ -93,37 +93,19 @@ const MEMO_MAX_CELLS: usize = 4096;
 /// fixed seed keeps runs identical).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-/// Hashes a `u64` that is already a hash (the memo's keys) as itself.
-#[derive(Debug, Default, Clone, Copy)]
-struct PreHashed(u64);
-
-impl std::hash::Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// The classifications of a column's short cells, while they pay: a column
 /// whose values repeat (surnames, ranks, stations) is classified once per
 /// value; one whose values are all different (staff numbers, e-mail
 /// addresses) stops memoising once the memo is full and mostly missed.
 ///
-/// Each entry lives in the hash table itself (one cache line), keyed by the
-/// cell's hash; its text is kept in the scanner's key buffer, compact and
-/// apart from the hits, and compared on every hit (where the hits of
-/// memoised cells point, so a hit of a memoised cell copies nothing). A
-/// second cell with the same hash is simply not memoised.
+/// Its table holds a [`Slot`] per cell (32 bytes: what a hit needs, and
+/// what tells the cell apart); the cell's text is kept in the scanner's key
+/// buffer, compact and apart from the hits (where the hits of memoised cells
+/// point, so a hit of a memoised cell copies nothing), and the rest of its
+/// entry in [`TableScanner::entries`].
 #[derive(Debug, Default)]
 struct Memo {
-    index: HashMap<u64, Memoised, std::hash::BuildHasherDefault<PreHashed>>,
+    index: hashbrown::HashTable<Slot>,
     /// The distinct contributions to the column counts, and how many
     /// memo hits had each.
     deltas: Vec<(Stats, u32)>,
@@ -144,13 +126,6 @@ const MEMO_MAX_DELTAS: usize = 64;
 #[derive(Debug, Clone, Copy)]
 struct Memoised {
     key: StoreStr,
-    /// A cell of at most 16 bytes as two words ([`short_key`]): compared
-    /// without reading the key buffer.
-    short: (u64, u64),
-    /// The cell's length (at most [`MEMO_MAX_LEN`]).
-    len: u8,
-    /// The key of its geographic number ([`phone_key`]), or 0.
-    phone: u64,
     /// Its place in [`TableScanner::entries`].
     id: u32,
     /// Its column in the table.
@@ -182,6 +157,59 @@ struct MemoHit {
     end: u8,
 }
 
+/// A memoised cell in its column's memo table: what a hit needs and what
+/// tells the cell apart, in 32 bytes. A column's table of
+/// [`MEMO_MAX_CELLS`] cells is then 256 KB, half what it was with whole
+/// entries in it: the lookups in the tables of a staff list's e-mail
+/// addresses and phone numbers were the check's hottest cache misses.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// A cell of at most 16 bytes: its short key's two words ([`short_key`]),
+    /// compared without reading the key buffer. A longer one: where its text
+    /// is in the key buffer, start and end.
+    ident: (u64, u64),
+    /// The key of its geographic number ([`phone_key`]), or 0.
+    phone: u64,
+    /// Its entry in [`TableScanner::entries`].
+    id: u32,
+    /// The cell's length (at most [`MEMO_MAX_LEN`]).
+    len: u8,
+    /// Its entry's place in [`Memo::deltas`].
+    delta: u8,
+    /// Its number of hits.
+    n: u8,
+    /// Whether one of its hits could flag a row ([`judge::could_flag`]).
+    could_flag: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 32);
+
+impl Slot {
+    /// Whether the slot is `cell`'s (with its short key `short`, if any).
+    #[inline(always)]
+    fn is(&self, cell: &str, short: Option<ShortKey>, keys: &str) -> bool {
+        usize::from(self.len) == cell.len()
+            && match short {
+                Some((a, b, _)) => self.ident == (a, b),
+                None => keys.get(self.ident.0 as usize..self.ident.1 as usize) == Some(cell),
+            }
+    }
+
+    /// Its hash, as [`memo_key`] gives it for its cell (the table needs it
+    /// again when it grows).
+    fn hash(&self, keys: &str) -> u64 {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::FixedState::default();
+        let n = usize::from(self.len);
+        if n <= 16 {
+            state.hash_one((self.ident.0, self.ident.1, n))
+        } else {
+            let text = keys.get(self.ident.0 as usize..self.ident.1 as usize);
+            state.hash_one(text.unwrap_or_default().as_bytes())
+        }
+    }
+}
+
 /// A cell's hash in the memo's index, and its short key if it has one.
 #[inline(always)]
 fn memo_key(cell: &str) -> (u64, Option<ShortKey>) {
@@ -195,20 +223,13 @@ fn memo_key(cell: &str) -> (u64, Option<ShortKey>) {
 
 impl Memo {
     /// The entry for `cell`, if memoised (and counts the lookup and the use).
-    fn get(&mut self, cell: &str, keys: &str) -> Option<&Memoised> {
+    fn get(&mut self, cell: &str, keys: &str) -> Option<&Slot> {
         if self.off || cell.len() > MEMO_MAX_LEN {
             return None;
         }
         self.lookups += 1;
         let (hash, short) = memo_key(cell);
-        let e = self.index.get(&hash)?;
-        let same = match short {
-            Some((a, b, n)) => e.short == (a, b) && usize::from(e.len) == n,
-            None => e.key.get(keys) == cell,
-        };
-        if !same {
-            return None;
-        }
+        let e = self.index.find(hash, |s| s.is(cell, short, keys))?;
         self.hits += 1;
         if let Some(d) = self.deltas.get_mut(e.delta as usize) {
             d.1 += 1;
@@ -238,7 +259,7 @@ impl Memo {
         if self.index.len() >= MEMO_MAX_CELLS {
             if self.hits * 2 < self.lookups {
                 self.off = true;
-                self.index = HashMap::default();
+                self.index = hashbrown::HashTable::new();
                 self.flush(stats);
             }
             return None;
@@ -265,16 +286,14 @@ impl Memo {
         }
         let id = u32::try_from(entries.len()).ok().filter(|&id| id != RAW)?;
         let (hash, short) = memo_key(cell);
-        let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(hash) else {
+        if self.index.find(hash, |s| s.is(cell, short, keys)).is_some() {
             return None;
-        };
+        }
+        let len = u8::try_from(cell.len()).ok()?;
         let start = keys.len();
         keys.push_str(cell);
         let entry = Memoised {
             key: StoreStr::key(start, keys.len()),
-            short: short.map_or((0, 0), |(a, b, _)| (a, b)),
-            len: u8::try_from(cell.len()).ok()?,
-            phone,
             id,
             col,
             delta: u8::try_from(delta).unwrap_or(u8::MAX),
@@ -282,7 +301,17 @@ impl Memo {
             could_flag: hits.iter().any(|h| judge::could_flag(&h.what)),
             hits: memo_hits,
         };
-        v.insert(entry);
+        let slot = Slot {
+            ident: short.map_or((start as u64, keys.len() as u64), |(a, b, _)| (a, b)),
+            phone,
+            id,
+            len,
+            delta: entry.delta,
+            n: entry.n,
+            could_flag: entry.could_flag,
+        };
+        let keys: &str = keys;
+        self.index.insert_unique(hash, slot, |s| s.hash(keys));
         entries.push(entry);
         Some(entry)
     }
@@ -671,8 +700,8 @@ impl TableScanner {
                 } else if compact {
                     self.words.push(m.id);
                     could_flag |= m.could_flag;
-                } else {
-                    self.hits.extend(m.hits());
+                } else if let Some(e) = self.entries.get(m.id as usize) {
+                    self.hits.extend(e.hits());
                 }
                 continue;
             }
@@ -1086,7 +1115,9 @@ mod tests {
         assert!(m.get(long, &keys).is_some());
         assert!(m.get("Professional Standardz", &keys).is_none());
         assert!(m.get("Professional Standard", &keys).is_none());
-        assert_eq!(m.get(long, &keys).map(|e| e.key.get(&keys)), Some(long));
+        let id = m.get(long, &keys).map(|e| e.id as usize);
+        let entry = id.and_then(|id| entries.get(id));
+        assert_eq!(entry.map(|e| e.key.get(&keys)), Some(long));
         // More than two hits, or a cell longer than the limit, is not memoised.
         assert!(m
             .insert(
