@@ -46,7 +46,7 @@ use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding, StoreStr};
 use crate::rules::headers::{self, HeaderRule};
 use crate::rules::patterns::PhoneKind;
-use crate::shortkey::{short_key, ShortKey};
+use crate::shortkey::{same_long, short_key, ShortKey};
 use cell::{CellHit, Mode, Scratch, Stats, What};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -191,7 +191,10 @@ impl Slot {
         usize::from(self.len) == cell.len()
             && match short {
                 Some((a, b, _)) => self.ident == (a, b),
-                None => keys.get(self.ident.0 as usize..self.ident.1 as usize) == Some(cell),
+                None => keys
+                    .as_bytes()
+                    .get(self.ident.0 as usize..self.ident.1 as usize)
+                    .is_some_and(|key| same_long(key, cell.as_bytes())),
             }
     }
 
