@@ -616,6 +616,29 @@ fn a_table_on_its_side_is_read_one_person_to_a_column() {
                 (3, Kind::Person, "name.full"),
             ],
         ),
+        // three officers, one surname a header word (WARD): before, a
+        // third of the values being header words made it a header, and
+        // the file passed as clean
+        (
+            "Surname,MORGAN,PATEL,WARD\nInitial,J,K,S\nRank,PC,Sgt,Inspector\nStation,Lisburn,Omagh,Antrim\n",
+            &[(1, Kind::Person, "layout.row_label")],
+        ),
+        // two officers, one a header word: the other a surname the
+        // gazetteer knows
+        (
+            "Surname,PATEL,WARD\nInitial,K,S\nRank,PC,Sgt\nStation,Omagh,Lisburn\n",
+            &[(1, Kind::Person, "layout.row_label")],
+        ),
+        // a header of a column of surnames and of words the header table
+        // does not know, half and half: a header (the names are found
+        // under it, as names)
+        (
+            "Surname,Forename,Shoe size\nMORGAN,John,9\nPATEL,Sarah,6\n",
+            &[
+                (2, Kind::Person, "name.surname_forename"),
+                (3, Kind::Person, "name.surname_forename"),
+            ],
+        ),
     ];
     flags_each(cases);
 }

@@ -886,6 +886,26 @@ fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
     );
 }
 
+/// Three officers on their side, one surname a header word (WARD): a third
+/// of the header's values being header words made it a header, so the copy
+/// masked the labels, kept every surname and checked clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn three_officers_on_their_side_lose_their_surnames() {
+    let csv = b"Surname,MORGAN,PATEL,WARD\nInitial,J,K,S\nRank,PC,Sgt,Inspector\nStation,Lisburn,Omagh,Antrim\n";
+    let report = check_bytes("side.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Surname,[removed],[removed],[removed]",
+            "Initial,J,K,S",
+            "Rank,PC,Sgt,Inspector",
+            "Station,Lisburn,Omagh,Antrim"
+        ]
+    );
+}
+
 /// A pivot of counts pasted right of its source data, its header lower
 /// down: it is a table of its own, so its small counts are suppressed in
 /// the safe copy, on the same rows as the officers whose names are masked.

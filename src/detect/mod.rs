@@ -45,6 +45,7 @@ use crate::profile::{Compiled, Roster};
 use crate::read::Table;
 use crate::report::{ColumnReport, RowFinding, StoreStr};
 use crate::rules::headers::{self, HeaderRule};
+use crate::rules::names;
 use crate::rules::patterns::PhoneKind;
 use crate::shortkey::{same_long, short_key, ShortKey};
 use cell::{CellHit, Mode, Scratch, Stats, What};
@@ -515,18 +516,24 @@ fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role
 /// a row of header words: `Name,John Morgan` (a key/value list without a
 /// header row) or `Surname,MORGAN,PATEL` (a table turned on its side, one
 /// person to a column). Its first cell is a label of a class that
-/// identifies, and fewer than a third of its other cells are header words
-/// (a surname may be one: WARD; a safe copy's `[name removed]` is a value,
-/// not a header word).
+/// identifies, and most of its other cells are not header words (a surname
+/// may be one: WARD; a safe copy's `[name removed]` is a value, not a header
+/// word); when only half are not, those must be names the gazetteer knows
+/// (`Surname,PATEL,WARD`).
 pub fn header_label(header: &[String]) -> Option<(crate::report::ColumnClass, headers::Role)> {
     let (label, values) = header.split_first()?;
     let values: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
-    // A surname may be a header word (WARD): most values must not be.
-    let words = values
+    let (words, others): (Vec<&String>, Vec<&String>) = values
         .iter()
-        .filter(|v| !is_mask(v) && headers::match_header(v).is_some())
-        .count();
-    let values_only = !values.is_empty() && words * 3 < values.len().max(2);
+        .partition(|v| !is_mask(v) && headers::match_header(v).is_some());
+    let known_name = |v: &&String| {
+        v.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            names::is_surname(w) || names::is_forename(w)
+        })
+    };
+    let values_only = words.len() < others.len()
+        || (!others.is_empty() && words.len() == others.len() && others.iter().all(known_name));
     values_only
         .then(|| label_class(trim_label(label)))
         .flatten()
