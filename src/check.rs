@@ -233,6 +233,16 @@ impl State {
     fn table_end(&mut self, index: usize, risk: Option<RiskScanner>) {
         if let Some(pos) = self.open.iter().position(|(i, _)| *i == index) {
             let (_, direct) = self.open.remove(pos);
+            // A table on its side whose labels say staff (`Rank`): the
+            // names in its header, read with the rows outside tables, are
+            // staff too.
+            if let (true, Some(info), Some(loose)) = (
+                direct.labels_staff(),
+                self.tables.get(index),
+                self.loose.as_mut(),
+            ) {
+                loose.labelled_row_is_staff(info.header_row);
+            }
             let direct = direct.finish();
             if let Some(risk) = risk {
                 self.risks.push(risk.finish(&direct.columns));

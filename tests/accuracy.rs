@@ -533,9 +533,9 @@ fn a_key_value_list_without_a_header_row() {
         (
             "Name,John Morgan\nRank,Inspector\nCollar number,1234\nStation,Lisburn\nDate of birth,12/03/1980\n",
             &[
-                (1, Kind::Person, "layout.row_label"),
+                (1, Kind::Staff, "layout.row_label"),
                 (3, Kind::Staff, "layout.row_label"),
-                (5, Kind::Person, "layout.row_label"),
+                (5, Kind::Staff, "layout.row_label"),
             ],
         ),
         // a table of surnames is not one, even when a surname is a header
@@ -567,7 +567,7 @@ fn a_key_value_list_with_more_columns() {
         (
             "Field,Value,Notes\nName,John Morgan,checked\nRank,Inspector,\nCollar number,4521,\nStation,Lisburn,Morgan\n",
             &[
-                (2, Kind::Person, "layout.row_label"),
+                (2, Kind::Staff, "layout.row_label"),
                 (4, Kind::Staff, "layout.row_label"),
             ],
         ),
@@ -605,7 +605,7 @@ fn a_table_on_its_side_is_read_one_person_to_a_column() {
             &[
                 (1, Kind::Staff, "layout.row_label"),
                 (3, Kind::Staff, "layout.row_label"),
-                (4, Kind::Person, "layout.row_label"),
+                (4, Kind::Staff, "layout.row_label"),
             ],
         ),
         // months over a column of names: a header, not a row of names
@@ -621,12 +621,17 @@ fn a_table_on_its_side_is_read_one_person_to_a_column() {
         // the file passed as clean
         (
             "Surname,MORGAN,PATEL,WARD\nInitial,J,K,S\nRank,PC,Sgt,Inspector\nStation,Lisburn,Omagh,Antrim\n",
-            &[(1, Kind::Person, "layout.row_label")],
+            &[(1, Kind::Staff, "layout.row_label")],
         ),
         // two officers, one a header word: the other a surname the
         // gazetteer knows
         (
             "Surname,PATEL,WARD\nInitial,K,S\nRank,PC,Sgt\nStation,Omagh,Lisburn\n",
+            &[(1, Kind::Staff, "layout.row_label")],
+        ),
+        // the same names on their side with no rank: members of the public
+        (
+            "Surname,PATEL,WARD\nInitial,K,S\nTown,Omagh,Lisburn\n",
             &[(1, Kind::Person, "layout.row_label")],
         ),
         // a header of a column of surnames and of words the header table

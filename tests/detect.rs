@@ -218,7 +218,21 @@ const CASES: &[Case] = &[
             &["Date of birth", "12/03/1980"],
             &["Station", "Lisburn"],
         ],
-        want: &[(2, P, "layout.row_label"), (4, S, "layout.row_label"), (5, P, "layout.row_label"), (6, S, "layout.row_label"), (7, P, "layout.row_label")],
+        // A rank and a collar number among its labels: the list is about an
+        // officer, so the name and the date of birth are staff too.
+        want: &[(2, S, "layout.row_label"), (4, S, "layout.row_label"), (5, S, "layout.row_label"), (6, S, "layout.row_label"), (7, S, "layout.row_label")],
+    },
+    Case {
+        name: "key/value rows: without a label only staff have, a name is a person's",
+        header: &["Field", "Value"],
+        rows: &[&["Name", "John Morgan"], &["Date of birth", "12/03/1980"], &["Station", "Lisburn"]],
+        want: &[(2, P, "layout.row_label"), (3, P, "layout.row_label")],
+    },
+    Case {
+        name: "key/value rows: a victim stays a member of the public beside an officer's rank",
+        header: &["Field", "Value"],
+        rows: &[&["Victim name", "John Morgan"], &["Officer in charge", "DS Patel"], &["Rank", "DS"]],
+        want: &[(2, P, "layout.row_label"), (3, S, "layout.row_label")],
     },
     Case {
         name: "key/value rows: a label over a value that is not one flags nothing",

@@ -363,6 +363,7 @@ impl Store {
 }
 
 pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
+    let labels_staff = s.labels_staff();
     let TableScanner {
         table,
         cols,
@@ -386,7 +387,7 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     for e in &mut entries {
         e.key = e.key.rebase(base);
     }
-    let table_staff = folded.iter().any(|f| f.staff_marker);
+    let table_staff = labels_staff || folded.iter().any(|f| f.staff_marker);
     let table_names = folded.iter().any(|f| {
         f.names_ok
             && matches!(

@@ -452,6 +452,10 @@ struct RowLabels {
     /// Rows with a first cell, and those whose first cell is a header word.
     firsts: u64,
     labelled: u64,
+    /// Whether a row is labelled with what only staff have (`Rank`,
+    /// `Collar number`, `Vetting`) and has a value: the list is about
+    /// staff, so the names its other labels find are staff.
+    staff: bool,
 }
 
 /// Distinct first-column values a key/value table may have.
@@ -474,6 +478,14 @@ impl RowLabels {
             return None;
         }
         let class = label_class(label);
+        self.staff |= headers::match_header(label).is_some_and(|r| {
+            matches!(
+                r.class,
+                crate::report::ColumnClass::RankGrade
+                    | crate::report::ColumnClass::StaffNumber
+                    | crate::report::ColumnClass::Vetting
+            )
+        });
         self.seen.insert(label.into(), class);
         class
     }
@@ -829,6 +841,34 @@ impl TableScanner {
             self.hits.truncate(hits_at);
             self.words.truncate(words_at);
             self.arena.truncate(arena_at);
+        }
+    }
+
+    /// Whether the table is a list of labels and values (or a table on its
+    /// side) one of whose labels only staff have (`Rank`, `Collar number`):
+    /// its names are then staff, as in a table with a rank column.
+    pub fn labels_staff(&self) -> bool {
+        self.labels
+            .as_ref()
+            .is_some_and(|l| l.staff && !l.off && (!l.headerless || l.first_column_is_labels()))
+    }
+
+    /// The names its label found on `row` (a table on its side's header,
+    /// read by this scanner of the rows outside tables) are staff: the
+    /// table's other labels say so ([`TableScanner::labels_staff`]).
+    pub fn labelled_row_is_staff(&mut self, row: u64) {
+        let Some(k) = self.rows.iter().rposition(|r| r.row == row) else {
+            return;
+        };
+        let start = k
+            .checked_sub(1)
+            .and_then(|p| self.rows.get(p))
+            .map_or(0, |r| r.hits);
+        let end = self.rows.get(k).map_or(start, |r| r.hits);
+        for h in self.hits.get_mut(start..end).into_iter().flatten() {
+            if let What::Labelled(class, headers::Role::Neutral) = h.what {
+                h.what = What::Labelled(class, headers::Role::Staff);
+            }
         }
     }
 
