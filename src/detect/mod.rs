@@ -1110,6 +1110,40 @@ mod tests {
         assert_eq!(first.text, "Jane Morgan", "{first:?}");
     }
 
+    /// The memo's table grows by hashing its slots again: every cell
+    /// memoised, short and long, is still found after thousands more.
+    #[test]
+    fn memo_finds_every_cell_after_its_table_grows() {
+        let mut m = Memo::default();
+        let (mut keys, mut stats, mut entries) = (String::new(), Stats::default(), Vec::new());
+        let cell = |i: usize| {
+            if i.is_multiple_of(2) {
+                format!("S{i}")
+            } else {
+                format!("officer.number.{i}@example.org")
+            }
+        };
+        for i in 0..MEMO_MAX_CELLS {
+            let c = cell(i);
+            let e = m.insert(
+                &c,
+                0,
+                Stats::default(),
+                &[],
+                0,
+                &mut keys,
+                &mut entries,
+                &mut stats,
+            );
+            assert!(e.is_some(), "{c}");
+        }
+        for i in 0..MEMO_MAX_CELLS {
+            let c = cell(i);
+            assert_eq!(m.get(&c, &keys).map(|s| s.id as usize), Some(i), "{c}");
+        }
+        assert!(m.get("S1", &keys).is_none());
+    }
+
     #[test]
     fn memo_keys_its_cells_exactly() {
         let mut m = Memo::default();
