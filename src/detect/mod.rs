@@ -118,9 +118,9 @@ struct Memo {
 /// Distinct count contributions a memo keeps (cells with another are not memoised).
 const MEMO_MAX_DELTAS: usize = 64;
 
-/// A memoised classification: the cell's text (in the key buffer), its
-/// contribution to the column counts (an index into [`Memo::deltas`]), and
-/// its hits, with offsets in the cell.
+/// A memoised classification: the cell's text (in the key buffer) and its
+/// hits, with offsets in the cell (its contribution to the column counts is
+/// its [`Slot`]'s).
 ///
 /// Each entry also has a place in the scanner's [`TableScanner::entries`]
 /// (its `id`): a kept row holds a memoised cell's hits as that one `u32`.
@@ -131,7 +131,6 @@ struct Memoised {
     id: u32,
     /// Its column in the table.
     col: u32,
-    delta: u8,
     n: u8,
     /// Whether one of its hits could flag a row ([`judge::could_flag`]).
     could_flag: bool,
@@ -202,26 +201,29 @@ impl Slot {
     /// Its hash, as [`memo_key`] gives it for its cell (the table needs it
     /// again when it grows).
     fn hash(&self, keys: &str) -> u64 {
-        use std::hash::BuildHasher;
-        let state = foldhash::fast::FixedState::default();
         let n = usize::from(self.len);
         if n <= 16 {
-            state.hash_one((self.ident.0, self.ident.1, n))
+            memo_hash(&(self.ident.0, self.ident.1, n))
         } else {
             let text = keys.get(self.ident.0 as usize..self.ident.1 as usize);
-            state.hash_one(text.unwrap_or_default().as_bytes())
+            memo_hash(text.unwrap_or_default().as_bytes())
         }
     }
+}
+
+/// The memo's hash of a short key or of a longer cell's bytes.
+#[inline(always)]
+fn memo_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(x)
 }
 
 /// A cell's hash in the memo's index, and its short key if it has one.
 #[inline(always)]
 fn memo_key(cell: &str) -> (u64, Option<ShortKey>) {
-    use std::hash::BuildHasher;
-    let state = foldhash::fast::FixedState::default();
     match short_key(cell) {
-        Some(k) => (state.hash_one(k), Some(k)),
-        None => (state.hash_one(cell.as_bytes()), None),
+        Some(k) => (memo_hash(&k), Some(k)),
+        None => (memo_hash(cell.as_bytes()), None),
     }
 }
 
@@ -300,7 +302,6 @@ impl Memo {
             key: StoreStr::key(start, keys.len()),
             id,
             col,
-            delta: u8::try_from(delta).unwrap_or(u8::MAX),
             n: hits.len() as u8,
             could_flag: hits.iter().any(|h| judge::could_flag(&h.what)),
             hits: memo_hits,
@@ -310,7 +311,7 @@ impl Memo {
             phone,
             id,
             len,
-            delta: entry.delta,
+            delta: u8::try_from(delta).unwrap_or(u8::MAX),
             n: entry.n,
             could_flag: entry.could_flag,
         };
