@@ -117,6 +117,18 @@ function threadDelta(before, after) {
   return [...by].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, c]) => `${n} ${c.toFixed(2)}`).join(', ');
 }
 
+function hostCpu() {
+  // This machine's CPU time so far (s, all CPUs) from /proc/stat: busy,
+  // idle, and stolen (time a virtual CPU waited while the host ran other
+  // guests: a shared host's slow half hours show up here, not in our code).
+  try {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const hz = 100;
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
+    return { busy: (user + nice + system + irq + softirq) / hz, idle: (idle + iowait) / hz, steal: (steal || 0) / hz };
+  } catch { return null; }
+}
+
 function chromiumPid(profileDir) {
   const out = execFileSync('ps', ['-eo', 'pid=,args=']).toString();
   const line = out.split('\n').find((l) => l.includes(profileDir) && !l.includes('--type='));
@@ -201,6 +213,7 @@ async function main() {
     })();
 
     const cpu0 = pid ? cpuOfTree(pid) : 0;
+    const host0 = hostCpu();
     const threads0 = pid ? threadsOfTree(pid) : new Map();
     const t0 = Date.now();
     await page.setInputFiles('#file-input', csv);
@@ -210,6 +223,7 @@ async function main() {
     }, null, { timeout: 600000, polling: 50 });
     const seconds = (Date.now() - t0) / 1000;
     const cpu = pid ? cpuOfTree(pid) - cpu0 : 0;
+    const host1 = hostCpu();
     const threads = pid ? threadDelta(threads0, threadsOfTree(pid)) : '';
     // the table is drawn and scrolled too: it must stay responsive after the check
     await page.waitForSelector('#grid-body tr[data-row]:not([data-row=""])', { timeout: 60000 }).catch(() => {});
@@ -229,6 +243,13 @@ async function main() {
       + `${seconds.toFixed(2)} s, ${(gen.size / 1e6 / seconds).toFixed(1)} MB/s)`);
     if (pid) console.log(`CPU: ${cpu.toFixed(2)} s in all Chromium processes during the check, ${(gen.size / 1e6 / cpu).toFixed(1)} MB per CPU second (load average ${os.loadavg()[0].toFixed(1)})`);
     if (threads) console.log(`CPU s by thread: ${threads}`);
+    if (host0 && host1) {
+      const d = (k) => host1[k] - host0[k];
+      const all = d('busy') + d('idle') + d('steal');
+      console.log(`host during the check: ${os.cpus().length} CPUs, ${d('busy').toFixed(2)} CPU s busy `
+        + `(${Math.max(0, d('busy') - cpu).toFixed(2)} s outside Chromium), ${d('idle').toFixed(2)} s idle, `
+        + `${d('steal').toFixed(2)} s stolen by the hypervisor (${all > 0 ? (100 * d('steal') / all).toFixed(0) : 0}% of the CPUs' time)`);
+    }
     console.log(`peak memory: page JS heap ${(peakHeap / 1e6).toFixed(1)} MB; all Chromium processes RSS ${(peakRss / 1024).toFixed(0)} MB`);
     if (ph.timing) {
       const s = (ms) => (ms / 1000).toFixed(2) + ' s';
