@@ -166,7 +166,8 @@ impl State {
     /// text, as a line outside the table on the header's row would be.
     ///
     /// A header that is a label and its values (`Surname,MORGAN,PATEL`, see
-    /// [`crate::detect::header_label`]) has them read as the label says.
+    /// [`crate::detect::header_label`]), or a form's labels and values
+    /// ([`crate::detect::form_row`]), has them read as the labels say.
     fn header_as_text(&mut self, table: &Table) {
         let cells: Vec<&str> = table
             .header
@@ -187,6 +188,11 @@ impl State {
         }
         let label = crate::detect::header_label(&table.header);
         if let Some(s) = self.loose.as_mut() {
+            if crate::detect::form_row(&table.header) {
+                let mut header: Vec<&str> = vec![""; table.first_column];
+                header.extend(table.header.iter().map(String::as_str));
+                return s.record_form_row(table.header_row, &header, &fields, table.first_column);
+            }
             match label {
                 Some(label) => {
                     let mut header: Vec<&str> = vec![""; table.first_column];
@@ -245,7 +251,10 @@ impl State {
             }
             let direct = direct.finish();
             if let Some(risk) = risk {
-                self.risks.push(risk.finish(&direct.columns));
+                self.risks.push(match direct.records {
+                    true => risk.finish(&direct.columns),
+                    false => risk.finish_list(&direct.columns),
+                });
             }
             self.findings.push(direct);
         }

@@ -581,6 +581,75 @@ fn a_key_value_list_with_more_columns() {
 }
 
 #[test]
+fn a_form_reads_each_value_by_the_label_on_its_left() {
+    // A form: labels and values in pairs across each row. Before, every
+    // value was read by the row's first label (`Rank` as a surname, a date
+    // of birth as a staff number), or the first pair alone, so the rank
+    // beside an officer's name was missed and the name was a member of the
+    // public's; its rows were combined as records ("the only Station").
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Name,John Morgan,Rank,Inspector\nCollar number,4521,Station,Lisburn\nDate of birth,12/03/1980,Unit,Response\n",
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (2, Kind::Staff, "layout.row_label"),
+                (3, Kind::Staff, "layout.row_label"),
+            ],
+        ),
+        // a title row of `Field,Value` pairs above it
+        (
+            "Field,Value,Field,Value\nSurname,MORGAN,Rank,Inspector\nForename,Jane,Station,Lisburn\nCollar number,4521,Date of birth,12/03/1980\n",
+            &[
+                (2, Kind::Staff, "layout.row_label"),
+                (3, Kind::Staff, "layout.row_label"),
+                (4, Kind::Staff, "layout.row_label"),
+            ],
+        ),
+        // a member of the public's form
+        (
+            "Victim name,Jane Patel,Address,1 High Street\nDate of birth,01/02/1990,Phone,07700 900123\n",
+            &[
+                (1, Kind::Person, "layout.row_label"),
+                (2, Kind::Person, "layout.row_label"),
+            ],
+        ),
+        // a header whose every other cell is a header word too is a header
+        (
+            "Surname,Forename,Rank,Station\nMORGAN,Jane,PC,Lisburn\n",
+            &[(2, Kind::Staff, "name.surname_forename")],
+        ),
+    ];
+    flags_each(cases);
+    // each value by its own label: the date of birth is a date of birth
+    let csv = "Surname,MORGAN,Initial,J\nCollar number,4521,Date of birth,12/03/1980\n";
+    let r = check_bytes("form.csv", csv.as_bytes(), &Options::default());
+    let found: Vec<(u64, String, String, String)> = r
+        .rows
+        .iter()
+        .flat_map(|f| {
+            f.reasons.iter().map(move |x| {
+                let what = x.why.split(',').next().unwrap_or("").to_string();
+                (f.row, x.column.to_string(), x.text.to_string(), what)
+            })
+        })
+        .collect();
+    let found: Vec<(u64, &str, &str, &str)> = found
+        .iter()
+        .map(|(row, c, t, w)| (*row, c.as_str(), t.as_str(), w.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, "column B", "MORGAN", "Surname"),
+            (1, "column D", "J", "Initial"),
+            (2, "column B", "4521", "Staff number"),
+            (2, "column D", "12/03/1980", "Date of birth"),
+        ]
+    );
+    assert!(r.advice.is_empty(), "{:?}", r.advice);
+}
+
+#[test]
 fn a_table_on_its_side_is_read_one_person_to_a_column() {
     // A staff list turned on its side: the surnames are its header's values,
     // one officer to a column, a surname that is a header word (WARD) too.
@@ -589,15 +658,22 @@ fn a_table_on_its_side_is_read_one_person_to_a_column() {
     let csv = "Surname,MORGAN,PATEL,WARD,OKAFOR\nInitial,J,K,S,A\nRank,PC,Sergeant,Inspector,PC\nStation,Riverside,Eastgate,Millbrook,Riverside\n";
     let r = check_bytes("side.csv", csv.as_bytes(), &Options::default());
     let rows: Vec<u64> = r.rows.iter().map(|f| f.row).collect();
-    assert_eq!(rows, [1]);
-    let found: Vec<(String, String)> = r.rows[0]
-        .reasons
+    assert_eq!(rows, [1, 2]);
+    // the surnames, and the initials under them (part of each name)
+    for (f, names) in r
+        .rows
         .iter()
-        .map(|x| (x.rule.to_string(), x.text.to_string()))
-        .collect();
-    let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
-    assert_eq!(texts, ["MORGAN", "PATEL", "WARD", "OKAFOR"]);
-    assert!(found.iter().all(|(rule, _)| rule == "layout.row_label"));
+        .zip([["MORGAN", "PATEL", "WARD", "OKAFOR"], ["J", "K", "S", "A"]])
+    {
+        let found: Vec<(String, String)> = f
+            .reasons
+            .iter()
+            .map(|x| (x.rule.to_string(), x.text.to_string()))
+            .collect();
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, names);
+        assert!(found.iter().all(|(rule, _)| rule == "layout.row_label"));
+    }
     let cases: &[(&str, Flagged)] = &[
         // officers by column: names, collar numbers and dates of birth
         (
@@ -621,19 +697,40 @@ fn a_table_on_its_side_is_read_one_person_to_a_column() {
         // the file passed as clean
         (
             "Surname,MORGAN,PATEL,WARD\nInitial,J,K,S\nRank,PC,Sgt,Inspector\nStation,Lisburn,Omagh,Antrim\n",
-            &[(1, Kind::Staff, "layout.row_label")],
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (2, Kind::Staff, "layout.row_label"),
+            ],
         ),
         // two officers, one a header word: the other a surname the
         // gazetteer knows
         (
             "Surname,PATEL,WARD\nInitial,K,S\nRank,PC,Sgt\nStation,Omagh,Lisburn\n",
-            &[(1, Kind::Staff, "layout.row_label")],
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (2, Kind::Staff, "layout.row_label"),
+            ],
         ),
         // the same names on their side with no rank: members of the public
         (
             "Surname,PATEL,WARD\nInitial,K,S\nTown,Omagh,Lisburn\n",
-            &[(1, Kind::Person, "layout.row_label")],
+            &[
+                (1, Kind::Person, "layout.row_label"),
+                (2, Kind::Person, "layout.row_label"),
+            ],
         ),
+        // its rows are not records of people: no rare combination of
+        // ranks (before, rows 2 and 3 were each "the only" one, with
+        // advice naming the columns by the officers' surnames)
+        (
+            "Surname,MORGAN,PATEL,WARD\nInitial,J,K,S\nRank,PC,Sgt,Insp\n",
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (2, Kind::Staff, "layout.row_label"),
+            ],
+        ),
+        // an initial alone, with no name's label beside it, names no one
+        ("Field,Value\nInitial,J\nRank,PC\nStation,Lisburn\n", &[]),
         // a header of a column of surnames and of words the header table
         // does not know, half and half: a header (the names are found
         // under it, as names)

@@ -857,8 +857,9 @@ fn a_wider_key_value_list_loses_only_its_identifying_values() {
 }
 
 /// A staff list on its side (`Surname,MORGAN,PATEL,WARD`): every surname
-/// in its header goes, WARD too, and the labels stay. Before, the copy
-/// masked the labels and kept every surname, and then checked clean.
+/// in its header goes, WARD too, and the initials under them; the labels
+/// stay. Before, the copy masked the labels and kept every surname, and
+/// then checked clean; later it kept the initials.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
@@ -869,7 +870,7 @@ fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
         lines(&out),
         [
             "Surname,[removed],[removed],[removed],[removed]",
-            "Initial,J,K,S,A",
+            "Initial,[removed],[removed],[removed],[removed]",
             "Rank,PC,Sergeant,Inspector,PC",
             "Station,Riverside,Eastgate,Millbrook,Riverside"
         ]
@@ -886,6 +887,28 @@ fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
     );
 }
 
+/// An officer's form (`Name,John Morgan,Rank,Inspector`): the values its
+/// labels find go (name, collar number, date of birth), the labels stay,
+/// and the copy checks clean. Before, the rank and station beside the name
+/// were read as names and the date of birth as a staff number.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_form_loses_the_values_its_labels_find() {
+    let csv = b"Surname,MORGAN,Rank,Inspector\nInitial,J,Station,Lisburn\nCollar number,4521,Date of birth,12/03/1980\n";
+    let report = check_bytes("form.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Surname,[removed],Rank,Inspector",
+            "Initial,[removed],Station,Lisburn",
+            "Collar number,[removed],Date of birth,[removed]"
+        ]
+    );
+    let after = check_bytes("form-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}
+
 /// Three officers on their side, one surname a header word (WARD): a third
 /// of the header's values being header words made it a header, so the copy
 /// masked the labels, kept every surname and checked clean.
@@ -899,7 +922,7 @@ fn three_officers_on_their_side_lose_their_surnames() {
         lines(&out),
         [
             "Surname,[removed],[removed],[removed]",
-            "Initial,J,K,S",
+            "Initial,[removed],[removed],[removed]",
             "Rank,PC,Sgt,Inspector",
             "Station,Lisburn,Omagh,Antrim"
         ]

@@ -1070,6 +1070,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
     match class {
         C::Surname => "Surname, as its row's label says",
         C::Forename => "Forename, as its row's label says",
+        C::Initial => "Initial, as its row's label says",
         C::StaffNumber => "Staff number, as its row's label says",
         C::Email => "E-mail address, as its row's label says",
         C::Phone => "Phone number, as its row's label says",

@@ -61,6 +61,10 @@ pub struct Findings {
     pub rows: Vec<RowFinding>,
     /// Column classifications (empty for rows outside tables).
     pub columns: Vec<ColumnReport>,
+    /// Whether the rows are records, one thing (a person) to a row: not a
+    /// list of labels and values, a form or a table on its side, whose
+    /// combinations of values describe no one.
+    pub records: bool,
 }
 
 /// One column of a table: what its header says, and counts of its cells.
@@ -457,6 +461,15 @@ struct RowLabels {
     /// `Collar number`, `Vetting`) and has a value: the list is about
     /// staff, so the names its other labels find are staff.
     staff: bool,
+    /// A form: labels and values in pairs across each row (`Name,John
+    /// Morgan,Rank,Inspector`), each value read by the label on its left
+    /// ([`form_row`]).
+    pairs: bool,
+    /// Whether the list names people (a label of a name: `Surname`, or the
+    /// header's label of a table on its side): an initial's label then
+    /// finds part of a name (`Initial,J,K,S` under `Surname,MORGAN,PATEL,
+    /// WARD`), where alone it finds no one.
+    names: bool,
 }
 
 /// Distinct first-column values a key/value table may have.
@@ -478,7 +491,8 @@ impl RowLabels {
             self.seen = FastMap::default();
             return None;
         }
-        let class = label_class(label);
+        let class = label_class_beside(label, self.names);
+        self.names |= class.is_some_and(|(c, _)| is_name_class(c));
         self.staff |= headers::match_header(label).is_some_and(|r| {
             matches!(
                 r.class,
@@ -491,23 +505,116 @@ impl RowLabels {
         class
     }
 
-    /// Count a row's first cell: a whole header (`Rank`, `Collar number:`)
-    /// or not. A key/value list is short: its first
-    /// [`2 * ROW_LABELS_MAX`](ROW_LABELS_MAX) rows decide.
-    fn count_first(&mut self, cell: &str) {
-        let label = trim_label(cell);
-        if self.headerless && !label.is_empty() && self.firsts < 2 * ROW_LABELS_MAX as u64 {
-            self.firsts += 1;
-            self.labelled += u64::from(headers::match_whole_header(label).is_some());
+    /// The labels of a form's header (`Name,John Morgan,Rank,Inspector`),
+    /// which is a row of the form, not of header words.
+    fn form(header: &[String]) -> RowLabels {
+        let mut labels = RowLabels {
+            headerless: true,
+            pairs: true,
+            ..RowLabels::default()
+        };
+        let fields: Vec<&str> = header.iter().map(String::as_str).collect();
+        labels.count_labels(&fields);
+        for pair in header.chunks(2) {
+            if let [label, value] = pair {
+                if !value.trim().is_empty() {
+                    labels.class(label);
+                }
+            }
+        }
+        labels
+    }
+
+    /// Count a row's label cells (the first; in a form, every other one):
+    /// a whole header (`Rank`, `Collar number:`) or not. A key/value list is
+    /// short: its first [`2 * ROW_LABELS_MAX`](ROW_LABELS_MAX) labels decide.
+    fn count_labels(&mut self, fields: &[&str]) {
+        let step = if self.pairs { 2 } else { fields.len().max(1) };
+        for cell in fields.iter().step_by(step) {
+            let label = trim_label(cell);
+            if self.headerless && !label.is_empty() && self.firsts < 2 * ROW_LABELS_MAX as u64 {
+                self.firsts += 1;
+                self.labelled += u64::from(match self.pairs {
+                    true => form_label(label),
+                    false => headers::match_whole_header(label).is_some(),
+                });
+            }
         }
     }
 
-    /// A key/value list without a header row, as its rows confirm: at least
-    /// two first cells, most of them header words. Its first column is then
-    /// labels, not the column of names its header (`Name`) says.
+    /// A key/value list without a header row (or a form, or a table on its
+    /// side), as its rows confirm: at least two label cells, most of them
+    /// header words. Its label columns are then labels, not the column of
+    /// names its header (`Name`) says, and its rows are not records of
+    /// people.
     fn first_column_is_labels(&self) -> bool {
         self.headerless && self.firsts >= 2 && self.labelled * 2 >= self.firsts
     }
+}
+
+/// Whether a row is a form's: labels and values in pairs across it (`Name,
+/// John Morgan,Rank,Inspector`; `Surname,MORGAN,Date of birth,` over
+/// `Forename,Jane,Station,Lisburn`). At least two labels; every cell in a
+/// label's place is a short header (`Victim name`) and not a name the
+/// gazetteer knows (`Surname,MORGAN,WARD,PATEL` is three officers on their
+/// side); no value is a header word (`Surname,Forename,Rank,Station` and
+/// `Claim Ref,Date,Claimant,Claim Type` are headers; `1 High Street`, with
+/// a number, is a value), and one of the labels names what identifies
+/// people.
+pub fn form_row<S: AsRef<str>>(cells: &[S]) -> bool {
+    let end = cells
+        .iter()
+        .rposition(|c| !c.as_ref().trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let cells = cells.get(..end).unwrap_or(&[]);
+    if cells.len() < 3 {
+        return false;
+    }
+    let (mut labels, mut identifying, mut values, mut value_words) = (0, false, 0, 0);
+    for pair in cells.chunks(2) {
+        let label = trim_label(pair[0].as_ref());
+        if label.is_empty() {
+            if pair.get(1).is_some_and(|v| !v.as_ref().trim().is_empty()) {
+                return false; // a value with no label
+            }
+            continue;
+        }
+        if !form_label(label) {
+            return false;
+        }
+        labels += 1;
+        identifying |= label_class(label).is_some();
+        if let Some(v) = pair
+            .get(1)
+            .map(|v| v.as_ref().trim())
+            .filter(|v| !v.is_empty())
+        {
+            values += 1;
+            // a value is no header word: a safe copy's mask, an address
+            value_words += usize::from(
+                !is_mask(v)
+                    && !v.contains(|c: char| c.is_ascii_digit())
+                    && headers::match_header(v).is_some(),
+            );
+        }
+    }
+    labels >= 2 && identifying && values > 0 && value_words == 0
+}
+
+/// Whether a form's cell is a label: a short header (`Victim name`,
+/// `Collar number:`), not a name the gazetteer knows (`WARD`).
+fn form_label(label: &str) -> bool {
+    label.split_whitespace().count() <= 4
+        && headers::match_header(label).is_some()
+        && !known_name(label)
+}
+
+/// Whether a word of `text` is a name the gazetteer knows.
+fn known_name(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        names::is_surname(w) || names::is_forename(w)
+    })
 }
 
 /// A label without its colon: `Surname:` -> `Surname`.
@@ -525,6 +632,28 @@ fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role
         .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial)
 }
 
+/// [`label_class`], and an initial's label (`Initial`, `Initials`) when a
+/// name's label is beside it (`names`): the initials are then part of the
+/// names.
+fn label_class_beside(
+    label: &str,
+    names: bool,
+) -> Option<(crate::report::ColumnClass, headers::Role)> {
+    label_class(label).or_else(|| {
+        (names && label.split_whitespace().count() <= 6)
+            .then(|| headers::match_header(label))
+            .flatten()
+            .filter(|r| r.class == crate::report::ColumnClass::Initial)
+            .map(|r| (r.class, r.role))
+    })
+}
+
+/// A class of names or parts of them (not initials).
+fn is_name_class(class: crate::report::ColumnClass) -> bool {
+    use crate::report::ColumnClass as C;
+    matches!(class, C::Name | C::Surname | C::Forename)
+}
+
 /// The class a table's header names when it is a label and its values, not
 /// a row of header words: `Name,John Morgan` (a key/value list without a
 /// header row) or `Surname,MORGAN,PATEL` (a table turned on its side, one
@@ -539,14 +668,10 @@ pub fn header_label(header: &[String]) -> Option<(crate::report::ColumnClass, he
     let (words, others): (Vec<&String>, Vec<&String>) = values
         .iter()
         .partition(|v| !is_mask(v) && headers::match_header(v).is_some());
-    let known_name = |v: &&String| {
-        v.split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            names::is_surname(w) || names::is_forename(w)
-        })
-    };
     let values_only = words.len() < others.len()
-        || (!others.is_empty() && words.len() == others.len() && others.iter().all(known_name));
+        || (!others.is_empty()
+            && words.len() == others.len()
+            && others.iter().all(|v| known_name(v)));
     values_only
         .then(|| label_class(trim_label(label)))
         .flatten()
@@ -569,7 +694,10 @@ fn labelled_flags(
         scratch,
         cell_hits,
     );
-    cell_hits.iter().any(|h| judge::could_flag(&h.what))
+    cell_hits.iter().any(|h| {
+        judge::could_flag(&h.what)
+            || (class == crate::report::ColumnClass::Initial && matches!(h.what, What::Initial))
+    })
 }
 
 /// A safe copy's mark for a value it removed (`[name removed]`): a value,
@@ -660,8 +788,14 @@ impl TableScanner {
         // (`Name,John Morgan`; `Surname,MORGAN,PATEL`, a table turned on its
         // side).
         let labels = match &cols[..] {
+            _ if table.is_some_and(|t| form_row(&t.header)) => {
+                table.map(|t| RowLabels::form(&t.header))
+            }
             _ if table.is_some_and(|t| header_label(&t.header).is_some()) => Some(RowLabels {
                 headerless: true,
+                names: table
+                    .and_then(|t| header_label(&t.header))
+                    .is_some_and(|(c, _)| is_name_class(c)),
                 ..RowLabels::default()
             }),
             [first, second, rest @ ..]
@@ -710,8 +844,8 @@ impl TableScanner {
             self.cols
                 .push(Column::new("", self.first_column + j, self.table.is_none()));
         }
-        if let (Some(labels), Some(first)) = (self.labels.as_mut(), fields.first()) {
-            labels.count_first(first);
+        if let Some(labels) = self.labels.as_mut() {
+            labels.count_labels(fields);
         }
         for (j, (field, col)) in fields.iter().zip(self.cols.iter_mut()).enumerate() {
             if field.is_empty() {
@@ -797,8 +931,23 @@ impl TableScanner {
             }
         }
         // A key/value row: the value read as its label says (in a table on
-        // its side, every value of the row).
-        if let (Some(labels), [label, values @ ..]) = (self.labels.as_mut(), fields) {
+        // its side, every value of the row; in a form, each value by the
+        // label on its left).
+        if self.labels.as_ref().is_some_and(|l| l.pairs) {
+            for (k, pair) in fields.chunks(2).enumerate() {
+                let [label, value] = pair else { continue };
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let class = self.labels.as_mut().and_then(|l| l.class(label));
+                if let Some((class, role)) = class {
+                    if self.push_labelled(2 * k + 1, value, class, role) && compact {
+                        self.words.push(RAW);
+                        could_flag = true;
+                    }
+                }
+            }
+        } else if let (Some(labels), [label, values @ ..]) = (self.labels.as_mut(), fields) {
             let values = if labels.headerless {
                 values
             } else {
@@ -930,6 +1079,33 @@ impl TableScanner {
         self.record(row, &text);
     }
 
+    /// The header row of a form ([`form_row`]: `Name,John Morgan,Rank,
+    /// Inspector`), for the scanner of the rows outside tables: each value
+    /// that its label (at `header[first + 2k]`) finds is read as the label
+    /// says; the rest of the row is read as `text`, free text, as any
+    /// header is.
+    pub fn record_form_row(&mut self, row: u64, header: &[&str], text: &[&str], first: usize) {
+        let mut text: Vec<&str> = text.to_vec();
+        let mut names = false;
+        for (k, pair) in header.get(first..).unwrap_or(&[]).chunks(2).enumerate() {
+            let [label, value] = pair else { continue };
+            let j = first + 2 * k + 1;
+            let Some((class, role)) = label_class_beside(trim_label(label), names) else {
+                continue;
+            };
+            names |= is_name_class(class);
+            if !value.trim().is_empty()
+                && labelled_flags(class, value, &mut self.scratch, &mut self.cell_hits)
+            {
+                self.label_row.push((j, value.to_string(), class, role));
+                if let Some(t) = text.get_mut(j) {
+                    *t = "";
+                }
+            }
+        }
+        self.record(row, &text);
+    }
+
     /// How many hits and memoised cells with hits are kept for the row
     /// judgement (for tests of memory use).
     #[doc(hidden)]
@@ -958,10 +1134,21 @@ impl TableScanner {
                 value.rule = None;
             }
         }
+        let pairs = self.labels.as_ref().is_some_and(|l| l.pairs);
+        if key_value && pairs {
+            // a form's labels and values are in every column
+            for c in &mut self.cols {
+                c.rule = None;
+            }
+        }
         let mut folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
-        if let (true, Some(first)) = (key_value, folded.first_mut()) {
-            // the first column is labels, whatever its cells look like
-            *first = column::Folded::labels();
+        if key_value {
+            // the label columns (the first; in a form, every other one) are
+            // labels, whatever their cells look like
+            let step = if pairs { 2 } else { folded.len().max(1) };
+            for f in folded.iter_mut().step_by(step) {
+                *f = column::Folded::labels();
+            }
         }
         let columns = match self.table {
             Some(t) => self
@@ -981,7 +1168,11 @@ impl TableScanner {
             None => Vec::new(),
         };
         let rows = judge::judge(self, folded);
-        Findings { rows, columns }
+        Findings {
+            rows,
+            columns,
+            records: !key_value,
+        }
     }
 }
 

@@ -90,9 +90,21 @@ impl RiskScanner {
     /// (`ColumnReport::index` is the file column, `first_column + j`; an
     /// empty slice means "classify from the headers alone").
     pub fn finish(self, columns: &[ColumnReport]) -> RiskFindings {
+        self.judge(columns, true)
+    }
+
+    /// [`RiskScanner::finish`] for a table whose rows are not records of
+    /// people (a list of labels and values, a form, a table on its side):
+    /// its counts are checked, but its rows are no combinations of
+    /// anyone's attributes.
+    pub fn finish_list(self, columns: &[ColumnReport]) -> RiskFindings {
+        self.judge(columns, false)
+    }
+
+    fn judge(self, columns: &[ColumnReport], records: bool) -> RiskFindings {
         let (mut rows, mut advice, aggregate) =
             self.counts.finish(self.table, self.first_column, columns);
-        if !aggregate {
+        if records && !aggregate {
             let (r, a) = self.combo.finish(self.table, columns, self.k, self.max_qi);
             rows.extend(r);
             advice.extend(a);
