@@ -273,9 +273,9 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[phone number removed]")
     } else if r == "id.nino" {
         Some("[NI number removed]")
-    } else if r == "address.home" {
+    } else if r == "address.home" || r == crate::rules::patterns::TEXT_ADDRESS {
         Some("[address removed]")
-    } else if r == "address.postcode" {
+    } else if r == "address.postcode" || r == crate::rules::patterns::TEXT_POSTCODE {
         Some("[postcode removed]")
     } else if r.starts_with("dob.") || r == "text.dob" {
         Some("[date of birth removed]")

@@ -164,6 +164,20 @@ const CASES: &[Case] = &[
         want: &[(2, S, "text.rank_name"), (3, S, "text.rank_number"), (6, P, "text.cue_name"), (9, SS, "text.rank_name")],
     },
     Case {
+        name: "free text: a home's address flags; other addresses and postcodes add to a flagged row",
+        header: &["Date", "Details"],
+        rows: &[
+            &["04/02/2023", "Caller lives at 3a Church Lane and reported noise"],
+            &["01/02/2023", "Complainant Mrs Jane Okafor of 12 Elm Road, Lisburn BT28 1AA"],
+            &["05/02/2023", "Burglary reported near BT28 1AA"],
+            &["06/02/2023", "Attended 2 Road traffic collisions and 14 incidents"],
+            &["07/02/2023", "Officers from 12 Florence Hill station attended"],
+            &["08/02/2023", "Her home is 221B Baker Street, London NW1 6XE"],
+            &["09/02/2023", "Stolen from 14 Mill Street overnight"],
+        ],
+        want: &[(2, P, "text.address"), (3, P, "text.title_name"), (7, P, "text.address")],
+    },
+    Case {
         name: "a Name column of offence types is relaxed, not names",
         header: &["Name", "Count"],
         rows: &[

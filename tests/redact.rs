@@ -887,6 +887,28 @@ fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
     );
 }
 
+/// A complaint's free text: the complainant's address goes with her name
+/// (before, `of 12 Elm Road, Lisburn BT28 1AA` stayed in the copy beside
+/// `[name removed]`), and a home's address goes on its own.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn addresses_in_free_text_go_with_the_names() {
+    let csv = b"Date,Details\n01/02/2023,\"Complainant Mrs Jane Okafor of 12 Elm Road, Lisburn BT28 1AA says PC Morgan was rude\"\n04/02/2023,Caller lives at 3a Church Lane and reported noise\n07/02/2023,Officers from 12 Florence Hill station attended\n";
+    let report = check_bytes("complaints.csv", csv, &Options::default());
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Date,Details",
+            "01/02/2023,Complainant [name removed] of [address removed] says [name removed] was rude",
+            "04/02/2023,Caller lives at [address removed] and reported noise",
+            "07/02/2023,Officers from 12 Florence Hill station attended"
+        ]
+    );
+    let after = check_bytes("complaints-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}
+
 /// An officer's form (`Name,John Morgan,Rank,Inspector`): the values its
 /// labels find go (name, collar number, date of birth), the labels stay,
 /// and the copy checks clean. Before, the rank and station beside the name

@@ -62,6 +62,12 @@ pub enum What {
     TextFullName,
     /// Free text: a date of birth.
     TextDob,
+    /// Free text: a house number and street (`12 Elm Road`), with its
+    /// postcode if it follows; `true` when the words before it say it is
+    /// someone's home (`lives at`).
+    TextAddress(bool),
+    /// Free text: a full postcode on its own.
+    TextPostcode,
     /// A personal e-mail address at one of the profile's domains.
     ProfileEmail,
     /// A value of the profile's number shape with this index.
@@ -112,6 +118,8 @@ impl What {
             What::TextCueName(_) => p::TEXT_CUE_NAME,
             What::TextFullName => p::TEXT_FULL_NAME,
             What::TextDob => p::TEXT_DOB,
+            What::TextAddress(_) => p::TEXT_ADDRESS,
+            What::TextPostcode => p::TEXT_POSTCODE,
             What::ProfileEmail => crate::profile::RULE_DOMAIN,
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,

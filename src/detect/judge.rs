@@ -225,6 +225,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Photo(true)
             | What::Dob
             | What::TextDob
+            | What::TextAddress(_)
             | What::TextRankName(_)
             | What::TextRankNumber(_)
             | What::TextTitleName
@@ -644,9 +645,12 @@ fn judge_row(
     let dob_combo = hits
         .iter()
         .any(|h| matches!(h.what, What::Dob | What::TextDob))
-        && hits
-            .iter()
-            .any(|h| matches!(h.what, What::Postcode | What::Address));
+        && hits.iter().any(|h| {
+            matches!(
+                h.what,
+                What::Postcode | What::Address | What::TextAddress(_) | What::TextPostcode
+            )
+        });
     list.clear();
     let mut cands = Cands {
         text: &tb.text,
@@ -863,6 +867,26 @@ fn judge_row(
                 (14, false, Ctx::Either),
                 p::POSTCODE,
                 "Full postcode",
+                &[At(col)],
+                &[At(t)],
+            ),
+            // As in an address column: identifying only when the words
+            // before it say it is a home.
+            What::TextAddress(home) => cands.of(
+                (if home { 7 } else { 14 }, home, Ctx::Either),
+                p::TEXT_ADDRESS,
+                if home {
+                    "Home address in text"
+                } else {
+                    "Address in text"
+                },
+                &[At(col)],
+                &[At(t)],
+            ),
+            What::TextPostcode => cands.of(
+                (14, false, Ctx::Either),
+                p::TEXT_POSTCODE,
+                "Full postcode in text",
                 &[At(col)],
                 &[At(t)],
             ),

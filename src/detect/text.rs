@@ -1,8 +1,8 @@
 //! Free text: prose cells and rows outside tables are searched for mentions of
 //! people: rank + name (`Sgt. O'Neill`), rank + number (`Con May (5689)`),
 //! title + name (`Mrs Patel`), names after cues (`complainant John Smith`),
-//! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers and
-//! dates of birth.
+//! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers,
+//! dates of birth, house addresses (`12 Elm Road`) and postcodes.
 
 use super::cell::{CellHit, What};
 use super::name::{word_kind_with, WordKind};
@@ -186,6 +186,74 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
     }
     (j, real)
 }
+
+/// A house number: `12`, `12a`, `221B` (one to four digits, one letter at
+/// most), not in brackets.
+fn is_house_number(t: &Tok) -> bool {
+    let b = t.w.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=4).contains(&digits)
+        && b.len() <= digits + 1
+        && b.iter().skip(digits).all(u8::is_ascii_alphabetic)
+        && !t.bracketed
+}
+
+/// Whether tokens `k` and `k + 1` (or `k` alone) are a full postcode
+/// (`BT28 1AA`, `SW1A2AA`): the token after the last one used.
+fn postcode_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let outward = (2..=4).contains(&t.w.len())
+        && t.w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && t.w.bytes().any(|b| b.is_ascii_digit());
+    if !outward {
+        return (t.w.len() >= 5 && patterns::is_postcode(t.w)).then_some(k + 1);
+    }
+    let n = toks.get(k + 1)?;
+    let span = text.get(t.s..n.e)?;
+    (n.w.len() == 3 && patterns::is_postcode(span)).then_some(k + 2)
+}
+
+/// A house address from token `i`, a house number: one to three
+/// capitalised words ending in a street word (`12 Elm Road`, `3a Church
+/// Lane`), and a postcode within the next four words if there is one
+/// (`12 Elm Road, Lisburn BT28 1AA`). The token after it.
+fn address_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let number = toks.get(i)?;
+    if !is_house_number(number) || number.stop_after {
+        return None;
+    }
+    let cap = |t: &Tok| matches!(t.kind, Some(WordKind::Title | WordKind::Upper));
+    let mut end = None;
+    for j in i + 1..=i + 4 {
+        let t = toks.get(j)?;
+        if !cap(t) {
+            return None;
+        }
+        if j > i + 1 && t.is(Lists::STREET) {
+            end = Some(j + 1);
+            break;
+        }
+        if t.stop_after {
+            return None;
+        }
+    }
+    let end = end?;
+    // `, Lisburn BT28 1AA`: a town or two, then the postcode.
+    for k in end..end + 4 {
+        if let Some(after) = postcode_at(text, toks, k) {
+            return Some(after);
+        }
+        if !toks.get(k).is_some_and(cap) {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// Words before an address that say it is someone's home.
+const HOME_CUES: &[&str] = &[
+    "home", "lives", "living", "lived", "resides", "residing", "resident", "reside",
+];
 
 fn is_number_tok(t: &Tok) -> bool {
     (2..=6).contains(&t.w.len()) && t.w.bytes().all(|b| b.is_ascii_digit())
@@ -378,6 +446,35 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
     let mut i = 0;
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
+        // A house address (`12 Elm Road, Lisburn BT28 1AA`), a home's when
+        // the words before it say so (`lives at`); a postcode alone.
+        if digits > 0 {
+            if let Some(after) = address_at(text, &toks, i) {
+                let home = toks
+                    .get(i.saturating_sub(3)..i)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|p| HOME_CUES.contains(&low(&lows, p)));
+                let end = toks.get(after - 1).map_or(t.e, |x| x.e);
+                out.push(CellHit {
+                    what: What::TextAddress(home),
+                    start: t.s,
+                    end,
+                });
+                i = after;
+                continue;
+            }
+            if let Some(after) = postcode_at(text, &toks, i) {
+                let end = toks.get(after - 1).map_or(t.e, |x| x.e);
+                out.push(CellHit {
+                    what: What::TextPostcode,
+                    start: t.s,
+                    end,
+                });
+                i = after;
+                continue;
+            }
+        }
         // Date of birth.
         let l = low(&lows, t);
         if digits >= 4 && matches!(l, "dob" | "born" | "birth") {

@@ -42,6 +42,11 @@ pub const TEXT_FULL_NAME: &str = "text.full_name";
 /// Rule id: a date of birth in free text (`DOB 12/03/1985`).
 pub const TEXT_DOB: &str = "text.dob";
 
+/// Rule id: a house address in free text (`12 Elm Road`).
+pub const TEXT_ADDRESS: &str = "text.address";
+/// Rule id: a full postcode in free text.
+pub const TEXT_POSTCODE: &str = "text.postcode";
+
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
     Rule { id: EMAIL_PERSONAL, description: "A personal e-mail address (first.last@, jsmith@, any webmail address)" },
@@ -62,6 +67,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_CUE_NAME, description: "Free text naming a person after a cue (made by, reported by, complainant, victim, from...)" },
     Rule { id: TEXT_FULL_NAME, description: "Free text holding a full name: a known forename followed by a known surname (John Smith)" },
     Rule { id: TEXT_DOB, description: "Free text giving a date of birth (DOB 12/03/1985, born 12 March 1985): adds to a flagged row" },
+    Rule { id: TEXT_ADDRESS, description: "Free text giving a house address (12 Elm Road, 3a Church Lane, with its postcode): identifying after words that say it is a home (lives at), else adds to a flagged row" },
+    Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
     Rule { id: "not.vehicle_registration", description: "Not a person: vehicle registrations (AB12 CDE)" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
