@@ -277,6 +277,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[address removed]")
     } else if r == "address.postcode" || r == crate::rules::patterns::TEXT_POSTCODE {
         Some("[postcode removed]")
+    } else if r == crate::rules::patterns::TEXT_VEHICLE {
+        Some("[registration removed]")
     } else if r.starts_with("dob.") || r == "text.dob" {
         Some("[date of birth removed]")
     } else if r.starts_with("photo.") {

@@ -921,6 +921,37 @@ fn free_text() {
                 "contact me at matthew.hill98@gmail.com.",
                 &[("contact.email.personal", "matthew.hill98@gmail.com")],
             ),
+            // Addresses, postcodes and registrations: found (the judge
+            // decides whether they flag: a home's address does, the others
+            // only add to a row flagged for something else).
+            (
+                "",
+                "Caller lives at 3a Church Lane",
+                &[("text.address", "3a Church Lane")],
+            ),
+            (
+                "",
+                "of 12 Elm Road, Lisburn BT28 1AA says",
+                &[("text.address", "12 Elm Road, Lisburn BT28 1AA")],
+            ),
+            (
+                "",
+                "from 12 Florence Hill station",
+                &[("text.address", "12 Florence Hill")],
+            ),
+            (
+                "",
+                "reported near BT28 1AA",
+                &[("text.postcode", "BT28 1AA")],
+            ),
+            (
+                "",
+                "Vehicle AB12 CDE stopped",
+                &[("text.vehicle", "AB12 CDE")],
+            ),
+            ("", "a van (XY21ZZT)", &[("text.vehicle", "XY21ZZT")]),
+            ("", "Attended 2 Road traffic collisions", &[]),
+            ("", "Unit 4 Response Team", &[]),
             // Not identifying.
             ("", "the Inspector attended", &[]),
             ("", "The Chief Constable said", &[]),
@@ -948,7 +979,6 @@ fn free_text() {
             ("", "Serial 4521", &[]),
             ("", "PONI-2023-0412", &[]),
             ("", "CAD 1234 12/03/23", &[]),
-            ("", "Vehicle AB12 CDE stopped", &[]),
             ("", "Police Federation", &[]),
             ("", "Smith & Sons Ltd", &[]),
             ("", "Theft from the person", &[]),

@@ -68,6 +68,8 @@ pub enum What {
     TextAddress(bool),
     /// Free text: a full postcode on its own.
     TextPostcode,
+    /// Free text: a vehicle registration (`AB12 CDE`).
+    TextVehicle,
     /// A personal e-mail address at one of the profile's domains.
     ProfileEmail,
     /// A value of the profile's number shape with this index.
@@ -120,6 +122,7 @@ impl What {
             What::TextDob => p::TEXT_DOB,
             What::TextAddress(_) => p::TEXT_ADDRESS,
             What::TextPostcode => p::TEXT_POSTCODE,
+            What::TextVehicle => p::TEXT_VEHICLE,
             What::ProfileEmail => crate::profile::RULE_DOMAIN,
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,
@@ -520,13 +523,9 @@ pub fn classify(
                     // `jane patel`
                     stats.names += 1;
                     out.push(whole(What::Name(shape)));
-                } else if v.contains(' ') || v.contains('@') {
-                    let before = out.len();
-                    text::scan(cell, out);
-                    if out.len() > before {
-                        stats.names += 1;
-                        stats.mentions += 1;
-                    }
+                } else if (v.contains(' ') || v.contains('@')) && text::scan(cell, out) {
+                    stats.names += 1;
+                    stats.mentions += 1;
                 }
             }
         },
@@ -539,12 +538,12 @@ pub fn classify(
             }
             if let Some(r) = collar_shape(v) {
                 out.push(whole(What::CollarShape(r)));
-            } else if mode == Mode::JobTitle && v.contains(' ') && v.len() > 12 {
-                let before = out.len();
-                text::scan(cell, out);
-                if out.len() > before {
-                    stats.mentions += 1;
-                }
+            } else if mode == Mode::JobTitle
+                && v.contains(' ')
+                && v.len() > 12
+                && text::scan(cell, out)
+            {
+                stats.mentions += 1;
             }
         }
         Mode::StaffNumber => {
@@ -631,9 +630,7 @@ pub fn classify(
             if v.split(' ').nth(4).is_some() {
                 stats.long_text += 1;
             }
-            let before = out.len();
-            text::scan(cell, out);
-            if out.len() > before {
+            if text::scan(cell, out) {
                 stats.mentions += 1;
             }
         }
@@ -702,9 +699,7 @@ fn sniff(
         if v.contains('@') {
             stats.emails += 1;
         }
-        let before = out.len();
-        text::scan(cell, out);
-        if out.len() > before {
+        if text::scan(cell, out) {
             stats.mentions += 1;
         }
         return;
@@ -742,12 +737,8 @@ fn sniff(
             }
         }
         Err(_) => {
-            if v.contains(' ') {
-                let before = out.len();
-                text::scan(cell, out);
-                if out.len() > before {
-                    stats.mentions += 1;
-                }
+            if v.contains(' ') && text::scan(cell, out) {
+                stats.mentions += 1;
             }
         }
     }

@@ -890,6 +890,13 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            What::TextVehicle => cands.of(
+                (15, false, Ctx::Either),
+                p::TEXT_VEHICLE,
+                "Vehicle registration in text",
+                &[At(col)],
+                &[At(t)],
+            ),
             What::Rank(r) => {
                 if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) {
                     let rule = staff::RANKS

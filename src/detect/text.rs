@@ -2,7 +2,8 @@
 //! people: rank + name (`Sgt. O'Neill`), rank + number (`Con May (5689)`),
 //! title + name (`Mrs Patel`), names after cues (`complainant John Smith`),
 //! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers,
-//! dates of birth, house addresses (`12 Elm Road`) and postcodes.
+//! dates of birth, house addresses (`12 Elm Road`), postcodes and vehicle
+//! registrations.
 
 use super::cell::{CellHit, What};
 use super::name::{word_kind_with, WordKind};
@@ -250,6 +251,22 @@ fn address_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Whether tokens `k` and `k + 1` (or `k` alone) are a vehicle
+/// registration in the current UK format (`AB12 CDE`, `AB12CDE`): the token
+/// after the last one used.
+fn registration_at(toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?.w.as_bytes();
+    let (letters, digits) = (u8::is_ascii_uppercase, u8::is_ascii_digit);
+    let front =
+        |b: &[u8]| matches!(b, [a, b, c, d] if letters(a) && letters(b) && digits(c) && digits(d));
+    let back = |b: &[u8]| b.len() == 3 && b.iter().all(letters);
+    match t {
+        [f @ .., x, y, z] if t.len() == 7 && front(f) && back(&[*x, *y, *z]) => Some(k + 1),
+        _ if front(t) && back(toks.get(k + 1)?.w.as_bytes()) => Some(k + 2),
+        _ => None,
+    }
+}
+
 /// Words before an address that say it is someone's home.
 const HOME_CUES: &[&str] = &[
     "home", "lives", "living", "lived", "resides", "residing", "resident", "reside",
@@ -387,8 +404,21 @@ fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
     i
 }
 
-/// Search free text. Hits go to `out` with byte ranges into `text`.
-pub fn scan(text: &str, out: &mut Vec<CellHit>) {
+/// Search free text. Hits go to `out` with byte ranges into `text`; true
+/// when one of them mentions a person (not only an address, a postcode or
+/// a vehicle registration, which add to a row flagged for something else).
+pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
+    let before = out.len();
+    scan_into(text, out);
+    out.get(before..).unwrap_or(&[]).iter().any(|h| {
+        !matches!(
+            h.what,
+            What::TextAddress(false) | What::TextPostcode | What::TextVehicle
+        )
+    })
+}
+
+fn scan_into(text: &str, out: &mut Vec<CellHit>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     if text.contains('@') {
         let mut emails = Vec::new();
@@ -447,7 +477,8 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
         // A house address (`12 Elm Road, Lisburn BT28 1AA`), a home's when
-        // the words before it say so (`lives at`); a postcode alone.
+        // the words before it say so (`lives at`); a postcode alone; a
+        // vehicle registration (`AB12 CDE`).
         if digits > 0 {
             if let Some(after) = address_at(text, &toks, i) {
                 let home = toks
@@ -464,10 +495,12 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) {
                 i = after;
                 continue;
             }
-            if let Some(after) = postcode_at(text, &toks, i) {
+            let postcode = postcode_at(text, &toks, i).map(|a| (a, What::TextPostcode));
+            let vehicle = || registration_at(&toks, i).map(|a| (a, What::TextVehicle));
+            if let Some((after, what)) = postcode.or_else(vehicle) {
                 let end = toks.get(after - 1).map_or(t.e, |x| x.e);
                 out.push(CellHit {
-                    what: What::TextPostcode,
+                    what,
                     start: t.s,
                     end,
                 });

@@ -46,6 +46,8 @@ pub const TEXT_DOB: &str = "text.dob";
 pub const TEXT_ADDRESS: &str = "text.address";
 /// Rule id: a full postcode in free text.
 pub const TEXT_POSTCODE: &str = "text.postcode";
+/// Rule id: a vehicle registration in free text.
+pub const TEXT_VEHICLE: &str = "text.vehicle";
 
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
@@ -70,7 +72,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_ADDRESS, description: "Free text giving a house address (12 Elm Road, 3a Church Lane, with its postcode): identifying after words that say it is a home (lives at), else adds to a flagged row" },
     Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
-    Rule { id: "not.vehicle_registration", description: "Not a person: vehicle registrations (AB12 CDE)" },
+    Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
+    Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
 ];
 
