@@ -279,6 +279,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[postcode removed]")
     } else if r == crate::rules::patterns::TEXT_VEHICLE {
         Some("[registration removed]")
+    } else if r == crate::rules::patterns::TEXT_AGE {
+        Some("[age removed]")
     } else if r.starts_with("dob.") || r == "text.dob" {
         Some("[date of birth removed]")
     } else if r.starts_with("photo.") {

@@ -950,6 +950,12 @@ fn free_text() {
                 &[("text.vehicle", "AB12 CDE")],
             ),
             ("", "a van (XY21ZZT)", &[("text.vehicle", "XY21ZZT")]),
+            ("", "Victim (aged 34) was", &[("text.age", "aged 34")]),
+            ("", "Age: 34", &[("text.age", "Age: 34")]),
+            ("", "a 34-year-old woman", &[("text.age", "34-year-old")]),
+            ("", "he is 71 years old", &[("text.age", "71 years old")]),
+            ("", "Age 18 to 24 group", &[("text.age", "Age 18")]),
+            ("", "aged 300 days", &[]),
             ("", "Attended 2 Road traffic collisions", &[]),
             ("", "Unit 4 Response Team", &[]),
             // Not identifying.

@@ -70,6 +70,8 @@ pub enum What {
     TextPostcode,
     /// Free text: a vehicle registration (`AB12 CDE`).
     TextVehicle,
+    /// Free text: a person's age (`aged 34`, `34-year-old`).
+    TextAge,
     /// A personal e-mail address at one of the profile's domains.
     ProfileEmail,
     /// A value of the profile's number shape with this index.
@@ -123,6 +125,7 @@ impl What {
             What::TextAddress(_) => p::TEXT_ADDRESS,
             What::TextPostcode => p::TEXT_POSTCODE,
             What::TextVehicle => p::TEXT_VEHICLE,
+            What::TextAge => p::TEXT_AGE,
             What::ProfileEmail => crate::profile::RULE_DOMAIN,
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,

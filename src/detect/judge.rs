@@ -890,6 +890,13 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            What::TextAge => cands.of(
+                (15, false, Ctx::Either),
+                p::TEXT_AGE,
+                "Age in text",
+                &[At(col)],
+                &[At(t)],
+            ),
             What::TextVehicle => cands.of(
                 (15, false, Ctx::Either),
                 p::TEXT_VEHICLE,

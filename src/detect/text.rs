@@ -2,8 +2,8 @@
 //! people: rank + name (`Sgt. O'Neill`), rank + number (`Con May (5689)`),
 //! title + name (`Mrs Patel`), names after cues (`complainant John Smith`),
 //! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers,
-//! dates of birth, house addresses (`12 Elm Road`), postcodes and vehicle
-//! registrations.
+//! dates of birth, house addresses (`12 Elm Road`), postcodes, vehicle
+//! registrations and ages.
 
 use super::cell::{CellHit, What};
 use super::name::{word_kind_with, WordKind};
@@ -267,6 +267,26 @@ fn registration_at(toks: &[Tok], k: usize) -> Option<usize> {
     }
 }
 
+/// A person's age from token `i`: `aged 34`, `age: 34`, `34-year-old`,
+/// `34 years old` (at most 120). The token after it.
+fn age_at(toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    let years = |w: &str| w.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n)) && w.len() <= 3;
+    let l = low(lows, t);
+    if matches!(l, "aged" | "age") {
+        let n = toks.get(i + 1)?;
+        return years(n.w).then_some(i + 2);
+    }
+    if let Some((n, rest)) = l.split_once('-') {
+        let unit = rest.strip_suffix("-old")?;
+        return (years(n) && matches!(unit, "year" | "years" | "yr" | "yrs")).then_some(i + 1);
+    }
+    let unit = toks.get(i + 1).map(|u| low(lows, u));
+    let old = toks.get(i + 2).map(|u| low(lows, u));
+    (years(t.w) && matches!(unit, Some("year" | "years" | "yr" | "yrs")) && old == Some("old"))
+        .then_some(i + 3)
+}
+
 /// Words before an address that say it is someone's home.
 const HOME_CUES: &[&str] = &[
     "home", "lives", "living", "lived", "resides", "residing", "resident", "reside",
@@ -405,15 +425,16 @@ fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
 }
 
 /// Search free text. Hits go to `out` with byte ranges into `text`; true
-/// when one of them mentions a person (not only an address, a postcode or
-/// a vehicle registration, which add to a row flagged for something else).
+/// when one of them mentions a person (not only an address, a postcode, a
+/// vehicle registration or an age, which add to a row flagged for
+/// something else).
 pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
     let before = out.len();
     scan_into(text, out);
     out.get(before..).unwrap_or(&[]).iter().any(|h| {
         !matches!(
             h.what,
-            What::TextAddress(false) | What::TextPostcode | What::TextVehicle
+            What::TextAddress(false) | What::TextPostcode | What::TextVehicle | What::TextAge
         )
     })
 }
@@ -478,7 +499,7 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
         let Some(t) = toks.get(i) else { break };
         // A house address (`12 Elm Road, Lisburn BT28 1AA`), a home's when
         // the words before it say so (`lives at`); a postcode alone; a
-        // vehicle registration (`AB12 CDE`).
+        // vehicle registration (`AB12 CDE`); an age (`aged 34`).
         if digits > 0 {
             if let Some(after) = address_at(text, &toks, i) {
                 let home = toks
@@ -497,7 +518,8 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             }
             let postcode = postcode_at(text, &toks, i).map(|a| (a, What::TextPostcode));
             let vehicle = || registration_at(&toks, i).map(|a| (a, What::TextVehicle));
-            if let Some((after, what)) = postcode.or_else(vehicle) {
+            let age = || age_at(&toks, &lows, i).map(|a| (a, What::TextAge));
+            if let Some((after, what)) = postcode.or_else(vehicle).or_else(age) {
                 let end = toks.get(after - 1).map_or(t.e, |x| x.e);
                 out.push(CellHit {
                     what,

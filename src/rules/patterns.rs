@@ -48,6 +48,8 @@ pub const TEXT_ADDRESS: &str = "text.address";
 pub const TEXT_POSTCODE: &str = "text.postcode";
 /// Rule id: a vehicle registration in free text.
 pub const TEXT_VEHICLE: &str = "text.vehicle";
+/// Rule id: a person's age in free text.
+pub const TEXT_AGE: &str = "text.age";
 
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
@@ -72,6 +74,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_ADDRESS, description: "Free text giving a house address (12 Elm Road, 3a Church Lane, with its postcode): identifying after words that say it is a home (lives at), else adds to a flagged row" },
     Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
+    Rule { id: TEXT_AGE, description: "Free text giving a person's age (aged 34, 34-year-old, 34 years old): adds to a flagged row" },
     Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
     Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
