@@ -894,7 +894,7 @@ fn a_table_on_its_side_loses_its_surnames_not_its_labels() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn addresses_and_registrations_in_free_text_go_with_the_names() {
-    let csv = b"Date,Details\n01/02/2023,\"Complainant Mrs Jane Okafor of 12 Elm Road, Lisburn BT28 1AA says PC Morgan was rude\"\n04/02/2023,Caller lives at 3a Church Lane and reported noise\n07/02/2023,Officers from 12 Florence Hill station attended\n08/02/2023,Mr Tom Walsh reported his car AB12 CDE was damaged\n09/02/2023,Vehicle XY21ZZT stopped; Serial 4521\n10/02/2023,Victim Jane Okafor (aged 34) was assaulted\n11/02/2023,A 34-year-old woman was assaulted\n";
+    let csv = b"Date,Details\n01/02/2023,\"Complainant Mrs Jane Okafor of 12 Elm Road, Lisburn BT28 1AA says PC Morgan was rude\"\n04/02/2023,Caller lives at 3a Church Lane and reported noise\n07/02/2023,Officers from 12 Florence Hill station attended\n08/02/2023,Mr Tom Walsh reported his car AB12 CDE was damaged\n09/02/2023,Vehicle XY21ZZT stopped; Serial 4521\n10/02/2023,Victim Jane Okafor (aged 34) was assaulted\n11/02/2023,A 34-year-old woman was assaulted\n12/02/2023,\"On 22/02/2023 the suspect, Aaron Lee (22), was arrested\"\n";
     let report = check_bytes("complaints.csv", csv, &Options::default());
     let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
     assert_eq!(
@@ -907,7 +907,8 @@ fn addresses_and_registrations_in_free_text_go_with_the_names() {
             "08/02/2023,[name removed] reported his car [registration removed] was damaged",
             "09/02/2023,Vehicle XY21ZZT stopped; Serial 4521",
             "10/02/2023,Victim [name removed] ([age removed]) was assaulted",
-            "11/02/2023,A 34-year-old woman was assaulted"
+            "11/02/2023,A 34-year-old woman was assaulted",
+            "12/02/2023,\"On 22/02/2023 the suspect, [name removed] [age removed], was arrested\""
         ]
     );
     let after = check_bytes("complaints-safe.csv", &out, &Options::default());

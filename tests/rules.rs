@@ -956,6 +956,21 @@ fn free_text() {
             ("", "he is 71 years old", &[("text.age", "71 years old")]),
             ("", "Age 18 to 24 group", &[("text.age", "Age 18")]),
             ("", "aged 300 days", &[]),
+            (
+                "",
+                "the suspect, Aaron Lee (22), was arrested",
+                &[("text.cue_name", "Aaron Lee"), ("text.age", "(22)")],
+            ),
+            (
+                "",
+                "Victim Jane Okafor, 34, of Lisburn",
+                &[("text.cue_name", "Jane Okafor"), ("text.age", ", 34,")],
+            ),
+            (
+                "",
+                "from Mr John Smith (1234) about",
+                &[("text.title_name", "Mr John Smith")],
+            ),
             ("", "Attended 2 Road traffic collisions", &[]),
             ("", "Unit 4 Response Team", &[]),
             // Not identifying.

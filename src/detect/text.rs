@@ -287,6 +287,36 @@ fn age_at(toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
         .then_some(i + 3)
 }
 
+/// An age written right after a name that ends at byte `at`: ` (22)` or
+/// `, 22,` (at most 120); the byte range of `(22)` or `, 22,` (the safe
+/// copy replaces every copy of a match in its cell, so the match is never
+/// a bare number, which a date or an amount may hold too).
+fn age_after_name(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?;
+    let (open, close) = if rest.starts_with(" (") || rest.starts_with('(') {
+        ('(', ')')
+    } else if rest.starts_with(", ") {
+        (',', ',')
+    } else {
+        return None;
+    };
+    let lead = rest.find(open)? + 1;
+    let inner = rest.get(lead..)?;
+    let digits = inner
+        .trim_start()
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let skip = inner.len() - inner.trim_start().len();
+    let number = inner.get(skip..skip + digits)?;
+    let after = inner.get(skip + digits..)?.trim_start();
+    let age =
+        (1..=3).contains(&digits) && number.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    let start = at + rest.find(open)?;
+    let end = text.len() - after.len() + close.len_utf8();
+    (age && after.starts_with(close)).then_some((start, end))
+}
+
 /// Words before an address that say it is someone's home.
 const HOME_CUES: &[&str] = &[
     "home", "lives", "living", "lived", "resides", "residing", "resident", "reside",
@@ -431,6 +461,22 @@ fn skip_fillers(toks: &[Tok], lows: &str, mut i: usize) -> usize {
 pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
     let before = out.len();
     scan_into(text, out);
+    // `Aaron Lee (22)`, `Jane Okafor, 34, of Lisburn`: an age right after
+    // a person's name.
+    for k in before..out.len() {
+        let Some(h) = out.get(k) else { break };
+        let named = matches!(
+            h.what,
+            What::TextCueName(_) | What::TextTitleName | What::TextFullName
+        );
+        if let Some((start, end)) = named.then(|| age_after_name(text, h.end)).flatten() {
+            out.push(CellHit {
+                what: What::TextAge,
+                start,
+                end,
+            });
+        }
+    }
     out.get(before..).unwrap_or(&[]).iter().any(|h| {
         !matches!(
             h.what,
