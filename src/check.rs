@@ -187,24 +187,20 @@ impl State {
             self.loose = Some(self.scanner(None));
         }
         let label = crate::detect::header_label(&table.header);
+        let mut header: Vec<&str> = vec![""; table.first_column];
+        header.extend(table.header.iter().map(String::as_str));
         if let Some(s) = self.loose.as_mut() {
             if crate::detect::form_row(&table.header) {
-                let mut header: Vec<&str> = vec![""; table.first_column];
-                header.extend(table.header.iter().map(String::as_str));
                 return s.record_form_row(table.header_row, &header, &fields, table.first_column);
             }
             match label {
-                Some(label) => {
-                    let mut header: Vec<&str> = vec![""; table.first_column];
-                    header.extend(table.header.iter().map(String::as_str));
-                    s.record_label_row(
-                        table.header_row,
-                        &header,
-                        &fields,
-                        table.first_column,
-                        label,
-                    )
-                }
+                Some(label) => s.record_label_row(
+                    table.header_row,
+                    &header,
+                    &fields,
+                    table.first_column,
+                    label,
+                ),
                 None => s.record(table.header_row, &fields),
             }
         }

@@ -529,8 +529,12 @@ impl RowLabels {
     /// a whole header (`Rank`, `Collar number:`) or not. A key/value list is
     /// short: its first [`2 * ROW_LABELS_MAX`](ROW_LABELS_MAX) labels decide.
     fn count_labels(&mut self, fields: &[&str]) {
-        let step = if self.pairs { 2 } else { fields.len().max(1) };
-        for cell in fields.iter().step_by(step) {
+        let pairs = self.pairs;
+        let labels = fields
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| is_label_column(j, pairs));
+        for (_, cell) in labels {
             let label = trim_label(cell);
             if self.headerless && !label.is_empty() && self.firsts < 2 * ROW_LABELS_MAX as u64 {
                 self.firsts += 1;
@@ -550,6 +554,12 @@ impl RowLabels {
     fn first_column_is_labels(&self) -> bool {
         self.headerless && self.firsts >= 2 && self.labelled * 2 >= self.firsts
     }
+}
+
+/// Whether column `j` of a list holds its labels: the first; in a form
+/// (`pairs`), every other one.
+fn is_label_column(j: usize, pairs: bool) -> bool {
+    j == 0 || (pairs && j.is_multiple_of(2))
 }
 
 /// Whether a row is a form's: labels and values in pairs across it (`Name,
@@ -624,28 +634,24 @@ fn trim_label(cell: &str) -> &str {
 
 /// The identifying class a label names, and whom it is about.
 fn label_class(label: &str) -> Option<(crate::report::ColumnClass, headers::Role)> {
+    label_class_beside(label, false)
+}
+
+/// [`label_class`], and an initial's label (`Initial`, `Initials`) too when
+/// a name's label is beside it (`names`): the initials are then part of
+/// the names, where alone they find no one.
+fn label_class_beside(
+    label: &str,
+    names: bool,
+) -> Option<(crate::report::ColumnClass, headers::Role)> {
     // A label is short (`Name of officer`), not a sentence.
     (label.split_whitespace().count() <= 6)
         .then(|| headers::match_header(label))
         .flatten()
         .map(|r| (r.class, r.role))
-        .filter(|&(c, _)| headers::identifying(c) && c != crate::report::ColumnClass::Initial)
-}
-
-/// [`label_class`], and an initial's label (`Initial`, `Initials`) when a
-/// name's label is beside it (`names`): the initials are then part of the
-/// names.
-fn label_class_beside(
-    label: &str,
-    names: bool,
-) -> Option<(crate::report::ColumnClass, headers::Role)> {
-    label_class(label).or_else(|| {
-        (names && label.split_whitespace().count() <= 6)
-            .then(|| headers::match_header(label))
-            .flatten()
-            .filter(|r| r.class == crate::report::ColumnClass::Initial)
-            .map(|r| (r.class, r.role))
-    })
+        .filter(|&(c, _)| {
+            headers::identifying(c) && (names || c != crate::report::ColumnClass::Initial)
+        })
 }
 
 /// A class of names or parts of them (not initials).
@@ -787,15 +793,14 @@ impl TableScanner {
         // or a header that is a label and its values, not header words
         // (`Name,John Morgan`; `Surname,MORGAN,PATEL`, a table turned on its
         // side).
+        let side = table.and_then(|t| header_label(&t.header));
         let labels = match &cols[..] {
             _ if table.is_some_and(|t| form_row(&t.header)) => {
                 table.map(|t| RowLabels::form(&t.header))
             }
-            _ if table.is_some_and(|t| header_label(&t.header).is_some()) => Some(RowLabels {
+            _ if side.is_some() => Some(RowLabels {
                 headerless: true,
-                names: table
-                    .and_then(|t| header_label(&t.header))
-                    .is_some_and(|(c, _)| is_name_class(c)),
+                names: side.is_some_and(|(c, _)| is_name_class(c)),
                 ..RowLabels::default()
             }),
             [first, second, rest @ ..]
@@ -1135,19 +1140,13 @@ impl TableScanner {
             }
         }
         let pairs = self.labels.as_ref().is_some_and(|l| l.pairs);
-        if key_value && pairs {
-            // a form's labels and values are in every column
-            for c in &mut self.cols {
-                c.rule = None;
-            }
-        }
         let mut folded: Vec<column::Folded> = self.cols.iter().map(column::fold).collect();
         if key_value {
-            // the label columns (the first; in a form, every other one) are
-            // labels, whatever their cells look like
-            let step = if pairs { 2 } else { folded.len().max(1) };
-            for f in folded.iter_mut().step_by(step) {
-                *f = column::Folded::labels();
+            // the label columns are labels, whatever their cells look like
+            for (j, f) in folded.iter_mut().enumerate() {
+                if is_label_column(j, pairs) {
+                    *f = column::Folded::labels();
+                }
             }
         }
         let columns = match self.table {
