@@ -268,3 +268,10 @@ pub fn warm_up_sample(rows: u32) -> Vec<u8> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Ready `mb` megabytes of memory for the next file, so that its check does
+/// not pay for the first touch of new memory: see [`warmup::reserve`].
+#[wasm_bindgen(js_name = reserveMemory)]
+pub fn reserve_memory(mb: u32) {
+    warmup::reserve(mb as usize);
+}

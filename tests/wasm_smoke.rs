@@ -245,3 +245,30 @@ fn warm_up_sample_is_a_staff_list_the_check_flags() {
     );
     assert!(report.summary.staff_senior > 0, "{:?}", report.summary);
 }
+
+/// The memory readied while the page waits is the memory a check then uses:
+/// the WebAssembly memory grows to hold it, and checking a staff list after
+/// it grows the memory no further.
+#[wasm_bindgen_test]
+fn reserved_memory_is_used_by_the_next_check() {
+    use wasm_bindgen::JsCast;
+    let bytes_now = || {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length() as usize
+    };
+    let file = foi_check::wasm::warm_up_sample(20_000);
+    let mb = bytes_now() / (1 << 20) + 48;
+    foi_check::wasm::reserve_memory(mb as u32);
+    let reserved = bytes_now();
+    assert!(
+        reserved >= mb << 20,
+        "{reserved} bytes after reserving {mb} MB"
+    );
+    let (_, mut report) = checked(&[&file]);
+    let summary: Report = serde_json::from_str(&report.summary().unwrap()).unwrap();
+    assert_eq!(summary.rows_checked, 20_001);
+    assert_eq!(bytes_now(), reserved, "the check grew the memory");
+}

@@ -321,6 +321,10 @@ const handlers = {
 // says why). Its report is dropped. A file chosen meanwhile waits for it
 // (a few tenths of a second at most).
 const WARM_UP_ROWS = 20000;
+// Then ready memory for the first file (src/wasm/warmup.rs, `reserve`): the
+// memory a 100 MB staff list takes to check, less on a computer with little
+// memory (Chromium says how much, to the nearest power of two up to 8 GB).
+const RESERVE_MB = Math.min(192, 32 * ((self.navigator && self.navigator.deviceMemory) || 8));
 function warmUp() {
   const t0 = performance.now();
   const bytes = wasm_bindgen.warmUpSample(WARM_UP_ROWS);
@@ -337,6 +341,7 @@ function warmUp() {
     c.free();
   }
   self.postMessage({ type: 'warm', ms: performance.now() - t0 });
+  wasm_bindgen.reserveMemory(RESERVE_MB);
 }
 
 // The policy the page edits, with its row decisions (JSON): every flagged row
