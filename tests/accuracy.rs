@@ -774,3 +774,32 @@ fn a_pivot_right_of_its_data_is_checked_as_a_table_of_counts() {
         }
     }
 }
+
+#[test]
+fn a_short_count_table_headed_by_who_is_counted_is_counts() {
+    // `Officers` and `Staff` over numbers count people: a table of four
+    // ranks is not four officers each "the only Constable", and its small
+    // counts are small numbers. A number is never a name, however few rows
+    // the table has.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Rank,Officers\nConstable,431\nSergeant,254\nInspector,504\nChief Inspector,766\n",
+            &[],
+        ),
+        ("Station,Staff\nLisburn,431\nOmagh,254\nNewry,504\n", &[]),
+        (
+            "Rank,Officers,Staff\nConstable,431,12\nSergeant,254,40\nInspector,504,3\n",
+            &[(4, Kind::SmallCount, "count.small")],
+        ),
+        (
+            "Rank,Officers\nConstable,431\nSuperintendent,2\n",
+            &[(3, Kind::SmallCount, "count.small")],
+        ),
+        // the same headers over names are still names
+        (
+            "Rank,Officers\nConstable,John Morgan\nSergeant,Aisha Patel\n",
+            &[(2, Kind::Staff, "name.full"), (3, Kind::Staff, "name.full")],
+        ),
+    ];
+    flags_each(cases);
+}

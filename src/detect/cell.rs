@@ -492,6 +492,8 @@ pub fn classify(
                 } else {
                     What::Forename
                 }));
+            } else if is_number(v) {
+                stats.numeric += 1;
             }
         }
         Mode::Initial => {
@@ -529,6 +531,9 @@ pub fn classify(
                 } else if (v.contains(' ') || v.contains('@')) && text::scan(cell, out) {
                     stats.names += 1;
                     stats.mentions += 1;
+                } else if is_number(v) {
+                    // `431` under `Officers`: a count, never a name
+                    stats.numeric += 1;
                 }
             }
         },

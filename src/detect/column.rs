@@ -42,7 +42,8 @@ impl Folded {
 /// Below this share of matching cells (with at least [`MIN_CELLS`] cells), a
 /// header's claim is dropped.
 const RELAX_BELOW: f64 = 0.3;
-/// Cells needed before the content may overrule a header.
+/// Cells needed before the content may overrule a header (a column of
+/// numbers overrules a header of names however short: see [`fold`]).
 const MIN_CELLS: u32 = 5;
 /// Share of cells needed for content alone to classify a column.
 const CONTENT_SHARE: f64 = 0.5;
@@ -164,7 +165,9 @@ pub(crate) fn fold(c: &Column) -> Folded {
         }
         if let Some((m, what)) = matched(class, c) {
             let share = f64::from(m) / f64::from(n);
-            if n >= MIN_CELLS && share < RELAX_BELOW {
+            // A column of numbers is no column of names, however short.
+            let numbers = is_name_class(class) && c.stats.numeric == n;
+            if (n >= MIN_CELLS || numbers) && share < RELAX_BELOW {
                 return Folded {
                     class: ColumnClass::Other,
                     confidence: 0.3,
