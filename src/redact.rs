@@ -40,7 +40,7 @@
 //! assert_eq!(copy.report_after.rows_checked, 2);
 //! ```
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
@@ -535,11 +535,151 @@ struct Mask {
 struct Plan {
     columns: HashMap<(usize, usize), ColumnAction>,
     rows: HashSet<u64>,
-    masks: BTreeMap<u64, Vec<Mask>>,
+    found: Found,
     count_tables: HashSet<usize>,
     secondary: bool,
     marker: String,
     profile: Option<Profile>,
+}
+
+/// The report's flagged rows, whose reasons say what to mask in each: the
+/// masks of a row are worked out when the copy reaches it, and dropped once
+/// it is written. (Worked out all at once, a file where every row is
+/// flagged held millions of them: 100 MB of staff list took 340 MB of masks
+/// and most of the copy's time in the allocator.)
+struct Found {
+    /// In row order.
+    rows: Vec<crate::report::RowFinding>,
+    tables: Vec<crate::report::TableInfo>,
+    columns: Vec<crate::report::ColumnReport>,
+    mask_matches: bool,
+    suppress_small: bool,
+    marker: String,
+}
+
+impl Found {
+    /// The file columns a reason's column label names in `table`.
+    fn labels(&self, table: Option<usize>, label: &str) -> Vec<usize> {
+        let l = label.trim();
+        let mut out: Vec<usize> = table
+            .and_then(|t| self.tables.get(t))
+            .map(|t| {
+                t.header
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.trim() == l)
+                    .map(|(j, _)| t.first_column + j)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if out.is_empty() {
+            out.extend(
+                self.columns
+                    .iter()
+                    .filter(|k| Some(k.table) == table && k.name.trim() == l)
+                    .map(|k| k.index),
+            );
+        }
+        if out.is_empty() {
+            if let Some(rest) = l.strip_prefix("column ") {
+                if let Ok(n) = rest.parse::<usize>() {
+                    out.extend(n.checked_sub(1));
+                } else if let Some(i) = letters_index(rest) {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// The table and the candidate columns of a reason of row `f`.
+    fn place(&self, f: &crate::report::RowFinding, column: &str) -> (Option<usize>, Vec<usize>) {
+        let mut table = f.table;
+        let mut cols = self.labels(f.table, column);
+        if cols.is_empty() {
+            for part in column.split(", ").flat_map(|p| p.split(" + ")) {
+                cols.extend(self.labels(f.table, part));
+            }
+        }
+        if cols.is_empty() {
+            // A table beside the row's own on the same row (tables
+            // side by side, a pivot next to its source data): a row
+            // has one table, its reasons may come from both.
+            let beside = self.tables.iter().enumerate().find_map(|(t, info)| {
+                let on_row = info.header_row < f.row && f.row <= info.last_row;
+                let c = if on_row && Some(t) != f.table {
+                    self.labels(Some(t), column)
+                } else {
+                    Vec::new()
+                };
+                (!c.is_empty()).then_some((t, c))
+            });
+            if let Some((t, c)) = beside {
+                table = Some(t);
+                cols = c;
+            }
+        }
+        (table, cols)
+    }
+
+    /// What a reason's match becomes, and whether it is a small count; `None`
+    /// when the policy leaves it.
+    fn replacement(&self, rule: &str, text: &str) -> Option<(String, bool)> {
+        if rule == RULE_SMALL && self.suppress_small {
+            Some((self.marker.clone(), true))
+        } else if rule == RULE_SECONDARY || !self.mask_matches {
+            None
+        } else {
+            mask_for_rule(rule, text).map(|m| (m.to_string(), false))
+        }
+    }
+
+    /// The tables with a small count to suppress. Only a risk check's
+    /// reasons can be small counts, so the detector's (most rows, in a list
+    /// of people) are not worked out for this.
+    fn count_tables(&self) -> HashSet<usize> {
+        let mut out = HashSet::new();
+        if !self.suppress_small {
+            return out;
+        }
+        for f in self.rows.iter().filter(|f| !f.reasons.is_judged()) {
+            for reason in &f.reasons {
+                if reason.rule == RULE_SMALL {
+                    out.extend(self.place(f, &reason.column).0);
+                }
+            }
+        }
+        out
+    }
+
+    /// The masks of row `row`.
+    fn masks(&self, row: u64) -> Vec<Mask> {
+        // (a row is in the report once; were it there twice, both count)
+        let from = self.rows.partition_point(|f| f.row < row);
+        let to = self.rows.partition_point(|f| f.row <= row);
+        let mut out = Vec::new();
+        for (f, reason) in self
+            .rows
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .flat_map(|f| f.reasons.iter().map(move |r| (f, r)))
+        {
+            let Some((with, count)) = self.replacement(reason.rule, &reason.text) else {
+                continue;
+            };
+            if reason.text.trim().is_empty() {
+                continue;
+            }
+            out.push(Mask {
+                cols: self.place(f, &reason.column).1,
+                text: reason.text.to_string(),
+                with,
+                count,
+            });
+        }
+        out
+    }
 }
 
 /// Excel column letters to a 0-based index (`A` -> 0, `AB` -> 27).
@@ -615,102 +755,21 @@ impl Plan {
             .map(|r| r.row)
             .collect();
 
-        // Column labels per table, as reasons name them.
-        let labels = |table: Option<usize>, label: &str| -> Vec<usize> {
-            let l = label.trim();
-            let mut out: Vec<usize> = table
-                .and_then(|t| report.tables.get(t))
-                .map(|t| {
-                    t.header
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, h)| h.trim() == l)
-                        .map(|(j, _)| t.first_column + j)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if out.is_empty() {
-                out.extend(
-                    report
-                        .columns
-                        .iter()
-                        .filter(|k| Some(k.table) == table && k.name.trim() == l)
-                        .map(|k| k.index),
-                );
-            }
-            if out.is_empty() {
-                if let Some(rest) = l.strip_prefix("column ") {
-                    if let Ok(n) = rest.parse::<usize>() {
-                        out.extend(n.checked_sub(1));
-                    } else if let Some(i) = letters_index(rest) {
-                        out.push(i);
-                    }
-                }
-            }
-            out
-        };
         let sc = &policy.small_counts;
-        let mut masks: BTreeMap<u64, Vec<Mask>> = BTreeMap::new();
-        let mut count_tables = HashSet::new();
-        for f in &report.rows {
-            for reason in &f.reasons {
-                let (with, count) = if reason.rule == RULE_SMALL && sc.suppress {
-                    (sc.marker.clone(), true)
-                } else if reason.rule == RULE_SECONDARY {
-                    continue;
-                } else if policy.mask_matches {
-                    match mask_for_rule(reason.rule, &reason.text) {
-                        Some(m) => (m.to_string(), false),
-                        None => continue,
-                    }
-                } else {
-                    continue;
-                };
-                let mut table = f.table;
-                let mut cols = labels(f.table, &reason.column);
-                if cols.is_empty() {
-                    for part in reason.column.split(", ").flat_map(|p| p.split(" + ")) {
-                        cols.extend(labels(f.table, part));
-                    }
-                }
-                if cols.is_empty() {
-                    // A table beside the row's own on the same row (tables
-                    // side by side, a pivot next to its source data): a row
-                    // has one table, its reasons may come from both.
-                    let beside = report.tables.iter().enumerate().find_map(|(t, info)| {
-                        let on_row = info.header_row < f.row && f.row <= info.last_row;
-                        let c = if on_row && Some(t) != f.table {
-                            labels(Some(t), &reason.column)
-                        } else {
-                            Vec::new()
-                        };
-                        (!c.is_empty()).then_some((t, c))
-                    });
-                    if let Some((t, c)) = beside {
-                        table = Some(t);
-                        cols = c;
-                    }
-                }
-                if count {
-                    if let Some(t) = table {
-                        count_tables.insert(t);
-                    }
-                }
-                if reason.text.trim().is_empty() {
-                    continue;
-                }
-                masks.entry(f.row).or_default().push(Mask {
-                    cols,
-                    text: reason.text.to_string(),
-                    with,
-                    count,
-                });
-            }
-        }
+        let mut found = Found {
+            rows: report.rows.clone(),
+            tables: report.tables.clone(),
+            columns: report.columns.clone(),
+            mask_matches: policy.mask_matches,
+            suppress_small: sc.suppress,
+            marker: sc.marker.clone(),
+        };
+        found.rows.sort_by_key(|f| f.row);
+        let count_tables = found.count_tables();
         Plan {
             columns,
             rows,
-            masks,
+            found,
             count_tables,
             secondary: sc.suppress && sc.secondary,
             marker: sc.marker.clone(),
@@ -795,51 +854,47 @@ impl Plan {
                 _ => {}
             }
         }
-        if let Some(masks) = self.masks.get(&row) {
-            for m in masks {
-                let mut done = false;
-                for &j in &m.cols {
-                    match touched.get(j) {
-                        None => continue,
-                        // Masked, removed or coarsened already: nothing left to find.
-                        Some(true) => {
-                            done = true;
-                            continue;
-                        }
-                        Some(false) => {}
-                    }
-                    let Some(cell) = cells.get_mut(j) else {
+        for m in &self.found.masks(row) {
+            let mut done = false;
+            for &j in &m.cols {
+                match touched.get(j) {
+                    None => continue,
+                    // Masked, removed or coarsened already: nothing left to find.
+                    Some(true) => {
+                        done = true;
                         continue;
-                    };
-                    if m.count {
-                        if cell.trim() == m.text.trim() {
-                            *cell = m.with.clone();
-                            suppressed.push(j);
-                            out.counts_suppressed += 1;
-                            done = true;
-                        }
-                    } else if cell.contains(m.text.as_str()) {
-                        out.matches_masked += cell.matches(m.text.as_str()).count() as u64;
-                        *cell = cell.replace(m.text.as_str(), &m.with);
-                        done = true;
-                    } else if !cell.trim().is_empty()
-                        && m.text.contains(cell.trim())
-                        && *cell != m.with
-                    {
-                        // A name joined from several columns: each part.
+                    }
+                    Some(false) => {}
+                }
+                let Some(cell) = cells.get_mut(j) else {
+                    continue;
+                };
+                if m.count {
+                    if cell.trim() == m.text.trim() {
                         *cell = m.with.clone();
-                        out.matches_masked += 1;
-                        done = true;
-                    } else if *cell == m.with || cell.contains(m.with.as_str()) {
+                        suppressed.push(j);
+                        out.counts_suppressed += 1;
                         done = true;
                     }
+                } else if cell.contains(m.text.as_str()) {
+                    out.matches_masked += cell.matches(m.text.as_str()).count() as u64;
+                    *cell = cell.replace(m.text.as_str(), &m.with);
+                    done = true;
+                } else if !cell.trim().is_empty() && m.text.contains(cell.trim()) && *cell != m.with
+                {
+                    // A name joined from several columns: each part.
+                    *cell = m.with.clone();
+                    out.matches_masked += 1;
+                    done = true;
+                } else if *cell == m.with || cell.contains(m.with.as_str()) {
+                    done = true;
                 }
-                if !done && out.warnings.len() < 50 {
-                    out.warnings.push(format!(
-                        "Row {row}: could not find {:?} to replace; check this row by hand.",
-                        m.text
-                    ));
-                }
+            }
+            if !done && out.warnings.len() < 50 {
+                out.warnings.push(format!(
+                    "Row {row}: could not find {:?} to replace; check this row by hand.",
+                    m.text
+                ));
             }
         }
         Edited {

@@ -573,6 +573,12 @@ impl Reasons {
         Reasons::default()
     }
 
+    /// Whether these are the detector's own reasons, worked out from its
+    /// store when read (never a risk check's: rows with both are a list).
+    pub(crate) fn is_judged(&self) -> bool {
+        matches!(self.0, ReasonsRepr::Judged { .. })
+    }
+
     /// How many.
     pub fn len(&self) -> usize {
         match &self.0 {
