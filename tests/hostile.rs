@@ -552,8 +552,10 @@ mod cli {
     use std::path::PathBuf;
     use std::process::{Command, Output, Stdio};
 
+    /// Under cargo's own temporary directory for tests (in `target/`), not
+    /// the system's, which would keep a directory from every run.
     fn dir() -> PathBuf {
-        let d = std::env::temp_dir().join(format!("foi-check-hostile-{}", std::process::id()));
+        let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-cli");
         std::fs::create_dir_all(&d).expect("temp dir");
         d
     }

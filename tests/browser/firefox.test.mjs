@@ -48,6 +48,7 @@ async function allChecked(page, count) {
 test('Firefox, file://: the single file checks the sample and a chosen file, and nothing leaves', async () => {
   assert.ok(fs.existsSync(FIREFOX), `${FIREFOX} is missing: run scripts/setup.sh`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-firefox-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-ff-files-'));
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: quietPrefs,
   });
@@ -66,7 +67,6 @@ test('Firefox, file://: the single file checks the sample and a chosen file, and
     assert.ok(sample.summary.rows_flagged > 0, 'the sample must flag rows');
     assert.match(cards, new RegExp(`${sample.summary.rows_flagged} rows flagged`));
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-check-ff-files-'));
     const file = path.join(dir, 'officers.csv');
     const bytes = Buffer.from('Officers by station, March 2023\r\n\r\nSurname,Initial,Rank,Station\r\n'
       + 'MORGAN,J,Inspector,Lisburn\r\nO\u2019NEILL,S,Sergeant,Omagh\r\nPATEL,P,Constable,Newry\r\n');
@@ -93,5 +93,6 @@ test('Firefox, file://: the single file checks the sample and a chosen file, and
   } finally {
     await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
