@@ -494,6 +494,16 @@ fn rows_without_a_person_are_not_grouped() {
              Chief Officers' Office,,Diary and correspondence,co@x.uk",
             &[],
         ),
+        // A shared mailbox or the switchboard in a staff directory is no one.
+        (
+            "Role,Team
+             Constable,Response
+             Constable,Response
+             Constable,Response
+             Mailbox,Response
+             Switchboard,Response",
+            &[],
+        ),
         // ... but a person with a rank at a unique station still stands out.
         (
             "Rank,Station

@@ -878,8 +878,9 @@ pub fn is_total(text: &str) -> bool {
         || (t.starts_with("all ") && t.split(' ').count() <= 3)
 }
 
-/// Cell values that mean a post has no holder: a row holding one (in any
-/// column: the name, a status) is a post, not a person, so it is neither
+/// Cell values that mean a row has no holder: a vacant post, or a shared
+/// mailbox or switchboard in a staff directory. A row holding one (in any
+/// column: the name, a status, the role) is not a person, so it is neither
 /// flagged as a rare combination nor counted in anyone's group. A holder
 /// who is not disclosed ("N/D", "Not disclosed", "Redacted", "Withheld") is
 /// still a person and is NOT in this list.
@@ -898,6 +899,17 @@ pub const VACANT_VALUES: &[&str] = &[
     "post frozen",
     "not filled",
     "unoccupied",
+    "mailbox",
+    "shared mailbox",
+    "team mailbox",
+    "group mailbox",
+    "generic mailbox",
+    "functional mailbox",
+    "role mailbox",
+    "inbox",
+    "shared inbox",
+    "team inbox",
+    "switchboard",
 ];
 
 /// For each byte, the lengths (bit n: n bytes) of the [`VACANT_VALUES`]
