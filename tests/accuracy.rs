@@ -803,3 +803,28 @@ fn a_short_count_table_headed_by_who_is_counted_is_counts() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn a_team_mailbox_row_in_a_staff_directory_is_no_one() {
+    const STAFF: Flagged = &[
+        (2, Kind::Staff, "name.full"),
+        (3, Kind::Staff, "name.full"),
+        (4, Kind::Staff, "name.full"),
+        (5, Kind::Staff, "name.full"),
+    ];
+    // The team's row (a role mailbox, no name) has the team's number: it is
+    // not a member of the public with a direct line, nor "the only Mailbox".
+    // A person with the shared mailbox is still a person, by their name.
+    let directory = "Name,Role,Email,Phone
+Grace Okafor,Information Rights Officer,grace.okafor@northshire.police.uk,0113 496 0372
+Peter Quinn,Information Rights Officer,peter.quinn@northshire.police.uk,0113 496 0373
+Ciara Brennan,Information Rights Officer,ciara.brennan@northshire.police.uk,0113 496 0374
+Information Rights team,Mailbox,foi@northshire.police.uk,0113 496 0000
+";
+    let shared = directory.replace(
+        "Information Rights team,Mailbox",
+        "Sean Doyle,Information Rights Officer",
+    );
+    let cases: &[(&str, Flagged)] = &[(directory, &STAFF[..3]), (&shared, STAFF)];
+    flags_each(cases);
+}

@@ -483,12 +483,36 @@ fn cells_by_header() {
                 "kx47@gmail.com",
                 &[("contact.email.personal", "kx47@gmail.com")],
             ),
-            ("Email", "foi@psni.police.uk", &[]),
-            ("Email", "info@example.org", &[]),
-            ("Email", "enquiries@example.gov.uk", &[]),
-            ("Email", "contact.centre@police.uk", &[]),
-            ("Email", "lisburn.road@psni.police.uk", &[]),
-            ("Email", "lisburnroadstation@psni.police.uk", &[]),
+            (
+                "Email",
+                "foi@psni.police.uk",
+                &[("not.email.role", "foi@psni.police.uk")],
+            ),
+            (
+                "Email",
+                "info@example.org",
+                &[("not.email.role", "info@example.org")],
+            ),
+            (
+                "Email",
+                "enquiries@example.gov.uk",
+                &[("not.email.role", "enquiries@example.gov.uk")],
+            ),
+            (
+                "Email",
+                "contact.centre@police.uk",
+                &[("not.email.role", "contact.centre@police.uk")],
+            ),
+            (
+                "Email",
+                "lisburn.road@psni.police.uk",
+                &[("not.email.role", "lisburn.road@psni.police.uk")],
+            ),
+            (
+                "Email",
+                "lisburnroadstation@psni.police.uk",
+                &[("not.email.role", "lisburnroadstation@psni.police.uk")],
+            ),
             (
                 "Telephone",
                 "07700 900123",
@@ -598,8 +622,16 @@ fn email_cells() {
                 "o'neill.s@psni.police.uk",
                 &[(P, "o'neill.s@psni.police.uk")],
             ),
-            ("Email", "grantham@example.org", &[]),
-            ("Email", "12345@example.org", &[]),
+            (
+                "Email",
+                "grantham@example.org",
+                &[("not.email.role", "grantham@example.org")],
+            ),
+            (
+                "Email",
+                "12345@example.org",
+                &[("not.email.role", "12345@example.org")],
+            ),
             // A role word inside a forename (`unit` in `sunita`) is not a mailbox;
             // glued to another word, or as a word of its own, it is.
             (
@@ -607,16 +639,32 @@ fn email_cells() {
                 "sunita.patel@northshire.police.uk",
                 &[(P, "sunita.patel@northshire.police.uk")],
             ),
-            ("Email", "sunitaadmin@northshire.police.uk", &[]),
-            ("Email", "unit.admin@northshire.police.uk", &[]),
+            (
+                "Email",
+                "sunitaadmin@northshire.police.uk",
+                &[("not.email.role", "sunitaadmin@northshire.police.uk")],
+            ),
+            (
+                "Email",
+                "unit.admin@northshire.police.uk",
+                &[("not.email.role", "unit.admin@northshire.police.uk")],
+            ),
             // Up to four words are a name; more are not; more than six are never personal.
             (
                 "Email",
                 "john.paul.george.smith@example.org",
                 &[(P, "john.paul.george.smith@example.org")],
             ),
-            ("Email", "john.paul.george.ringo.smith@example.org", &[]),
-            ("Email", "a.b.c.d.e.f.g@gmail.com", &[]),
+            (
+                "Email",
+                "john.paul.george.ringo.smith@example.org",
+                &[("not.email.role", "john.paul.george.ringo.smith@example.org")],
+            ),
+            (
+                "Email",
+                "a.b.c.d.e.f.g@gmail.com",
+                &[("not.email.role", "a.b.c.d.e.f.g@gmail.com")],
+            ),
             (
                 "Email",
                 "a.b.c.d.e.f@gmail.com",
@@ -634,17 +682,53 @@ fn email_cells() {
                 "bridge.view@hotmail.co.uk",
                 &[(P, "bridge.view@hotmail.co.uk")],
             ),
-            ("Email", "bridge.view@example.org", &[]),
-            ("Email", "info@gmail.com", &[]),
+            (
+                "Email",
+                "bridge.view@example.org",
+                &[("not.email.role", "bridge.view@example.org")],
+            ),
+            (
+                "Email",
+                "info@gmail.com",
+                &[("not.email.role", "info@gmail.com")],
+            ),
             ("Email", "123@gmail.com", &[(P, "123@gmail.com")]),
-            ("Email", "123@example.org", &[]),
+            (
+                "Email",
+                "123@example.org",
+                &[("not.email.role", "123@example.org")],
+            ),
             // Role words, alone, in any case, and glued to another word.
-            ("Email", "FOI@psni.police.uk", &[]),
-            ("Email", "Enquiries.North@example.org", &[]),
-            ("Email", "foirequests@gmail.com", &[]),
-            ("Email", "PSDAdmin@psni.police.uk", &[]),
-            ("Email", "j.smith.foi@example.org", &[]),
-            ("Email", "smithfoi@example.org", &[]),
+            (
+                "Email",
+                "FOI@psni.police.uk",
+                &[("not.email.role", "FOI@psni.police.uk")],
+            ),
+            (
+                "Email",
+                "Enquiries.North@example.org",
+                &[("not.email.role", "Enquiries.North@example.org")],
+            ),
+            (
+                "Email",
+                "foirequests@gmail.com",
+                &[("not.email.role", "foirequests@gmail.com")],
+            ),
+            (
+                "Email",
+                "PSDAdmin@psni.police.uk",
+                &[("not.email.role", "PSDAdmin@psni.police.uk")],
+            ),
+            (
+                "Email",
+                "j.smith.foi@example.org",
+                &[("not.email.role", "j.smith.foi@example.org")],
+            ),
+            (
+                "Email",
+                "smithfoi@example.org",
+                &[("not.email.role", "smithfoi@example.org")],
+            ),
             // A surname holding a role word is still a name.
             (
                 "Email",
@@ -656,8 +740,17 @@ fn email_cells() {
                 "j.streeter@example.org",
                 &[(P, "j.streeter@example.org")],
             ),
-            // The first address of a cell counts, in a column of many domains.
-            ("Email", "foi@example.org; j.smith@example.org", &[]),
+            // A person's address counts, after a role mailbox too.
+            (
+                "Email",
+                "foi@example.org; j.smith@example.org",
+                &[(P, "j.smith@example.org")],
+            ),
+            (
+                "Email",
+                "foi@example.org; info@example.org",
+                &[("not.email.role", "foi@example.org")],
+            ),
             (
                 "Email",
                 "j.smith@example.org; foi@example.org",

@@ -25,6 +25,14 @@ pub enum What {
     StaffNumber,
     /// Rank and number in one value (`PC 4521`).
     CollarShape(u16),
+    /// A role mailbox (`foi@`, `enquiries@`) in an e-mail column: no one's
+    /// own, and it flags nothing; a row that has one and names no one is a
+    /// team's or an office's, so its phone number is theirs too. At a public
+    /// body's domain, the person a row names with it works there.
+    RoleEmail {
+        /// The domain is a public body's.
+        staff_domain: bool,
+    },
     /// A personal e-mail address.
     Email {
         /// The domain is a public body's.
@@ -104,6 +112,7 @@ impl What {
             What::StaffNumber => p::STAFF_NUMBER,
             What::CollarShape(_) => p::COLLAR_SHAPE,
             What::Email { .. } => p::EMAIL_PERSONAL,
+            What::RoleEmail { .. } => p::EMAIL_ROLE,
             What::Phone {
                 kind: PhoneKind::Mobile,
                 ..
@@ -567,17 +576,30 @@ pub fn classify(
             }
         }
         Mode::Email => {
-            if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |_| true) {
-                stats.emails += 1;
-                if e.personal {
-                    out.push(CellHit {
-                        what: What::Email {
-                            staff_domain: e.staff_domain,
-                        },
-                        start: e.start,
-                        end: e.end,
-                    });
+            // A person's address counts, even after a role mailbox
+            // (`foi@x.uk; j.smith@x.uk`); else the role mailbox.
+            let first = patterns::first_email(cell, &mut scratch.domains, |_| true);
+            let personal = match first {
+                Some(e) if !e.personal => {
+                    patterns::first_email(cell, &mut scratch.domains, |e| e.personal)
                 }
+                _ => None,
+            };
+            if let Some(e) = personal.or(first) {
+                stats.emails += 1;
+                out.push(CellHit {
+                    what: if e.personal {
+                        What::Email {
+                            staff_domain: e.staff_domain,
+                        }
+                    } else {
+                        What::RoleEmail {
+                            staff_domain: e.staff_domain,
+                        }
+                    },
+                    start: e.start,
+                    end: e.end,
+                });
             }
         }
         Mode::Phone => {

@@ -610,6 +610,7 @@ fn judge_row(
                 None
             }
             What::Email { staff_domain: true }
+            | What::RoleEmail { staff_domain: true }
             | What::ProfileEmail
             | What::ProfileNumber(_)
             | What::RosterName
@@ -641,6 +642,21 @@ fn judge_row(
         Kind::Staff
     };
 
+    // A role mailbox on a row that names no one: a team's or an office's row.
+    let team_row = hits
+        .iter()
+        .any(|h| matches!(h.what, What::RoleEmail { .. }))
+        && !hits.iter().any(|h| {
+            matches!(
+                h.what,
+                What::Surname
+                    | What::Forename
+                    | What::Name(_)
+                    | What::Email { .. }
+                    | What::StaffNumber
+                    | What::CollarShape(_)
+            )
+        });
     // A date of birth with a postcode or address identifies.
     let dob_combo = hits
         .iter()
@@ -731,7 +747,7 @@ fn judge_row(
             tb.labels.get(h.col as usize).copied().unwrap_or_default(),
         );
         match h.what {
-            What::Surname | What::Forename | What::Initial => {}
+            What::Surname | What::Forename | What::Initial | What::RoleEmail { .. } => {}
             What::Name(shape) => {
                 if !names_ok(h) {
                     continue;
@@ -796,8 +812,9 @@ fn judge_row(
                         continue;
                     }
                     // A number in a list of people is theirs; in a list of
-                    // stations or offices it is the building's.
-                    let direct = class(h) == ColumnClass::Phone && table_names;
+                    // stations or offices it is the building's, and on a
+                    // team's row (a role mailbox, no name) the team's.
+                    let direct = class(h) == ColumnClass::Phone && table_names && !team_row;
                     cands.of(
                         (if direct { 5 } else { 15 }, direct, Ctx::Either),
                         p::PHONE_DIRECT,

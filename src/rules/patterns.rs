@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 /// Rule id: a personal e-mail address.
 pub const EMAIL_PERSONAL: &str = "contact.email.personal";
+/// Rule id: a role mailbox, which is no one's (it flags nothing).
+pub const EMAIL_ROLE: &str = "not.email.role";
 /// Rule id: a UK mobile number.
 pub const PHONE_MOBILE: &str = "contact.phone.mobile";
 /// Rule id: a direct line (geographic number that is not a shared switchboard).
@@ -54,7 +56,7 @@ pub const TEXT_AGE: &str = "text.age";
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
     Rule { id: EMAIL_PERSONAL, description: "A personal e-mail address (first.last@, jsmith@, any webmail address)" },
-    Rule { id: "not.email.role", description: "Not personal: role mailboxes (foi@, info@, enquiries@, contact.centre@, a station mailbox named after a road)" },
+    Rule { id: EMAIL_ROLE, description: "Not personal: role mailboxes (foi@, info@, enquiries@, contact.centre@, a station mailbox named after a road)" },
     Rule { id: PHONE_MOBILE, description: "A UK mobile number (07..., +44 7...)" },
     Rule { id: PHONE_DIRECT, description: "A direct line: a geographic number (01..., 02...) in a phone column that is not shared by several rows; in free text it only adds to a flagged row" },
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
