@@ -828,3 +828,24 @@ Information Rights team,Mailbox,foi@northshire.police.uk,0113 496 0000
     let cases: &[(&str, Flagged)] = &[(directory, &STAFF[..3]), (&shared, STAFF)];
     flags_each(cases);
 }
+
+#[test]
+fn departments_under_a_name_header_are_not_people() {
+    // A budget table headed `Name` lists departments: none is a person; a
+    // person's name among them still is.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Name,Budget 2023/24,Headcount\nFinance,1200000,42\nHuman Resources,800000,17\nCorporate Communications,300000,16\nPerformance and Audit,950000,23\n",
+            &[],
+        ),
+        (
+            "Name,Budget\nProcurement,10\nWorkforce Planning,20\nInformation Assurance,30\nCommunity Engagement,40\nTransformation Programme,50\nHealth and Wellbeing,60\nFacilities Management,70\n",
+            &[],
+        ),
+        (
+            "Name,Budget\nCorporate Communications,10\nGrace Okafor,20\n",
+            &[(3, Kind::Person, "name.full")],
+        ),
+    ];
+    flags_each(cases);
+}
