@@ -545,8 +545,8 @@ struct Plan {
 /// The report's flagged rows, whose reasons say what to mask in each: the
 /// masks of a row are worked out when the copy reaches it, and dropped once
 /// it is written. (Worked out all at once, a file where every row is
-/// flagged held millions of them: 100 MB of staff list took 340 MB of masks
-/// and most of the copy's time in the allocator.)
+/// flagged held millions of them: the 100 MB staff list's copy took 300 MB
+/// more memory, and spent most of its time in the allocator.)
 struct Found {
     /// In row order.
     rows: Vec<crate::report::RowFinding>,
