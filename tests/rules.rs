@@ -376,6 +376,21 @@ fn cells_by_header() {
             ),
             ("Surname", "Unknown (withheld)", &[]),
             ("Name", "Police Federation (branch)", &[]),
+            // ...or a generational suffix after a comma
+            ("Surname", "O'NEILL, jr", &[("name.surname", "O'NEILL, jr")]),
+            (
+                "Surname",
+                "Morgan, Snr.",
+                &[("name.surname", "Morgan, Snr.")],
+            ),
+            ("Surname", "PATEL, III", &[("name.surname", "PATEL, III")]),
+            (
+                "Name",
+                "John Morgan, Jr.",
+                &[("name.full", "John Morgan, Jr.")],
+            ),
+            ("Surname", "Unknown, jr", &[]),
+            ("Name", "Police Federation, Snr", &[]),
             ("Collar number", "=\"4521\"", &[("number.staff", "4521")]),
             ("Collar number", "'03312", &[("number.staff", "03312")]),
             (

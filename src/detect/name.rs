@@ -275,15 +275,27 @@ pub enum LowerCase {
 }
 
 /// A name with an aside in brackets after it (`SMITH (nee JONES)`, `Sarah
-/// Patel (acting)`): the name before it. Whether that is a name is for
+/// Patel (acting)`), or a generational suffix after a comma (`O'NEILL, jr`,
+/// `John Morgan, Jr.`): the name before it. Whether that is a name is for
 /// [`name_shape`] or [`surname_shape`] to say.
 pub fn without_aside(value: &str) -> Option<&str> {
+    if let Some((name, suffix)) = value.trim().rsplit_once(',') {
+        let suffix = suffix.trim().trim_end_matches('.');
+        if GENERATIONS.iter().any(|g| suffix.eq_ignore_ascii_case(g)) && !name.trim().is_empty() {
+            return Some(name.trim());
+        }
+    }
     let body = value.trim().strip_suffix(')')?;
     let open = body.rfind('(')?;
     let (name, aside) = (body.get(..open)?.trim(), body.get(open + 1..)?);
     (!name.is_empty() && !aside.contains(['(', ')']) && aside.split_whitespace().count() <= 4)
         .then_some(name)
 }
+
+/// Generational suffixes written after a comma (`, jr`, `, Snr.`).
+const GENERATIONS: &[&str] = &[
+    "jr", "jnr", "junior", "sr", "snr", "senior", "ii", "iii", "iv",
+];
 
 /// A staff or collar number: 2 to 8 digits, perhaps after `#`.
 fn is_number(t: &str) -> bool {
