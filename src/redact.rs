@@ -555,7 +555,12 @@ struct Found {
     mask_matches: bool,
     suppress_small: bool,
     marker: String,
+    /// The columns each column label of a reason names, by table.
+    named: std::cell::RefCell<HashMap<Option<usize>, Named>>,
 }
+
+/// The file columns each column label names, in one table.
+type Named = HashMap<String, Vec<usize>>;
 
 impl Found {
     /// The file columns a reason's column label names in `table`.
@@ -595,12 +600,26 @@ impl Found {
     /// The table and the candidate columns of a reason of row `f`.
     fn place(&self, f: &crate::report::RowFinding, column: &str) -> (Option<usize>, Vec<usize>) {
         let mut table = f.table;
-        let mut cols = self.labels(f.table, column);
-        if cols.is_empty() {
-            for part in column.split(", ").flat_map(|p| p.split(" + ")) {
-                cols.extend(self.labels(f.table, part));
+        // A table's reasons name the same few columns on every row: each
+        // label is looked up in the headers once.
+        let mut cache = self.named.borrow_mut();
+        let mut cols = match cache.get(&f.table).and_then(|t| t.get(column)) {
+            Some(cols) => cols.clone(),
+            None => {
+                let mut cols = self.labels(f.table, column);
+                if cols.is_empty() {
+                    for part in column.split(", ").flat_map(|p| p.split(" + ")) {
+                        cols.extend(self.labels(f.table, part));
+                    }
+                }
+                cache
+                    .entry(f.table)
+                    .or_default()
+                    .insert(column.to_string(), cols.clone());
+                cols
             }
-        }
+        };
+        drop(cache);
         if cols.is_empty() {
             // A table beside the row's own on the same row (tables
             // side by side, a pivot next to its source data): a row
@@ -763,6 +782,7 @@ impl Plan {
             mask_matches: policy.mask_matches,
             suppress_small: sc.suppress,
             marker: sc.marker.clone(),
+            named: std::cell::RefCell::default(),
         };
         found.rows.sort_by_key(|f| f.row);
         let count_tables = found.count_tables();
