@@ -538,7 +538,6 @@ struct Plan {
     found: Found,
     count_tables: HashSet<usize>,
     secondary: bool,
-    marker: String,
     profile: Option<Profile>,
 }
 
@@ -554,6 +553,8 @@ struct Found {
     columns: Vec<crate::report::ColumnReport>,
     mask_matches: bool,
     suppress_small: bool,
+    /// What a suppressed small count becomes (`*`), here and in secondary
+    /// suppression.
     marker: String,
     /// The columns each column label of a reason names, by table.
     named: std::cell::RefCell<HashMap<Option<usize>, Named>>,
@@ -684,12 +685,12 @@ impl Found {
             .iter()
             .flat_map(|f| f.reasons.iter().map(move |r| (f, r)))
         {
-            let Some((with, count)) = self.replacement(reason.rule, &reason.text) else {
-                continue;
-            };
             if reason.text.trim().is_empty() {
                 continue;
             }
+            let Some((with, count)) = self.replacement(reason.rule, &reason.text) else {
+                continue;
+            };
             out.push(Mask {
                 cols: self.place(f, &reason.column).1,
                 text: reason.text.to_string(),
@@ -792,7 +793,6 @@ impl Plan {
             found,
             count_tables,
             secondary: sc.suppress && sc.secondary,
-            marker: sc.marker.clone(),
             profile: report.settings.profile.clone(),
         }
     }
@@ -1278,7 +1278,7 @@ impl Redactor {
                 block.push(self.state.plan.edit(p, &mut self.state.outcome));
             }
         }
-        let marker = self.state.plan.marker.clone();
+        let marker = self.state.plan.found.marker.clone();
         secondary(&mut block, table, &marker, &mut self.state.outcome);
         for e in block {
             self.write(e);
