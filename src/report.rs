@@ -86,6 +86,8 @@ pub enum ColumnClass {
     Phone,
     /// National Insurance numbers.
     NiNumber,
+    /// IP addresses (online identifiers).
+    IpAddress,
     /// Dates of birth.
     DateOfBirth,
     /// Ages or age bands.

@@ -849,3 +849,54 @@ fn departments_under_a_name_header_are_not_people() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn ip_addresses_are_online_identifiers() {
+    // A web log or a list of devices: a public IP address is a visitor's, a
+    // home's or a phone's (UK GDPR names online identifiers). An address of
+    // the organisation's own network identifies no one on its own; a
+    // header that says IP address is no street address.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Date,IP address,Page\n01/03/2023,203.0.113.7,/contact\n01/03/2023,198.51.100.23:51812,/foi\n02/03/2023,192.168.1.20,/intranet\n",
+            &[
+                (2, Kind::Person, "id.ip_address"),
+                (3, Kind::Person, "id.ip_address"),
+            ],
+        ),
+        // no header rule: the content decides; IPv6, with a port or not
+        (
+            "When,Origin,Page\n01/03/2023 10:00,[2001:db8::7]:443,/foi\n01/03/2023 10:05,2001:db8:0:1::9,/contact\n01/03/2023 10:06,fe80::1,/\n",
+            &[
+                (2, Kind::Person, "id.ip_address"),
+                (3, Kind::Person, "id.ip_address"),
+            ],
+        ),
+        // an internal address only adds to a row its name flags
+        (
+            "Name,Workstation IP\nJohn Morgan,10.1.2.3\nMeeting room 2,10.1.2.4\n",
+            &[(2, Kind::Person, "name.full")],
+        ),
+        // a staff directory's rows stay staff
+        (
+            "Surname,Initial,Rank,IP address\nMORGAN,J,Inspector,203.0.113.9\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+        // not addresses: versions, times, section numbers among words
+        (
+            "Software,Version\nOffice,16.0.14332.20447\nBrowser,120.0.6099.110\n",
+            &[],
+        ),
+        ("Start,End\n12:30:45,13:00:00\n14:10:00,15:45:30\n", &[]),
+        (
+            "Para,Heading\n1.2.3.4,Scope\nIntroduction,Purpose\nAnnex,Glossary\n",
+            &[],
+        ),
+        // `IP` in police records is as often the injured party
+        (
+            "IP Name,Offence\nJohn Morgan,Theft\n",
+            &[(2, Kind::Person, "name.full")],
+        ),
+    ];
+    flags_each(cases);
+}

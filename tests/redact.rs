@@ -989,3 +989,28 @@ fn a_pivot_beside_its_data_has_its_small_counts_suppressed() {
         after.rows
     );
 }
+
+/// A web log's IP addresses go from the safe copy, which then checks
+/// clean; so does one in a column with no header rule.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn ip_addresses_are_removed() {
+    let csv = b"Date,IP address,Page\n01/03/2023,203.0.113.7,/contact\n01/03/2023,2001:db8::7,/foi\n02/03/2023,192.168.1.20,/intranet\n";
+    let report = check_bytes("log.csv", csv, &Options::default());
+    assert_eq!(
+        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Date,IP address,Page",
+            "01/03/2023,[IP address removed],/contact",
+            "01/03/2023,[IP address removed],/foi",
+            "02/03/2023,[IP address removed],/intranet",
+        ]
+    );
+    let after = check_bytes("log-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

@@ -46,6 +46,9 @@ pub enum What {
     },
     /// A National Insurance number.
     Nino,
+    /// An IP address; `true` when on the internet, not an organisation's
+    /// own network ([`patterns::IpKind`]).
+    Ip(bool),
     /// A date in a date-of-birth column.
     Dob,
     /// A full postcode in a postcode column.
@@ -119,6 +122,7 @@ impl What {
             } => p::PHONE_MOBILE,
             What::Phone { .. } => p::PHONE_DIRECT,
             What::Nino => p::NINO,
+            What::Ip(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
             What::Postcode => p::POSTCODE,
             What::Address => p::ADDRESS,
@@ -179,6 +183,8 @@ pub struct Stats {
     pub phones: u32,
     /// NI numbers.
     pub ninos: u32,
+    /// IP addresses.
+    pub ips: u32,
     /// Dates.
     pub dates: u32,
     /// Postcodes.
@@ -213,6 +219,7 @@ impl Stats {
             emails: self.emails - before.emails,
             phones: self.phones - before.phones,
             ninos: self.ninos - before.ninos,
+            ips: self.ips - before.ips,
             dates: self.dates - before.dates,
             postcodes: self.postcodes - before.postcodes,
             addresses: self.addresses - before.addresses,
@@ -237,6 +244,7 @@ impl Stats {
         self.emails += d.emails;
         self.phones += d.phones;
         self.ninos += d.ninos;
+        self.ips += d.ips;
         self.dates += d.dates;
         self.postcodes += d.postcodes;
         self.addresses += d.addresses;
@@ -260,6 +268,7 @@ impl Stats {
         self.emails = self.emails.saturating_add(d.emails.saturating_mul(n));
         self.phones = self.phones.saturating_add(d.phones.saturating_mul(n));
         self.ninos = self.ninos.saturating_add(d.ninos.saturating_mul(n));
+        self.ips = self.ips.saturating_add(d.ips.saturating_mul(n));
         self.dates = self.dates.saturating_add(d.dates.saturating_mul(n));
         self.postcodes = self.postcodes.saturating_add(d.postcodes.saturating_mul(n));
         self.addresses = self.addresses.saturating_add(d.addresses.saturating_mul(n));
@@ -297,6 +306,8 @@ pub enum Mode {
     Phone,
     /// NI numbers.
     Nino,
+    /// IP addresses.
+    Ip,
     /// Dates of birth.
     Dob,
     /// Addresses.
@@ -333,6 +344,7 @@ impl Mode {
             Some(C::Email) => Mode::Email,
             Some(C::Phone) => Mode::Phone,
             Some(C::NiNumber) => Mode::Nino,
+            Some(C::IpAddress) => Mode::Ip,
             Some(C::DateOfBirth) => Mode::Dob,
             Some(C::Address) => Mode::Address,
             Some(C::Postcode) => Mode::Postcode,
@@ -622,6 +634,12 @@ pub fn classify(
                 });
             }
         }
+        Mode::Ip => {
+            if let Some(kind) = patterns::ip_address(v) {
+                stats.ips += 1;
+                out.push(whole(What::Ip(kind == patterns::IpKind::Public)));
+            }
+        }
         Mode::Dob => {
             if patterns::is_date(v) {
                 stats.dates += 1;
@@ -681,6 +699,30 @@ pub fn classify(
     }
 }
 
+/// Whether a cell is worth parsing as an IP address: three dots (IPv4) or
+/// two colons (IPv6), short, starting with a digit, a hex letter or `[`.
+/// One pass, so that the numbers and names of other columns pay little.
+fn maybe_ip(v: &str) -> bool {
+    let b = v.as_bytes();
+    if !(3..=53).contains(&b.len())
+        || !b
+            .first()
+            .is_some_and(|c| c.is_ascii_hexdigit() || *c == b'[' || *c == b':')
+    {
+        return false;
+    }
+    let (mut dots, mut colons) = (0, 0);
+    for &c in b {
+        match c {
+            b'.' => dots += 1,
+            b':' => colons += 1,
+            b'0'..=b'9' | b'a'..=b'f' | b'A'..=b'F' | b'[' | b']' | b'/' => {}
+            _ => return false,
+        }
+    }
+    dots == 3 || colons >= 2
+}
+
 /// A cell of a column without a header rule: find what it looks like.
 fn sniff(
     cell: &str,
@@ -695,6 +737,15 @@ fn sniff(
         start: off,
         end: off + v.len(),
     };
+    // `203.0.113.7` is digits and dots, and `2001:db8::7` has no letter
+    // but hex digits: looked for before numbers and names.
+    if maybe_ip(v) {
+        if let Some(kind) = patterns::ip_address(v) {
+            stats.ips += 1;
+            out.push(whole(What::Ip(kind == patterns::IpKind::Public)));
+            return;
+        }
+    }
     if is_number(v) {
         if let Some(p) = patterns::classify_phone_cell(v).filter(|p| {
             matches!(

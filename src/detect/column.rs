@@ -87,6 +87,7 @@ fn matched(class: ColumnClass, c: &Column) -> Option<(u32, &'static str)> {
         C::Email => (s.emails, "e-mail addresses"),
         C::Phone => (s.phones, "phone numbers"),
         C::NiNumber => (s.ninos, "National Insurance numbers"),
+        C::IpAddress => (s.ips, "IP addresses"),
         C::DateOfBirth => (s.dates, "dates"),
         C::Address => (s.addresses + s.postcodes, "addresses"),
         C::Postcode => (s.postcodes, "postcodes"),
@@ -111,6 +112,7 @@ fn header_means(class: ColumnClass) -> &'static str {
         C::Email => "e-mail addresses",
         C::Phone => "phone numbers",
         C::NiNumber => "National Insurance numbers",
+        C::IpAddress => "IP addresses",
         C::DateOfBirth => "dates of birth",
         C::Age => "ages",
         C::Gender => "gender",
@@ -227,6 +229,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
         (ColumnClass::Email, s.emails, "e-mail addresses"),
         (ColumnClass::Phone, s.phones, "phone numbers"),
         (ColumnClass::NiNumber, s.ninos, "National Insurance numbers"),
+        (ColumnClass::IpAddress, s.ips, "IP addresses"),
         (
             ColumnClass::Name,
             s.strong,

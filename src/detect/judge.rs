@@ -221,6 +221,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Email { .. }
             | What::Phone { .. }
             | What::Nino
+            | What::Ip(true)
             | What::Address
             | What::Photo(true)
             | What::Dob
@@ -839,6 +840,25 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            // An IP address in a column of them: a public one is an online
+            // identifier (a visitor's, a home's, a phone's); one of the
+            // organisation's own network only adds to a flagged row. A
+            // value that looks like one in a column of something else
+            // (`1.2.3.4` among version numbers) is not one.
+            What::Ip(public) => {
+                if class(h) != ColumnClass::IpAddress {
+                    continue;
+                }
+                let (how, what) = if public {
+                    ((6, true, Ctx::Either), "IP address")
+                } else {
+                    (
+                        (15, false, Ctx::Either),
+                        "IP address on an internal network",
+                    )
+                };
+                cands.of(how, p::IP_ADDRESS, what, &[At(col)], &[At(t)]);
+            }
             What::Address => {
                 // A street address identifies a person only under a header
                 // that says it is a home (stations and offices have addresses too).
@@ -1130,6 +1150,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
         C::Email => "E-mail address, as its row's label says",
         C::Phone => "Phone number, as its row's label says",
         C::NiNumber => "National Insurance number, as its row's label says",
+        C::IpAddress => "IP address, as its row's label says",
         C::DateOfBirth => "Date of birth, as its row's label says",
         C::Address => "Address, as its row's label says",
         _ => "Name, as its row's label says",

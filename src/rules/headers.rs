@@ -124,6 +124,46 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h("id.nino.header", C::NiNumber, N, false, &["ni"]),
+    // Before the address rule: `IP address` is no street address. Not a
+    // bare `IP`, which in police records is as often the injured party.
+    h(
+        "id.ip.header",
+        C::IpAddress,
+        N,
+        true,
+        &[
+            "ip address",
+            "ip addresses",
+            "ip addr",
+            "ipv4",
+            "ipv6",
+            "ipv4 address",
+            "ipv6 address",
+            "client ip",
+            "source ip",
+            "src ip",
+            "remote ip",
+            "user ip",
+            "visitor ip",
+            "device ip",
+            "workstation ip",
+            "host ip",
+            "server ip",
+            "router ip",
+            "login ip",
+            "logon ip",
+            "last ip",
+            "public ip",
+            "private ip",
+            "internal ip",
+            "external ip",
+            "wan ip",
+            "lan ip",
+            "remote addr",
+            "remote host",
+            "ip number",
+        ],
+    ),
     h(
         "photo.header",
         C::Photo,
@@ -649,6 +689,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "contact.email.header", description: "Column header means e-mail addresses" },
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
+    Rule { id: "id.ip.header", description: "Column header means IP addresses (IP Address, Client IP, IPv4, Remote Addr)" },
     Rule { id: "dob.header", description: "Column header means dates of birth (DOB, Date of Birth)" },
     Rule { id: "address.header", description: "Column header means home or street addresses" },
     Rule { id: "postcode.header", description: "Column header means postcodes" },
@@ -796,6 +837,7 @@ pub(crate) fn identifying(class: ColumnClass) -> bool {
             | C::Email
             | C::Phone
             | C::NiNumber
+            | C::IpAddress
             | C::DateOfBirth
             | C::Address
             | C::Postcode

@@ -19,6 +19,8 @@ pub const PHONE_MOBILE: &str = "contact.phone.mobile";
 pub const PHONE_DIRECT: &str = "contact.phone.direct";
 /// Rule id: a National Insurance number.
 pub const NINO: &str = "id.nino";
+/// Rule id: an IP address (an online identifier).
+pub const IP_ADDRESS: &str = "id.ip_address";
 /// Rule id: a date of birth.
 pub const DOB: &str = "dob.value";
 /// Rule id: a home address.
@@ -61,6 +63,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: PHONE_DIRECT, description: "A direct line: a geographic number (01..., 02...) in a phone column that is not shared by several rows; in free text it only adds to a flagged row" },
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
+    Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
     Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
     Rule { id: ADDRESS, description: "A home address (house number and street) in an address column" },
     Rule { id: POSTCODE, description: "A full UK postcode in a postcode column: adds to a flagged row" },
@@ -993,6 +996,109 @@ pub fn find_ninos(
         };
         out.push((i, end));
         i = end;
+    }
+}
+
+// ---------------------------------------------------------------- IP addresses
+
+/// Whether an IP address reaches the internet, or only an organisation's own
+/// network (a device on a private, loopback or link-local address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IpKind {
+    /// On the internet: a visitor, a home connection, a phone.
+    Public,
+    /// Private (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7),
+    /// loopback, link-local, unspecified, multicast or broadcast.
+    Internal,
+}
+
+/// `s` (trimmed) as one IP address: IPv4 dotted decimal (no leading zeros)
+/// or IPv6, optionally with a port (`203.0.113.7:443`, `[2001:db8::7]:443`)
+/// or a prefix length (`/24`). Times (`12:30:45`), MAC addresses and version
+/// numbers with a part over 255 are not addresses.
+///
+/// ```
+/// use foi_check::rules::patterns::{ip_address, IpKind};
+/// assert_eq!(ip_address("203.0.113.7"), Some(IpKind::Public));
+/// assert_eq!(ip_address("[2001:db8::7]:443"), Some(IpKind::Public));
+/// assert_eq!(ip_address("192.168.1.20"), Some(IpKind::Internal));
+/// assert_eq!(ip_address("12:30:45"), None);
+/// ```
+pub fn ip_address(s: &str) -> Option<IpKind> {
+    use std::net::{Ipv4Addr, Ipv6Addr};
+    let s = s.trim();
+    if !(3..=53).contains(&s.len()) {
+        return None;
+    }
+    // A prefix length: `10.0.0.0/8`.
+    let s = match s.rsplit_once('/') {
+        Some((a, n)) if (1..=3).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()) => a,
+        Some(_) => return None,
+        None => s,
+    };
+    if let Some(rest) = s.strip_prefix('[') {
+        // `[2001:db8::7]` or `[2001:db8::7]:443`
+        let (addr, tail) = rest.split_once(']')?;
+        let port_ok = tail.is_empty()
+            || tail.strip_prefix(':').is_some_and(|p| {
+                (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+            });
+        if !port_ok {
+            return None;
+        }
+        return addr.parse::<Ipv6Addr>().ok().map(v6_kind);
+    }
+    let dots = s.bytes().filter(|&c| c == b'.').count();
+    if dots == 3 {
+        let addr = match s.split_once(':') {
+            Some((a, p)) if (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()) => {
+                a
+            }
+            Some(_) => return None,
+            None => s,
+        };
+        return addr.parse::<Ipv4Addr>().ok().map(v4_kind);
+    }
+    // IPv6 needs at least two colons and nothing but hex digits, colons and
+    // (for an embedded IPv4 address) dots.
+    if s.bytes().filter(|&c| c == b':').count() >= 2
+        && s.bytes()
+            .all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.')
+    {
+        return s.parse::<Ipv6Addr>().ok().map(v6_kind);
+    }
+    None
+}
+
+fn v4_kind(a: std::net::Ipv4Addr) -> IpKind {
+    let [x, y, ..] = a.octets();
+    let shared = x == 100 && (64..128).contains(&y);
+    if a.is_private()
+        || a.is_loopback()
+        || a.is_link_local()
+        || a.is_unspecified()
+        || a.is_broadcast()
+        || a.is_multicast()
+        || shared
+        || x == 0
+    {
+        IpKind::Internal
+    } else {
+        IpKind::Public
+    }
+}
+
+fn v6_kind(a: std::net::Ipv6Addr) -> IpKind {
+    if let Some(v4) = a.to_ipv4_mapped() {
+        return v4_kind(v4);
+    }
+    let [first, ..] = a.segments();
+    let unique_local = first & 0xfe00 == 0xfc00;
+    let link_local = first & 0xffc0 == 0xfe80;
+    if a.is_loopback() || a.is_unspecified() || a.is_multicast() || unique_local || link_local {
+        IpKind::Internal
+    } else {
+        IpKind::Public
     }
 }
 
