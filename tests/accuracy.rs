@@ -900,3 +900,43 @@ fn ip_addresses_are_online_identifiers() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn numbers_under_a_header_naming_one_officer_are_theirs() {
+    // `Officer` over `4521`: the officer, by collar number. `Officers` over
+    // `431` is a count, and two digits under `Officer` are too few for a
+    // collar number.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Officer,Date,Incident\n4521,01/03/2023,Theft\n3310,02/03/2023,Assault\n",
+            &[
+                (2, Kind::Staff, "number.staff"),
+                (3, Kind::Staff, "number.staff"),
+            ],
+        ),
+        (
+            "Officer in charge,Date\n4521,01/03/2023\n3310,02/03/2023\n1207,03/03/2023\n9921,04/03/2023\n(5689),05/03/2023\nE1234,06/03/2023\n",
+            &[
+                (2, Kind::Staff, "number.staff"),
+                (3, Kind::Staff, "number.staff"),
+                (4, Kind::Staff, "number.staff"),
+                (5, Kind::Staff, "number.staff"),
+                (6, Kind::Staff, "number.staff"),
+                (7, Kind::Staff, "number.staff"),
+            ],
+        ),
+        (
+            "Investigating officer,Outcome\n4521,NFA\nJ Morgan,Charged\n",
+            &[
+                (2, Kind::Staff, "number.staff"),
+                (3, Kind::Staff, "name.full"),
+            ],
+        ),
+        ("Station,Officer\nLisburn,12\nBangor,7\n", &[]),
+        (
+            "Station,Officers\nLisburn,431\nBangor,254\nNewry,2\n",
+            &[(4, Kind::SmallCount, "count.small")],
+        ),
+    ];
+    flags_each(cases);
+}

@@ -1014,3 +1014,27 @@ fn ip_addresses_are_removed() {
     let after = check_bytes("log-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// Collar numbers under `Officer` go from the safe copy, which then checks
+/// clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn collar_numbers_under_officer_are_removed() {
+    let csv = b"Officer,Date,Incident\n4521,01/03/2023,Theft\n3310,02/03/2023,Assault\n";
+    let report = check_bytes("incidents.csv", csv, &Options::default());
+    assert_eq!(
+        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Officer,Date,Incident",
+            "[number removed],01/03/2023,Theft",
+            "[number removed],02/03/2023,Assault",
+        ]
+    );
+    let after = check_bytes("incidents-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

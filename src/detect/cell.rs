@@ -292,6 +292,10 @@ pub enum Mode {
     Initial,
     /// Names.
     Name,
+    /// Names of one member of staff a row (`Officer`, `Investigating
+    /// officer`; not `Officers`, a count): a number there is their staff or
+    /// collar number (`4521`).
+    StaffName,
     /// Ranks and grades.
     Rank,
     /// Job titles (may start with a rank).
@@ -429,6 +433,16 @@ fn staff_number(v: &str, norm: &mut String) -> Option<What> {
     Some(What::StaffNumber)
 }
 
+/// A bare collar, shoulder or staff number: three to eight digits, or up to
+/// two letters and then digits (`4521`, `E1234`). Fewer digits are a count.
+fn collar_number(v: &str) -> bool {
+    let t = v.trim_matches(['(', ')', '#']);
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    t.len() - digits.len() <= 2
+        && (3..=8).contains(&digits.len())
+        && digits.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Whether a cell starting with a rank is rank + number (`PC 4521`,
 /// `Sgt 1234`) in any column: returns the rank.
 fn collar_shape(v: &str) -> Option<u16> {
@@ -523,7 +537,7 @@ pub fn classify(
                 out.push(whole(What::Initial));
             }
         }
-        Mode::Name => match name::name_shape(v) {
+        Mode::Name | Mode::StaffName => match name::name_shape(v) {
             Ok(shape) => {
                 stats.names += 1;
                 if name::is_strong(v, shape) {
@@ -552,6 +566,10 @@ pub fn classify(
                 } else if (v.contains(' ') || v.contains('@')) && text::scan(cell, out) {
                     stats.names += 1;
                     stats.mentions += 1;
+                } else if mode == Mode::StaffName && collar_number(v) {
+                    // `4521` under `Officer`: the officer, by number
+                    stats.numbers += 1;
+                    out.push(whole(What::StaffNumber));
                 } else if is_number(v) {
                     // `431` under `Officers`: a count, never a name
                     stats.numeric += 1;

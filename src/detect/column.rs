@@ -165,6 +165,23 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 staff_marker: false,
             };
         }
+        // `Officer` over `4521`, `3310`: the officers, by number.
+        if c.mode == Mode::StaffName && c.stats.numbers > c.stats.names {
+            let share = f64::from(c.stats.numbers) / f64::from(n);
+            return Folded {
+                class: ColumnClass::StaffNumber,
+                confidence: (0.5 + 0.5 * share) as f32,
+                evidence: format!(
+                    "header '{}' means a member of staff; {} of {cells} are numbers: theirs (collar, shoulder or staff numbers)",
+                    c.label,
+                    pct(share)
+                ),
+                identifying: true,
+                names_ok: true,
+                role,
+                staff_marker: true,
+            };
+        }
         if let Some((m, what)) = matched(class, c) {
             let share = f64::from(m) / f64::from(n);
             // A column of numbers is no column of names, however short.

@@ -731,6 +731,30 @@ pub fn normalise(header: &str) -> String {
     out
 }
 
+/// Whether a header of staff names names one person a row (`Officer`,
+/// `Investigating officer`, `OIC`, `Approved by`), not many (`Officers`,
+/// `Staff`, `Employees`): numbers under the first are the officer's own,
+/// under the second a count.
+///
+/// ```
+/// use foi_check::rules::headers::one_person;
+/// assert!(one_person("Officer"));
+/// assert!(one_person("Officer in charge"));
+/// assert!(!one_person("Officers"));
+/// assert!(!one_person("Staff"));
+/// ```
+pub fn one_person(header: &str) -> bool {
+    let norm = normalise(header);
+    norm.rsplit(' ').next().is_some_and(|last| {
+        !last.is_empty()
+            && !last.ends_with('s')
+            && !matches!(
+                last,
+                "staff" | "personnel" | "workforce" | "headcount" | "people"
+            )
+    })
+}
+
 /// The rule a header matches as a whole (`Surname`, `Officer name`), not by
 /// a phrase inside it: for a lone cell, which may be a line of prose
 /// (`Dear requester`) as easily as a header.
