@@ -245,6 +245,7 @@ pub fn mask_for_class(class: ColumnClass) -> &'static str {
         C::Email => "[email removed]",
         C::Phone => "[phone number removed]",
         C::NiNumber => "[NI number removed]",
+        C::NhsNumber => "[NHS number removed]",
         C::IpAddress => "[IP address removed]",
         C::DateOfBirth => "[date of birth removed]",
         C::Address => "[address removed]",
@@ -274,6 +275,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[phone number removed]")
     } else if r == "id.nino" {
         Some("[NI number removed]")
+    } else if r == crate::rules::patterns::NHS_NUMBER {
+        Some("[NHS number removed]")
     } else if r == crate::rules::patterns::IP_ADDRESS {
         Some("[IP address removed]")
     } else if r == "address.home" || r == crate::rules::patterns::TEXT_ADDRESS {

@@ -86,6 +86,8 @@ pub enum ColumnClass {
     Phone,
     /// National Insurance numbers.
     NiNumber,
+    /// NHS, CHI or Health and Care numbers (patients').
+    NhsNumber,
     /// IP addresses (online identifiers).
     IpAddress,
     /// Dates of birth.

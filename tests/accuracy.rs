@@ -940,3 +940,57 @@ fn numbers_under_a_header_naming_one_officer_are_theirs() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn nhs_numbers_are_patients() {
+    // NHS numbers (synthetic: 999 is the range NHS England keeps for
+    // testing) identify patients; a staff list's stay staff.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "NHS number,Appointment,Clinic\n999 000 0018,01/03/2023,Fracture\n999-000-0026,02/03/2023,Fracture\n9990000034,03/03/2023,Eye\n",
+            &[
+                (2, Kind::Person, "id.nhs_number"),
+                (3, Kind::Person, "id.nhs_number"),
+                (4, Kind::Person, "id.nhs_number"),
+            ],
+        ),
+        // under its header a wrong check digit is still a patient's number
+        (
+            "Patient NHS No,Seen\n999 000 0019,01/03/2023\n",
+            &[(2, Kind::Person, "id.nhs_number")],
+        ),
+        // no header rule: a column of numbers with valid check digits
+        (
+            "Key,Seen\n9990000018,01/03/2023\n9990000026,02/03/2023\n9990000042,03/03/2023\n",
+            &[
+                (2, Kind::Person, "id.nhs_number"),
+                (3, Kind::Person, "id.nhs_number"),
+                (4, Kind::Person, "id.nhs_number"),
+            ],
+        ),
+        // ten-digit references: one passes the check by chance, and is no
+        // patient's; nor are numbers grouped otherwise, or a placeholder
+        (
+            "Key,Seen\n5942859575,1\n3795742288,2\n3301595691,3\n3179419893,4\n1161042648,5\n7157461338,6\n4010232137,7\n",
+            &[],
+        ),
+        ("Key,Seen\n94347 65919,1\n0000000000,2\n", &[]),
+        (
+            "Field,Value\nNHS number,999 000 0018\nClinic,Fracture\n",
+            &[(2, Kind::Person, "layout.row_label")],
+        ),
+        (
+            "Surname,Initial,Rank,NHS number\nMORGAN,J,Inspector,999 000 0050\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+        // in free text: grouped, or after `NHS`; an order number is not one
+        (
+            "Date,Notes\n01/03/2023,Patient 999 000 0018 did not attend\n02/03/2023,Clinic moved to room 4\n03/03/2023,NHS no 9990000026 rebooked\n04/03/2023,Order 9990000034 delivered\n",
+            &[
+                (2, Kind::Person, "id.nhs_number"),
+                (4, Kind::Person, "id.nhs_number"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}

@@ -1038,3 +1038,27 @@ fn collar_numbers_under_officer_are_removed() {
     let after = check_bytes("incidents-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// NHS numbers go from the safe copy, in their column and in free text,
+/// and the copy then checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn nhs_numbers_are_removed() {
+    let csv = b"NHS number,Clinic,Notes\n999 000 0018,Fracture,Seen\n9990000026,Eye,\"Was 999 000 0034, merged\"\n";
+    let report = check_bytes("clinic.csv", csv, &Options::default());
+    assert_eq!(
+        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "NHS number,Clinic,Notes",
+            "[NHS number removed],Fracture,Seen",
+            "[NHS number removed],Eye,\"Was [NHS number removed], merged\"",
+        ]
+    );
+    let after = check_bytes("clinic-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

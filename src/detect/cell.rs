@@ -46,6 +46,10 @@ pub enum What {
     },
     /// A National Insurance number.
     Nino,
+    /// An NHS, CHI or Health and Care number.
+    Nhs,
+    /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
+    TextNhs,
     /// An IP address; `true` when on the internet, not an organisation's
     /// own network ([`patterns::IpKind`]).
     Ip(bool),
@@ -122,6 +126,7 @@ impl What {
             } => p::PHONE_MOBILE,
             What::Phone { .. } => p::PHONE_DIRECT,
             What::Nino => p::NINO,
+            What::Nhs | What::TextNhs => p::NHS_NUMBER,
             What::Ip(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
             What::Postcode => p::POSTCODE,
@@ -183,6 +188,8 @@ pub struct Stats {
     pub phones: u32,
     /// NI numbers.
     pub ninos: u32,
+    /// NHS numbers.
+    pub nhs: u32,
     /// IP addresses.
     pub ips: u32,
     /// Dates.
@@ -219,6 +226,7 @@ impl Stats {
             emails: self.emails - before.emails,
             phones: self.phones - before.phones,
             ninos: self.ninos - before.ninos,
+            nhs: self.nhs - before.nhs,
             ips: self.ips - before.ips,
             dates: self.dates - before.dates,
             postcodes: self.postcodes - before.postcodes,
@@ -244,6 +252,7 @@ impl Stats {
         self.emails += d.emails;
         self.phones += d.phones;
         self.ninos += d.ninos;
+        self.nhs += d.nhs;
         self.ips += d.ips;
         self.dates += d.dates;
         self.postcodes += d.postcodes;
@@ -268,6 +277,7 @@ impl Stats {
         self.emails = self.emails.saturating_add(d.emails.saturating_mul(n));
         self.phones = self.phones.saturating_add(d.phones.saturating_mul(n));
         self.ninos = self.ninos.saturating_add(d.ninos.saturating_mul(n));
+        self.nhs = self.nhs.saturating_add(d.nhs.saturating_mul(n));
         self.ips = self.ips.saturating_add(d.ips.saturating_mul(n));
         self.dates = self.dates.saturating_add(d.dates.saturating_mul(n));
         self.postcodes = self.postcodes.saturating_add(d.postcodes.saturating_mul(n));
@@ -310,6 +320,8 @@ pub enum Mode {
     Phone,
     /// NI numbers.
     Nino,
+    /// NHS numbers.
+    Nhs,
     /// IP addresses.
     Ip,
     /// Dates of birth.
@@ -348,6 +360,7 @@ impl Mode {
             Some(C::Email) => Mode::Email,
             Some(C::Phone) => Mode::Phone,
             Some(C::NiNumber) => Mode::Nino,
+            Some(C::NhsNumber) => Mode::Nhs,
             Some(C::IpAddress) => Mode::Ip,
             Some(C::DateOfBirth) => Mode::Dob,
             Some(C::Address) => Mode::Address,
@@ -652,6 +665,14 @@ pub fn classify(
                 });
             }
         }
+        Mode::Nhs => {
+            // Under its header, ten digits are one, check digit or not (a
+            // typing error in it leaves the number no less a patient's).
+            if patterns::nhs_number(v, false) {
+                stats.nhs += 1;
+                out.push(whole(What::Nhs));
+            }
+        }
         Mode::Ip => {
             if let Some(kind) = patterns::ip_address(v) {
                 stats.ips += 1;
@@ -775,6 +796,10 @@ fn sniff(
             if p.kind != PhoneKind::Service {
                 out.push(whole(What::Phone { kind: p.kind }));
             }
+        } else if patterns::nhs_number(v, true) {
+            // counted, and it flags when most of the column is such numbers
+            stats.nhs += 1;
+            out.push(whole(What::Nhs));
         } else if patterns::is_date(v) {
             stats.dates += 1;
         } else {

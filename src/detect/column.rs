@@ -87,6 +87,7 @@ fn matched(class: ColumnClass, c: &Column) -> Option<(u32, &'static str)> {
         C::Email => (s.emails, "e-mail addresses"),
         C::Phone => (s.phones, "phone numbers"),
         C::NiNumber => (s.ninos, "National Insurance numbers"),
+        C::NhsNumber => (s.nhs, "NHS numbers"),
         C::IpAddress => (s.ips, "IP addresses"),
         C::DateOfBirth => (s.dates, "dates"),
         C::Address => (s.addresses + s.postcodes, "addresses"),
@@ -112,6 +113,7 @@ fn header_means(class: ColumnClass) -> &'static str {
         C::Email => "e-mail addresses",
         C::Phone => "phone numbers",
         C::NiNumber => "National Insurance numbers",
+        C::NhsNumber => "NHS, CHI or Health and Care numbers",
         C::IpAddress => "IP addresses",
         C::DateOfBirth => "dates of birth",
         C::Age => "ages",
@@ -246,6 +248,11 @@ pub(crate) fn fold(c: &Column) -> Folded {
         (ColumnClass::Email, s.emails, "e-mail addresses"),
         (ColumnClass::Phone, s.phones, "phone numbers"),
         (ColumnClass::NiNumber, s.ninos, "National Insurance numbers"),
+        (
+            ColumnClass::NhsNumber,
+            s.nhs,
+            "NHS numbers (with a valid check digit)",
+        ),
         (ColumnClass::IpAddress, s.ips, "IP addresses"),
         (
             ColumnClass::Name,

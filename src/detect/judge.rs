@@ -221,6 +221,8 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Email { .. }
             | What::Phone { .. }
             | What::Nino
+            | What::Nhs
+            | What::TextNhs
             | What::Ip(true)
             | What::Address
             | What::Photo(true)
@@ -840,6 +842,27 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            // A patient's NHS number, in a column of them (a ten-digit
+            // number with a valid check digit elsewhere is a reference).
+            What::Nhs => {
+                if class(h) != ColumnClass::NhsNumber {
+                    continue;
+                }
+                cands.of(
+                    (6, true, Ctx::Either),
+                    p::NHS_NUMBER,
+                    "NHS number",
+                    &[At(col)],
+                    &[At(t)],
+                );
+            }
+            What::TextNhs => cands.of(
+                (6, true, Ctx::Either),
+                p::NHS_NUMBER,
+                "NHS number",
+                &[At(col)],
+                &[At(t)],
+            ),
             // An IP address in a column of them: a public one is an online
             // identifier (a visitor's, a home's, a phone's); one of the
             // organisation's own network only adds to a flagged row. A
@@ -1150,6 +1173,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
         C::Email => "E-mail address, as its row's label says",
         C::Phone => "Phone number, as its row's label says",
         C::NiNumber => "National Insurance number, as its row's label says",
+        C::NhsNumber => "NHS number, as its row's label says",
         C::IpAddress => "IP address, as its row's label says",
         C::DateOfBirth => "Date of birth, as its row's label says",
         C::Address => "Address, as its row's label says",

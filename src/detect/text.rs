@@ -536,6 +536,21 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             });
         }
     }
+    if digits >= 10 {
+        let mut nhs = Vec::new();
+        patterns::find_nhs_numbers(text, &mut nhs);
+        for (a, b) in nhs {
+            if spans.iter().any(|(x, y)| a < *y && b > *x) {
+                continue;
+            }
+            spans.push((a, b));
+            out.push(CellHit {
+                what: What::TextNhs,
+                start: a,
+                end: b,
+            });
+        }
+    }
     // At most one token per two bytes: one allocation, no regrowth.
     let mut toks = Vec::with_capacity(text.len() / 2 + 1);
     let mut lows = String::with_capacity(text.len());

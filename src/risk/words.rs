@@ -110,6 +110,7 @@ pub fn class_is_identifier(class: ColumnClass) -> bool {
             | Email
             | Phone
             | NiNumber
+            | NhsNumber
             | IpAddress
             | DateOfBirth
             | Address

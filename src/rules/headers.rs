@@ -124,6 +124,26 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h("id.nino.header", C::NiNumber, N, false, &["ni"]),
+    h(
+        "id.nhs.header",
+        C::NhsNumber,
+        N,
+        true,
+        &[
+            "nhs number",
+            "nhs no",
+            "nhs num",
+            "nhs id",
+            "new nhs number",
+            "chi number",
+            "chi no",
+            "h c number",
+            "h and c number",
+            "health and care number",
+            "health care number",
+        ],
+    ),
+    h("id.nhs.header", C::NhsNumber, N, false, &["nhs", "chi"]),
     // Before the address rule: `IP address` is no street address. Not a
     // bare `IP`, which in police records is as often the injured party.
     h(
@@ -689,6 +709,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "contact.email.header", description: "Column header means e-mail addresses" },
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
+    Rule { id: "id.nhs.header", description: "Column header means NHS, CHI or Health and Care numbers (NHS Number, NHS No, CHI Number, H&C Number)" },
     Rule { id: "id.ip.header", description: "Column header means IP addresses (IP Address, Client IP, IPv4, Remote Addr)" },
     Rule { id: "dob.header", description: "Column header means dates of birth (DOB, Date of Birth)" },
     Rule { id: "address.header", description: "Column header means home or street addresses" },
@@ -861,6 +882,7 @@ pub(crate) fn identifying(class: ColumnClass) -> bool {
             | C::Email
             | C::Phone
             | C::NiNumber
+            | C::NhsNumber
             | C::IpAddress
             | C::DateOfBirth
             | C::Address

@@ -19,6 +19,8 @@ pub const PHONE_MOBILE: &str = "contact.phone.mobile";
 pub const PHONE_DIRECT: &str = "contact.phone.direct";
 /// Rule id: a National Insurance number.
 pub const NINO: &str = "id.nino";
+/// Rule id: an NHS, CHI or Health and Care number (a patient's).
+pub const NHS_NUMBER: &str = "id.nhs_number";
 /// Rule id: an IP address (an online identifier).
 pub const IP_ADDRESS: &str = "id.ip_address";
 /// Rule id: a date of birth.
@@ -63,6 +65,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: PHONE_DIRECT, description: "A direct line: a geographic number (01..., 02...) in a phone column that is not shared by several rows; in free text it only adds to a flagged row" },
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
+    Rule { id: NHS_NUMBER, description: "An NHS number (England and Wales), CHI number (Scotland) or Health and Care number (Northern Ireland): ten digits (943 476 5919) in a column with such a header, or with a valid check digit filling a column with no header rule" },
     Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
     Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
     Rule { id: ADDRESS, description: "A home address (house number and street) in an address column" },
@@ -997,6 +1000,137 @@ pub fn find_ninos(
         out.push((i, end));
         i = end;
     }
+}
+
+// ---------------------------------------------------------------- NHS numbers
+
+/// `s` (trimmed) as an NHS, CHI or Health and Care number: ten digits, run
+/// together or grouped 3-3-4 by spaces or hyphens (`943 476 5919`,
+/// `943-476-5919`). `checked`: its last digit must also be the modulus 11
+/// check digit of the first nine, as every issued number's is (a tenth of
+/// ten-digit numbers pass by chance, so a column with no header rule is
+/// judged by how many of its cells pass).
+///
+/// ```
+/// use foi_check::rules::patterns::nhs_number;
+/// assert!(nhs_number("943 476 5919", true));
+/// assert!(!nhs_number("943 476 5918", true));
+/// assert!(nhs_number("943 476 5918", false));
+/// assert!(!nhs_number("94347 65919", false));
+/// ```
+pub fn nhs_number(s: &str, checked: bool) -> bool {
+    let b = s.trim().as_bytes();
+    let mut digits = [0u8; 10];
+    let mut n = 0;
+    let mut groups = [0usize; 3];
+    let mut sep: Option<u8> = None;
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                let Some(d) = digits.get_mut(n) else {
+                    return false;
+                };
+                *d = c - b'0';
+                n += 1;
+            }
+            b' ' | b'-' => {
+                // one kind of separator, after the third and sixth digit only
+                if sep.is_some_and(|s| s != c) || !matches!(n, 3 | 6) {
+                    return false;
+                }
+                let i = if n == 3 { 0 } else { 1 };
+                if groups.get(i).is_some_and(|&g| g != 0) {
+                    return false;
+                }
+                if let Some(g) = groups.get_mut(i) {
+                    *g = n;
+                }
+                sep = Some(c);
+            }
+            _ => return false,
+        }
+    }
+    // grouped 3-3-4 or not at all
+    if n != 10 || (sep.is_some() && groups != [3, 6, 0]) {
+        return false;
+    }
+    if !checked {
+        return true;
+    }
+    // `0000000000`, `9999999999`: a placeholder, whatever its check digit
+    if digits.iter().all(|&d| Some(&d) == digits.first()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .iter()
+        .take(9)
+        .zip((2..=10u32).rev())
+        .map(|(&d, w)| u32::from(d) * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    digits.get(9).is_some_and(|&d| u32::from(d) == check)
+}
+
+/// NHS numbers in free text, as byte ranges: ten digits with a valid check
+/// digit, grouped 3-3-4 (`943 476 5919`), or run together after `NHS` or
+/// `CHI` (`NHS no. 9434765919`); not inside a longer number or word.
+///
+/// ```
+/// use foi_check::rules::patterns::find_nhs_numbers;
+/// let mut out = Vec::new();
+/// find_nhs_numbers("Patient 943 476 5919 seen; NHS no 9434765919; order 9434765919", &mut out);
+/// assert_eq!(out, [(8, 20), (34, 44)]);
+/// ```
+pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut i = 0;
+    while i < b.len() {
+        if !b.get(i).is_some_and(u8::is_ascii_digit) || (i > 0 && word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let grouped = b
+            .get(i + 3)
+            .filter(|c| matches!(c, b' ' | b'-'))
+            .is_some_and(|&s| {
+                b.get(i + 7) == Some(&s)
+                    && (0..12)
+                        .filter(|k| *k != 3 && *k != 7)
+                        .all(|k| b.get(i + k).is_some_and(u8::is_ascii_digit))
+            });
+        let end = if grouped { i + 12 } else { i + 10 };
+        let shaped = grouped
+            || ((0..10).all(|k| b.get(i + k).is_some_and(u8::is_ascii_digit)) && cue_before(b, i));
+        if shaped && !word(end) && text.get(i..end).is_some_and(|s| nhs_number(s, true)) {
+            out.push((i, end));
+            i = end;
+            continue;
+        }
+        // past this run of digits
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+    }
+}
+
+/// Whether `NHS` or `CHI` is among the two words before byte `at`.
+fn cue_before(b: &[u8], at: usize) -> bool {
+    let before = b.get(at.saturating_sub(24)..at).unwrap_or(&[]);
+    let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
+    let words: Vec<&[u8]> = lower
+        .split(|c| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| *w == b"nhs" || *w == b"chi")
 }
 
 // ---------------------------------------------------------------- IP addresses
