@@ -994,3 +994,28 @@ fn nhs_numbers_are_patients() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn names_in_a_block_right_of_a_long_table_are_found() {
+    // The officers behind a count, pasted right of it after its last row
+    // (no blank row between): before, their cells were unnamed columns of
+    // the count and no one was flagged.
+    let mut file = String::from("Rank,Count,,,,\n");
+    for i in 0..20 {
+        file.push_str(&format!("Constable,{},,,,\n", 10 + i));
+    }
+    file.push_str(",,,Surname,Initial,Rank\n,,,MORGAN,J,Constable\n,,,PATEL,K,Sergeant\n");
+    let r = check_bytes("f.csv", file.as_bytes(), &Options::default());
+    let got: Vec<(u64, Kind, &str)> = r
+        .rows
+        .iter()
+        .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (23, Kind::Staff, "name.surname_initial"),
+            (24, Kind::Staff, "name.surname_initial")
+        ]
+    );
+}

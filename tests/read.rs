@@ -1388,3 +1388,53 @@ reads_to!(
         "end 0 @3"
     ]
 );
+
+// A block whose header comes on a row of the table, right of it after an
+// empty column, further down than the look-ahead of the table's header
+// (officers' names pasted beside a count, or below its last row): it is a
+// table of its own, so its surnames are read as surnames. Before, its
+// cells were unnamed columns of the count.
+reads_to!(
+    a_side_block_below_the_look_ahead_is_a_table,
+    "Rank,Count\nPC,10\nPC,11\nPC,12\nPC,13\nPC,14\nPC,15\nPC,16\nPC,17\nPC,18\nPC,19\nSgt,30,,Surname,Initial,Rank\nSgt,31,,MORGAN,J,PC\n,,,PATEL,K,Sgt\n",
+    [
+        "start 0 @1 c0: Rank|Count",
+        "2 t0: PC|10",
+        "3 t0: PC|11",
+        "4 t0: PC|12",
+        "5 t0: PC|13",
+        "6 t0: PC|14",
+        "7 t0: PC|15",
+        "8 t0: PC|16",
+        "9 t0: PC|17",
+        "10 t0: PC|18",
+        "11 t0: PC|19",
+        "12 t0: Sgt|30",
+        "start 1 @12 c3: Surname|Initial|Rank",
+        "13 t0: Sgt|31",
+        "13 t1: MORGAN|J|PC",
+        "14 t1: PATEL|K|Sgt",
+        "end 1 @14",
+        "end 0 @13"
+    ]
+);
+// Data that runs on to the right of a table's header is not a header of a
+// block: its cells are not header words.
+reads_to!(
+    data_right_of_a_table_stays_in_it,
+    "Rank,Count\nPC,10\nPC,11\nPC,12\nPC,13\nPC,14\nPC,15\nPC,16\nPC,17\nPC,18\nSgt,30,,MORGAN,J,Constable\n",
+    [
+        "start 0 @1 c0: Rank|Count",
+        "2 t0: PC|10",
+        "3 t0: PC|11",
+        "4 t0: PC|12",
+        "5 t0: PC|13",
+        "6 t0: PC|14",
+        "7 t0: PC|15",
+        "8 t0: PC|16",
+        "9 t0: PC|17",
+        "10 t0: PC|18",
+        "11 t0: Sgt|30||MORGAN|J|Constable",
+        "end 0 @11"
+    ]
+);

@@ -21,7 +21,12 @@
 //! on are an **area** (below) read on their own, so a pivot pasted right of
 //! its source data, its header a row or more down, opens there as a table of
 //! its own; its rows outside tables keep their columns (padded from column
-//! A), and on the same row the group's cells come first.
+//! A), and on the same row the group's cells come first. A block whose
+//! header comes later, on a row of the table (not after blank rows), beside
+//! its rows or below its last one, makes the same area from that row on,
+//! when its cells there are mostly header words, two at least
+//! (`,,,Surname,Initial,Rank`), so data that runs on to the right
+//! (`,,,MORGAN,J,Constable`) stays in the table.
 //!
 //! A rejected candidate is sent as `record(None, ..)` (title lines, notes).
 //!
@@ -584,6 +589,31 @@ impl Group {
         }
     }
 
+    /// A header of a block that starts right of the group's columns, after
+    /// an empty one, on a row of the table (`,,,Surname,Initial,Rank` under
+    /// `Rank,Count`, or beside its rows): the first column of the block.
+    /// Its cells are mostly header words, two at least, so a row whose data
+    /// runs on to the right (`MORGAN,J,Constable`) is not one.
+    fn right_header(&self, fields: &[&str], s: Shape) -> Option<usize> {
+        if s.last <= self.last_col + 1 || fields.get(self.last_col + 1).is_some_and(|c| !blank(c)) {
+            return None;
+        }
+        let start =
+            (self.last_col + 2..=s.last).find(|&j| fields.get(j).is_some_and(|c| !blank(c)))?;
+        let block = fields.get(start..)?;
+        let b = shape(block);
+        let cells: Vec<&str> = block
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let words = cells
+            .iter()
+            .filter(|c| crate::rules::headers::match_header(c).is_some())
+            .count();
+        (header_like(block, b) && words >= 2 && words * 2 >= cells.len()).then_some(start)
+    }
+
     /// The record without the area's cells (the group's own cells).
     fn own<'a>(&self, fields: &[&'a str]) -> Vec<&'a str> {
         match self.area.as_deref() {
@@ -851,6 +881,20 @@ impl Tabler {
         let Some(group) = self.group.as_mut() else {
             return true;
         };
+        // A block whose header comes on a row of the table, right of it: an
+        // area from there on, as one whose header is in the look-ahead.
+        if !gap && !self.nested && group.area.is_none() {
+            if let Some(start) = group.right_header(fields, s) {
+                let mut tabler = Tabler::new();
+                tabler.nested = true;
+                group.area = Some(Box::new(Area {
+                    side: Side::Right { start },
+                    tabler,
+                    out: Held::default(),
+                    map: Vec::new(),
+                }));
+            }
+        }
         let Some(misses) = group.area.as_deref().map(|a| a.misses(s)) else {
             let v = group.judge(fields, s, gap);
             if v == Verdict::Ends {
