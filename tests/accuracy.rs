@@ -1019,3 +1019,29 @@ fn names_in_a_block_right_of_a_long_table_are_found() {
         ]
     );
 }
+
+#[test]
+fn a_staff_list_right_under_a_count_is_found() {
+    // No blank row between a count and the officers behind it: before, the
+    // surnames were read as ranks of the count and no one was flagged.
+    let mut file = String::from("Rank,Count\n");
+    for i in 0..20 {
+        file.push_str(&format!("Constable,{}\n", 10 + i));
+    }
+    file.push_str(
+        "Surname,Initial,Rank,Station\nMORGAN,J,Constable,Lisburn\nPATEL,K,Sergeant,Newry\n",
+    );
+    let r = check_bytes("f.csv", file.as_bytes(), &Options::default());
+    let got: Vec<(u64, Kind, &str)> = r
+        .rows
+        .iter()
+        .map(|f| (f.row, f.kind, f.reasons.first().map_or("", |x| x.rule)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (23, Kind::Staff, "name.surname_initial"),
+            (24, Kind::Staff, "name.surname_initial")
+        ]
+    );
+}

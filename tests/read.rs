@@ -1438,3 +1438,51 @@ reads_to!(
         "end 0 @11"
     ]
 );
+
+// A table pasted right under another, with no blank row between: a record
+// of header words that does not fill the columns as the rows above do
+// (wider here, narrower below) heads a table of its own when the records
+// under it fit under it. Before, the officers' surnames were read as ranks.
+reads_to!(
+    a_wider_header_right_under_a_table_starts_one,
+    "Rank,Count\nPC,10\nSgt,2\nSurname,Initial,Rank,Station\nMORGAN,J,PC,Lisburn\nPATEL,K,Sgt,Newry\n",
+    [
+        "start 0 @1 c0: Rank|Count",
+        "2 t0: PC|10",
+        "3 t0: Sgt|2",
+        "end 0 @3",
+        "start 1 @4 c0: Surname|Initial|Rank|Station",
+        "5 t1: MORGAN|J|PC|Lisburn",
+        "6 t1: PATEL|K|Sgt|Newry",
+        "end 1 @6"
+    ]
+);
+reads_to!(
+    a_narrower_header_right_under_a_table_starts_one,
+    "Surname,Initial,Rank\nMORGAN,J,PC\nPATEL,K,Sgt\nRank,Count\nPC,10\nSgt,2\n",
+    [
+        "start 0 @1 c0: Surname|Initial|Rank",
+        "2 t0: MORGAN|J|PC",
+        "3 t0: PATEL|K|Sgt",
+        "end 0 @3",
+        "start 1 @4 c0: Rank|Count",
+        "5 t1: PC|10",
+        "6 t1: Sgt|2",
+        "end 1 @6"
+    ]
+);
+// The same header again (a page break in an export) is no new table, nor
+// is a row of header words followed by rows of the table's shape.
+reads_to!(
+    header_words_in_the_table_shape_stay_rows,
+    "Surname,Rank\nMORGAN,PC\nSurname,Rank\nPATEL,Sgt\nRank,Surname\nWARD,PC\n",
+    [
+        "start 0 @1 c0: Surname|Rank",
+        "2 t0: MORGAN|PC",
+        "3 t0: Surname|Rank",
+        "4 t0: PATEL|Sgt",
+        "5 t0: Rank|Surname",
+        "6 t0: WARD|PC",
+        "end 0 @6"
+    ]
+);

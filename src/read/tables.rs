@@ -80,6 +80,11 @@
 //!   2: Officers in ... (source data)`): it goes to `record(None, ..)` and the
 //!   next record is judged as after blank rows, where a header-like record of
 //!   another width than the table's header also ends the table.
+//! - with no blank row before it, a record of header words only (two at
+//!   least, not the header again) that does not fill the columns as the
+//!   rows do (wider, or stopping short of a column they usually fill) is
+//!   in doubt as below: a table pasted right under another
+//!   (`Surname,Initial,Rank,Station` under the last row of `Rank,Count`).
 //! - after blank rows, a header-like record that none of the above settles
 //!   waits with the records right under it (up to [`FOLLOW`], before any
 //!   blank row). It ends the table, and is judged again as a header, when
@@ -625,13 +630,55 @@ impl Group {
     /// After blank rows (`gap`): a header-like record that the rules of
     /// [`Group::breaks`] keep in the table, but that may head a new table of
     /// another shape; the records under it decide ([`Group::starts_new`]).
-    fn doubts(&self, fields: &[&str], gap: bool) -> bool {
+    fn doubts(&self, fields: &[&str], s: Shape, gap: bool) -> bool {
         if !(gap || self.carry_gap) {
-            return false;
+            return self.area.is_none() && self.header_out_of_shape(fields, s);
         }
         let own = self.own(fields);
         let s = shape(&own);
         header_like(&own, s) && !self.breaks(&own, s, self.carry_gap)
+    }
+
+    /// With no blank row before it: a record of header words only, two at
+    /// least, not the table's header again, that does not fill the table's
+    /// columns as its rows do (wider, or stopping short of a column they
+    /// fill): the header of a table pasted right under this one
+    /// (`Surname,Initial,Rank,Station` under the last row of `Rank,Count`).
+    /// Like a header-like record after blank rows, it waits for the records
+    /// under it to show whether it heads a table ([`Group::starts_new`]).
+    /// Rows of the table's shape are never looked up in the header table.
+    fn header_out_of_shape(&self, fields: &[&str], s: Shape) -> bool {
+        let usual = |j: usize| {
+            self.profiled > 0
+                && self
+                    .profile
+                    .get(j)
+                    .is_some_and(|&(_, all)| all * 2 >= self.profiled)
+        };
+        let wider = s.last > self.last_col;
+        let narrower = s.last < self.last_col && (s.last + 1..=self.last_col).any(usual);
+        if !(wider || narrower) || s.filled < 2 {
+            return false;
+        }
+        // Cheapest first: a ragged row of data has a number, or a first
+        // cell that is no header on its own (`MORGAN`).
+        let mut cells = fields.iter().map(|f| f.trim()).filter(|t| !t.is_empty());
+        if !cells.clone().all(is_label)
+            || cells
+                .next()
+                .is_none_or(|c| crate::rules::headers::match_whole_header(c).is_none())
+            || !cells.all(|c| crate::rules::headers::match_header(c).is_some())
+            || !header_like(fields, s)
+        {
+            return false;
+        }
+        let repeats = fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|t| !t.is_empty())
+            .zip(self.header.iter().filter(|h| !h.is_empty()))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        !repeats
     }
 
     /// A header-like record after blank rows, with the records right under
@@ -833,7 +880,11 @@ impl Tabler {
             }
             self.settle(sink);
         }
-        if self.group.as_ref().is_some_and(|g| g.doubts(fields, gap)) {
+        if self
+            .group
+            .as_ref()
+            .is_some_and(|g| g.doubts(fields, s, gap))
+        {
             self.doubt.push_back(Pending::new(row, fields, s));
             self.doubt_gap = gap;
             return false;
