@@ -102,6 +102,7 @@ impl Local {
                 risks: Vec::new(),
                 profile,
                 roster: None,
+                label_header: None,
             },
             risks: Risks {
                 options,
@@ -141,6 +142,24 @@ struct State {
     profile: Option<Arc<Compiled>>,
     /// The session's roster: in memory only, never in the report.
     roster: Option<Arc<Roster>>,
+    /// A header that may be a label and its value (`Surname,MORGAN`), until
+    /// its table's first row shows which ([`State::header_as_text`]).
+    label_header: Option<LabelHeader>,
+}
+
+/// A table's header that reads as a label and its values, held until the
+/// table's first data row: under a key/value list or a table on its side
+/// that row starts with a label too (`Rank,PC`), under a table of records
+/// with data (`MORGAN,First aid` under `Surname,Training Course`, whose
+/// `Training Course` is no surname).
+struct LabelHeader {
+    table: usize,
+    row: u64,
+    first_column: usize,
+    /// The header's cells and the text read from them, in file columns.
+    header: Vec<String>,
+    text: Vec<String>,
+    label: (crate::report::ColumnClass, crate::rules::headers::Role),
 }
 
 impl State {
@@ -149,6 +168,7 @@ impl State {
     }
 
     fn table_start(&mut self, table: &Table) {
+        self.settle_label(None);
         self.tables.push(TableInfo {
             header_row: table.header_row,
             first_row: table.header_row,
@@ -194,19 +214,49 @@ impl State {
                 return s.record_form_row(table.header_row, &header, &fields, table.first_column);
             }
             match label {
-                Some(label) => s.record_label_row(
-                    table.header_row,
-                    &header,
-                    &fields,
-                    table.first_column,
-                    label,
-                ),
+                Some(label) => {
+                    self.label_header = Some(LabelHeader {
+                        table: table.index,
+                        row: table.header_row,
+                        first_column: table.first_column,
+                        header: header.iter().map(|h| h.to_string()).collect(),
+                        text: fields.iter().map(|f| f.to_string()).collect(),
+                        label,
+                    });
+                }
                 None => s.record(table.header_row, &fields),
             }
         }
     }
 
+    /// Read a held header ([`LabelHeader`]) now: as a label and its values
+    /// unless `first` (the first cell of its table's first data row) is
+    /// data, not a label; without that row (another table, a line outside
+    /// tables, the end), as a label and its values.
+    fn settle_label(&mut self, first: Option<&str>) {
+        let Some(h) = self.label_header.take() else {
+            return;
+        };
+        let Some(s) = self.loose.as_mut() else {
+            return;
+        };
+        let text: Vec<&str> = h.text.iter().map(String::as_str).collect();
+        let labelled = first.is_none_or(|c| {
+            c.trim().is_empty() || crate::rules::headers::match_header(c).is_some()
+        });
+        if labelled {
+            let header: Vec<&str> = h.header.iter().map(String::as_str).collect();
+            s.record_label_row(h.row, &header, &text, h.first_column, h.label);
+        } else {
+            s.record(h.row, &text);
+        }
+    }
+
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
+        if let Some(h) = &self.label_header {
+            let first = (table == Some(h.table)).then(|| fields.first().copied().unwrap_or(""));
+            self.settle_label(first);
+        }
         match table {
             Some(i) => {
                 if let Some(info) = self.tables.get_mut(i) {
@@ -233,6 +283,7 @@ impl State {
     /// Judge table `index`: the detector folds its columns first, and the
     /// risk models choose their quasi-identifiers and counts from those classes.
     fn table_end(&mut self, index: usize, risk: Option<RiskScanner>) {
+        self.settle_label(None);
         if let Some(pos) = self.open.iter().position(|(i, _)| *i == index) {
             let (_, direct) = self.open.remove(pos);
             // A table on its side whose labels say staff (`Rank`): the
@@ -507,7 +558,11 @@ impl Checker {
                 Box::new(Local::new(Options::default(), None))
             }
         };
-        let Local { state, mut risks } = *local;
+        let Local {
+            mut state,
+            mut risks,
+        } = *local;
+        state.settle_label(None);
         // A file with nothing in it must never read as "checked, nothing found".
         if self.error.is_none() && state.tables.is_empty() && state.loose.is_none() {
             let info = self.reader.info();

@@ -1045,3 +1045,27 @@ fn a_staff_list_right_under_a_count_is_found() {
         ]
     );
 }
+
+#[test]
+fn a_header_over_records_is_no_label_and_value() {
+    // `Surname,Training Course` over surnames: a header, not the surname
+    // `Training Course` (which the safe copy would then have masked); the
+    // same header over labels is a key/value list's first row.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Surname,Training Course\nMORGAN,First aid\nPATEL,Driving\n",
+            &[
+                (2, Kind::Person, "name.surname"),
+                (3, Kind::Person, "name.surname"),
+            ],
+        ),
+        (
+            "Surname,Training Course\nRank,Inspector\nCollar number,4521\n",
+            &[
+                (1, Kind::Staff, "layout.row_label"),
+                (3, Kind::Staff, "layout.row_label"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}
