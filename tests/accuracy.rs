@@ -892,6 +892,16 @@ fn ip_addresses_are_online_identifiers() {
             "Para,Heading\n1.2.3.4,Scope\nIntroduction,Purpose\nAnnex,Glossary\n",
             &[],
         ),
+        // in free text: after a word that says so, or IPv6; an internal
+        // one only adds to a flagged row, a section number is none
+        (
+            "Date,Notes\n01/03/2023,Abusive email sent from IP 203.0.113.7\n02/03/2023,See section 1.2.3.4 of the policy\n03/03/2023,Printer on host 10.0.0.12 jammed\n04/03/2023,Mrs Jane Okafor complained from IP address 198.51.100.9\n05/03/2023,Meeting at 10:30:00 about 2001:db8::7\n",
+            &[
+                (2, Kind::Person, "id.ip_address"),
+                (5, Kind::Person, "text.title_name"),
+                (6, Kind::Person, "id.ip_address"),
+            ],
+        ),
         // `IP` in police records is as often the injured party
         (
             "IP Name,Offence\nJohn Morgan,Theft\n",

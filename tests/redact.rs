@@ -1062,3 +1062,27 @@ fn nhs_numbers_are_removed() {
     let after = check_bytes("clinic-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// An IP address in a note goes with the name beside it, and on its own.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn ip_addresses_in_free_text_are_removed() {
+    let csv = b"Date,Notes\n01/03/2023,Mrs Jane Okafor complained from IP address 198.51.100.9\n02/03/2023,Abusive email sent from IP 203.0.113.7.\n03/03/2023,See section 1.2.3.4\n";
+    let report = check_bytes("notes.csv", csv, &Options::default());
+    assert_eq!(
+        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Date,Notes",
+            "01/03/2023,[name removed] complained from IP address [IP address removed]",
+            "02/03/2023,Abusive email sent from IP [IP address removed].",
+            "03/03/2023,See section 1.2.3.4",
+        ]
+    );
+    let after = check_bytes("notes-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

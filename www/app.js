@@ -10,6 +10,9 @@
   // Each kind of finding: its tag, colour, mark (a symbol as well as the
   // colour), what a flagged row does (one row, several rows) and why it matters.
   // `words` is the report's settingsText ({k, counts}) for the kinds that depend on them.
+  // A column class in words: its JSON name, with the acronyms a clerk reads.
+  const CLASS_WORDS = { ni_number: 'NI number', nhs_number: 'NHS number', ip_address: 'IP address' };
+  const classWords = (k) => CLASS_WORDS[k] || String(k).replace(/_/g, ' ');
   const KIND = {
     staff: { tag: 'Staff', cls: 'tag-red', mark: '\u26A0\uFE0E', does: ['identifies a member of staff', 'identify a member of staff'],
       explain: () => 'Names, numbers or other details that point to an officer or member of staff.' },
@@ -490,7 +493,7 @@
     }
     const ident = (r.columns || []).filter((c) => c.identifying);
     pair('Columns that identify people', ident.length
-      ? el('ul', null, ident.map((c) => el('li', { text: c.name + ' (' + c.class.replace(/_/g, ' ') + '): ' + c.evidence })))
+      ? el('ul', null, ident.map((c) => el('li', { text: c.name + ' (' + classWords(c.class) + '): ' + c.evidence })))
       : 'None found');
     if (r.tables && r.tables.length) {
       pair('Tables found', el('ul', null, r.tables.map((t) => el('li', {
@@ -697,7 +700,7 @@
       const selLabel = el('label', { class: 'visually-hidden', htmlFor: sel.id, text: 'In the safe copy, column ' + colLabel(c) });
       sel.addEventListener('change', () => { d.action = sel.value; maskWrap.hidden = d.action !== 'mask'; decided(f); });
       mask.addEventListener('input', () => { d.text = mask.value; decided(f); });
-      const what = c.class.replace(/_/g, ' ');
+      const what = classWords(c.class);
       tbody.append(el('tr', null, [
         el('th', { scope: 'row', class: 'table-cell' }, [el('bdi', { text: colLabel(c) })]),
         el('td', { class: 'table-cell' }, [document.createTextNode(what),

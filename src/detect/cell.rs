@@ -48,6 +48,8 @@ pub enum What {
     Nino,
     /// An NHS, CHI or Health and Care number.
     Nhs,
+    /// Free text: an IP address; `true` when on the internet.
+    TextIp(bool),
     /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
     TextNhs,
     /// An IP address; `true` when on the internet, not an organisation's
@@ -127,7 +129,7 @@ impl What {
             What::Phone { .. } => p::PHONE_DIRECT,
             What::Nino => p::NINO,
             What::Nhs | What::TextNhs => p::NHS_NUMBER,
-            What::Ip(_) => p::IP_ADDRESS,
+            What::Ip(_) | What::TextIp(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
             What::Postcode => p::POSTCODE,
             What::Address => p::ADDRESS,

@@ -224,6 +224,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Nhs
             | What::TextNhs
             | What::Ip(true)
+            | What::TextIp(true)
             | What::Address
             | What::Photo(true)
             | What::Dob
@@ -872,6 +873,17 @@ fn judge_row(
                 if class(h) != ColumnClass::IpAddress {
                     continue;
                 }
+                let (how, what) = if public {
+                    ((6, true, Ctx::Either), "IP address")
+                } else {
+                    (
+                        (15, false, Ctx::Either),
+                        "IP address on an internal network",
+                    )
+                };
+                cands.of(how, p::IP_ADDRESS, what, &[At(col)], &[At(t)]);
+            }
+            What::TextIp(public) => {
                 let (how, what) = if public {
                     ((6, true, Ctx::Either), "IP address")
                 } else {

@@ -480,7 +480,11 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
     out.get(before..).unwrap_or(&[]).iter().any(|h| {
         !matches!(
             h.what,
-            What::TextAddress(false) | What::TextPostcode | What::TextVehicle | What::TextAge
+            What::TextAddress(false)
+                | What::TextPostcode
+                | What::TextVehicle
+                | What::TextAge
+                | What::TextIp(false)
         )
     })
 }
@@ -531,6 +535,21 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             spans.push((a, b));
             out.push(CellHit {
                 what: What::Nino,
+                start: a,
+                end: b,
+            });
+        }
+    }
+    if digits >= 4 && (text.contains('.') || text.contains(':')) {
+        let mut ips = Vec::new();
+        patterns::find_ips(text, &mut ips);
+        for (a, b, kind) in ips {
+            if spans.iter().any(|(x, y)| a < *y && b > *x) {
+                continue;
+            }
+            spans.push((a, b));
+            out.push(CellHit {
+                what: What::TextIp(kind == patterns::IpKind::Public),
                 start: a,
                 end: b,
             });

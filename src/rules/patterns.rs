@@ -66,7 +66,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
     Rule { id: NHS_NUMBER, description: "An NHS number (England and Wales), CHI number (Scotland) or Health and Care number (Northern Ireland): ten digits (943 476 5919) in a column with such a header, or with a valid check digit filling a column with no header rule" },
-    Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
+    Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. In free text: IPv6, or IPv4 after a word that says what it is (IP, address, host). An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
     Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
     Rule { id: ADDRESS, description: "A home address (house number and street) in an address column" },
     Rule { id: POSTCODE, description: "A full UK postcode in a postcode column: adds to a flagged row" },
@@ -1202,6 +1202,70 @@ pub fn ip_address(s: &str) -> Option<IpKind> {
         return s.parse::<Ipv6Addr>().ok().map(v6_kind);
     }
     None
+}
+
+/// IP addresses in free text, as byte ranges with their kind: an IPv6
+/// address anywhere (`2001:db8::7`), an IPv4 address after a word that
+/// says what it is (`IP`, `address`, `host`: `from IP 203.0.113.7`), so
+/// that a section number (`see 1.2.3.4`) is not one.
+///
+/// ```
+/// use foi_check::rules::patterns::{find_ips, IpKind};
+/// let mut out = Vec::new();
+/// find_ips("Logged in from IP 203.0.113.7. See 1.2.3.4", &mut out);
+/// assert_eq!(out, [(18, 29, IpKind::Public)]);
+/// ```
+pub fn find_ips(text: &str, out: &mut Vec<(usize, usize, IpKind)>) {
+    let b = text.as_bytes();
+    let part = |c: u8| c.is_ascii_hexdigit() || matches!(c, b'.' | b':');
+    let mut i = 0;
+    while i < b.len() {
+        let starts = b
+            .get(i)
+            .is_some_and(|&c| c.is_ascii_hexdigit() || c == b':')
+            && !(i > 0
+                && b.get(i - 1)
+                    .is_some_and(|&c| part(c) || c.is_ascii_alphanumeric()));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while b.get(end).is_some_and(|&c| part(c)) {
+            end += 1;
+        }
+        // a full stop or colon ending the sentence is not part of it
+        while end > i && b.get(end - 1).is_some_and(|&c| c == b'.' || c == b':') {
+            end -= 1;
+        }
+        let followed = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+        let token = text.get(i..end).unwrap_or("");
+        let v6 = token.contains(':');
+        if !followed && (v6 || cue_ip(b, i)) {
+            if let Some(kind) = ip_address(token) {
+                out.push((i, end, kind));
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Whether a word that says an IP address follows is among the three
+/// words before byte `at`.
+fn cue_ip(b: &[u8], at: usize) -> bool {
+    let before = b.get(at.saturating_sub(32)..at).unwrap_or(&[]);
+    let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
+    lower
+        .split(|c| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| {
+            matches!(
+                w,
+                b"ip" | b"ipv4" | b"ipv6" | b"address" | b"addr" | b"host" | b"device" | b"router"
+            )
+        })
 }
 
 fn v4_kind(a: std::net::Ipv4Addr) -> IpKind {
