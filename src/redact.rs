@@ -277,6 +277,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[NI number removed]")
     } else if r == crate::rules::patterns::NHS_NUMBER {
         Some("[NHS number removed]")
+    } else if r == crate::rules::patterns::DRIVING_LICENCE {
+        Some("[licence number removed]")
     } else if r == crate::rules::patterns::IP_ADDRESS {
         Some("[IP address removed]")
     } else if r == "address.home" || r == crate::rules::patterns::TEXT_ADDRESS {

@@ -1079,3 +1079,30 @@ fn a_header_over_records_is_no_label_and_value() {
     ];
     flags_each(cases);
 }
+
+#[test]
+fn driving_licence_numbers_are_people() {
+    // A GB driving licence number holds its holder's surname, date of birth
+    // and initials: in any column, and in free text. A reference of the
+    // same length that is not of its shape is none.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Date,Driver licence,Offence,Notes\n01/03/2023,MORGA753116SM9IJ,Speeding,\n02/03/2023,PATEL801152KA9XY 35,Speeding,\n03/03/2023,,Parking,Licence WARD9662034S99AB seen\n04/03/2023,ABCDE123456789XY,Parking,\n",
+            &[
+                (2, Kind::Person, "id.driving_licence"),
+                (3, Kind::Person, "id.driving_licence"),
+                (4, Kind::Person, "id.driving_licence"),
+            ],
+        ),
+        // under a header of names, and with no header rule
+        (
+            "Driver,Offence\nMORGA753116SM9IJ,Speeding\n",
+            &[(2, Kind::Person, "id.driving_licence")],
+        ),
+        (
+            "Key,Seen\nMORGA753116SM9IJ,1\nMORGA713116SM9IJ,2\n",
+            &[(2, Kind::Person, "id.driving_licence")],
+        ),
+    ];
+    flags_each(cases);
+}

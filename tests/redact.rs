@@ -1086,3 +1086,27 @@ fn ip_addresses_in_free_text_are_removed() {
     let after = check_bytes("notes-safe.csv", &out, &Options::default());
     assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
+
+/// Driving licence numbers go from the safe copy, in their column and in
+/// free text.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn driving_licence_numbers_are_removed() {
+    let csv = b"Date,Licence number,Notes\n01/03/2023,MORGA753116SM9IJ,\n03/03/2023,,Licence WARD9662034S99AB 35 seen\n";
+    let report = check_bytes("pcn.csv", csv, &Options::default());
+    assert_eq!(
+        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(
+        lines(&out),
+        [
+            "Date,Licence number,Notes",
+            "01/03/2023,[licence number removed],",
+            "03/03/2023,,Licence [licence number removed] 35 seen",
+        ]
+    );
+    let after = check_bytes("pcn-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}

@@ -48,6 +48,8 @@ pub enum What {
     Nino,
     /// An NHS, CHI or Health and Care number.
     Nhs,
+    /// A GB driving licence number, in any column or free text.
+    DrivingLicence,
     /// Free text: an IP address; `true` when on the internet.
     TextIp(bool),
     /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
@@ -129,6 +131,7 @@ impl What {
             What::Phone { .. } => p::PHONE_DIRECT,
             What::Nino => p::NINO,
             What::Nhs | What::TextNhs => p::NHS_NUMBER,
+            What::DrivingLicence => p::DRIVING_LICENCE,
             What::Ip(_) | What::TextIp(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
             What::Postcode => p::POSTCODE,
@@ -574,6 +577,8 @@ pub fn classify(
                     // `J Morgan (4521)`: a name with the officer's number
                     stats.names += 1;
                     out.push(whole(What::Name(shape)));
+                } else if licence(v, off, out) {
+                    // `MORGA753116SM9IJ` under `Driver`: a licence, not a name
                 } else if let Some(shape) = name::lower_case_name(v, name::LowerCase::Name) {
                     // `jane patel`
                     stats.names += 1;
@@ -724,6 +729,8 @@ pub fn classify(
             }
         }
         Mode::Quiet => {
+            // `Licence number`, `Reference`: a driving licence is a person's
+            licence(v, off, out);
             if v.len() > 5 && v.contains('@') {
                 if let Some(e) = patterns::first_email(cell, &mut scratch.domains, |e| e.personal) {
                     out.push(CellHit {
@@ -738,6 +745,25 @@ pub fn classify(
         }
         Mode::Unknown => sniff(cell, v, off, stats, scratch, out),
     }
+}
+
+/// A cell that is a GB driving licence number (an issue number may follow:
+/// `MORGA753116SM9IJ 35`): its hit, at `off` in the cell, goes to `out`.
+fn licence(v: &str, off: usize, out: &mut Vec<CellHit>) -> bool {
+    if !(16..=19).contains(&v.len()) {
+        return false;
+    }
+    let mut found = Vec::new();
+    patterns::find_driving_licences(v, &mut found);
+    let Some(&(a, b)) = found.first() else {
+        return false;
+    };
+    out.push(CellHit {
+        what: What::DrivingLicence,
+        start: off + a,
+        end: off + b,
+    });
+    true
 }
 
 /// Whether a cell is worth parsing as an IP address: three dots (IPv4) or
@@ -828,6 +854,9 @@ fn sniff(
         if text::scan(cell, out) {
             stats.mentions += 1;
         }
+        return;
+    }
+    if licence(v, off, out) {
         return;
     }
     if v.len() <= 16 {

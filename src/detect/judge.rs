@@ -223,6 +223,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Nino
             | What::Nhs
             | What::TextNhs
+            | What::DrivingLicence
             | What::Ip(true)
             | What::TextIp(true)
             | What::Address
@@ -857,6 +858,13 @@ fn judge_row(
                     &[At(t)],
                 );
             }
+            What::DrivingLicence => cands.of(
+                (6, true, Ctx::Either),
+                p::DRIVING_LICENCE,
+                "Driving licence number",
+                &[At(col)],
+                &[At(t)],
+            ),
             What::TextNhs => cands.of(
                 (6, true, Ctx::Either),
                 p::NHS_NUMBER,

@@ -555,6 +555,21 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             });
         }
     }
+    if digits >= 6 && text.len() >= 16 {
+        let mut licences = Vec::new();
+        patterns::find_driving_licences(text, &mut licences);
+        for (a, b) in licences {
+            if spans.iter().any(|(x, y)| a < *y && b > *x) {
+                continue;
+            }
+            spans.push((a, b));
+            out.push(CellHit {
+                what: What::DrivingLicence,
+                start: a,
+                end: b,
+            });
+        }
+    }
     if digits >= 10 {
         let mut nhs = Vec::new();
         patterns::find_nhs_numbers(text, &mut nhs);

@@ -124,6 +124,28 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h("id.nino.header", C::NiNumber, N, false, &["ni"]),
+    // Before the names (`Driver`): a licence's number is checked for the
+    // shape of a driving licence, not read as a name.
+    h(
+        "id.licence.header",
+        C::Reference,
+        N,
+        true,
+        &[
+            "driving licence",
+            "driving license",
+            "driver licence",
+            "driver license",
+            "driving licence number",
+            "driving licence no",
+            "driver licence number",
+            "driver number",
+            "dln",
+            "licence number",
+            "licence no",
+            "license number",
+        ],
+    ),
     h(
         "id.nhs.header",
         C::NhsNumber,
@@ -709,6 +731,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "contact.email.header", description: "Column header means e-mail addresses" },
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
+    Rule { id: "id.licence.header", description: "Column header means licence numbers (Driving Licence, Licence Number, DLN): checked for driving licence numbers, not read as names" },
     Rule { id: "id.nhs.header", description: "Column header means NHS, CHI or Health and Care numbers (NHS Number, NHS No, CHI Number, H&C Number)" },
     Rule { id: "id.ip.header", description: "Column header means IP addresses (IP Address, Client IP, IPv4, Remote Addr)" },
     Rule { id: "dob.header", description: "Column header means dates of birth (DOB, Date of Birth)" },

@@ -21,6 +21,8 @@ pub const PHONE_DIRECT: &str = "contact.phone.direct";
 pub const NINO: &str = "id.nino";
 /// Rule id: an NHS, CHI or Health and Care number (a patient's).
 pub const NHS_NUMBER: &str = "id.nhs_number";
+/// Rule id: a GB driving licence number.
+pub const DRIVING_LICENCE: &str = "id.driving_licence";
 /// Rule id: an IP address (an online identifier).
 pub const IP_ADDRESS: &str = "id.ip_address";
 /// Rule id: a date of birth.
@@ -66,6 +68,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
     Rule { id: NHS_NUMBER, description: "An NHS number (England and Wales), CHI number (Scotland) or Health and Care number (Northern Ireland): ten digits (943 476 5919) in a column with such a header, or with a valid check digit filling a column with no header rule" },
+    Rule { id: DRIVING_LICENCE, description: "A GB driving licence number (MORGA753116SM9IJ: surname, date of birth, initials), in any column or free text" },
     Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. In free text: IPv6, or IPv4 after a word that says what it is (IP, address, host). An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
     Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
     Rule { id: ADDRESS, description: "A home address (house number and street) in an address column" },
@@ -999,6 +1002,66 @@ pub fn find_ninos(
         };
         out.push((i, end));
         i = end;
+    }
+}
+
+// ---------------------------------------------------------------- driving licences
+
+/// Whether `b` (16 bytes) is a GB driving licence number: five letters of
+/// the surname padded with `9`, the decade of birth, the month (plus 50 for
+/// a woman), the day, the year's last digit, two initials padded with `9`,
+/// a digit and two check letters (`MORGA753116SM9IJ`). Upper case only.
+fn licence_at(b: &[u8]) -> bool {
+    let letter9 = |c: &u8| c.is_ascii_uppercase() || *c == b'9';
+    let d = |i: usize| b.get(i).filter(|c| c.is_ascii_digit()).map(|c| c - b'0');
+    let (Some(m1), Some(m2), Some(d1), Some(d2)) = (d(6), d(7), d(8), d(9)) else {
+        return false;
+    };
+    let month = (m1 * 10 + m2) % 50;
+    let day = d1 * 10 + d2;
+    b.len() == 16
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.get(1..5).is_some_and(|s| s.iter().all(letter9))
+        && d(5).is_some()
+        && matches!(m1, 0 | 1 | 5 | 6)
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && d(10).is_some()
+        && b.get(11).is_some_and(u8::is_ascii_uppercase)
+        && b.get(12).is_some_and(letter9)
+        && d(13).is_some()
+        && b.get(14..16)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_uppercase))
+}
+
+/// GB driving licence numbers in `text`, as byte ranges (not inside a
+/// longer word; a two-digit issue number after a space may follow and is
+/// not part of it).
+///
+/// ```
+/// use foi_check::rules::patterns::find_driving_licences;
+/// let mut out = Vec::new();
+/// find_driving_licences("Licence MORGA753116SM9IJ 35 seen; XMORGA753116SM9IJ", &mut out);
+/// assert_eq!(out, [(8, 24)]);
+/// ```
+pub fn find_driving_licences(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    if b.len() < 16 {
+        return;
+    }
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut i = 0;
+    while i + 16 <= b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_uppercase)
+            && !(i > 0 && word(i - 1))
+            && !word(i + 16)
+            && b.get(i..i + 16).is_some_and(licence_at)
+        {
+            out.push((i, i + 16));
+            i += 16;
+        } else {
+            i += 1;
+        }
     }
 }
 
