@@ -48,15 +48,11 @@ pub enum What {
     Nino,
     /// An NHS, CHI or Health and Care number.
     Nhs,
-    /// A GB driving licence number, in any column or free text.
-    DrivingLicence,
-    /// Free text: an IP address; `true` when on the internet.
-    TextIp(bool),
-    /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
-    TextNhs,
     /// An IP address; `true` when on the internet, not an organisation's
     /// own network ([`patterns::IpKind`]).
     Ip(bool),
+    /// A GB driving licence number, in any column or free text.
+    DrivingLicence,
     /// A date in a date-of-birth column.
     Dob,
     /// A full postcode in a postcode column.
@@ -91,6 +87,10 @@ pub enum What {
     TextVehicle,
     /// Free text: a person's age (`aged 34`, `34-year-old`).
     TextAge,
+    /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
+    TextNhs,
+    /// Free text: an IP address; `true` when on the internet.
+    TextIp(bool),
     /// A personal e-mail address at one of the profile's domains.
     ProfileEmail,
     /// A value of the profile's number shape with this index.
