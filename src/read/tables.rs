@@ -661,13 +661,26 @@ impl Group {
             return false;
         }
         // Cheapest first: a ragged row of data has a number, or a first
-        // cell that is no header on its own (`MORGAN`).
-        let mut cells = fields.iter().map(|f| f.trim()).filter(|t| !t.is_empty());
-        if !cells.clone().all(is_label)
-            || cells
-                .next()
-                .is_none_or(|c| crate::rules::headers::match_whole_header(c).is_none())
-            || !cells.all(|c| crate::rules::headers::match_header(c).is_some())
+        // cell that is no header on its own (`MORGAN`), or few such cells
+        // (`WARD,John,Constable`: a ward is a header word).
+        let cells = fields.iter().map(|f| f.trim()).filter(|t| !t.is_empty());
+        if !cells.clone().all(is_label) {
+            return false;
+        }
+        let whole = |c: &str| crate::rules::headers::match_whole_header(c).is_some();
+        let (mut n, mut words) = (0, 0);
+        for (k, c) in cells.clone().enumerate() {
+            let w = whole(c);
+            if k == 0 && !w {
+                return false;
+            }
+            n += 1;
+            words += usize::from(w);
+        }
+        if words * 2 < n
+            || !cells
+                .clone()
+                .all(|c| crate::rules::headers::match_header(c).is_some())
             || !header_like(fields, s)
         {
             return false;
