@@ -24,7 +24,7 @@
 //! A), and on the same row the group's cells come first. A block whose
 //! header comes later, on a row of the table (not after blank rows), beside
 //! its rows or below its last one, makes the same area from that row on,
-//! when its cells there are mostly header words, two at least
+//! when its cells there are header words only, two at least
 //! (`,,,Surname,Initial,Rank`), so data that runs on to the right
 //! (`,,,MORGAN,J,Constable`) stays in the table.
 //!
@@ -179,6 +179,30 @@ fn year_like(t: &str) -> bool {
 
 fn is_label(t: &str) -> bool {
     !numeric_like(t) || year_like(t)
+}
+
+/// A header-like record of header words only, two at least (`Surname,
+/// Initial,Rank`), as a record of a table may be the header of another.
+/// Cheapest first, as it is asked about rows of data: a number, a first
+/// cell that is no header on its own (`MORGAN`), or few such cells
+/// (`WARD,John,Constable`: a ward is a header word) settle it before the
+/// header table is searched phrase by phrase.
+fn header_words(fields: &[&str], s: Shape) -> bool {
+    use crate::rules::headers::{match_header, match_whole_header};
+    let cells = fields.iter().map(|f| f.trim()).filter(|t| !t.is_empty());
+    if s.filled < 2 || !cells.clone().all(is_label) {
+        return false;
+    }
+    let (mut n, mut words) = (0, 0);
+    for (k, c) in cells.clone().enumerate() {
+        let w = match_whole_header(c).is_some();
+        if k == 0 && !w {
+            return false;
+        }
+        n += 1;
+        words += usize::from(w);
+    }
+    words * 2 >= n && cells.clone().all(|c| match_header(c).is_some()) && header_like(fields, s)
 }
 
 fn header_like(fields: &[&str], s: Shape) -> bool {
@@ -606,17 +630,7 @@ impl Group {
         let start =
             (self.last_col + 2..=s.last).find(|&j| fields.get(j).is_some_and(|c| !blank(c)))?;
         let block = fields.get(start..)?;
-        let b = shape(block);
-        let cells: Vec<&str> = block
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        let words = cells
-            .iter()
-            .filter(|c| crate::rules::headers::match_header(c).is_some())
-            .count();
-        (header_like(block, b) && words >= 2 && words * 2 >= cells.len()).then_some(start)
+        header_words(block, shape(block)).then_some(start)
     }
 
     /// The record without the area's cells (the group's own cells).
@@ -657,32 +671,7 @@ impl Group {
         };
         let wider = s.last > self.last_col;
         let narrower = s.last < self.last_col && (s.last + 1..=self.last_col).any(usual);
-        if !(wider || narrower) || s.filled < 2 {
-            return false;
-        }
-        // Cheapest first: a ragged row of data has a number, or a first
-        // cell that is no header on its own (`MORGAN`), or few such cells
-        // (`WARD,John,Constable`: a ward is a header word).
-        let cells = fields.iter().map(|f| f.trim()).filter(|t| !t.is_empty());
-        if !cells.clone().all(is_label) {
-            return false;
-        }
-        let whole = |c: &str| crate::rules::headers::match_whole_header(c).is_some();
-        let (mut n, mut words) = (0, 0);
-        for (k, c) in cells.clone().enumerate() {
-            let w = whole(c);
-            if k == 0 && !w {
-                return false;
-            }
-            n += 1;
-            words += usize::from(w);
-        }
-        if words * 2 < n
-            || !cells
-                .clone()
-                .all(|c| crate::rules::headers::match_header(c).is_some())
-            || !header_like(fields, s)
-        {
+        if !(wider || narrower) || !header_words(fields, s) {
             return false;
         }
         let repeats = fields
