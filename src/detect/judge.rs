@@ -844,10 +844,11 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
-            // A patient's NHS number, in a column of them (a ten-digit
-            // number with a valid check digit elsewhere is a reference).
-            What::Nhs => {
-                if class(h) != ColumnClass::NhsNumber {
+            // A patient's NHS number, in a column of them or in free text
+            // (a ten-digit number with a valid check digit in a column of
+            // something else is a reference).
+            What::Nhs | What::TextNhs => {
+                if h.what == What::Nhs && class(h) != ColumnClass::NhsNumber {
                     continue;
                 }
                 cands.of(
@@ -865,33 +866,15 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
-            What::TextNhs => cands.of(
-                (6, true, Ctx::Either),
-                p::NHS_NUMBER,
-                "NHS number",
-                &[At(col)],
-                &[At(t)],
-            ),
-            // An IP address in a column of them: a public one is an online
-            // identifier (a visitor's, a home's, a phone's); one of the
-            // organisation's own network only adds to a flagged row. A
-            // value that looks like one in a column of something else
-            // (`1.2.3.4` among version numbers) is not one.
-            What::Ip(public) => {
-                if class(h) != ColumnClass::IpAddress {
+            // An IP address, in a column of them or in free text: a public
+            // one is an online identifier (a visitor's, a home's, a
+            // phone's); one of the organisation's own network only adds to
+            // a flagged row. A value that looks like one in a column of
+            // something else (`1.2.3.4` among version numbers) is not one.
+            What::Ip(public) | What::TextIp(public) => {
+                if matches!(h.what, What::Ip(_)) && class(h) != ColumnClass::IpAddress {
                     continue;
                 }
-                let (how, what) = if public {
-                    ((6, true, Ctx::Either), "IP address")
-                } else {
-                    (
-                        (15, false, Ctx::Either),
-                        "IP address on an internal network",
-                    )
-                };
-                cands.of(how, p::IP_ADDRESS, what, &[At(col)], &[At(t)]);
-            }
-            What::TextIp(public) => {
                 let (how, what) = if public {
                     ((6, true, Ctx::Either), "IP address")
                 } else {

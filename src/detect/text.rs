@@ -489,6 +489,22 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
     })
 }
 
+/// Each match that overlaps none found before it, as a hit (its span kept,
+/// so that the words it is made of are not read again).
+fn push_apart(
+    found: impl Iterator<Item = (usize, usize, What)>,
+    spans: &mut Vec<(usize, usize)>,
+    out: &mut Vec<CellHit>,
+) {
+    for (start, end, what) in found {
+        if spans.iter().any(|(x, y)| start < *y && end > *x) {
+            continue;
+        }
+        spans.push((start, end));
+        out.push(CellHit { what, start, end });
+    }
+}
+
 fn scan_into(text: &str, out: &mut Vec<CellHit>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     if text.contains('@') {
@@ -543,47 +559,22 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
     if digits >= 4 && (text.contains('.') || text.contains(':')) {
         let mut ips = Vec::new();
         patterns::find_ips(text, &mut ips);
-        for (a, b, kind) in ips {
-            if spans.iter().any(|(x, y)| a < *y && b > *x) {
-                continue;
-            }
-            spans.push((a, b));
-            out.push(CellHit {
-                what: What::TextIp(kind == patterns::IpKind::Public),
-                start: a,
-                end: b,
-            });
-        }
+        let ips = ips
+            .into_iter()
+            .map(|(a, b, kind)| (a, b, What::TextIp(kind == patterns::IpKind::Public)));
+        push_apart(ips, &mut spans, out);
     }
     if digits >= 6 && text.len() >= 16 {
-        let mut licences = Vec::new();
-        patterns::find_driving_licences(text, &mut licences);
-        for (a, b) in licences {
-            if spans.iter().any(|(x, y)| a < *y && b > *x) {
-                continue;
-            }
-            spans.push((a, b));
-            out.push(CellHit {
-                what: What::DrivingLicence,
-                start: a,
-                end: b,
-            });
-        }
+        let mut found = Vec::new();
+        patterns::find_driving_licences(text, &mut found);
+        let found = found.into_iter().map(|(a, b)| (a, b, What::DrivingLicence));
+        push_apart(found, &mut spans, out);
     }
     if digits >= 10 {
-        let mut nhs = Vec::new();
-        patterns::find_nhs_numbers(text, &mut nhs);
-        for (a, b) in nhs {
-            if spans.iter().any(|(x, y)| a < *y && b > *x) {
-                continue;
-            }
-            spans.push((a, b));
-            out.push(CellHit {
-                what: What::TextNhs,
-                start: a,
-                end: b,
-            });
-        }
+        let mut found = Vec::new();
+        patterns::find_nhs_numbers(text, &mut found);
+        let found = found.into_iter().map(|(a, b)| (a, b, What::TextNhs));
+        push_apart(found, &mut spans, out);
     }
     // At most one token per two bytes: one allocation, no regrowth.
     let mut toks = Vec::with_capacity(text.len() / 2 + 1);

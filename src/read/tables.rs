@@ -633,6 +633,16 @@ impl Group {
         header_words(block, shape(block)).then_some(start)
     }
 
+    /// Whether column `j` is filled in at least half of the table's rows
+    /// (of those profiled).
+    fn usual(&self, j: usize) -> bool {
+        self.profiled > 0
+            && self
+                .profile
+                .get(j)
+                .is_some_and(|&(_, all)| all * 2 >= self.profiled)
+    }
+
     /// The record without the area's cells (the group's own cells).
     fn own<'a>(&self, fields: &[&'a str]) -> Vec<&'a str> {
         match self.area.as_deref() {
@@ -662,13 +672,7 @@ impl Group {
     /// under it to show whether it heads a table ([`Group::starts_new`]).
     /// Rows of the table's shape are never looked up in the header table.
     fn header_out_of_shape(&self, fields: &[&str], s: Shape) -> bool {
-        let usual = |j: usize| {
-            self.profiled > 0
-                && self
-                    .profile
-                    .get(j)
-                    .is_some_and(|&(_, all)| all * 2 >= self.profiled)
-        };
+        let usual = |j: usize| self.usual(j);
         let wider = s.last > self.last_col;
         let narrower = s.last < self.last_col && (s.last + 1..=self.last_col).any(usual);
         if !(wider || narrower) || !header_words(fields, s) {
@@ -707,14 +711,7 @@ impl Group {
         if fits * 2 < follow.len() {
             return false;
         }
-        // Column `j` is filled in at least half of the table's rows.
-        let usual = |j: usize| {
-            self.profiled > 0
-                && self
-                    .profile
-                    .get(j)
-                    .is_some_and(|&(_, all)| all * 2 >= self.profiled)
-        };
+        let usual = |j: usize| self.usual(j);
         let narrower = h.last < self.last_col
             && (h.last + 1..=self.last_col).any(usual)
             && follow.iter().all(|(_, t)| t.last <= h.last);
