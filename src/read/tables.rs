@@ -633,6 +633,17 @@ impl Group {
         header_words(block, shape(block)).then_some(start)
     }
 
+    /// Whether a record's cells are the table's header again (a page break
+    /// in an export).
+    fn repeats_header(&self, fields: &[&str]) -> bool {
+        fields
+            .iter()
+            .map(|f| f.trim())
+            .filter(|t| !t.is_empty())
+            .zip(self.header.iter().filter(|h| !h.is_empty()))
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    }
+
     /// Whether column `j` is filled in at least half of the table's rows
     /// (of those profiled).
     fn usual(&self, j: usize) -> bool {
@@ -678,12 +689,7 @@ impl Group {
         if !(wider || narrower) || !header_words(fields, s) {
             return false;
         }
-        let repeats = fields
-            .iter()
-            .map(|f| f.trim())
-            .filter(|t| !t.is_empty())
-            .zip(self.header.iter().filter(|h| !h.is_empty()))
-            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        let repeats = self.repeats_header(fields);
         !repeats
     }
 
@@ -752,12 +758,7 @@ impl Group {
         if titled && s.last != self.last_col {
             return true; // a titled header of another width
         }
-        let repeats = fields
-            .iter()
-            .map(|f| f.trim())
-            .filter(|t| !t.is_empty())
-            .zip(self.header.iter().filter(|h| !h.is_empty()))
-            .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        let repeats = self.repeats_header(fields);
         repeats
             || fields.iter().enumerate().any(|(j, f)| {
                 let t = f.trim();
