@@ -1083,59 +1083,48 @@ pub fn find_driving_licences(text: &str, out: &mut Vec<(usize, usize)>) {
 /// ```
 pub fn nhs_number(s: &str, checked: bool) -> bool {
     let b = s.trim().as_bytes();
-    let mut digits = [0u8; 10];
-    let mut n = 0;
-    let mut groups = [0usize; 3];
-    let mut sep: Option<u8> = None;
-    for &c in b {
-        match c {
-            b'0'..=b'9' => {
-                let Some(d) = digits.get_mut(n) else {
-                    return false;
-                };
-                *d = c - b'0';
-                n += 1;
-            }
-            b' ' | b'-' => {
-                // one kind of separator, after the third and sixth digit only
-                if sep.is_some_and(|s| s != c) || !matches!(n, 3 | 6) {
-                    return false;
-                }
-                let i = if n == 3 { 0 } else { 1 };
-                if groups.get(i).is_some_and(|&g| g != 0) {
-                    return false;
-                }
-                if let Some(g) = groups.get_mut(i) {
-                    *g = n;
-                }
-                sep = Some(c);
-            }
-            _ => return false,
-        }
-    }
-    // grouped 3-3-4 or not at all
-    if n != 10 || (sep.is_some() && groups != [3, 6, 0]) {
+    if !nhs_shape(b) {
         return false;
     }
     if !checked {
         return true;
     }
+    let digits: Vec<u32> = b
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .map(|&c| u32::from(c - b'0'))
+        .collect();
     // `0000000000`, `9999999999`: a placeholder, whatever its check digit
-    if digits.iter().all(|&d| Some(&d) == digits.first()) {
+    if digits.iter().all(|d| Some(d) == digits.first()) {
         return false;
     }
     let sum: u32 = digits
         .iter()
         .take(9)
         .zip((2..=10u32).rev())
-        .map(|(&d, w)| u32::from(d) * w)
+        .map(|(d, w)| d * w)
         .sum();
     let check = match 11 - sum % 11 {
         11 => 0,
         10 => return false,
         c => c,
     };
-    digits.get(9).is_some_and(|&d| u32::from(d) == check)
+    digits.get(9) == Some(&check)
+}
+
+/// Ten digits run together, or grouped 3-3-4 by one kind of separator (a
+/// space or a hyphen).
+fn nhs_shape(b: &[u8]) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    match b.len() {
+        10 => (0..10).all(digit),
+        12 => {
+            matches!(b.get(3), Some(b' ' | b'-'))
+                && b.get(3) == b.get(7)
+                && (0..12).filter(|&k| k != 3 && k != 7).all(digit)
+        }
+        _ => false,
+    }
 }
 
 /// NHS numbers in free text, as byte ranges: ten digits with a valid check
@@ -1157,19 +1146,16 @@ pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
             i += 1;
             continue;
         }
-        let grouped = b
-            .get(i + 3)
-            .filter(|c| matches!(c, b' ' | b'-'))
-            .is_some_and(|&s| {
-                b.get(i + 7) == Some(&s)
-                    && (0..12)
-                        .filter(|k| *k != 3 && *k != 7)
-                        .all(|k| b.get(i + k).is_some_and(u8::is_ascii_digit))
-            });
-        let end = if grouped { i + 12 } else { i + 10 };
-        let shaped = grouped
-            || ((0..10).all(|k| b.get(i + k).is_some_and(u8::is_ascii_digit)) && cue_before(b, i));
-        if shaped && !word(end) && text.get(i..end).is_some_and(|s| nhs_number(s, true)) {
+        // grouped, or run together after its cue
+        let at = |end: usize| {
+            b.get(i..end).is_some_and(nhs_shape)
+                && !word(end)
+                && text.get(i..end).is_some_and(|s| nhs_number(s, true))
+        };
+        if let Some(end) = [i + 12, i + 10]
+            .into_iter()
+            .find(|&end| at(end) && (end == i + 12 || cue_before(b, i)))
+        {
             out.push((i, end));
             i = end;
             continue;
