@@ -54,6 +54,17 @@ fn redact_with(csv: &[u8], policy: &Policy, report: &Report, chunk: usize) -> Ve
 }
 
 /// The output as text lines without the BOM.
+/// The safe copy under the default policy flags `rows` (as the check did),
+/// reads `expected` line by line, and checks clean.
+fn default_copy_is(csv: &[u8], rows: &[u64], expected: &[&str]) {
+    let report = check_bytes("f.csv", csv, &Options::default());
+    assert_eq!(report.rows.iter().map(|r| r.row).collect::<Vec<_>>(), rows);
+    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
+    assert_eq!(lines(&out), expected);
+    let after = check_bytes("f-safe.csv", &out, &Options::default());
+    assert!(after.rows.is_empty(), "{:?}", after.rows);
+}
+
 fn lines(out: &[u8]) -> Vec<String> {
     let text = String::from_utf8(out.to_vec()).expect("utf-8");
     let text = text.strip_prefix('\u{feff}').expect("BOM first");
@@ -996,23 +1007,16 @@ fn a_pivot_beside_its_data_has_its_small_counts_suppressed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn ip_addresses_are_removed() {
     let csv = b"Date,IP address,Page\n01/03/2023,203.0.113.7,/contact\n01/03/2023,2001:db8::7,/foi\n02/03/2023,192.168.1.20,/intranet\n";
-    let report = check_bytes("log.csv", csv, &Options::default());
-    assert_eq!(
-        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
-        [2, 3]
-    );
-    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
-    assert_eq!(
-        lines(&out),
-        [
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
             "Date,IP address,Page",
             "01/03/2023,[IP address removed],/contact",
             "01/03/2023,[IP address removed],/foi",
             "02/03/2023,[IP address removed],/intranet",
-        ]
+        ],
     );
-    let after = check_bytes("log-safe.csv", &out, &Options::default());
-    assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
 
 /// Collar numbers under `Officer` go from the safe copy, which then checks
@@ -1021,22 +1025,15 @@ fn ip_addresses_are_removed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn collar_numbers_under_officer_are_removed() {
     let csv = b"Officer,Date,Incident\n4521,01/03/2023,Theft\n3310,02/03/2023,Assault\n";
-    let report = check_bytes("incidents.csv", csv, &Options::default());
-    assert_eq!(
-        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
-        [2, 3]
-    );
-    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
-    assert_eq!(
-        lines(&out),
-        [
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
             "Officer,Date,Incident",
             "[number removed],01/03/2023,Theft",
             "[number removed],02/03/2023,Assault",
-        ]
+        ],
     );
-    let after = check_bytes("incidents-safe.csv", &out, &Options::default());
-    assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
 
 /// NHS numbers go from the safe copy, in their column and in free text,
@@ -1045,22 +1042,15 @@ fn collar_numbers_under_officer_are_removed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn nhs_numbers_are_removed() {
     let csv = b"NHS number,Clinic,Notes\n999 000 0018,Fracture,Seen\n9990000026,Eye,\"Was 999 000 0034, merged\"\n";
-    let report = check_bytes("clinic.csv", csv, &Options::default());
-    assert_eq!(
-        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
-        [2, 3]
-    );
-    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
-    assert_eq!(
-        lines(&out),
-        [
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
             "NHS number,Clinic,Notes",
             "[NHS number removed],Fracture,Seen",
             "[NHS number removed],Eye,\"Was [NHS number removed], merged\"",
-        ]
+        ],
     );
-    let after = check_bytes("clinic-safe.csv", &out, &Options::default());
-    assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
 
 /// An IP address in a note goes with the name beside it, and on its own.
@@ -1068,23 +1058,16 @@ fn nhs_numbers_are_removed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn ip_addresses_in_free_text_are_removed() {
     let csv = b"Date,Notes\n01/03/2023,Mrs Jane Okafor complained from IP address 198.51.100.9\n02/03/2023,Abusive email sent from IP 203.0.113.7.\n03/03/2023,See section 1.2.3.4\n";
-    let report = check_bytes("notes.csv", csv, &Options::default());
-    assert_eq!(
-        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
-        [2, 3]
-    );
-    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
-    assert_eq!(
-        lines(&out),
-        [
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
             "Date,Notes",
             "01/03/2023,[name removed] complained from IP address [IP address removed]",
             "02/03/2023,Abusive email sent from IP [IP address removed].",
             "03/03/2023,See section 1.2.3.4",
-        ]
+        ],
     );
-    let after = check_bytes("notes-safe.csv", &out, &Options::default());
-    assert!(after.rows.is_empty(), "{:?}", after.rows);
 }
 
 /// Driving licence numbers go from the safe copy, in their column and in
@@ -1093,20 +1076,13 @@ fn ip_addresses_in_free_text_are_removed() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn driving_licence_numbers_are_removed() {
     let csv = b"Date,Licence number,Notes\n01/03/2023,MORGA753116SM9IJ,\n03/03/2023,,Licence WARD9662034S99AB 35 seen\n";
-    let report = check_bytes("pcn.csv", csv, &Options::default());
-    assert_eq!(
-        report.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
-        [2, 3]
-    );
-    let out = redact_with(csv, &Policy::default_for(&report), &report, 7);
-    assert_eq!(
-        lines(&out),
-        [
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
             "Date,Licence number,Notes",
             "01/03/2023,[licence number removed],",
             "03/03/2023,,Licence [licence number removed] 35 seen",
-        ]
+        ],
     );
-    let after = check_bytes("pcn-safe.csv", &out, &Options::default());
-    assert!(after.rows.is_empty(), "{:?}", after.rows);
 }

@@ -1154,7 +1154,7 @@ pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
         };
         if let Some(end) = [i + 12, i + 10]
             .into_iter()
-            .find(|&end| at(end) && (end == i + 12 || cue_before(b, i)))
+            .find(|&end| at(end) && (end == i + 12 || cue_before(b, i, &[b"nhs", b"chi"])))
         {
             out.push((i, end));
             i = end;
@@ -1167,19 +1167,17 @@ pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Whether `NHS` or `CHI` is among the two words before byte `at`.
-fn cue_before(b: &[u8], at: usize) -> bool {
-    let before = b.get(at.saturating_sub(24)..at).unwrap_or(&[]);
+/// Whether one of `cues` (lower case) is among the three words before
+/// byte `at` (`NHS no 9434765919`, `from IP 203.0.113.7`).
+fn cue_before(b: &[u8], at: usize, cues: &[&[u8]]) -> bool {
+    let before = b.get(at.saturating_sub(32)..at).unwrap_or(&[]);
     let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
-    let words: Vec<&[u8]> = lower
+    lower
         .split(|c| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .iter()
         .rev()
         .take(3)
-        .any(|w| *w == b"nhs" || *w == b"chi")
+        .any(|w| cues.contains(&w))
 }
 
 // ---------------------------------------------------------------- IP addresses
@@ -1290,7 +1288,7 @@ pub fn find_ips(text: &str, out: &mut Vec<(usize, usize, IpKind)>) {
         let followed = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
         let token = text.get(i..end).unwrap_or("");
         let v6 = token.contains(':');
-        if !followed && (v6 || cue_ip(b, i)) {
+        if !followed && (v6 || cue_before(b, i, IP_CUES)) {
             if let Some(kind) = ip_address(token) {
                 out.push((i, end, kind));
             }
@@ -1299,23 +1297,10 @@ pub fn find_ips(text: &str, out: &mut Vec<(usize, usize, IpKind)>) {
     }
 }
 
-/// Whether a word that says an IP address follows is among the three
-/// words before byte `at`.
-fn cue_ip(b: &[u8], at: usize) -> bool {
-    let before = b.get(at.saturating_sub(32)..at).unwrap_or(&[]);
-    let lower: Vec<u8> = before.iter().map(u8::to_ascii_lowercase).collect();
-    lower
-        .split(|c| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| {
-            matches!(
-                w,
-                b"ip" | b"ipv4" | b"ipv6" | b"address" | b"addr" | b"host" | b"device" | b"router"
-            )
-        })
-}
+/// Words that say an IP address follows.
+const IP_CUES: &[&[u8]] = &[
+    b"ip", b"ipv4", b"ipv6", b"address", b"addr", b"host", b"device", b"router",
+];
 
 fn v4_kind(a: std::net::Ipv4Addr) -> IpKind {
     let [x, y, ..] = a.octets();
