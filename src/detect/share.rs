@@ -61,52 +61,74 @@ impl TableScanner {
                 (whats.len() - 1) as u16
             })
         };
-        let mut body = Vec::new();
-        put_len(&mut body, self.cols.len());
+        // The body first, straight into `out` (made room for at once: it
+        // is tens of megabytes for a large list); the kinds of hit after it.
+        let size = 64
+            + self
+                .cols
+                .iter()
+                .map(|c| 8 + 12 * c.phones.len())
+                .sum::<usize>()
+            + 22 * self.entries.len()
+            + 14 * self.hits.len()
+            + 4 * self.words.len()
+            + 16 * self.rows.len()
+            + self.arena.len()
+            + self.keys.len();
+        out.reserve(size + 8 + 4096);
+        let len_at = out.len();
+        put_len(out, 0);
+        let body = out.len();
+        put_len(out, self.cols.len());
         for c in &self.cols {
-            put_len(&mut body, c.phones.len());
+            put_len(out, c.phones.len());
             for (&k, &v) in &c.phones {
-                put_u64(&mut body, k);
-                put_u32(&mut body, v);
+                put_u64(out, k);
+                put_u32(out, v);
             }
         }
-        put_len(&mut body, self.entries.len());
+        put_len(out, self.entries.len());
         for e in &self.entries {
-            put_u64(&mut body, e.key.bits());
-            put_u32(&mut body, e.col);
-            body.push(e.n);
-            body.push(u8::from(e.could_flag));
+            put_u64(out, e.key.bits());
+            put_u32(out, e.col);
+            out.push(e.n);
+            out.push(u8::from(e.could_flag));
             for h in &e.hits {
-                put_u16(&mut body, number(h.what));
-                body.push(h.start);
-                body.push(h.end);
+                put_u16(out, number(h.what));
+                out.push(h.start);
+                out.push(h.end);
             }
         }
-        put_len(&mut body, self.hits.len());
+        put_len(out, self.hits.len());
         for h in &self.hits {
-            put_u64(&mut body, h.text.bits());
-            put_u32(&mut body, h.col);
-            put_u16(&mut body, number(h.what));
+            put_u64(out, h.text.bits());
+            put_u32(out, h.col);
+            put_u16(out, number(h.what));
         }
-        put_len(&mut body, self.words.len());
+        put_len(out, self.words.len());
         for &w in &self.words {
-            put_u32(&mut body, w);
+            put_u32(out, w);
         }
-        put_len(&mut body, self.rows.len());
+        // Each row: its number, and how many words and raw hits it has.
+        put_len(out, self.rows.len());
+        let (mut words, mut hits) = (0, 0);
         for r in &self.rows {
-            put_u64(&mut body, r.row);
-            put_len(&mut body, r.words);
-            put_len(&mut body, r.hits);
+            put_u64(out, r.row);
+            put_u32(out, (r.words - words) as u32);
+            put_u32(out, (r.hits - hits) as u32);
+            (words, hits) = (r.words, r.hits);
         }
-        put_str(&mut body, &self.arena);
-        put_str(&mut body, &self.keys);
+        put_str(out, &self.arena);
+        put_str(out, &self.keys);
+        let n = (out.len() - body) as u64;
+        if let Some(at) = out.get_mut(len_at..len_at + 8) {
+            at.copy_from_slice(&n.to_le_bytes());
+        }
         let head = Head {
             stats: self.cols.iter().map(|c| c.stats).collect(),
             whats,
         };
         put_str(out, &serde_json::to_string(&head).unwrap_or_default());
-        put_len(out, body.len());
-        out.extend_from_slice(&body);
     }
 
     /// Add the second half's scan of this table (`half`, of the rows after
@@ -135,34 +157,29 @@ impl TableScanner {
         let entries_at = u32::try_from(self.entries.len()).map_err(|e| e.to_string())?;
         let (hits_at, words_at) = (self.hits.len(), self.words.len());
         let (arena_at, keys_at) = (self.arena.len(), self.keys.len());
-        for (i, mut e) in half.entries.into_iter().enumerate() {
-            e.id = entries_at
-                .checked_add(i as u32)
-                .filter(|&id| id != RAW)
-                .ok_or("too many memo entries")?;
+        let entries = u32::try_from(half.entries.len()).map_err(|e| e.to_string())?;
+        if entries_at.checked_add(entries).is_none_or(|n| n == RAW) {
+            return Err("too many memo entries".into());
+        }
+        self.entries.extend(half.entries.into_iter().map(|mut e| {
+            e.id += entries_at;
             e.key = e.key.shift(arena_at, keys_at);
-            self.entries.push(e);
-        }
-        for mut h in half.hits {
+            e
+        }));
+        self.hits.extend(half.hits.into_iter().map(|mut h| {
             h.text = h.text.shift(arena_at, keys_at);
-            self.hits.push(h);
-        }
-        for w in half.words {
-            self.words.push(match w {
-                RAW => RAW,
-                w => w
-                    .checked_add(entries_at)
-                    .filter(|&w| w != RAW)
-                    .ok_or("too many memo entries")?,
-            });
-        }
-        for r in half.rows {
-            self.rows.push(KeptRow {
-                row: r.row,
-                words: r.words + words_at,
-                hits: r.hits + hits_at,
-            });
-        }
+            h
+        }));
+        self.words.extend(
+            half.words
+                .into_iter()
+                .map(|w| if w == RAW { RAW } else { w + entries_at }),
+        );
+        self.rows.extend(half.rows.into_iter().map(|r| KeptRow {
+            row: r.row,
+            words: r.words + words_at,
+            hits: r.hits + hits_at,
+        }));
         self.arena.push_str(&half.arena);
         self.keys.push_str(&half.keys);
         Ok(())
@@ -173,10 +190,10 @@ impl ScanHalf {
     /// Read a half written by [`TableScanner::write_half`] from `bytes` at
     /// `*at` (moved past it); `None` if the bytes are not one.
     pub(crate) fn read(bytes: &[u8], at: &mut usize) -> Option<ScanHalf> {
-        let head: Head = serde_json::from_str(get_str(bytes, at)?).ok()?;
         let n = get_len(bytes, at)?;
         let body = bytes.get(*at..at.checked_add(n)?)?;
         *at += n;
+        let head: Head = serde_json::from_str(get_str(bytes, at)?).ok()?;
         let b = &mut 0usize;
         let what = |b: &mut usize| head.whats.get(usize::from(get_u16(body, b)?)).copied();
         let ncols = get_len(body, b)?;
@@ -244,24 +261,22 @@ impl ScanHalf {
             words.push(w);
         }
         let n = get_len(body, b)?;
-        let mut rows: Vec<KeptRow> = Vec::with_capacity(n.min(body.len() / 24));
+        let mut rows: Vec<KeptRow> = Vec::with_capacity(n.min(body.len() / 16));
+        let (mut w, mut h, mut row0) = (0usize, 0usize, 0u64);
         for _ in 0..n {
-            let r = KeptRow {
-                row: get_u64(body, b)?,
-                words: get_len(body, b)?,
-                hits: get_len(body, b)?,
-            };
+            let row = get_u64(body, b)?;
             // Each row's words and hits start where the last row's end.
-            let (w0, h0, row0) = rows.last().map_or((0, 0, 0), |p| (p.words, p.hits, p.row));
-            if r.words < w0
-                || r.words > words.len()
-                || r.hits < h0
-                || r.hits > hits.len()
-                || r.row < row0
-            {
+            w = w.checked_add(get_u32(body, b)? as usize)?;
+            h = h.checked_add(get_u32(body, b)? as usize)?;
+            if w > words.len() || h > hits.len() || row < row0 {
                 return None;
             }
-            rows.push(r);
+            row0 = row;
+            rows.push(KeptRow {
+                row,
+                words: w,
+                hits: h,
+            });
         }
         let arena = get_str(body, b)?.to_string();
         let keys = get_str(body, b)?.to_string();
