@@ -1,6 +1,6 @@
 //! The checker: bytes in (pushed in chunks), a [`Report`] out.
 
-use crate::detect::{get_len, get_u64, put_len, put_u64, Findings, ScanHalf, TableScanner};
+use crate::detect::{Findings, TableScanner};
 use crate::error::{Error, ErrorKind};
 use crate::options::Options;
 use crate::profile::{Compiled, Roster};
@@ -103,7 +103,6 @@ impl Local {
                 profile,
                 roster: None,
                 label_header: None,
-                split: None,
             },
             risks: Risks {
                 options,
@@ -116,85 +115,19 @@ impl Local {
 impl Sink for Local {
     fn table_start(&mut self, table: &Table) {
         self.state.table_start(table);
-        if !self.state.second() {
-            self.risks.table_start(table);
-        }
+        self.risks.table_start(table);
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
         self.state.record(table, row, fields);
-        if !self.state.second() {
-            self.risks.record(table, row, fields);
-        }
+        self.risks.record(table, row, fields);
     }
 
     fn table_end(&mut self, index: usize, _last_row: u64) {
         let risk = self.risks.table_end(index);
         self.state.table_end(index, risk);
     }
-
-    fn raw_record(&mut self, row: u64, byte: u64, _fields: &[&str]) {
-        if let Some(s) = self.state.split.as_mut() {
-            if s.row.is_none() && byte >= s.from_byte {
-                s.row = Some(row);
-            }
-        }
-    }
 }
-
-/// Which part of a check shared by two checkers a checker does (the page's
-/// two workers, each with its own memory, on a large file). Both read the
-/// whole file, so both find the same tables and number the same rows; the
-/// reading is the smaller part of a check. The detector's work on a table's
-/// rows, the larger part, is shared: the first part classifies the rows
-/// whose records start before a given byte of the file, the second those
-/// from it. The second part's scanners go to the first as bytes
-/// ([`Checker::finish_half`], [`Checker::join`]), and the first judges every
-/// table on all of its rows: its report is the report of a check by one
-/// checker. The first part alone runs the risk models, reads the rows
-/// outside tables and the tables whose rows may be labels and values
-/// ([`TableScanner::splittable`]), and keeps the view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// Every row before the given byte, and what is not shared.
-    First,
-    /// The rows of shared tables from the given byte.
-    Second,
-}
-
-/// A checker's part of a shared check.
-struct Split {
-    part: Part,
-    from_byte: u64,
-    /// The first row whose record starts at or after `from_byte`: the
-    /// second part's rows are this one and those after it.
-    row: Option<u64>,
-    /// Tables ended: the first part judges them once the second part's
-    /// half has joined; the second part writes them in its half.
-    ended: Vec<(usize, TableScanner, Option<RiskScanner>)>,
-    /// The second part's half, once joined (first part).
-    joined: Option<Half>,
-}
-
-/// The second part's half of a check, as the first part reads it.
-struct Half {
-    /// What the second part's reader saw: it must be what the first's saw.
-    seen: Seen,
-    scans: Vec<(usize, ScanHalf)>,
-}
-
-/// What a part's reader saw by the end: the parts of one check agree on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Seen {
-    row: Option<u64>,
-    tables: usize,
-    rows: u64,
-    bytes: u64,
-    failed: bool,
-}
-
-/// The first bytes of a half: what it is, and its format's version.
-const HALF_MAGIC: &[u8] = b"foi-check half 1\n";
 
 /// The detector's half of a check: the tables, their direct-identifier
 /// scanners and, as tables end, what both the detector and the risk models
@@ -212,8 +145,6 @@ struct State {
     /// A header that may be a label and its value (`Surname,MORGAN`), until
     /// its table's first row shows which ([`State::header_as_text`]).
     label_header: Option<LabelHeader>,
-    /// This checker's part of a check shared by two, if it is shared.
-    split: Option<Split>,
 }
 
 /// A table's header that reads as a label and its values, held until the
@@ -236,37 +167,8 @@ impl State {
         TableScanner::with_profile(table, self.profile.as_ref(), self.roster.as_ref())
     }
 
-    /// Whether this checker is the second part of a shared check.
-    fn second(&self) -> bool {
-        self.split.as_ref().is_some_and(|s| s.part == Part::Second)
-    }
-
-    /// Whether this checker classifies `row` of a shared table.
-    fn mine(&self, row: u64) -> bool {
-        match &self.split {
-            None => true,
-            Some(s) => match s.part {
-                Part::First => s.row.is_none_or(|r| row < r),
-                Part::Second => s.row.is_some_and(|r| row >= r),
-            },
-        }
-    }
-
     fn table_start(&mut self, table: &Table) {
         self.settle_label(None);
-        if self.second() {
-            // The tables, to be found as the first part finds them; their
-            // headers are the first part's to read.
-            self.tables.push(TableInfo {
-                header_row: table.header_row,
-                first_row: table.header_row,
-                last_row: table.header_row,
-                first_column: table.first_column,
-                header: Vec::new(),
-            });
-            self.open.push((table.index, self.scanner(Some(table))));
-            return;
-        }
         self.tables.push(TableInfo {
             header_row: table.header_row,
             first_row: table.header_row,
@@ -351,18 +253,6 @@ impl State {
     }
 
     fn record(&mut self, table: Option<usize>, row: u64, fields: &[&str]) {
-        if self.second() {
-            // Only shared tables' rows from the split are the second part's.
-            if let Some(i) = table {
-                let mine = self.mine(row);
-                if let Some((_, t)) = self.open.iter_mut().find(|(index, _)| *index == i) {
-                    if mine && t.splittable() {
-                        t.record(row, fields);
-                    }
-                }
-            }
-            return;
-        }
         if let Some(h) = &self.label_header {
             let first = (table == Some(h.table)).then(|| fields.first().copied().unwrap_or(""));
             self.settle_label(first);
@@ -375,11 +265,8 @@ impl State {
                     }
                     info.last_row = row;
                 }
-                let mine = self.mine(row);
                 if let Some((_, t)) = self.open.iter_mut().find(|(index, _)| *index == i) {
-                    if mine || !t.splittable() {
-                        t.record(row, fields);
-                    }
+                    t.record(row, fields);
                 }
             }
             None => {
@@ -409,75 +296,15 @@ impl State {
             ) {
                 loose.labelled_row_is_staff(info.header_row);
             }
-            match self.split.as_mut() {
-                // Judged when the rows of the other part are in.
-                Some(s) => s.ended.push((index, direct, risk)),
-                None => self.judge(direct, risk),
+            let direct = direct.finish();
+            if let Some(risk) = risk {
+                self.risks.push(match direct.records {
+                    true => risk.finish(&direct.columns),
+                    false => risk.finish_list(&direct.columns),
+                });
             }
+            self.findings.push(direct);
         }
-    }
-
-    /// Judge a table's scan, and its risk models on the detector's columns.
-    fn judge(&mut self, direct: TableScanner, risk: Option<RiskScanner>) {
-        let direct = direct.finish();
-        if let Some(risk) = risk {
-            self.risks.push(match direct.records {
-                true => risk.finish(&direct.columns),
-                false => risk.finish_list(&direct.columns),
-            });
-        }
-        self.findings.push(direct);
-    }
-
-    /// First part, at the end: add the second part's half (`seen` is what
-    /// this part's reader saw) to the tables' scans, and judge the tables
-    /// ended. `Err` when the half is missing or is not of this file's check.
-    fn join_half(&mut self, seen: Seen) -> Result<(), String> {
-        let Some(mut split) = self.split.take() else {
-            return Ok(());
-        };
-        let Some(half) = split.joined.take() else {
-            for (_, direct, risk) in split.ended {
-                self.judge(direct, risk);
-            }
-            return Err("the second half of this file's check never arrived, \
-                 so the file was not fully checked"
-                .into());
-        };
-        if half.seen != seen {
-            for (_, direct, risk) in split.ended {
-                self.judge(direct, risk);
-            }
-            return Err(format!(
-                "the two halves of this file's check read it differently ({seen:?} and {:?}), \
-                 so the file was not fully checked",
-                half.seen
-            ));
-        }
-        let mut result = Ok(());
-        for (index, scan) in half.scans {
-            let scanner = split
-                .ended
-                .iter_mut()
-                .map(|(i, s, _)| (&*i, s))
-                .chain(self.open.iter_mut().map(|(i, s)| (&*i, s)))
-                .find(|(i, _)| **i == index)
-                .map(|(_, s)| s);
-            result = match scanner {
-                Some(s) => s.absorb(scan),
-                None => {
-                    Err("the second half of this file's check has a table the first has not".into())
-                }
-            };
-            if result.is_err() {
-                break;
-            }
-        }
-        // Judged on what was read, whatever came of the join.
-        for (_, direct, risk) in split.ended {
-            self.judge(direct, risk);
-        }
-        result
     }
 }
 
@@ -536,32 +363,6 @@ impl Sink for Tee<'_> {
         self.state.raw_record(row, byte, fields);
         self.tap.raw_record(row, byte, fields);
     }
-}
-
-/// A half written by [`Checker::finish_half`], read back; `None` if the
-/// bytes are not one.
-fn read_half(bytes: &[u8]) -> Option<Half> {
-    let rest = bytes.strip_prefix(HALF_MAGIC)?;
-    let at = &mut 0;
-    let row = get_u64(rest, at)?;
-    let seen = Seen {
-        row: (row != u64::MAX).then_some(row),
-        tables: get_len(rest, at)?,
-        rows: get_u64(rest, at)?,
-        bytes: get_u64(rest, at)?,
-        failed: {
-            let b = *rest.get(*at)?;
-            *at += 1;
-            b != 0
-        },
-    };
-    let n = get_len(rest, at)?;
-    let mut scans = Vec::new();
-    for _ in 0..n {
-        let index = get_len(rest, at)?;
-        scans.push((index, ScanHalf::read(rest, at)?));
-    }
-    (*at == rest.len()).then_some(Half { seen, scans })
 }
 
 /// A tap that wants nothing.
@@ -629,125 +430,6 @@ impl Checker {
             local.state.roster = Some(roster);
         }
         self
-    }
-
-    /// Make this checker `part` of a check shared by two ([`Part`]): the
-    /// rows of shared tables whose records start at or after byte
-    /// `from_byte` of the file are the second part's. Call before the first
-    /// chunk, on both parts with the same options and `from_byte`, and push
-    /// both the whole file. Then the second part's [`Checker::finish_half`]
-    /// goes to the first's [`Checker::join`] before it finishes; a first
-    /// part finished without it reports the file as not fully checked.
-    ///
-    /// ```
-    /// use foi_check::{Checker, Options, Part};
-    /// let csv = b"Surname,Initial,Rank\nMORGAN,J,Inspector\nPATEL,S,Sergeant\n";
-    /// let from = 40; // PATEL's row starts at byte 40
-    /// let mut second = Checker::new("staff.csv", Options::default()).shared(Part::Second, from);
-    /// second.push(csv).unwrap();
-    /// let half = second.finish_half().unwrap();
-    /// let mut first = Checker::new("staff.csv", Options::default()).shared(Part::First, from);
-    /// first.push(csv).unwrap();
-    /// first.join(&half).unwrap();
-    /// let report = first.finish();
-    /// assert_eq!(report.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 3]);
-    /// ```
-    pub fn shared(mut self, part: Part, from_byte: u64) -> Self {
-        self.threads = Threads::One;
-        if let Stage::Local(local) = &mut self.stage {
-            local.state.split = Some(Split {
-                part,
-                from_byte,
-                row: None,
-                ended: Vec::new(),
-                joined: None,
-            });
-        }
-        self
-    }
-
-    /// What this checker's reader has seen: the parts of a shared check
-    /// must agree on it.
-    fn seen(reader: &Reader, failed: bool, state: &State) -> Seen {
-        let info = reader.info();
-        Seen {
-            row: state.split.as_ref().and_then(|s| s.row),
-            tables: state.tables.len(),
-            rows: info.rows,
-            bytes: info.bytes,
-            failed,
-        }
-    }
-
-    /// The second part of a shared check, after the last chunk: its half, as
-    /// bytes for the first part's [`Checker::join`].
-    pub fn finish_half(mut self) -> Result<Vec<u8>, Error> {
-        let not_second = || {
-            Error::new(
-                ErrorKind::Malformed(
-                    "this checker is not the second part of a shared check".into(),
-                ),
-                None,
-                None,
-            )
-        };
-        let Stage::Local(local) = &mut self.stage else {
-            return Err(not_second());
-        };
-        if !local.state.second() {
-            return Err(not_second());
-        }
-        if self.error.is_none() {
-            let mut tee = Tee {
-                state: local.as_mut(),
-                tap: &mut NoTap,
-            };
-            if let Err(e) = self.reader.finish(&mut tee) {
-                self.error = Some(e);
-            }
-        }
-        let seen = Checker::seen(&self.reader, self.error.is_some(), &local.state);
-        let state = &mut local.state;
-        let ended = state.split.take().map(|s| s.ended).unwrap_or_default();
-        let scans: Vec<(usize, TableScanner)> = ended
-            .into_iter()
-            .map(|(i, s, _)| (i, s))
-            .chain(std::mem::take(&mut state.open))
-            .collect();
-        let mut out = HALF_MAGIC.to_vec();
-        put_u64(&mut out, seen.row.map_or(u64::MAX, |r| r));
-        put_len(&mut out, seen.tables);
-        put_u64(&mut out, seen.rows);
-        put_u64(&mut out, seen.bytes);
-        out.push(u8::from(seen.failed));
-        put_len(&mut out, scans.len());
-        for (index, scan) in scans {
-            put_len(&mut out, index);
-            scan.write_half(&mut out);
-        }
-        Ok(out)
-    }
-
-    /// The first part of a shared check: take the second part's half (from
-    /// its [`Checker::finish_half`]), to be added to this part's tables
-    /// when it finishes. `Err` if the bytes are not a half.
-    pub fn join(&mut self, half: &[u8]) -> Result<(), Error> {
-        let bad = |why: &str| {
-            Error::new(
-                ErrorKind::Malformed(format!("the second half of this file's check {why}")),
-                None,
-                None,
-            )
-        };
-        let Stage::Local(local) = &mut self.stage else {
-            return Err(bad("cannot join a check on two threads"));
-        };
-        let Some(split) = local.state.split.as_mut().filter(|s| s.part == Part::First) else {
-            return Err(bad("can only join the first part of a shared check"));
-        };
-        let half = read_half(half).ok_or_else(|| bad("is not one (its bytes are damaged)"))?;
-        split.joined = Some(half);
-        Ok(())
     }
 
     /// Feed the next chunk of the file. After an error, further chunks are
@@ -881,12 +563,6 @@ impl Checker {
             mut risks,
         } = *local;
         state.settle_label(None);
-        if state.split.as_ref().is_some_and(|s| s.part == Part::First) {
-            let seen = Checker::seen(&self.reader, self.error.is_some(), &state);
-            if let Err(reason) = state.join_half(seen) {
-                self.error = Some(Error::new(ErrorKind::Malformed(reason), None, None));
-            }
-        }
         // A file with nothing in it must never read as "checked, nothing found".
         if self.error.is_none() && state.tables.is_empty() && state.loose.is_none() {
             let info = self.reader.info();

@@ -37,7 +37,7 @@ pub mod write;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use check::{check_bytes, Checker, Part, Threads};
+pub use check::{check_bytes, Checker, Threads};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use report::{

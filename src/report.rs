@@ -451,26 +451,6 @@ impl StoreStr {
         StoreStr(StoreStr::new(start, end).0 | Self::KEY)
     }
 
-    /// The string moved by another buffer's text put before it: `arena`
-    /// bytes before the arena's, `keys` before the key buffer's.
-    pub(crate) fn shift(self, arena: usize, keys: usize) -> StoreStr {
-        if self.is_key() {
-            StoreStr::key(keys + self.start(), keys + self.end())
-        } else {
-            StoreStr::new(arena + self.start(), arena + self.end())
-        }
-    }
-
-    /// Its bits (see [`StoreStr::from_bits`]).
-    pub(crate) fn bits(self) -> u64 {
-        self.0
-    }
-
-    /// A string from [`StoreStr::bits`].
-    pub(crate) fn from_bits(bits: u64) -> StoreStr {
-        StoreStr(bits)
-    }
-
     /// Whether this is a string of the key buffer.
     pub(crate) fn is_key(self) -> bool {
         self.0 & Self::KEY != 0

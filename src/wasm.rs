@@ -76,42 +76,6 @@ impl WasmChecker {
         self.view = Some(store);
     }
 
-    /// Make this checker part `part` (1 or 2) of a check shared by two
-    /// workers ([`crate::Part`]): the rows of shared tables whose records
-    /// start at or after byte `from` are part 2's. Both parts are given the
-    /// whole file; then part 2's `finishHalf` goes to part 1's `join` before
-    /// part 1's `finish`. Call before the first `push`.
-    pub fn share(&mut self, part: u8, from: f64) -> Result<(), JsError> {
-        let part = match part {
-            1 => crate::Part::First,
-            2 => crate::Part::Second,
-            _ => return Err(js_err("a shared check has parts 1 and 2")),
-        };
-        self.inner = self.inner.take().map(|c| c.shared(part, from as u64));
-        Ok(())
-    }
-
-    /// Part 2 of a shared check, after the last `push`: its half of the
-    /// check, as bytes for part 1's `join`.
-    #[wasm_bindgen(js_name = finishHalf)]
-    pub fn finish_half(&mut self) -> Result<Vec<u8>, JsError> {
-        self.inner
-            .take()
-            .ok_or_else(|| js_err("this file's check has already finished"))?
-            .finish_half()
-            .map_err(js_err)
-    }
-
-    /// Part 1 of a shared check, after the last `push` and before `finish`:
-    /// take part 2's half (from its `finishHalf`).
-    pub fn join(&mut self, half: &[u8]) -> Result<(), JsError> {
-        self.inner
-            .as_mut()
-            .ok_or_else(|| js_err("this file's check has already finished"))?
-            .join(half)
-            .map_err(js_err)
-    }
-
     /// Feed the next chunk. Throws with a message naming row and byte when
     /// the file cannot be read; `finish` still gives the (incomplete) report.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {

@@ -1,6 +1,5 @@
 // app.js: the page. DOM only: files are read in slices and sent to one Web
-// Worker (worker.js + the wasm core), which checks them and keeps their rows,
-// with a second one sharing the check of a large file (see SHARE_FROM);
+// Worker (worker.js + the wasm core), which checks them and keeps their rows;
 // this script draws what it reports. Every piece of text that comes from a
 // file (cells, headers, file names, reasons) is set with textContent.
 'use strict';
@@ -95,72 +94,12 @@
     return workerReady;
   }
 
-  function request(msg, transfer) {
+  function request(msg) {
     return ensureWorker().then(() => new Promise((resolve, reject) => {
       const req = ++reqSeq;
       replies.set(req, { resolve, reject });
-      worker.postMessage(Object.assign({ req }, msg), transfer || []);
+      worker.postMessage(Object.assign({ req }, msg));
     }));
-  }
-
-  // ---- the helper: a second worker for half of a large file's check --------
-  // On a computer with two cores or more, a file of SHARE_FROM bytes or more
-  // is checked by both workers (src/check.rs `Part`): each reads the whole
-  // file, the checker classifies the rows before SHARE_AT of it (and keeps
-  // the table, the risk models and the report), the helper those after, and
-  // its half joins the checker's before the report is made: the report is
-  // the one worker's report. The helper starts once the checker is ready,
-  // and takes a file only when it is ready too; if it fails, the file is
-  // checked again by the checker alone. It holds nothing between files.
-  const SHARE_FROM = 16 * 1024 * 1024;
-  // The checker also reads the file for its table and runs the risk models:
-  // it classifies the smaller part.
-  const SHARE_AT = 0.5;
-  let helper = null;
-  let helperWarm = false;
-  let helperBroken = !(navigator.hardwareConcurrency >= 2);
-  const helperReplies = new Map();
-  // Whether the checker may hold a roster: the helper never does, so no file is shared then.
-  let rosterSent = false;
-
-  function startHelper() {
-    if (helper || helperBroken) return;
-    const w = new Worker(workerUrl);
-    helper = w;
-    w.onmessage = (e) => {
-      const m = e.data;
-      if (w !== helper) return;
-      if (m.type === 'warm') helperWarm = true;
-      else if (m.type === 'crashed') helperLost(m.message);
-      else if (m.type === 'reply') {
-        const r = helperReplies.get(m.req);
-        helperReplies.delete(m.req);
-        if (r) { if (m.error !== undefined) r.reject(new Error(m.error)); else r.resolve(m.value); }
-      }
-    };
-    w.onerror = (e) => { e.preventDefault(); helperLost((e && e.message) || 'the helper stopped'); };
-    w.onmessageerror = () => helperLost('a message could not be read');
-    w.postMessage({ type: 'init', wasm: wasmBase64 });
-  }
-
-  // The helper is gone (a trap, out of memory): files go on with the checker alone.
-  function helperLost(message) {
-    if (helper) helper.terminate();
-    helper = null;
-    helperWarm = false;
-    helperBroken = true;
-    for (const r of helperReplies.values()) r.reject(new Error('The helper stopped: ' + message));
-    helperReplies.clear();
-  }
-
-  function helperRequest(msg) {
-    return new Promise((resolve, reject) => {
-      if (!helper) { reject(new Error('no helper')); return; }
-      const req = ++reqSeq;
-      helperReplies.set(req, { resolve, reject });
-      helper.postMessage(Object.assign({ req }, msg));
-      msg.req = req;
-    });
   }
 
   // A trap in the wasm (a Rust panic aborts), an out-of-memory or any
@@ -266,13 +205,7 @@
     try {
       await ensureWorker();
       const w = worker;
-      // Shared with the helper, or not (see SHARE_FROM).
-      const share = helperWarm && !rosterSent && !f.alone && f.size >= SHARE_FROM
-        ? { from: Math.floor(f.size * SHARE_AT) } : null;
-      const halfMsg = share && { type: 'half', file: f.file, name: f.name, options: settings.options, from: share.from };
-      const half = share && helperRequest(halfMsg);
-      if (half) half.catch(() => {});
-      w.postMessage({ type: 'start', id: f.id, file: f.file, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options, share });
+      w.postMessage({ type: 'start', id: f.id, file: f.file, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options });
       let offset = 0;
       let seq = 0;
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
@@ -307,21 +240,6 @@
         inFlight = { ack, end };
       }
       if (inFlight) await acknowledged(inFlight);
-      let joined = null;
-      if (half && !f.cancelled) {
-        // The helper's half, then into the checker: if the helper failed,
-        // this file is checked again, by the checker alone.
-        try {
-          const bytes = await Promise.race([half, stopped]);
-          if (!f.cancelled) joined = await request({ type: 'join', id: f.id, half: bytes.buffer }, [bytes.buffer]);
-        } catch (e) {
-          if (w === worker) w.postMessage({ type: 'close', id: f.id });
-          f.alone = true;
-          f.requeue = true;
-          return;
-        }
-      }
-      if (half && !joined && helper) helper.postMessage({ type: 'stopHalf', of: halfMsg.req });
       if (f.cancelled) {
         w.postMessage({ type: 'close', id: f.id });
         f.status = 'cancelled';
@@ -1148,9 +1066,7 @@
 
   async function loadRoster(file) {
     try {
-      const bytes = await file.arrayBuffer();
-      rosterSent = true;
-      const n = await request({ type: 'roster', bytes });
+      const n = await request({ type: 'roster', bytes: await file.arrayBuffer() });
       $('roster-now').textContent = 'Roster loaded for this session: ' + plural(n, 'name or number', 'names and numbers') + ' from ' + file.name + '. It is held in this window\'s memory only.';
       $('roster-forget').hidden = false;
       announce('Roster loaded: ' + plural(n, 'entry', 'entries') + '.');
@@ -1160,7 +1076,6 @@
   }
 
   function rosterLost() {
-    rosterSent = false;
     if (!$('roster-forget').hidden) {
       $('roster-now').textContent = 'The checker had to restart, so the roster was forgotten. Load it again if you need it.';
       $('roster-forget').hidden = true;
@@ -1526,7 +1441,7 @@
   });
   $('roster-file').addEventListener('change', (e) => { const file = e.target.files[0]; e.target.value = ''; if (file) loadRoster(file); });
   $('roster-forget').addEventListener('click', () => {
-    request({ type: 'roster', bytes: null }).then(() => { rosterSent = false; }, () => {});
+    request({ type: 'roster', bytes: null }).catch(() => {});
     $('roster-now').textContent = 'No roster loaded.';
     $('roster-forget').hidden = true;
     announce('Roster forgotten.');
@@ -1597,7 +1512,7 @@
     if (stored.choice && stored.choice !== 'none') useProfile(stored.choice, true).catch(() => {});
   }
   renderProfileChoices();
-  ensureWorker().then(startHelper, (e) => {
+  ensureWorker().catch((e) => {
     $('error-list').replaceChildren(el('li', { text: String(e.message || e) }));
     $('error-summary').hidden = false;
   });

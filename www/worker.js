@@ -6,17 +6,11 @@
 //   init {wasm: base64 of the gzipped wasm}
 //                                       -> ready {version}, then warm {ms} (after the
 //                                          warm-up check) | crashed
-//   start {id, file, name, size, keep, options, share} (file: the File, read again for the table's
+//   start {id, file, name, size, keep, options} (file: the File, read again for the table's
 //                                         rows and searches; keep: bytes of memory for where
 //                                         its rows start; options: the settings, serde names
-//                                         of src/options.rs; share {from}, optional: part 1 of a
-//                                         check shared with the helper worker, its half joined
-//                                         before `finish`)
+//                                         of src/options.rs)
 //   chunk {id, seq, bytes: ArrayBuffer} -> progress {id, seq, rows} | readError {id, message}
-//   half {req, file, name, options, from} -> reply {req, value: Uint8Array} (in the helper worker:
-//                                         part 2 of a shared check, read from the File)
-//   stopHalf {of}                       (the half being read for req `of` stops)
-//   join {req, id, half: ArrayBuffer}   -> reply {req, value: true} (part 2's half, before `finish`)
 //   finish {id}                         -> report {id, report (without rows; with settingsText),
 //                                          flagged (view indexes, Uint32Array), viewLength,
 //                                          viewTruncated, timing {push, finish, summary, flagged} ms}
@@ -59,14 +53,10 @@ const reports = new Map();
 const safeCopies = new Map();
 // milliseconds spent in push per file id, for the report's timing
 const pushTime = new Map();
-// milliseconds spent joining the helper's half per file id (a shared check)
-const joinTime = new Map();
 // id -> File, read again for the rows the page draws and for searches
 const files = new Map();
 // id -> req of the file's latest search: an earlier one still reading stops
 const latestSearch = new Map();
-// req of a `half` being read -> false once the page has stopped it
-const halves = new Map();
 const encoder = new TextEncoder();
 
 function report(id) {
@@ -125,7 +115,6 @@ const handlers = {
   },
   start(m) {
     const c = newChecker(m.name, m.options);
-    if (m.share) c.share(1, m.share.from);
     if (m.keep > 0) c.keepRows(m.keep, m.size);
     checkers.set(m.id, c);
     files.set(m.id, m.file);
@@ -143,57 +132,12 @@ const handlers = {
     }
     self.postMessage({ type: 'progress', id: m.id, seq: m.seq, rows: c.rowsRead() });
   },
-  // The helper worker's one task: part 2 of a large file's check shared
-  // with the checker (src/check.rs `Part`). It reads the whole File itself,
-  // classifies the rows of the file's tables from byte `from`, and replies
-  // with its half (transferred), which the page gives the checker (`join`)
-  // before its `finish`. A file that cannot be read stops here where it
-  // stops the checker; the half says so, and the checker's report too.
-  async half(m) {
-    halves.set(m.req, true);
-    const c = newChecker(m.name, m.options);
-    let value;
-    try {
-      c.share(2, m.from);
-      try {
-        // The next slice is read while this one is checked.
-        let next = readRange(m.file, 0, Math.min(CHUNK, m.file.size));
-        for (let at = 0; at < m.file.size; at += CHUNK) {
-          const bytes = await next;
-          const end = at + CHUNK;
-          next = end < m.file.size ? readRange(m.file, end, Math.min(end + CHUNK, m.file.size)) : null;
-          if (next) next.catch(() => {});
-          if (!halves.get(m.req)) throw new Error('the check of this file was stopped');
-          c.push(bytes);
-        }
-      } catch (e) {
-        if (e instanceof WebAssembly.RuntimeError || !halves.get(m.req)) throw e;
-      }
-      value = c.finishHalf();
-    } finally {
-      halves.delete(m.req);
-      c.free();
-    }
-    self.postMessage({ type: 'reply', req: m.req, value }, [value.buffer]);
-  },
-  stopHalf(m) {
-    if (halves.has(m.of)) halves.set(m.of, false);
-  },
-  // The checker: part 2's half of a shared check, after the last chunk.
-  join(m) {
-    const t0 = performance.now();
-    checker(m.id).join(new Uint8Array(m.half));
-    joinTime.set(m.id, performance.now() - t0);
-    reply(m.req, true);
-  },
   // The report stays here; the page gets it without its rows, and the view
   // indexes of the flagged rows (transferred).
   finish(m) {
     const c = checker(m.id);
     let t = performance.now();
     const timing = { push: pushTime.get(m.id) };
-    if (joinTime.has(m.id)) timing.join = joinTime.get(m.id);
-    joinTime.delete(m.id);
     const lap = (k) => { const n = performance.now(); timing[k] = n - t; t = n; };
     const r = c.finish();
     reports.set(m.id, r);

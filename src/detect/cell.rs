@@ -9,7 +9,7 @@ use crate::rules::patterns::{self, PhoneKind, Who};
 use crate::rules::{names, staff};
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum What {
     /// A surname in a surname column.
     Surname,
@@ -171,7 +171,7 @@ pub struct CellHit {
 
 /// Per-column counts that the fold uses: how many non-empty cells, and how
 /// many looked like each thing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Non-empty cells.
     pub nonempty: u32,

@@ -39,7 +39,6 @@ mod column;
 pub mod judge;
 pub mod name;
 mod profile;
-mod share;
 pub mod text;
 
 use crate::profile::{Compiled, Roster};
@@ -54,7 +53,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use cell::classify;
-pub(crate) use share::{get_len, get_u64, put_len, put_u64, ScanHalf};
 
 /// What one table (or the rows outside tables) gave.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -80,7 +80,7 @@ pub fn word_kind_with(w: &str, is_particle: impl FnOnce(&str) -> bool) -> Option
 }
 
 /// The shape of a name value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameShape {
     /// One surname-shaped word (or a particle surname: `de Souza`, `Ó Briain`).
     Single,

@@ -11,7 +11,7 @@ use super::Rule;
 use crate::report::ColumnClass;
 
 /// Who a name column is about, as its header says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// The header does not say (`Surname`, `Name`).
     Neutral,

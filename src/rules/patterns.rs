@@ -376,7 +376,7 @@ pub fn cue(words: &str) -> Cue {
 }
 
 /// Who a cue or header is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Who {
     /// A member of the public.
     Public,
@@ -703,7 +703,7 @@ fn lower_ascii<'b>(s: &str, buf: &'b mut [u8; 64], heap: &'b mut String) -> &'b 
 // ---------------------------------------------------------------- phones
 
 /// What a phone number is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PhoneKind {
     /// 07...: a mobile, personal.
     Mobile,
