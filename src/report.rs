@@ -88,6 +88,8 @@ pub enum ColumnClass {
     NiNumber,
     /// NHS, CHI or Health and Care numbers (patients').
     NhsNumber,
+    /// Passport numbers.
+    PassportNumber,
     /// IP addresses (online identifiers).
     IpAddress,
     /// Dates of birth.

@@ -1006,6 +1006,55 @@ fn nhs_numbers_are_patients() {
 }
 
 #[test]
+fn passport_numbers_are_peoples() {
+    // A passport number identifies its holder wherever it goes: a visitor
+    // log or a case list published with names removed and passport numbers
+    // left names everyone in it.
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Date,Passport number\n01/03/2023,123456789\n02/03/2023,PA1234567\n03/03/2023,\n",
+            &[
+                (2, Kind::Person, "id.passport"),
+                (3, Kind::Person, "id.passport"),
+            ],
+        ),
+        (
+            "Visitor passport no,Visited\n523456780,Custody\n",
+            &[(2, Kind::Person, "id.passport")],
+        ),
+        // placeholders and other values under the header are none
+        (
+            "Passport No,Seen\n000000000,1\nN/A,2\nnot seen,3\nPending,4\n",
+            &[],
+        ),
+        // a passport's expiry date or whether one is held is no number
+        (
+            "Passport expiry,Passport held\n01/03/2030,Yes\n02/03/2031,No\n",
+            &[],
+        ),
+        // nine digits with no header saying so are a reference
+        ("Reference,Seen\n123456789,1\n223456789,2\n", &[]),
+        (
+            "Field,Value\nPassport number,123456789\nVisited,Custody\n",
+            &[(2, Kind::Person, "layout.row_label")],
+        ),
+        (
+            "Surname,Initial,Rank,Passport number\nMORGAN,J,Inspector,123456789\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+        // in free text, after the word; an order number is not one
+        (
+            "Date,Notes\n01/03/2023,Detained at port; passport no. 123456789 seized\n02/03/2023,Order 223456789 delivered\n03/03/2023,Passport: PA1234567 returned\n04/03/2023,Passport returned to owner\n",
+            &[
+                (2, Kind::Person, "id.passport"),
+                (4, Kind::Person, "id.passport"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}
+
+#[test]
 fn names_in_a_block_right_of_a_long_table_are_found() {
     // The officers behind a count, pasted right of it after its last row
     // (no blank row between): before, their cells were unnamed columns of

@@ -1053,6 +1053,23 @@ fn nhs_numbers_are_removed() {
     );
 }
 
+/// Passport numbers go from the safe copy, in their column and in free
+/// text, and the copy then checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn passport_numbers_are_removed() {
+    let csv = b"Passport number,Date,Notes\n123456789,01/03/2023,Seen\nPA1234567,01/03/2023,\"Old passport 523456780, expired\"\n";
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
+            "Passport number,Date,Notes",
+            "[passport number removed],01/03/2023,Seen",
+            "[passport number removed],01/03/2023,\"Old passport [passport number removed], expired\"",
+        ],
+    );
+}
+
 /// An IP address in a note goes with the name beside it, and on its own.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -89,6 +89,10 @@ pub enum What {
     TextAge,
     /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
     TextNhs,
+    /// A passport number in a passport number column.
+    Passport,
+    /// Free text: a passport number after the word (`passport no 123456789`).
+    TextPassport,
     /// Free text: an IP address; `true` when on the internet.
     TextIp(bool),
     /// A personal e-mail address at one of the profile's domains.
@@ -131,6 +135,7 @@ impl What {
             What::Phone { .. } => p::PHONE_DIRECT,
             What::Nino => p::NINO,
             What::Nhs | What::TextNhs => p::NHS_NUMBER,
+            What::Passport | What::TextPassport => p::PASSPORT,
             What::DrivingLicence => p::DRIVING_LICENCE,
             What::Ip(_) | What::TextIp(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
@@ -195,6 +200,8 @@ pub struct Stats {
     pub ninos: u32,
     /// NHS numbers.
     pub nhs: u32,
+    /// Passport numbers.
+    pub passports: u32,
     /// IP addresses.
     pub ips: u32,
     /// Dates.
@@ -232,6 +239,7 @@ impl Stats {
             phones: self.phones - before.phones,
             ninos: self.ninos - before.ninos,
             nhs: self.nhs - before.nhs,
+            passports: self.passports - before.passports,
             ips: self.ips - before.ips,
             dates: self.dates - before.dates,
             postcodes: self.postcodes - before.postcodes,
@@ -258,6 +266,7 @@ impl Stats {
         self.phones += d.phones;
         self.ninos += d.ninos;
         self.nhs += d.nhs;
+        self.passports += d.passports;
         self.ips += d.ips;
         self.dates += d.dates;
         self.postcodes += d.postcodes;
@@ -283,6 +292,7 @@ impl Stats {
         self.phones = self.phones.saturating_add(d.phones.saturating_mul(n));
         self.ninos = self.ninos.saturating_add(d.ninos.saturating_mul(n));
         self.nhs = self.nhs.saturating_add(d.nhs.saturating_mul(n));
+        self.passports = self.passports.saturating_add(d.passports.saturating_mul(n));
         self.ips = self.ips.saturating_add(d.ips.saturating_mul(n));
         self.dates = self.dates.saturating_add(d.dates.saturating_mul(n));
         self.postcodes = self.postcodes.saturating_add(d.postcodes.saturating_mul(n));
@@ -327,6 +337,8 @@ pub enum Mode {
     Nino,
     /// NHS numbers.
     Nhs,
+    /// Passport numbers.
+    Passport,
     /// IP addresses.
     Ip,
     /// Dates of birth.
@@ -366,6 +378,7 @@ impl Mode {
             Some(C::Phone) => Mode::Phone,
             Some(C::NiNumber) => Mode::Nino,
             Some(C::NhsNumber) => Mode::Nhs,
+            Some(C::PassportNumber) => Mode::Passport,
             Some(C::IpAddress) => Mode::Ip,
             Some(C::DateOfBirth) => Mode::Dob,
             Some(C::Address) => Mode::Address,
@@ -678,6 +691,12 @@ pub fn classify(
             if patterns::nhs_number(v, false) {
                 stats.nhs += 1;
                 out.push(whole(What::Nhs));
+            }
+        }
+        Mode::Passport => {
+            if patterns::passport_number(v) {
+                stats.passports += 1;
+                out.push(whole(What::Passport));
             }
         }
         Mode::Ip => {

@@ -223,6 +223,8 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::Nino
             | What::Nhs
             | What::TextNhs
+            | What::Passport
+            | What::TextPassport
             | What::DrivingLicence
             | What::Ip(true)
             | What::TextIp(true)
@@ -859,6 +861,20 @@ fn judge_row(
                     &[At(t)],
                 );
             }
+            // A passport number: in a column of them (the header says so:
+            // nine digits elsewhere are a reference), or after the word.
+            What::Passport | What::TextPassport => {
+                if h.what == What::Passport && class(h) != ColumnClass::PassportNumber {
+                    continue;
+                }
+                cands.of(
+                    (6, true, Ctx::Either),
+                    p::PASSPORT,
+                    "Passport number",
+                    &[At(col)],
+                    &[At(t)],
+                );
+            }
             What::DrivingLicence => cands.of(
                 (6, true, Ctx::Either),
                 p::DRIVING_LICENCE,
@@ -1177,6 +1193,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
         C::Phone => "Phone number, as its row's label says",
         C::NiNumber => "National Insurance number, as its row's label says",
         C::NhsNumber => "NHS number, as its row's label says",
+        C::PassportNumber => "Passport number, as its row's label says",
         C::IpAddress => "IP address, as its row's label says",
         C::DateOfBirth => "Date of birth, as its row's label says",
         C::Address => "Address, as its row's label says",

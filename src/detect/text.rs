@@ -570,6 +570,12 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
         let found = found.into_iter().map(|(a, b)| (a, b, What::DrivingLicence));
         push_apart(found, &mut spans, out);
     }
+    if digits >= 6 && has_passport_cue(text) {
+        let mut found = Vec::new();
+        patterns::find_passports(text, &mut found);
+        let found = found.into_iter().map(|(a, b)| (a, b, What::TextPassport));
+        push_apart(found, &mut spans, out);
+    }
     if digits >= 10 {
         let mut found = Vec::new();
         patterns::find_nhs_numbers(text, &mut found);
@@ -887,4 +893,12 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
         }
         i += 1;
     }
+}
+
+/// Whether `text` has the word passport in it, in any case: the cue
+/// [`patterns::find_passports`] needs, looked for before anything else.
+fn has_passport_cue(text: &str) -> bool {
+    text.as_bytes()
+        .windows(8)
+        .any(|w| w.eq_ignore_ascii_case(b"passport"))
 }

@@ -111,6 +111,7 @@ pub fn class_is_identifier(class: ColumnClass) -> bool {
             | Phone
             | NiNumber
             | NhsNumber
+            | PassportNumber
             | IpAddress
             | DateOfBirth
             | Address

@@ -166,6 +166,27 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h("id.nhs.header", C::NhsNumber, N, false, &["nhs", "chi"]),
+    h(
+        "id.passport.header",
+        C::PassportNumber,
+        N,
+        true,
+        &[
+            "passport number",
+            "passport no",
+            "passport num",
+            "passport id",
+            "travel document number",
+            "travel document no",
+        ],
+    ),
+    h(
+        "id.passport.header",
+        C::PassportNumber,
+        N,
+        false,
+        &["passport"],
+    ),
     // Before the address rule: `IP address` is no street address. Not a
     // bare `IP`, which in police records is as often the injured party.
     h(
@@ -732,6 +753,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
     Rule { id: "id.licence.header", description: "Column header means licence numbers (Driving Licence, Licence Number, DLN): checked for driving licence numbers, not read as names" },
+    Rule { id: "id.passport.header", description: "Column header means passport numbers (Passport Number, Passport No, Travel Document Number)" },
     Rule { id: "id.nhs.header", description: "Column header means NHS, CHI or Health and Care numbers (NHS Number, NHS No, CHI Number, H&C Number)" },
     Rule { id: "id.ip.header", description: "Column header means IP addresses (IP Address, Client IP, IPv4, Remote Addr)" },
     Rule { id: "dob.header", description: "Column header means dates of birth (DOB, Date of Birth)" },
@@ -954,6 +976,7 @@ pub(crate) fn identifying(class: ColumnClass) -> bool {
             | C::Phone
             | C::NiNumber
             | C::NhsNumber
+            | C::PassportNumber
             | C::IpAddress
             | C::DateOfBirth
             | C::Address

@@ -21,6 +21,8 @@ pub const PHONE_DIRECT: &str = "contact.phone.direct";
 pub const NINO: &str = "id.nino";
 /// Rule id: an NHS, CHI or Health and Care number (a patient's).
 pub const NHS_NUMBER: &str = "id.nhs_number";
+/// Rule id: a passport number.
+pub const PASSPORT: &str = "id.passport";
 /// Rule id: a GB driving licence number.
 pub const DRIVING_LICENCE: &str = "id.driving_licence";
 /// Rule id: an IP address (an online identifier).
@@ -68,6 +70,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
     Rule { id: NHS_NUMBER, description: "An NHS number (England and Wales), CHI number (Scotland) or Health and Care number (Northern Ireland): ten digits (943 476 5919) in a column with such a header, or with a valid check digit filling a column with no header rule" },
+    Rule { id: PASSPORT, description: "A passport number (123456789, PA1234567: six to ten letters and digits, at least six of them digits, at most two letters) in a column headed Passport number or Passport No, or after the word passport in free text" },
     Rule { id: DRIVING_LICENCE, description: "A GB driving licence number (MORGA753116SM9IJ: surname, date of birth, initials), in any column or free text" },
     Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. In free text: IPv6, or IPv4 after a word that says what it is (IP, address, host). An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
     Rule { id: DOB, description: "A date of birth (a date in a DOB column): adds to a flagged row; with a postcode or address it identifies" },
@@ -1163,6 +1166,61 @@ pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
         // past this run of digits
         while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
+        }
+    }
+}
+
+/// Whether `v` (trimmed) has the shape of a passport number: six to ten
+/// letters and digits, at least six of them digits and at most two letters
+/// (a UK passport's nine digits, `PA1234567`, `12AB34567`); a placeholder
+/// (`000000000`, `999999999`) is none.
+///
+/// ```
+/// use foi_check::rules::patterns::passport_number;
+/// assert!(passport_number("123456789"));
+/// assert!(passport_number(" PA1234567 "));
+/// assert!(!passport_number("000000000"));
+/// assert!(!passport_number("N/A"));
+/// assert!(!passport_number("ABC12345"));
+/// ```
+pub fn passport_number(v: &str) -> bool {
+    let b = v.trim().as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let first = b.iter().find(|c| c.is_ascii_digit());
+    (6..=10).contains(&b.len())
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && digits >= 6
+        && b.len() - digits <= 2
+        && !b
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .all(|c| Some(c) == first)
+}
+
+/// Passport numbers in free text: a word of [`passport_number`]'s shape
+/// among the three words after `passport` (`passport no. 123456789`,
+/// `Passport: PA1234567`), as byte ranges.
+///
+/// ```
+/// use foi_check::rules::patterns::find_passports;
+/// let mut found = Vec::new();
+/// find_passports("Seen passport no. 123456789 at the desk; order 223456789", &mut found);
+/// assert_eq!(found, [(18, 27)]);
+/// ```
+pub fn find_passports(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        if text.get(start..i).is_some_and(passport_number) && cue_before(b, start, &[b"passport"]) {
+            out.push((start, i));
         }
     }
 }
