@@ -247,6 +247,7 @@ pub fn mask_for_class(class: ColumnClass) -> &'static str {
         C::NiNumber => "[NI number removed]",
         C::NhsNumber => "[NHS number removed]",
         C::PassportNumber => "[passport number removed]",
+        C::BankDetails => "[bank details removed]",
         C::IpAddress => "[IP address removed]",
         C::DateOfBirth => "[date of birth removed]",
         C::Address => "[address removed]",
@@ -280,6 +281,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[NHS number removed]")
     } else if r == crate::rules::patterns::PASSPORT {
         Some("[passport number removed]")
+    } else if r == crate::rules::patterns::BANK {
+        Some("[bank details removed]")
     } else if r == crate::rules::patterns::DRIVING_LICENCE {
         Some("[licence number removed]")
     } else if r == crate::rules::patterns::IP_ADDRESS {

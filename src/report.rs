@@ -90,6 +90,8 @@ pub enum ColumnClass {
     NhsNumber,
     /// Passport numbers.
     PassportNumber,
+    /// Bank details: sort codes, account numbers, IBANs.
+    BankDetails,
     /// IP addresses (online identifiers).
     IpAddress,
     /// Dates of birth.

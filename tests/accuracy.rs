@@ -1055,6 +1055,61 @@ fn passport_numbers_are_peoples() {
 }
 
 #[test]
+fn bank_details_are_flagged() {
+    // Sort codes, account numbers and IBANs are no one's to publish: a
+    // compensation or expenses list with the names taken out still gives
+    // every payee's account. (The IBAN is the standard's own example.)
+    let cases: &[(&str, Flagged)] = &[
+        (
+            "Date,Sort code,Bank account number,Amount\n01/03/2023,12-34-56,12345678,500\n02/03/2023,20 45 77,87654321,700\n03/03/2023,,,900\n",
+            &[
+                (2, Kind::Person, "id.bank"),
+                (3, Kind::Person, "id.bank"),
+            ],
+        ),
+        (
+            "Claim,IBAN\n1,GB82 WEST 1234 5698 7654 32\n2,GB82WEST12345698765432\n",
+            &[(2, Kind::Person, "id.bank"), (3, Kind::Person, "id.bank")],
+        ),
+        // placeholders and other values under the headers are none; a bank
+        // account's holder is a name, not bank details
+        (
+            "Sort code,Bank account\n00-00-00,Paid by cheque\nN/A,99999999\n",
+            &[],
+        ),
+        (
+            "Bank account name,Amount\nJane Morgan,500\n",
+            &[(2, Kind::Person, "name.full")],
+        ),
+        // a bare `Account number` (a council's account with a supplier, a
+        // ledger's) and six digits with no header are references
+        (
+            "Supplier,Account number,Amount\nAcme Ltd,12345678,500\n",
+            &[],
+        ),
+        ("Reference,Seen\n123456,1\n223456,2\n", &[]),
+        (
+            "Field,Value\nSort code,12-34-56\nPurpose,Refund\n",
+            &[(2, Kind::Person, "layout.row_label")],
+        ),
+        (
+            "Surname,Initial,Rank,Sort code\nMORGAN,J,Inspector,12-34-56\n",
+            &[(2, Kind::Staff, "name.surname_initial")],
+        ),
+        // in free text: an IBAN anywhere, a sort code or account number
+        // after its words; an order number or a date is not one
+        (
+            "Date,Notes\n01/03/2023,Refund to sort code 12-34-56 account 12345678\n02/03/2023,Order 22345678 delivered\n03/03/2023,Paid to GB82 WEST 1234 5698 7654 32 today\n04/03/2023,Meeting on 12-03-2023 at 10\n",
+            &[
+                (2, Kind::Person, "id.bank"),
+                (4, Kind::Person, "id.bank"),
+            ],
+        ),
+    ];
+    flags_each(cases);
+}
+
+#[test]
 fn names_in_a_block_right_of_a_long_table_are_found() {
     // The officers behind a count, pasted right of it after its last row
     // (no blank row between): before, their cells were unnamed columns of

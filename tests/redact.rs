@@ -1070,6 +1070,23 @@ fn passport_numbers_are_removed() {
     );
 }
 
+/// Bank details go from the safe copy, in their columns and in free text,
+/// and the copy then checks clean.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn bank_details_are_removed() {
+    let csv = b"Date,Sort code,Bank account number,Notes\n01/03/2023,12-34-56,12345678,Paid\n01/03/2023,20-45-77,87654321,\"Was sort code 11-22-33 account 44556677\"\n";
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
+            "Date,Sort code,Bank account number,Notes",
+            "01/03/2023,[bank details removed],[bank details removed],Paid",
+            "01/03/2023,[bank details removed],[bank details removed],Was sort code [bank details removed] account [bank details removed]",
+        ],
+    );
+}
+
 /// An IP address in a note goes with the name beside it, and on its own.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -93,6 +93,10 @@ pub enum What {
     Passport,
     /// Free text: a passport number after the word (`passport no 123456789`).
     TextPassport,
+    /// Bank details (a sort code, an account number, an IBAN) in a column of them.
+    Bank,
+    /// Free text: bank details (an IBAN; a sort code or account number after its words).
+    TextBank,
     /// Free text: an IP address; `true` when on the internet.
     TextIp(bool),
     /// A personal e-mail address at one of the profile's domains.
@@ -136,6 +140,7 @@ impl What {
             What::Nino => p::NINO,
             What::Nhs | What::TextNhs => p::NHS_NUMBER,
             What::Passport | What::TextPassport => p::PASSPORT,
+            What::Bank | What::TextBank => p::BANK,
             What::DrivingLicence => p::DRIVING_LICENCE,
             What::Ip(_) | What::TextIp(_) => p::IP_ADDRESS,
             What::Dob => p::DOB,
@@ -202,6 +207,8 @@ pub struct Stats {
     pub nhs: u32,
     /// Passport numbers.
     pub passports: u32,
+    /// Bank details.
+    pub bank: u32,
     /// IP addresses.
     pub ips: u32,
     /// Dates.
@@ -240,6 +247,7 @@ impl Stats {
             ninos: self.ninos - before.ninos,
             nhs: self.nhs - before.nhs,
             passports: self.passports - before.passports,
+            bank: self.bank - before.bank,
             ips: self.ips - before.ips,
             dates: self.dates - before.dates,
             postcodes: self.postcodes - before.postcodes,
@@ -267,6 +275,7 @@ impl Stats {
         self.ninos += d.ninos;
         self.nhs += d.nhs;
         self.passports += d.passports;
+        self.bank += d.bank;
         self.ips += d.ips;
         self.dates += d.dates;
         self.postcodes += d.postcodes;
@@ -293,6 +302,7 @@ impl Stats {
         self.ninos = self.ninos.saturating_add(d.ninos.saturating_mul(n));
         self.nhs = self.nhs.saturating_add(d.nhs.saturating_mul(n));
         self.passports = self.passports.saturating_add(d.passports.saturating_mul(n));
+        self.bank = self.bank.saturating_add(d.bank.saturating_mul(n));
         self.ips = self.ips.saturating_add(d.ips.saturating_mul(n));
         self.dates = self.dates.saturating_add(d.dates.saturating_mul(n));
         self.postcodes = self.postcodes.saturating_add(d.postcodes.saturating_mul(n));
@@ -339,6 +349,8 @@ pub enum Mode {
     Nhs,
     /// Passport numbers.
     Passport,
+    /// Bank details.
+    Bank,
     /// IP addresses.
     Ip,
     /// Dates of birth.
@@ -379,6 +391,7 @@ impl Mode {
             Some(C::NiNumber) => Mode::Nino,
             Some(C::NhsNumber) => Mode::Nhs,
             Some(C::PassportNumber) => Mode::Passport,
+            Some(C::BankDetails) => Mode::Bank,
             Some(C::IpAddress) => Mode::Ip,
             Some(C::DateOfBirth) => Mode::Dob,
             Some(C::Address) => Mode::Address,
@@ -697,6 +710,12 @@ pub fn classify(
             if patterns::passport_number(v) {
                 stats.passports += 1;
                 out.push(whole(What::Passport));
+            }
+        }
+        Mode::Bank => {
+            if patterns::bank_details(v) {
+                stats.bank += 1;
+                out.push(whole(What::Bank));
             }
         }
         Mode::Ip => {

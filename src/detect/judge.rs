@@ -225,6 +225,8 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::TextNhs
             | What::Passport
             | What::TextPassport
+            | What::Bank
+            | What::TextBank
             | What::DrivingLicence
             | What::Ip(true)
             | What::TextIp(true)
@@ -875,6 +877,22 @@ fn judge_row(
                     &[At(t)],
                 );
             }
+            // Bank details: a sort code or account number in a column of
+            // them (six digits elsewhere are a reference), or an IBAN, a
+            // sort code or an account number in free text. Whoever's
+            // account it is, it is no one's to publish.
+            What::Bank | What::TextBank => {
+                if h.what == What::Bank && class(h) != ColumnClass::BankDetails {
+                    continue;
+                }
+                cands.of(
+                    (6, true, Ctx::Either),
+                    p::BANK,
+                    "Bank details",
+                    &[At(col)],
+                    &[At(t)],
+                );
+            }
             What::DrivingLicence => cands.of(
                 (6, true, Ctx::Either),
                 p::DRIVING_LICENCE,
@@ -1194,6 +1212,7 @@ fn labelled_what(class: ColumnClass) -> &'static str {
         C::NiNumber => "National Insurance number, as its row's label says",
         C::NhsNumber => "NHS number, as its row's label says",
         C::PassportNumber => "Passport number, as its row's label says",
+        C::BankDetails => "Bank details, as its row's label says",
         C::IpAddress => "IP address, as its row's label says",
         C::DateOfBirth => "Date of birth, as its row's label says",
         C::Address => "Address, as its row's label says",

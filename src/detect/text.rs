@@ -570,6 +570,12 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
         let found = found.into_iter().map(|(a, b)| (a, b, What::DrivingLicence));
         push_apart(found, &mut spans, out);
     }
+    if digits >= 6 {
+        let mut found = Vec::new();
+        patterns::find_bank_details(text, &mut found);
+        let found = found.into_iter().map(|(a, b)| (a, b, What::TextBank));
+        push_apart(found, &mut spans, out);
+    }
     if digits >= 6 && has_passport_cue(text) {
         let mut found = Vec::new();
         patterns::find_passports(text, &mut found);

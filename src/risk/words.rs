@@ -112,6 +112,7 @@ pub fn class_is_identifier(class: ColumnClass) -> bool {
             | NiNumber
             | NhsNumber
             | PassportNumber
+            | BankDetails
             | IpAddress
             | DateOfBirth
             | Address

@@ -187,6 +187,32 @@ pub const HEADERS: &[HeaderRule] = &[
         false,
         &["passport"],
     ),
+    // Not a bare `Account number`: a council's account with a supplier in
+    // spending data, or a ledger's. `Bank account name` is a name.
+    h(
+        "id.bank.header",
+        C::BankDetails,
+        N,
+        true,
+        &[
+            "sort code",
+            "bank sort code",
+            "bank account number",
+            "bank account no",
+            "bank account num",
+            "bank acc no",
+            "bank acc number",
+            "bank details",
+            "iban",
+        ],
+    ),
+    h(
+        "id.bank.header",
+        C::BankDetails,
+        N,
+        false,
+        &["bank account", "account sort code"],
+    ),
     // Before the address rule: `IP address` is no street address. Not a
     // bare `IP`, which in police records is as often the injured party.
     h(
@@ -753,6 +779,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
     Rule { id: "id.licence.header", description: "Column header means licence numbers (Driving Licence, Licence Number, DLN): checked for driving licence numbers, not read as names" },
+    Rule { id: "id.bank.header", description: "Column header means bank details (Sort Code, Bank Account Number, IBAN, Bank Details)" },
     Rule { id: "id.passport.header", description: "Column header means passport numbers (Passport Number, Passport No, Travel Document Number)" },
     Rule { id: "id.nhs.header", description: "Column header means NHS, CHI or Health and Care numbers (NHS Number, NHS No, CHI Number, H&C Number)" },
     Rule { id: "id.ip.header", description: "Column header means IP addresses (IP Address, Client IP, IPv4, Remote Addr)" },
@@ -977,6 +1004,7 @@ pub(crate) fn identifying(class: ColumnClass) -> bool {
             | C::NiNumber
             | C::NhsNumber
             | C::PassportNumber
+            | C::BankDetails
             | C::IpAddress
             | C::DateOfBirth
             | C::Address

@@ -23,6 +23,8 @@ pub const NINO: &str = "id.nino";
 pub const NHS_NUMBER: &str = "id.nhs_number";
 /// Rule id: a passport number.
 pub const PASSPORT: &str = "id.passport";
+/// Rule id: bank details (a sort code, an account number, an IBAN).
+pub const BANK: &str = "id.bank";
 /// Rule id: a GB driving licence number.
 pub const DRIVING_LICENCE: &str = "id.driving_licence";
 /// Rule id: an IP address (an online identifier).
@@ -70,6 +72,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "not.phone.switchboard", description: "Not personal: 101, 999, 111, 03xx, 08xx numbers and a number shared by several rows (a switchboard)" },
     Rule { id: NINO, description: "A National Insurance number (valid prefix: not D F I Q U V first, not D F I Q U V O second, not BG GB KN NK NT TN ZZ; suffix A-D)" },
     Rule { id: NHS_NUMBER, description: "An NHS number (England and Wales), CHI number (Scotland) or Health and Care number (Northern Ireland): ten digits (943 476 5919) in a column with such a header, or with a valid check digit filling a column with no header rule" },
+    Rule { id: BANK, description: "Bank details: a sort code (12-34-56), an account number (six to ten digits) or an IBAN (check digits valid) in a column headed Sort code, Bank account number or IBAN; in free text an IBAN anywhere, a sort code or account number after the words sort code or account" },
     Rule { id: PASSPORT, description: "A passport number (123456789, PA1234567: six to ten letters and digits, at least six of them digits, at most two letters) in a column headed Passport number or Passport No, or after the word passport in free text" },
     Rule { id: DRIVING_LICENCE, description: "A GB driving licence number (MORGA753116SM9IJ: surname, date of birth, initials), in any column or free text" },
     Rule { id: IP_ADDRESS, description: "An IP address on the internet (203.0.113.7, 2001:db8::7, with a port or not) in an IP address column, or filling a column with no header rule: an online identifier. In free text: IPv6, or IPv4 after a word that says what it is (IP, address, host). An address of an organisation's own network (10.x, 172.16-31.x, 192.168.x, loopback, link-local) only adds to a flagged row" },
@@ -1221,6 +1224,143 @@ pub fn find_passports(text: &str, out: &mut Vec<(usize, usize)>) {
         }
         if text.get(start..i).is_some_and(passport_number) && cue_before(b, start, &[b"passport"]) {
             out.push((start, i));
+        }
+    }
+}
+
+/// Whether `v` (trimmed) is bank details as a column of them holds them: a
+/// sort code (`12-34-56`, `12 34 56`, `123456`), an account number (six to
+/// ten digits) or an [`iban`]; a placeholder (`00-00-00`, `99999999`) is
+/// none.
+///
+/// ```
+/// use foi_check::rules::patterns::bank_details;
+/// assert!(bank_details("12-34-56"));
+/// assert!(bank_details("12345678"));
+/// assert!(bank_details("GB82 WEST 1234 5698 7654 32"));
+/// assert!(!bank_details("00-00-00"));
+/// assert!(!bank_details("Paid by cheque"));
+/// assert!(!bank_details("1234"));
+/// ```
+pub fn bank_details(v: &str) -> bool {
+    let t = v.trim();
+    if iban(t) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let mut digits = b.iter().filter(|c| c.is_ascii_digit());
+    let first = digits.clone().next();
+    (6..=10).contains(&digits.clone().count())
+        && b.iter()
+            .all(|&c| c.is_ascii_digit() || c == b'-' || c == b' ')
+        && !digits.all(|c| Some(c) == first)
+}
+
+/// Whether `s` is an IBAN: two letters, two check digits and 11 to 30
+/// letters and digits (spaces between groups allowed), whose check digits
+/// are right (ISO 13616: the number mod 97 is 1).
+///
+/// ```
+/// use foi_check::rules::patterns::iban;
+/// assert!(iban("GB82WEST12345698765432"));
+/// assert!(iban("GB82 WEST 1234 5698 7654 32"));
+/// assert!(!iban("GB83 WEST 1234 5698 7654 32"));
+/// ```
+pub fn iban(s: &str) -> bool {
+    let c: Vec<u8> = s.bytes().filter(|&b| b != b' ').collect();
+    let shape = (15..=34).contains(&c.len())
+        && c.iter().take(2).all(u8::is_ascii_uppercase)
+        && c.iter().skip(2).take(2).all(u8::is_ascii_digit)
+        && c.iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    if !shape || s.contains("  ") {
+        return false;
+    }
+    let mut r: u32 = 0;
+    for &ch in c.iter().skip(4).chain(c.iter().take(4)) {
+        r = if ch.is_ascii_digit() {
+            (r * 10 + u32::from(ch - b'0')) % 97
+        } else {
+            (r * 100 + u32::from(ch - b'A') + 10) % 97
+        };
+    }
+    r == 1
+}
+
+/// Bank details in free text, as byte ranges: an [`iban`] anywhere; a sort
+/// code (`12-34-56`, or six digits) among the three words after `sort`; an
+/// account number (six to ten digits) among the three words after
+/// `account` or `acc`.
+///
+/// ```
+/// use foi_check::rules::patterns::find_bank_details;
+/// let mut found = Vec::new();
+/// let text = "Refund to sort code 12-34-56 account 12345678. Order number 22345678";
+/// find_bank_details(text, &mut found);
+/// let got: Vec<&str> = found.iter().map(|&(a, b)| &text[a..b]).collect();
+/// assert_eq!(got, ["12-34-56", "12345678"]);
+/// ```
+pub fn find_bank_details(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i < b.len() {
+        if !word(i) || (i > 0 && word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        // An IBAN: a country's two letters and two check digits, then
+        // letters and digits, in groups of four or not.
+        let country = b.get(i..i + 4).is_some_and(|s| {
+            s.iter().take(2).all(u8::is_ascii_uppercase) && s.iter().skip(2).all(u8::is_ascii_digit)
+        });
+        if country {
+            let mut end = i;
+            let mut best = None;
+            while end < b.len() && end - i < 42 {
+                if word(end) {
+                    end += 1;
+                    if !word(end) && text.get(i..end).is_some_and(iban) {
+                        best = Some(end);
+                    }
+                } else if b.get(end) == Some(&b' ') && word(end + 1) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(end) = best {
+                out.push((i, end));
+                i = end;
+                continue;
+            }
+        }
+        // A sort code or an account number after its cue.
+        let mut end = i;
+        while let Some(&c) = b.get(end) {
+            let digit =
+                c.is_ascii_digit() || (c == b'-' && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+            if !digit {
+                break;
+            }
+            end += 1;
+        }
+        if end > i && !word(end) {
+            let token = text.get(i..end).unwrap_or("");
+            let n = token.bytes().filter(u8::is_ascii_digit).count();
+            let sort =
+                (n == 6 && (token.len() == 6 || token.len() == 8)) && cue_before(b, i, &[b"sort"]);
+            let account = !token.contains('-')
+                && (6..=10).contains(&n)
+                && cue_before(b, i, &[b"account", b"acc", b"acct"]);
+            if (sort || account) && bank_details(token) {
+                out.push((i, end));
+            }
+            i = end;
+            continue;
+        }
+        while word(i) {
+            i += 1;
         }
     }
 }
