@@ -698,24 +698,23 @@ pub fn classify(
                 });
             }
         }
-        Mode::Nhs => {
-            // Under its header, ten digits are one, check digit or not (a
-            // typing error in it leaves the number no less a patient's).
-            if patterns::nhs_number(v, false) {
-                stats.nhs += 1;
-                out.push(whole(What::Nhs));
-            }
-        }
-        Mode::Passport => {
-            if patterns::passport_number(v) {
-                stats.passports += 1;
-                out.push(whole(What::Passport));
-            }
-        }
-        Mode::Bank => {
-            if patterns::bank_details(v) {
-                stats.bank += 1;
-                out.push(whole(What::Bank));
+        // A number that is a person's under its header: the cell is one,
+        // or it is not.
+        Mode::Nhs | Mode::Passport | Mode::Bank => {
+            let (is, count, what) = match mode {
+                // Ten digits, check digit or not (a typing error in it
+                // leaves the number no less a patient's).
+                Mode::Nhs => (patterns::nhs_number(v, false), &mut stats.nhs, What::Nhs),
+                Mode::Passport => (
+                    patterns::passport_number(v),
+                    &mut stats.passports,
+                    What::Passport,
+                ),
+                _ => (patterns::bank_details(v), &mut stats.bank, What::Bank),
+            };
+            if is {
+                *count += 1;
+                out.push(whole(what));
             }
         }
         Mode::Ip => {

@@ -848,50 +848,19 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
-            // A patient's NHS number, in a column of them or in free text
-            // (a ten-digit number with a valid check digit in a column of
-            // something else is a reference).
-            What::Nhs | What::TextNhs => {
-                if h.what == What::Nhs && class(h) != ColumnClass::NhsNumber {
+            What::Nhs
+            | What::TextNhs
+            | What::Passport
+            | What::TextPassport
+            | What::Bank
+            | What::TextBank => {
+                let Some((column, class_of, rule, what)) = person_number(&h.what) else {
+                    continue;
+                };
+                if column && class(h) != class_of {
                     continue;
                 }
-                cands.of(
-                    (6, true, Ctx::Either),
-                    p::NHS_NUMBER,
-                    "NHS number",
-                    &[At(col)],
-                    &[At(t)],
-                );
-            }
-            // A passport number: in a column of them (the header says so:
-            // nine digits elsewhere are a reference), or after the word.
-            What::Passport | What::TextPassport => {
-                if h.what == What::Passport && class(h) != ColumnClass::PassportNumber {
-                    continue;
-                }
-                cands.of(
-                    (6, true, Ctx::Either),
-                    p::PASSPORT,
-                    "Passport number",
-                    &[At(col)],
-                    &[At(t)],
-                );
-            }
-            // Bank details: a sort code or account number in a column of
-            // them (six digits elsewhere are a reference), or an IBAN, a
-            // sort code or an account number in free text. Whoever's
-            // account it is, it is no one's to publish.
-            What::Bank | What::TextBank => {
-                if h.what == What::Bank && class(h) != ColumnClass::BankDetails {
-                    continue;
-                }
-                cands.of(
-                    (6, true, Ctx::Either),
-                    p::BANK,
-                    "Bank details",
-                    &[At(col)],
-                    &[At(t)],
-                );
+                cands.of((6, true, Ctx::Either), rule, what, &[At(col)], &[At(t)]);
             }
             What::DrivingLicence => cands.of(
                 (6, true, Ctx::Either),
@@ -1197,6 +1166,34 @@ fn judge_row(
     }
     list.sort_by_key(|c| (!c.direct, c.order));
     list.first().map(|c| kind_of(c.ctx))
+}
+
+/// Numbers that are a person's wherever they are found, but that a column
+/// holds only under a header of their class (elsewhere the same digits are
+/// a reference): for each hit, whether it is a column's (not free text's),
+/// that class, its rule and what it is called.
+/// - An NHS number is a patient's (a ten-digit number with a valid check
+///   digit in a column of something else is a reference).
+/// - A passport number (nine digits elsewhere are a reference).
+/// - Bank details: a sort code, an account number or an IBAN. Whoever's
+///   account it is, it is no one's to publish.
+fn person_number(w: &What) -> Option<(bool, ColumnClass, &'static str, &'static str)> {
+    use ColumnClass as C;
+    let (nhs, passport, bank) = (
+        (C::NhsNumber, p::NHS_NUMBER, "NHS number"),
+        (C::PassportNumber, p::PASSPORT, "Passport number"),
+        (C::BankDetails, p::BANK, "Bank details"),
+    );
+    let (column, (class, rule, what)) = match w {
+        What::Nhs => (true, nhs),
+        What::TextNhs => (false, nhs),
+        What::Passport => (true, passport),
+        What::TextPassport => (false, passport),
+        What::Bank => (true, bank),
+        What::TextBank => (false, bank),
+        _ => return None,
+    };
+    Some((column, class, rule, what))
 }
 
 /// How a reason names a value its row's label identified.
