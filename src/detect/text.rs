@@ -564,29 +564,30 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             .map(|(a, b, kind)| (a, b, What::TextIp(kind == patterns::IpKind::Public)));
         push_apart(ips, &mut spans, out);
     }
-    if digits >= 6 && text.len() >= 16 {
-        let mut found = Vec::new();
-        patterns::find_driving_licences(text, &mut found);
-        let found = found.into_iter().map(|(a, b)| (a, b, What::DrivingLicence));
-        push_apart(found, &mut spans, out);
-    }
-    if digits >= 6 {
-        let mut found = Vec::new();
-        patterns::find_bank_details(text, &mut found);
-        let found = found.into_iter().map(|(a, b)| (a, b, What::TextBank));
-        push_apart(found, &mut spans, out);
-    }
-    if digits >= 6 && has_passport_cue(text) {
-        let mut found = Vec::new();
-        patterns::find_passports(text, &mut found);
-        let found = found.into_iter().map(|(a, b)| (a, b, What::TextPassport));
-        push_apart(found, &mut spans, out);
-    }
-    if digits >= 10 {
-        let mut found = Vec::new();
-        patterns::find_nhs_numbers(text, &mut found);
-        let found = found.into_iter().map(|(a, b)| (a, b, What::TextNhs));
-        push_apart(found, &mut spans, out);
+    // Numbers that are a person's, each looked for when the text has the
+    // digits (and for a passport, the word) it needs.
+    type Find = fn(&str, &mut Vec<(usize, usize)>);
+    let numbers: [(bool, Find, What); 4] = [
+        (
+            digits >= 6 && text.len() >= 16,
+            patterns::find_driving_licences,
+            What::DrivingLicence,
+        ),
+        (digits >= 6, patterns::find_bank_details, What::TextBank),
+        (
+            digits >= 6 && has_passport_cue(text),
+            patterns::find_passports,
+            What::TextPassport,
+        ),
+        (digits >= 10, patterns::find_nhs_numbers, What::TextNhs),
+    ];
+    let mut found = Vec::new();
+    for (worth, find, what) in numbers {
+        if worth {
+            found.clear();
+            find(text, &mut found);
+            push_apart(found.iter().map(|&(a, b)| (a, b, what)), &mut spans, out);
+        }
     }
     // At most one token per two bytes: one allocation, no regrowth.
     let mut toks = Vec::with_capacity(text.len() / 2 + 1);
