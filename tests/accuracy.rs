@@ -985,6 +985,8 @@ fn nhs_numbers_are_patients() {
             &[],
         ),
         ("Key,Seen\n94347 65919,1\n0000000000,2\n", &[]),
+        // a placeholder under the header is no patient's number either
+        ("NHS number,Seen\n0000000000,1\n999 999 9999,2\n", &[]),
         (
             "Field,Value\nNHS number,999 000 0018\nClinic,Fracture\n",
             &[(2, Kind::Person, "layout.row_label")],

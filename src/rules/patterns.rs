@@ -1089,7 +1089,8 @@ pub fn find_driving_licences(text: &str, out: &mut Vec<(usize, usize)>) {
 /// ```
 pub fn nhs_number(s: &str, checked: bool) -> bool {
     let b = s.trim().as_bytes();
-    if !nhs_shape(b) {
+    // `0000000000`, `9999999999`: a placeholder, whatever its check digit
+    if !nhs_shape(b) || placeholder(b) {
         return false;
     }
     if !checked {
@@ -1100,10 +1101,6 @@ pub fn nhs_number(s: &str, checked: bool) -> bool {
         .filter(|c| c.is_ascii_digit())
         .map(|&c| u32::from(c - b'0'))
         .collect();
-    // `0000000000`, `9999999999`: a placeholder, whatever its check digit
-    if digits.iter().all(|d| Some(d) == digits.first()) {
-        return false;
-    }
     let sum: u32 = digits
         .iter()
         .take(9)
@@ -1189,15 +1186,19 @@ pub fn find_nhs_numbers(text: &str, out: &mut Vec<(usize, usize)>) {
 pub fn passport_number(v: &str) -> bool {
     let b = v.trim().as_bytes();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
-    let first = b.iter().find(|c| c.is_ascii_digit());
     (6..=10).contains(&b.len())
         && b.iter().all(u8::is_ascii_alphanumeric)
         && digits >= 6
         && b.len() - digits <= 2
-        && !b
-            .iter()
-            .filter(|c| c.is_ascii_digit())
-            .all(|c| Some(c) == first)
+        && !placeholder(b)
+}
+
+/// Whether a number's digits are all the same (`000000000`, `99-99-99`):
+/// a placeholder typed where the number was not known, no one's number.
+fn placeholder(b: &[u8]) -> bool {
+    let mut digits = b.iter().filter(|c| c.is_ascii_digit());
+    let first = digits.next();
+    digits.all(|c| Some(c) == first)
 }
 
 /// Passport numbers in free text: a word of [`passport_number`]'s shape
@@ -1248,12 +1249,10 @@ pub fn bank_details(v: &str) -> bool {
         return true;
     }
     let b = t.as_bytes();
-    let mut digits = b.iter().filter(|c| c.is_ascii_digit());
-    let first = digits.clone().next();
-    (6..=10).contains(&digits.clone().count())
+    (6..=10).contains(&b.iter().filter(|c| c.is_ascii_digit()).count())
         && b.iter()
             .all(|&c| c.is_ascii_digit() || c == b'-' || c == b' ')
-        && !digits.all(|c| Some(c) == first)
+        && !placeholder(b)
 }
 
 /// Whether `s` is an IBAN: two letters, two check digits and 11 to 30
