@@ -624,6 +624,37 @@ fn advice_names_the_columns_to_remove_or_coarsen() {
     );
 }
 
+/// A combination of one column: removing it is the fix, and the advice says
+/// so (it used to say that no single column removal helps).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn advice_for_one_column_is_to_remove_it() {
+    let f = scan(
+        "Case reference,Subject officer rank,Outcome
+         PSD/1,Constable,Dismissed
+         PSD/2,Constable,Written warning
+         PSD/3,Constable,No case to answer
+         PSD/4,Superintendent,Final written warning",
+    );
+    let fix = f
+        .advice
+        .iter()
+        .find(|a| a.rule == "combo.k_anonymity")
+        .expect("advice");
+    assert_eq!(fix.columns, vec!["Subject officer rank".to_string()]);
+    assert!(
+        fix.text
+            .contains("To fix it: remove \"Subject officer rank\""),
+        "{}",
+        fix.text
+    );
+    assert!(
+        !fix.text.contains("No single column removal helps"),
+        "{}",
+        fix.text
+    );
+}
+
 // ---------------------------------------------------------------- count tables
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

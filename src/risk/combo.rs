@@ -840,7 +840,15 @@ fn fix_advice(
         "{flagged} of {rows} rows have a combination of {} shared by fewer than k = {k} rows.",
         all.join(", ")
     );
-    if steps.is_empty() {
+    if let ([only], true) = (cols, steps.is_empty()) {
+        // One column makes the combination: without it nothing stands out.
+        named.push(only.header.clone());
+        text.push_str(&format!(
+            " To fix it: remove \"{}\", or group its rare values (station to district, exact \
+             year to decade) until each is shared by at least {k} rows, or suppress the rows.",
+            only.header
+        ));
+    } else if steps.is_empty() {
         text.push_str(
             " No single column removal helps: group rare values (station to district, exact \
              year to decade) or suppress the rows.",
