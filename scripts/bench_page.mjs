@@ -8,11 +8,15 @@
 // end of the check; summary and flagged: what the page is sent) and around
 // it. The file is chosen BENCH_PAUSE seconds (default 2) after the page's
 // checker has started and checked its warm-up file, as a clerk opening the
-// page and then finding the file would (0: at once). BENCH_PAGE=FILE.html benchmarks another
+// page and then finding the file would (0: at once). The check is run
+// BENCH_RUNS times (default 3), each in a fresh browser, and the median
+// printed, with two measures of the host's speed at the time of each run
+// (the page's warm-up check, and the same file checked natively).
+// BENCH_PAGE=FILE.html benchmarks another
 // build; BENCH_CHROMIUM_ARGS adds Chromium flags. Run with `make
 // bench-page`; figures go to BENCHMARKS.md.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +28,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.env.BENCH_PAGE || path.join(ROOT, 'dist', 'foi-check.html'));
 const MB = Number(process.env.BENCH_MB || 100);
 const PAUSE = Number(process.env.BENCH_PAUSE ?? 2);
+// Runs, each in a fresh browser (BENCH_RUNS): this host's speed drifts from
+// one half hour to the next, so one figure alone says little.
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 
 function generate(file, bytes) {
   // The native benchmark's staff list (examples/synth, fixed seed): same data,
@@ -142,8 +149,42 @@ async function main() {
   const gen = generate(csv, MB * 1e6);
   console.log(`file: ${(gen.size / 1e6).toFixed(1)} MB, ${gen.rows.toLocaleString('en-GB')} rows (generated, synthetic)`);
   console.log(`page: ${path.relative(ROOT, DIST)} ${(fs.statSync(DIST).size / 1e6).toFixed(2)} MB`);
+  const runs = [];
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      const probe = hostProbe(csv);
+      console.log(`\nrun ${i} of ${RUNS} (host probe: the same file checked natively on one thread just before, in ${probe.toFixed(2)} s)`);
+      runs.push({ ...await runOnce(csv, gen, path.join(tmp, `profile-${i}`)), probe });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (RUNS > 1) {
+    const median = (xs) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+    const list = (xs, f) => xs.map(f).join(', ');
+    console.log(`\n${RUNS} runs, each in a fresh browser:`);
+    console.log(`  end to end MB/s: ${list(runs, (r) => r.mbs.toFixed(1))}; median ${median(runs.map((r) => r.mbs)).toFixed(1)}`);
+    console.log(`  longest main-thread task: ${list(runs, (r) => r.longest.toFixed(0))} ms; peak RSS (all Chromium): ${list(runs, (r) => r.rss.toFixed(0))} MB`);
+    console.log(`  host speed at the time: warm-up check ${list(runs, (r) => (r.warm == null ? '-' : (r.warm / 1000).toFixed(2)))} s; `
+      + `native check ${list(runs, (r) => r.probe.toFixed(2))} s (the same code: both take longer when the host is slow)`);
+  }
+}
 
-  const profile = path.join(tmp, 'profile');
+// The same check of the same file, natively and on one thread (the
+// profile_check example), timed just before each run: this host's speed
+// drifts by half as much again from one half hour to the next, in memory
+// and cache more than in arithmetic, and this drifts with it, whatever the
+// page's build.
+function hostProbe(csv) {
+  const r = spawnSync('cargo', ['run', '-q', '--release', '--example', 'profile_check', '--', csv, 'one'],
+    { cwd: ROOT, encoding: 'utf8' });
+  const s = /one: ([\d.]+)s/.exec(r.stderr || '');
+  return s ? Number(s[1]) : NaN;
+}
+
+// One check of the file in a fresh Chromium: prints its figures, returns the
+// headline ones.
+async function runOnce(csv, gen, profile) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -262,9 +303,9 @@ async function main() {
     console.log(`file chosen ${PAUSE} s after the checker was ready (BENCH_PAUSE); its warm-up check took `
       + (warm ? `${(warm / 1000).toFixed(2)} s` : 'no time (this build has none)'));
     console.log(`longest main-thread task: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
+    return { mbs: gen.size / 1e6 / inPage, longest: longest[0], rss: peakRss / 1024, warm };
   } finally {
     await context.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
