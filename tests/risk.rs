@@ -155,7 +155,7 @@ fn denamed_staff_list_flags_the_rare_combinations() {
             .first()
             .expect("a reason")
             .why
-            .contains("one of only 2 that are female Sergeant"),
+            .contains("one of only 2 rows that describe a female Sergeant"),
         "{}",
         sgt.reasons.first().expect("a reason").why
     );
@@ -1445,7 +1445,7 @@ fn a_pair_is_explained_and_the_unique_combination_too() {
             .first()
             .expect("a reason")
             .why
-            .contains("one of only 2 that are Chief Inspector"),
+            .contains("one of only 2 rows that describe a Chief Inspector"),
         "{}",
         reasons.first().expect("a reason").why
     );

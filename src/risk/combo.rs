@@ -547,6 +547,39 @@ fn assemble(frags: &[&Frag]) -> String {
     s
 }
 
+/// "a" or "an" before a description: by its first letter's sound, and for an
+/// acronym (`HEO`, `PCSO`) by the letter's name.
+fn article(phrase: &str) -> &'static str {
+    let word = phrase.split_whitespace().next().unwrap_or("");
+    let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    let lower = word.to_lowercase();
+    let Some(first) = lower.chars().next() else {
+        return "a";
+    };
+    let an = if acronym {
+        "aefhilmnorsx".contains(first)
+    } else {
+        match first {
+            'a' | 'i' => true,
+            'e' => !lower.starts_with("eu"),
+            'o' => !lower.starts_with("one"),
+            'u' => !["uni", "use", "usu", "uti"]
+                .iter()
+                .any(|p| lower.starts_with(p)),
+            'h' => ["hour", "honest", "honour"]
+                .iter()
+                .any(|p| lower.starts_with(p)),
+            '8' => true,
+            _ => lower.starts_with("11") || lower.starts_with("18"),
+        }
+    };
+    if an {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// A plain-English description of a combination of values, each given as
 /// (kind, header, value): "female Chief Inspector in Crime Operations at
 /// Lisburn who joined in 1998".
@@ -607,8 +640,10 @@ impl<'a> Described<'a> {
             )
         } else {
             format!(
-                "Even without a name, this row is one of only {size} that are {phrase} (fewer \
-                 than k = {k}): anyone who knows {what} can narrow it to {size} people."
+                "Even without a name, this row is one of only {size} rows that describe {} \
+                 {phrase} (fewer than k = {k}): anyone who knows {what} can narrow it to {size} \
+                 people.",
+                article(&phrase)
             )
         };
         Reason::new(RULE, &column, &text, &why)
@@ -877,6 +912,36 @@ fn fix_advice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The article before a description, by sound: ranks, job titles,
+    /// acronyms of grades, and the words a description may start with.
+    #[test]
+    fn article_by_sound() {
+        let cases = [
+            ("female Sergeant", "a"),
+            ("male Inspector", "a"),
+            ("Inspector", "an"),
+            ("Chief Inspector", "a"),
+            ("Executive Officer at Omagh", "an"),
+            ("Officer", "an"),
+            ("Analyst", "an"),
+            ("HEO", "an"),
+            ("SEO in Finance", "an"),
+            ("PCSO", "a"),
+            ("person aged 18-24", "a"),
+            ("woman", "a"),
+            ("man who joined in 1998", "a"),
+            ("European liaison officer", "a"),
+            ("Uniformed officer", "a"),
+            ("Usher", "an"),
+            ("hourly paid cleaner", "an"),
+            ("One-stop shop adviser", "a"),
+            ("", "a"),
+        ];
+        for (phrase, want) in cases {
+            assert_eq!(article(phrase), want, "{phrase}");
+        }
+    }
 
     /// Ids come back for short and long texts alike; near misses find none.
     #[test]
