@@ -421,14 +421,19 @@ impl Counts {
         columns: &[ColumnReport],
     ) -> (Vec<RowFinding>, Vec<Advice>, bool) {
         let mut advice = Vec::new();
-        let classes: Vec<Option<ColumnClass>> = (0..self.header.len())
-            .map(|j| {
-                columns
-                    .iter()
-                    .find(|c| c.index == first_column + j)
-                    .map(|c| c.class)
-            })
-            .collect();
+        // Each column's class (the first report of its file column), and
+        // below each count column's subject, by column: looked up per cell,
+        // a search of every column made a file of 5,000 columns take seconds.
+        let mut classes: Vec<Option<ColumnClass>> = vec![None; self.header.len()];
+        for c in columns.iter().rev() {
+            if let Some(slot) = c
+                .index
+                .checked_sub(first_column)
+                .and_then(|j| classes.get_mut(j))
+            {
+                *slot = Some(c.class);
+            }
+        }
         // A list of people (names, staff numbers) is not a count table. A
         // header that reads as prose or an identifier ("... description")
         // says so too, unless the table counts people by name (Headcount,
@@ -460,8 +465,17 @@ impl Counts {
         if count_cols.is_empty() {
             return (Vec::new(), advice, false);
         }
+        let mut is_count = vec![false; self.header.len()];
+        for &j in &count_cols {
+            if let Some(slot) = is_count.get_mut(j) {
+                *slot = true;
+            }
+        }
         let labels: Vec<usize> = (0..self.header.len())
-            .filter(|j| !count_cols.contains(j) && self.stats.get(*j).is_some_and(|s| s.text > 0))
+            .filter(|&j| {
+                !is_count.get(j).copied().unwrap_or(false)
+                    && self.stats.get(j).is_some_and(|s| s.text > 0)
+            })
             .collect();
         let named = count_cols
             .iter()
@@ -491,11 +505,14 @@ impl Counts {
             }
         };
         let subjects: Vec<(usize, Subject)> = count_cols.iter().map(|&j| (j, subject(j))).collect();
-        let is_people = |j: usize| {
-            subjects
-                .iter()
-                .any(|&(c, s)| c == j && s == Subject::People)
-        };
+        let mut subject_of: Vec<Option<Subject>> = vec![None; self.header.len()];
+        for &(j, s) in &subjects {
+            if let Some(slot) = subject_of.get_mut(j) {
+                *slot = Some(s);
+            }
+        }
+        let subject_of = |j: usize| subject_of.get(j).copied().flatten();
+        let is_people = |j: usize| subject_of(j) == Some(Subject::People);
         let header = |j: usize| {
             self.header
                 .get(j)
@@ -534,12 +551,13 @@ impl Counts {
         let mut findings: Vec<RowFinding> = Vec::new();
         let mut unknown_cells: Vec<String> = Vec::new();
         let mut unknown_cols: Vec<String> = Vec::new();
+        let mut unknown_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let rule_text = self.rule.describe();
         for cell in &self.small {
             if !self.rule.is_small(cell.value) {
                 continue;
             }
-            let Some(&(_, s)) = subjects.iter().find(|(c, _)| *c == cell.col) else {
+            let Some(s) = subject_of(cell.col) else {
                 continue;
             };
             let h = header(cell.col);
@@ -586,7 +604,7 @@ impl Counts {
                     if unknown_cells.len() < 5 {
                         unknown_cells.push(format!("row {} {} = {}", cell.row, h, cell.raw));
                     }
-                    if !unknown_cols.contains(&h) {
+                    if unknown_seen.insert(h.clone()) {
                         unknown_cols.push(h);
                     }
                 }
@@ -598,10 +616,7 @@ impl Counts {
                 .small
                 .iter()
                 .filter(|c| {
-                    self.rule.is_small(c.value)
-                        && subjects
-                            .iter()
-                            .any(|&(j, s)| j == c.col && s == Subject::Unknown)
+                    self.rule.is_small(c.value) && subject_of(c.col) == Some(Subject::Unknown)
                 })
                 .count();
             advice.push(Advice {
