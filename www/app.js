@@ -5,6 +5,13 @@
 'use strict';
 (function () {
   const CHUNK = 8 * 1024 * 1024;          // bytes per File.slice
+  // Columns drawn at once: a file of thousands of columns (a pivot by day)
+  // is shown a window of columns at a time, or drawing its rows would
+  // freeze the page (20,000 columns took 25 s on the main thread).
+  const COLS_SHOWN = 100;
+  // Columns listed one by one in the safe copy step (a wider file lists
+  // those that identify people or are to change, and the others by page).
+  const COLS_LISTED = 200;
   const KEEP_ROWS = 256 * 1024 * 1024;     // memory the worker keeps per file for the table: 16 bytes a row
   const MAX_SCROLL = 4000000;              // px of scrolling for the whole table, however long
   // Each kind of finding: its tag, colour, mark (a symbol as well as the
@@ -683,9 +690,10 @@
     }
     root.append(el('p', { class: 'hint', text: 'Decide what happens to each column and to the flagged rows. The proposed decisions hide every column that identifies people. Your original file is never changed: the safe copy is a new file.' }));
 
-    // columns
-    const tbody = el('tbody');
-    for (const c of s.plan.columns) {
+    // columns: one row each; a file wider than COLS_LISTED lists the columns
+    // that identify people or are to change, and the others a page at a time
+    // (a form control for each of 20,000 columns froze the page)
+    const columnRow = (c) => {
       const d = s.cols.get(colKey(c.table, c.index));
       const sel = el('select', { class: 'select', id: id('col-' + c.table + '-' + c.index) });
       for (const a of Object.keys(ACTIONS)) {
@@ -701,24 +709,54 @@
       sel.addEventListener('change', () => { d.action = sel.value; maskWrap.hidden = d.action !== 'mask'; decided(f); });
       mask.addEventListener('input', () => { d.text = mask.value; decided(f); });
       const what = classWords(c.class);
-      tbody.append(el('tr', null, [
+      d.select = sel;
+      d.mask = mask;
+      d.maskWrap = maskWrap;
+      return el('tr', null, [
         el('th', { scope: 'row', class: 'table-cell' }, [el('bdi', { text: colLabel(c) })]),
         el('td', { class: 'table-cell' }, [document.createTextNode(what),
           c.identifying ? el('strong', { class: 'tag tag-red tag-inline', text: 'identifies people' }) : null]),
         el('td', { class: 'table-cell' }, [selLabel, sel, maskWrap]),
-      ]));
-      d.select = sel;
-      d.mask = mask;
-      d.maskWrap = maskWrap;
-    }
-    const many = s.plan.columns.length;
-    root.append(el('table', { class: 'table' }, [
-      el('caption', { class: 'table-caption', text: 'Columns (' + fmtInt(many) + ')' }),
+      ]);
+    };
+    const columnTable = (caption, body) => el('table', { class: 'table' }, [
+      el('caption', { class: 'table-caption', text: caption }),
       el('thead', null, [el('tr', null, [
         el('th', { scope: 'col', class: 'table-header', text: 'Column' }),
         el('th', { scope: 'col', class: 'table-header', text: 'What it holds' }),
         el('th', { scope: 'col', class: 'table-header', text: 'In the safe copy' })])]),
-      tbody]));
+      body]);
+    const all = s.plan.columns;
+    if (all.length <= COLS_LISTED) {
+      root.append(columnTable('Columns (' + fmtInt(all.length) + ')', el('tbody', null, all.map(columnRow))));
+    } else {
+      const suggested = new Set(s.plan.coarsen.map((x) => colKey(x.table, x.index)));
+      const first = [], others = [];
+      for (const c of all) {
+        const k = colKey(c.table, c.index);
+        (c.identifying || s.cols.get(k).action !== 'keep' || suggested.has(k) ? first : others).push(c);
+      }
+      if (first.length) root.append(columnTable('Columns that identify people or are to change (' + fmtInt(first.length) + ')', el('tbody', null, first.map(columnRow))));
+      const body = el('tbody');
+      const info = el('p', { class: 'hint', 'aria-live': 'polite' });
+      const prev = el('button', { type: 'button', class: 'button button-secondary', text: 'Previous columns' });
+      const next = el('button', { type: 'button', class: 'button button-secondary', text: 'Next columns' });
+      let at = 0;
+      const show = () => {
+        const end = Math.min(others.length, at + COLS_SHOWN);
+        body.replaceChildren(...others.slice(at, end).map(columnRow));
+        info.textContent = 'The other ' + fmtInt(others.length) + ' columns are kept as they are unless you change them here. ' +
+          'Showing ' + colLabel(others[at]) + ' to ' + colLabel(others[end - 1]) + ', ' + COLS_SHOWN + ' at a time.';
+        prev.disabled = at === 0;
+        next.disabled = end >= others.length;
+      };
+      prev.addEventListener('click', () => { at = Math.max(0, at - COLS_SHOWN); show(); });
+      next.addEventListener('click', () => { at = Math.min(others.length - 1, at + COLS_SHOWN); show(); });
+      if (others.length) {
+        root.append(columnTable('Other columns (' + fmtInt(others.length) + ')', body), info, el('div', { class: 'button-group' }, [prev, next]));
+        show();
+      }
+    }
     if (s.plan.coarsen.length) {
       const b = el('button', { type: 'button', class: 'button button-secondary', text: 'Use the suggested coarsening for rare combinations' });
       b.addEventListener('click', () => {
@@ -800,6 +838,7 @@
     const s = f.safe, u = f.safeUi;
     for (const c of s.plan.columns) {
       const d = s.cols.get(colKey(c.table, c.index));
+      if (!d.select) continue; // a column of a wide file not listed yet
       d.select.value = d.action;
       d.mask.value = d.text;
       d.maskWrap.hidden = d.action !== 'mask';
@@ -1086,7 +1125,7 @@
   const table = {
     entry: null, findings: new Map(), flagged: new Uint32Array(0), hits: new Map(), byTable: [],
     headerRows: new Set(), list: null, search: null, needle: '', onlyFlagged: false, readError: '',
-    cache: new Map(), pending: new Set(), ncols: 1, trs: [], rowH: 36, current: -1, focusRow: -1,
+    cache: new Map(), pending: new Set(), ncols: 1, col0: 0, trs: [], rowH: 36, current: -1, focusRow: -1,
   };
   const scroller = $('grid-scroll');
 
@@ -1132,6 +1171,7 @@
     table.headerRows = new Set((r.tables || []).map((t) => t.header_row));
     table.byTable = columnIndexes(r);
     table.ncols = Math.max(1, ...(r.tables || []).map((t) => t.first_column + t.header.length));
+    table.col0 = 0;
     table.flagged = f.flagged || new Uint32Array(0);
     updateList();
     if (scrollIntoView) $('table-heading').scrollIntoView();
@@ -1211,10 +1251,43 @@
     return s;
   }
 
+  // The columns drawn: [first, end).
+  function colRange() {
+    const n = Math.min(COLS_SHOWN, table.ncols);
+    const c0 = Math.max(0, Math.min(table.col0, table.ncols - n));
+    return [c0, c0 + n];
+  }
+
   function buildHead() {
+    const [c0, c1] = colRange();
     const tr = el('tr', null, [el('th', { class: 'rownum', scope: 'col', text: 'Row' }), el('th', { class: 'flagcell', scope: 'col', text: 'Flag' })]);
-    for (let c = 0; c < table.ncols; c++) tr.append(el('th', { scope: 'col', text: colName(c) }));
+    for (let c = c0; c < c1; c++) tr.append(el('th', { scope: 'col', text: colName(c) }));
     $('grid-head').replaceChildren(tr);
+    const wide = table.ncols > COLS_SHOWN;
+    $('column-pager').hidden = !wide;
+    if (wide) {
+      $('column-info').textContent = 'Showing columns ' + colName(c0) + ' to ' + colName(c1 - 1) + ' of ' +
+        fmtInt(table.ncols) + ': this file is too wide to show every column at once. Every column was checked.';
+      $('cols-prev').disabled = c0 === 0;
+      $('cols-next').disabled = c1 >= table.ncols;
+    }
+  }
+
+  // Show the columns from c on (by COLS_SHOWN at a time).
+  function showColumns(c) {
+    table.col0 = Math.max(0, Math.min(c, table.ncols - COLS_SHOWN));
+    buildHead();
+    draw();
+  }
+
+  // A flagged row shown: its first marked cell is brought into the columns drawn.
+  function showColumnsOf(rowNo) {
+    const hits = table.hits.get(rowNo);
+    if (!hits || !hits.size || table.ncols <= COLS_SHOWN) return;
+    const [c0, c1] = colRange();
+    const cols = [...hits];
+    if (cols.some((c) => c >= c0 && c < c1)) return;
+    showColumns(Math.min(...cols) - 2);
   }
 
   let total = 0;
@@ -1288,7 +1361,8 @@
   }
 
   function drawRow(tr, pos, row) {
-    const ncells = table.ncols + 2;
+    const [c0, c1] = colRange();
+    const ncells = c1 - c0 + 2;
     while (tr.children.length < ncells) tr.append(el(tr.children.length === 0 ? 'th' : 'td', tr.children.length === 0 ? { scope: 'row', class: 'rownum' } : null));
     while (tr.children.length > ncells) tr.lastChild.remove();
     const tds = tr.children;
@@ -1320,9 +1394,10 @@
       flagCell.replaceChildren();
     }
     let ci = 0;
+    while (ci < cells.length && cells[ci][0] < c0) ci++;
     const needle = table.search ? table.needle.toLowerCase() : '';
-    for (let c = 0; c < table.ncols; c++) {
-      const td = tds[c + 2];
+    for (let c = c0; c < c1; c++) {
+      const td = tds[c - c0 + 2];
       let text = '';
       if (ci < cells.length && cells[ci][0] === c) { text = cells[ci][1]; ci++; }
       td.textContent = visible(text);
@@ -1385,7 +1460,7 @@
     const max = scroller.scrollHeight - scroller.clientHeight;
     scroller.scrollTop = total > fit ? Math.ceil(first / (total - fit) * max) : 0;
     const row = table.cache.get(k);
-    const afterLoad = (rowNo) => { table.current = rowNo; table.focusRow = rowNo; showReason(rowNo, true); };
+    const afterLoad = (rowNo) => { table.current = rowNo; table.focusRow = rowNo; showColumnsOf(rowNo); showReason(rowNo, true); };
     if (row) afterLoad(row[0]);
     else request({ type: 'rows', id: table.entry.id, indexes: [k] }).then((rows) => { if (rows[0]) { remember(k, rows[0]); afterLoad(rows[0][0]); } });
   }
@@ -1430,6 +1505,8 @@
     addFiles([new File([decodeBase64($('sample-csv').textContent)], 'sample-complaints.csv', { type: 'text/csv' })]);
   });
   $('download-button').addEventListener('click', download);
+  $('cols-prev').addEventListener('click', () => showColumns(colRange()[0] - COLS_SHOWN));
+  $('cols-next').addEventListener('click', () => showColumns(colRange()[0] + COLS_SHOWN));
   $('record-html').addEventListener('click', () => downloadRecord('html'));
   $('record-json').addEventListener('click', () => downloadRecord('json'));
   $('profile-choice').addEventListener('change', (e) => { useProfile(e.target.value, true).catch((x) => announce('The profile could not be used: ' + (x.message || x))); });

@@ -136,3 +136,42 @@ test('names in a header and in a title line: their row is flagged and the cells 
     await close();
   }
 });
+
+test('a file of 3,000 columns: a window of columns is drawn, and the next flagged row brings its marked cells into it', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    // A pivot of counts by day, 3,000 columns wide, with officers' surnames
+    // and ranks in columns 2,501 and 2,502 (CRO and CRP).
+    const n = 3000;
+    const header = Array.from({ length: n }, (_, j) => (j === 2500 ? 'Surname' : j === 2501 ? 'Rank' : `Day ${j + 1}`));
+    const rows = Array.from({ length: 40 }, (_, i) => Array.from({ length: n }, (_, j) =>
+      (j === 2500 ? ['MORGAN', 'PATEL', "O'NEILL"][i % 3] : j === 2501 ? 'Constable' : String(10 + ((i * 7 + j * 13) % 80)))));
+    const wide = { name: 'wide.csv', bytes: Buffer.from([header, ...rows].map((r) => r.join(',')).join('\n') + '\n') };
+    await page.setInputFiles('#file-input', [{ name: wide.name, mimeType: 'text/csv', buffer: wide.bytes }]);
+    await allChecked(page, 1);
+    await page.waitForSelector('#grid-body tr.flagged .row-flag');
+    assert.equal(await page.locator('#grid-head th').count(), 2 + 100, 'the row number, the flag and 100 columns');
+    assert.match(await page.textContent('#column-info'), /^Showing columns A to CV of 3,000/);
+    assert.equal(await page.locator('#grid-body td.hit').count(), 0, 'the marked cells are far to the right');
+
+    await page.click('#next-button');
+    await page.waitForFunction(() => document.querySelectorAll('#grid-body td.hit').length > 0);
+    assert.match(await page.textContent('#column-info'), /^Showing columns .* of 3,000/);
+    const marked = await page.$$eval('#grid-body tr[data-row="2"] td.hit', (tds) => tds.map((td) => td.textContent));
+    assert.equal(marked.length, 2, 'row 2 has its surname and rank marked');
+    assert.ok(marked[0].includes('MORGAN') && marked[1].includes('Constable'), marked.join(' | '));
+
+    await page.click('#cols-prev');
+    assert.equal(await page.locator('#grid-body td.hit').count(), 0);
+
+    // the safe copy step lists the surname column, and the others a page at a time
+    const captions = await page.locator('.safe-step caption').allTextContents();
+    assert.deepEqual(captions, ['Columns that identify people or are to change (1)', 'Other columns (2,999)']);
+    assert.equal(await page.locator('.safe-step select[id*="-col-"]').count(), 1 + 100);
+    assert.equal(await downloadFindings(page), cliJson([wide]));
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
