@@ -175,3 +175,29 @@ test('a file of 3,000 columns: a window of columns is drawn, and the next flagge
     await close();
   }
 });
+
+test('a file of 300 small tables: the summary lists 20 of its tables and advice, and shows all on request', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    const parts = [];
+    // counts whose headers do not say what is counted: each table gets advice
+    for (let t = 0; t < 300; t++) parts.push(`Area ${t + 1}\nArea,Total\nNorth,${1 + (t % 4)}\nSouth,${40 + (t % 30)}\n`);
+    const stacked = { name: 'stacked.csv', bytes: Buffer.from(parts.join('\n')) };
+    await page.setInputFiles('#file-input', [{ name: stacked.name, mimeType: 'text/csv', buffer: stacked.bytes }]);
+    await allChecked(page, 1);
+    const expected = JSON.parse(cliJson([stacked]));
+    assert.equal(expected.tables.length, 300, 'the CLI finds 300 tables');
+    const tables = page.locator('.summary-row', { hasText: 'Tables found' });
+    assert.equal(await tables.locator('li').count(), 20 + 1, '20 tables and a line with the rest');
+    await tables.getByRole('button', { name: 'Show all 300 tables' }).click();
+    assert.equal(await tables.locator('li').count(), 300);
+    assert.match(await tables.locator('li').last().textContent(), new RegExp('header on row ' + expected.tables[299].header_row.toLocaleString('en-GB')));
+    assert.equal(expected.advice.length, 300, 'the CLI gives advice for every table');
+    const advice = page.locator('.summary-row', { hasText: 'To make this file safe' });
+    assert.equal(await advice.locator('li').count(), 20 + 1);
+    assert.equal(await downloadFindings(page), cliJson([stacked]));
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
