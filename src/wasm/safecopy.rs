@@ -141,14 +141,19 @@ pub fn safe_copy_plan(report: &WasmReport) -> Result<String, JsError> {
     let report = report.report();
     let policy = Policy::default_for(report);
     let has_profile = report.settings.profile.is_some();
+    // Each column's report by (table, file column), the first if several: a
+    // search of every column for each made the plan of a file of 99,000
+    // columns take 9 s.
+    let mut reported: crate::detect::FastMap<(usize, usize), &crate::report::ColumnReport> =
+        crate::detect::FastMap::default();
+    for c in &report.columns {
+        reported.entry((c.table, c.index)).or_insert(c);
+    }
     let mut columns = Vec::new();
     for (t, table) in report.tables.iter().enumerate() {
         for (j, header) in table.header.iter().enumerate() {
             let index = table.first_column + j;
-            let found = report
-                .columns
-                .iter()
-                .find(|c| c.table == t && c.index == index);
+            let found = reported.get(&(t, index)).copied();
             let class = found.map_or(ColumnClass::Other, |c| c.class);
             let coarsen = Coarsening::for_class(class)
                 .filter(|by| *by != Coarsening::District || has_profile);
