@@ -1147,7 +1147,7 @@
   const table = {
     entry: null, findings: new Map(), flagged: new Uint32Array(0), hits: new Map(), byTable: [],
     headerRows: new Set(), list: null, search: null, needle: '', onlyFlagged: false, readError: '',
-    cache: new Map(), pending: new Set(), ncols: 1, col0: 0, trs: [], rowH: 36, current: -1, focusRow: -1,
+    cache: new Map(), pending: new Set(), ncols: 1, col0: 0, colGen: 0, trs: [], rowH: 36, current: -1, focusRow: -1,
   };
   const scroller = $('grid-scroll');
 
@@ -1260,6 +1260,11 @@
 
   function remember(k, row) {
     table.cache.set(k, row);
+    learn(row);
+  }
+
+  // A row's finding and the columns it marks (whatever columns are drawn).
+  function learn(row) {
     if (row[2]) {
       table.findings.set(row[0], row[2]);
       table.hits.set(row[0], hitColumns(row[2]));
@@ -1295,11 +1300,24 @@
     }
   }
 
-  // Show the columns from c on (by COLS_SHOWN at a time).
+  // Show the columns from c on (by COLS_SHOWN at a time). The rows kept
+  // hold the cells of the columns drawn only, so they are read again.
   function showColumns(c) {
     table.col0 = Math.max(0, Math.min(c, table.ncols - COLS_SHOWN));
+    table.colGen++;
+    table.cache.clear();
+    table.pending.clear();
     buildHead();
     draw();
+  }
+
+  // What a rows request asks for: the rows, and in a wide file only the
+  // columns drawn (the answer is kept only if they are still those drawn).
+  function rowsRequest(f, indexes) {
+    const msg = { type: 'rows', id: f.id, indexes };
+    if (table.ncols > COLS_SHOWN) msg.cols = colRange();
+    const gen = table.colGen;
+    return request(msg).then((rows) => ({ rows, current: table.entry === f && gen === table.colGen }));
   }
 
   // A flagged row shown: its first marked cell is brought into the columns drawn.
@@ -1370,15 +1388,17 @@
         if (!table.cache.has(k) && !table.pending.has(k)) want.push(k);
       }
       want.forEach((k) => table.pending.add(k));
-      request({ type: 'rows', id: f.id, indexes: want }).then((rows) => {
+      const gen = table.colGen;
+      rowsRequest(f, want).then(({ rows, current }) => {
         if (table.entry !== f) return;
+        if (!current) return; // the columns drawn changed: showColumns asked again
         if (table.cache.size > 20000) { table.cache.clear(); table.findings.clear(); table.hits.clear(); }
         want.forEach((k, i) => { table.pending.delete(k); if (rows[i]) remember(k, rows[i]); });
         let wider = false;
-        for (const [, cells] of rows) for (const [c] of cells) if (c + 1 > table.ncols) { table.ncols = c + 1; wider = true; }
+        for (const row of rows) if (row && row[3] > table.ncols) { table.ncols = row[3]; wider = true; }
         if (wider) buildHead();
         draw();
-      }, (e) => { want.forEach((k) => table.pending.delete(k)); rowsFailed(f, e); });
+      }, (e) => { if (gen === table.colGen) want.forEach((k) => table.pending.delete(k)); rowsFailed(f, e); });
     }
   }
 
@@ -1484,7 +1504,7 @@
     const row = table.cache.get(k);
     const afterLoad = (rowNo) => { table.current = rowNo; table.focusRow = rowNo; showColumnsOf(rowNo); showReason(rowNo, true); };
     if (row) afterLoad(row[0]);
-    else request({ type: 'rows', id: table.entry.id, indexes: [k] }).then((rows) => { if (rows[0]) { remember(k, rows[0]); afterLoad(rows[0][0]); } });
+    else rowsRequest(table.entry, [k]).then(({ rows, current }) => { if (rows[0]) { if (current) remember(k, rows[0]); else learn(rows[0]); afterLoad(rows[0][0]); } });
   }
 
   function lowerBound(a, x) { let lo = 0, hi = a.length; while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; } return lo; }

@@ -16,7 +16,7 @@
 //                                          viewTruncated, timing {push, finish, summary, flagged} ms}
 //                                          | report {id, failed}
 //   describe {req, options}             -> reply {req, value: {summary, k, counts}}
-//   rows {id, req, indexes}             -> reply {req, value: [[row, cells, finding] or null per index]}
+//   rows {id, req, indexes, cols?}      -> reply {req, value: [[row, cells, finding, width] or null per index]}
 //                                          (the rows are read again from the File)
 //   search {id, req, needle}            -> reply {req, value: Uint32Array} (reads the File again;
 //                                          a later search of the same file stops this one)
@@ -151,9 +151,11 @@ const handlers = {
       viewLength: c.viewLength(), viewTruncated: c.viewTruncated(), timing,
     }, [flagged.buffer]);
   },
-  // For each index: [row, [[column, text]...], finding or null], or null if
-  // it is not in the view. The rows are read from the File again, a slice
-  // per run of nearby rows.
+  // For each index: [row, [[column, text]...], finding or null, width], or
+  // null if it is not in the view; width is one more than the row's last
+  // column. With cols [from, to), only the cells of those columns are sent
+  // (a row of a file of 20,000 columns is drawn 100 columns at a time). The
+  // rows are read from the File again, a slice per run of nearby rows.
   async rows(m) {
     const c = checker(m.id);
     const file = fileOf(m.id);
@@ -163,7 +165,9 @@ const handlers = {
       const [first, last, from, to] = spans.subarray(i, i + 4);
       const bytes = await readRange(file, from, to);
       for (const [k, row, cells, finding] of JSON.parse(checker(m.id).viewRead(first, last, from, bytes, report(m.id)))) {
-        got.set(k, [row, cells, finding]);
+        const width = cells.length ? cells[cells.length - 1][0] + 1 : 0;
+        const shown = m.cols ? cells.filter(([c]) => c >= m.cols[0] && c < m.cols[1]) : cells;
+        got.set(k, [row, shown, finding, width]);
       }
     }
     reply(m.req, m.indexes.map((k) => got.get(k) || null));

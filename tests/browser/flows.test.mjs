@@ -153,6 +153,14 @@ test('a file of 3,000 columns: a window of columns is drawn, and the next flagge
     assert.equal(await page.locator('#grid-head th').count(), 2 + 100, 'the row number, the flag and 100 columns');
     assert.match(await page.textContent('#column-info'), /^Showing columns A to CV of 3,000/);
     assert.equal(await page.locator('#grid-body td.hit').count(), 0, 'the marked cells are far to the right');
+    // the next 100 columns: their cells are read for them (row 2, column CW, is Day 101's 30)
+    await page.click('#cols-next');
+    assert.equal(await page.textContent('#grid-head th:nth-child(3)'), 'CW');
+    await page.waitForFunction(() => {
+      const td = document.querySelector('#grid-body tr[data-row="2"] td:nth-child(3)');
+      return td && td.textContent !== '';
+    });
+    assert.equal(await page.textContent('#grid-body tr[data-row="2"] td:nth-child(3)'), '30');
 
     await page.click('#next-button');
     await page.waitForFunction(() => document.querySelectorAll('#grid-body td.hit').length > 0);
