@@ -1504,7 +1504,14 @@
     const row = table.cache.get(k);
     const afterLoad = (rowNo) => { table.current = rowNo; table.focusRow = rowNo; showColumnsOf(rowNo); showReason(rowNo, true); };
     if (row) afterLoad(row[0]);
-    else rowsRequest(table.entry, [k]).then(({ rows, current }) => { if (rows[0]) { if (current) remember(k, rows[0]); else learn(rows[0]); afterLoad(rows[0][0]); } });
+    else {
+      const f = table.entry;
+      rowsRequest(f, [k]).then(({ rows, current }) => {
+        if (table.entry !== f || !rows[0]) return; // another file is shown now
+        if (current) remember(k, rows[0]); else learn(rows[0]);
+        afterLoad(rows[0][0]);
+      });
+    }
   }
 
   function lowerBound(a, x) { let lo = 0, hi = a.length; while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; } return lo; }
