@@ -714,7 +714,9 @@ pub fn coarse_value(v: &str, kind: QiKind) -> (String, &'static str) {
             }
         }
         QiKind::Salary => {
-            if let Some(n) = number.filter(|n| *n >= 1000.0) {
+            // No salary reaches £10^12: a longer number is left as it is
+            // (its band's end overflowed, which the fuzzer found).
+            if let Some(n) = number.filter(|n| (1000.0..1e12).contains(n)) {
                 let b = (n as u64) / 10_000 * 10_000;
                 return (
                     format!("£{}-£{}", b, b + 9_999),
@@ -912,6 +914,32 @@ fn fix_advice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values coarsened by kind; a number out of a kind's range is left as
+    /// it is, and none overflows.
+    #[test]
+    fn coarse_values() {
+        let cases = [
+            ("1998", QiKind::Service, "1990s"),
+            ("joined 03/04/2011", QiKind::Service, "2010s"),
+            ("12", QiKind::Service, "10-14 years"),
+            ("34", QiKind::Age, "30-39"),
+            ("£34,500", QiKind::Salary, "£30000-£39999"),
+            ("999", QiKind::Salary, "999"),
+            (
+                "4333333333333333333333333",
+                QiKind::Salary,
+                "4333333333333333333333333",
+            ),
+            ("1e300", QiKind::Salary, "1e300"),
+            ("99999999999", QiKind::Salary, "£99999990000-£99999999999"),
+            ("1e30", QiKind::Age, "1e30"),
+            ("Band C", QiKind::Salary, "Band C"),
+        ];
+        for (value, kind, want) in cases {
+            assert_eq!(coarse_value(value, kind).0, want, "{value}");
+        }
+    }
 
     /// The article before a description, by sound: ranks, job titles,
     /// acronyms of grades, and the words a description may start with.
