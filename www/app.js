@@ -769,11 +769,19 @@
         body.replaceChildren(...others.slice(at, end).map(columnRow));
         info.textContent = 'The other ' + fmtInt(others.length) + ' columns are kept as they are unless you change them here. ' +
           'Showing ' + colLabel(others[at]) + ' to ' + colLabel(others[end - 1]) + ', ' + COLS_SHOWN + ' at a time.';
-        prev.disabled = at === 0;
-        next.disabled = end >= others.length;
       };
-      prev.addEventListener('click', () => { at = Math.max(0, at - COLS_SHOWN); show(); });
-      next.addEventListener('click', () => { at = Math.min(others.length - 1, at + COLS_SHOWN); show(); });
+      // The buttons stay enabled at the ends (a button disabled under the
+      // keyboard's focus drops it): they say so instead.
+      prev.addEventListener('click', () => {
+        if (at === 0) { announce('These are the first of the other columns.'); return; }
+        at = Math.max(0, at - COLS_SHOWN);
+        show();
+      });
+      next.addEventListener('click', () => {
+        if (at + COLS_SHOWN >= others.length) { announce('These are the last of the other columns.'); return; }
+        at += COLS_SHOWN;
+        show();
+      });
       if (others.length) {
         root.append(columnTable('Other columns (' + fmtInt(others.length) + ')', body), info, el('div', { class: 'button-group' }, [prev, next]));
         show();
@@ -1295,8 +1303,6 @@
     if (wide) {
       $('column-info').textContent = 'Showing columns ' + colName(c0) + ' to ' + colName(c1 - 1) + ' of ' +
         fmtInt(table.ncols) + ': this file is too wide to show every column at once. Every column was checked.';
-      $('cols-prev').disabled = c0 === 0;
-      $('cols-next').disabled = c1 >= table.ncols;
     }
   }
 
@@ -1554,8 +1560,16 @@
     addFiles([new File([decodeBase64($('sample-csv').textContent)], 'sample-complaints.csv', { type: 'text/csv' })]);
   });
   $('download-button').addEventListener('click', download);
-  $('cols-prev').addEventListener('click', () => showColumns(colRange()[0] - COLS_SHOWN));
-  $('cols-next').addEventListener('click', () => showColumns(colRange()[0] + COLS_SHOWN));
+  // The column buttons stay enabled at the ends (a button disabled under the
+  // keyboard's focus drops it): they say so instead.
+  $('cols-prev').addEventListener('click', () => {
+    const [c0] = colRange();
+    if (c0 === 0) announce('These are the first columns.'); else showColumns(c0 - COLS_SHOWN);
+  });
+  $('cols-next').addEventListener('click', () => {
+    const [, c1] = colRange();
+    if (c1 >= table.ncols) announce('These are the last columns.'); else showColumns(c1);
+  });
   $('record-html').addEventListener('click', () => downloadRecord('html'));
   $('record-json').addEventListener('click', () => downloadRecord('json'));
   $('profile-choice').addEventListener('change', (e) => { useProfile(e.target.value, true).catch((x) => announce('The profile could not be used: ' + (x.message || x))); });

@@ -153,6 +153,11 @@ test('a file of 3,000 columns: a window of columns is drawn, and the next flagge
     assert.equal(await page.locator('#grid-head th').count(), 2 + 100, 'the row number, the flag and 100 columns');
     assert.match(await page.textContent('#column-info'), /^Showing columns A to CV of 3,000/);
     assert.equal(await page.locator('#grid-body td.hit').count(), 0, 'the marked cells are far to the right');
+    // at the first columns, the button keeps the keyboard's focus and says so
+    await page.focus('#cols-prev');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'cols-prev');
+    assert.equal(await page.textContent('#status'), 'These are the first columns.');
     // the next 100 columns: their cells are read for them (row 2, column CW, is Day 101's 30)
     await page.click('#cols-next');
     assert.equal(await page.textContent('#grid-head th:nth-child(3)'), 'CW');
