@@ -22,7 +22,7 @@
 //                                          a later search of the same file stops this one)
 //   findings {req, ids}                 -> reply {req, value: Blob (the CLI's JSON)}
 //   close {id}
-//   plan {req, id}                      -> reply {req, value: {policy, columns, coarsen}} (the safe-copy step)
+//   plan {req, id}                      -> reply {req, value: packed plan (packPlan)} (the safe-copy step)
 //   describePolicy {req, id, policy, removeKinds, removeRows} -> reply {req, value: [sentence]}
 //   safecopy {req, id, file, name, policy, removeKinds, removeRows}
 //                                       -> safeProgress {id, done, total} ...
@@ -74,6 +74,32 @@ function summaryOf(r) {
   s.columns = (s.columns || []).filter((c) => c.identifying);
   s.settingsText = JSON.parse(wasm_bindgen.describeSettings(s.settings));
   return s;
+}
+
+// The safe-copy plan as the page takes it: {policy, coarsen, count, table,
+// index, ends, headers, classes, cls, notable}. Column i (file order) is in
+// table[i], index[i]; its header is headers.slice(ends[i - 1] || 0, ends[i]),
+// its class classes[cls[i]]. Only the columns that identify people or have a
+// coarsening go as whole objects, in notable, each with its position `at`.
+// A plan of one object per column took the page 66 ms to receive for a file
+// of 99,000 columns.
+function packPlan(p) {
+  const n = p.columns.length;
+  const table = new Uint32Array(n), index = new Uint32Array(n), ends = new Uint32Array(n), cls = new Uint8Array(n);
+  const headers = [], notable = [], classes = [], classIds = new Map();
+  let length = 0;
+  p.columns.forEach((c, i) => {
+    table[i] = c.table;
+    index[i] = c.index;
+    headers.push(c.header);
+    length += c.header.length;
+    ends[i] = length;
+    let k = classIds.get(c.class);
+    if (k === undefined) { k = classes.length; classes.push(c.class); classIds.set(c.class, k); }
+    cls[i] = k;
+    if (c.identifying || c.coarsen) notable.push(Object.assign({ at: i }, c));
+  });
+  return { policy: p.policy, coarsen: p.coarsen, count: n, table, index, ends, headers: headers.join(''), classes, cls, notable };
 }
 
 function freeSafeCopy(id) {
@@ -212,7 +238,8 @@ const handlers = {
     reply(m.req, new Blob(parts, { type: 'application/json' }));
   },
   plan(m) {
-    reply(m.req, JSON.parse(wasm_bindgen.safeCopyPlan(report(m.id))));
+    const p = packPlan(JSON.parse(wasm_bindgen.safeCopyPlan(report(m.id))));
+    reply(m.req, p, [p.table.buffer, p.index.buffer, p.ends.buffer, p.cls.buffer]);
   },
   describePolicy(m) {
     const policy = withRows(report(m.id), m.policy, m.removeKinds, m.removeRows);
@@ -380,8 +407,8 @@ function fileOf(id) {
   return f;
 }
 
-function reply(req, value) {
-  self.postMessage({ type: 'reply', req, value });
+function reply(req, value, transfer) {
+  self.postMessage({ type: 'reply', req, value }, transfer || []);
 }
 
 self.onmessage = (event) => {

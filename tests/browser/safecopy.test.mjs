@@ -161,6 +161,17 @@ test('file://: the clerk\'s decisions change the copy: a column kept, a row empt
     await page.fill('#file-1 .safe-step input[id$="-rows"]', 'three');
     await page.click('#file-1 .safe-step button:has-text("Download safe copy")');
     assert.match(await page.textContent('#file-1 .safe-step .error-message:not([hidden])'), /Enter row numbers like 12 or 15-18/);
+
+    // back to the proposal: the lists on screen show it, and still decide
+    const rank = '#file-1 .safe-step select[id$="-col-0-2"]';
+    await page.click('#file-1 .safe-step button:has-text("Back to the proposed decisions")');
+    await page.waitForFunction(() => !/Rows emptied/.test(document.querySelector('#file-1 .decisions').textContent));
+    assert.equal(await page.inputValue(rank), 'keep', 'the Rank list shows the proposal again');
+    assert.equal(await page.inputValue('#file-1 .safe-step select[id$="-col-0-0"]'), 'mask');
+    assert.equal(await page.inputValue('#file-1 .safe-step input[id$="-rows"]'), '');
+    assert.doesNotMatch(await page.textContent('#file-1 .decisions'), /"Rank".*removed/);
+    await page.selectOption(rank, 'remove');
+    await page.waitForFunction(() => /"Rank" \(table 1\): removed/.test(document.querySelector('#file-1 .decisions').textContent));
     assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
     assert.deepEqual(log.errors, []);
   } finally {
