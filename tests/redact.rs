@@ -1120,3 +1120,20 @@ fn driving_licence_numbers_are_removed() {
         ],
     );
 }
+
+/// Officers listed one after another each lose their rank and number: the
+/// second `PC` was read as the first officer's surname, and `5678` stayed.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn officers_listed_one_after_another_all_go() {
+    let csv = b"Ref,Notes\n1,\"Attending: PC 1234, PC 5678 and Sgt 991\"\n2,PC 1234; PC 5678\n";
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
+            "Ref,Notes",
+            "1,\"Attending: [number removed], [number removed] and [number removed]\"",
+            "2,[number removed]; [number removed]",
+        ],
+    );
+}

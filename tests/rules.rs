@@ -899,6 +899,41 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // Officers listed one after another: each rank starts its own
+            // mention (the second `PC` is no surname of the first officer).
+            (
+                "",
+                "Attending: PC 1234, PC 5678 and Sgt 991",
+                &[
+                    ("text.rank_number", "PC 1234"),
+                    ("text.rank_number", "PC 5678"),
+                    ("text.rank_number", "Sgt 991"),
+                ],
+            ),
+            (
+                "",
+                "PC 1234; PC 5678",
+                &[
+                    ("text.rank_number", "PC 1234"),
+                    ("text.rank_number", "PC 5678"),
+                ],
+            ),
+            (
+                "",
+                "PC Morgan PC Patel",
+                &[
+                    ("text.rank_name", "PC Morgan"),
+                    ("text.rank_name", "PC Patel"),
+                ],
+            ),
+            (
+                "",
+                "PC 1234 Morgan, PC 5678 Patel",
+                &[
+                    ("text.rank_number", "PC 1234 Morgan"),
+                    ("text.rank_number", "PC 5678 Patel"),
+                ],
+            ),
             // Titles and cues.
             (
                 "",

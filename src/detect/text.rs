@@ -188,6 +188,29 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
     (j, real)
 }
 
+/// A name run from `i` ([`name_run`]'s `(k, real)`) cut short at a rank
+/// that starts another officer's mention, a rank followed by a number or a
+/// name: in `PC 1234, PC 5678` and `PC Morgan PC Patel` the second `PC` is
+/// no surname of the first officer (read as one, it took the second
+/// officer's rank, and the safe copy left `5678` behind).
+fn run_before_rank(
+    toks: &[Tok],
+    lows: &str,
+    i: usize,
+    (k, real): (usize, usize),
+) -> (usize, usize) {
+    let starts_mention = |m: usize| {
+        rank_at(toks, lows, m).is_some_and(|(_, n, _)| {
+            toks.get(m + n)
+                .is_some_and(|a| is_number_tok(a) || name_tok(a, lows).is_some())
+        })
+    };
+    match (i..k).find(|&m| starts_mention(m)) {
+        Some(m) => name_run(toks, lows, i, m - i),
+        None => (k, real),
+    }
+}
+
 /// A house number: `12`, `12a`, `221B` (one to four digits, one letter at
 /// most), not in brackets.
 fn is_house_number(t: &Tok) -> bool {
@@ -685,7 +708,8 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             });
             if let Some(num) = number {
                 // `PC 4521 Jones`
-                let (k, real) = name_run(&toks, &lows, j + 1, 3);
+                let (k, real) =
+                    run_before_rank(&toks, &lows, j + 1, name_run(&toks, &lows, j + 1, 3));
                 let end = if real > 0 {
                     toks.get(k - 1).map_or(num.e, |t| t.e)
                 } else {
@@ -726,7 +750,7 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             if i > j {
                 continue;
             }
-            let (k, real) = name_run(&toks, &lows, j, 3);
+            let (k, real) = run_before_rank(&toks, &lows, j, name_run(&toks, &lows, j, 3));
             // `PS Constable was rude`: after an abbreviation, a surname that is
             // also a rank word, followed by a lower-case word.
             if real == 0 {
