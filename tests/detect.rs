@@ -548,3 +548,38 @@ fn a_first_column_of_many_values_is_data_not_labels() {
         [(3, Kind::Person, "layout.row_label".to_string())]
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_cell_that_names_someone_again_and_again_gives_one_reason_each() {
+    let log = "Seen by PC Kowalski. ".repeat(2_000);
+    // (what, notes cell, the reasons' texts in order)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "twice",
+            "PC Kowalski and PC Kowalski again",
+            &["PC Kowalski"],
+        ),
+        ("a log of thousands", &log, &["PC Kowalski"]),
+        (
+            "two officers, each twice",
+            "PC Kowalski, Sgt Okafor, PC Kowalski, Sgt Okafor",
+            &["PC Kowalski", "Sgt Okafor"],
+        ),
+        (
+            "the same name by another rank is another reason",
+            "PC Kowalski then DC Kowalski",
+            &["PC Kowalski", "DC Kowalski"],
+        ),
+    ];
+    for (what, notes, want) in cases {
+        let rows: &[&[&str]] = &[&["1", notes]];
+        let f = scan(&["Ref", "Notes"], rows);
+        let r = f
+            .rows
+            .first()
+            .unwrap_or_else(|| panic!("{what}: not flagged"));
+        let texts: Vec<String> = r.reasons.iter().map(|x| x.text.to_string()).collect();
+        assert_eq!(texts, *want, "{what}");
+    }
+}

@@ -1121,6 +1121,22 @@ fn driving_licence_numbers_are_removed() {
     );
 }
 
+/// A name said again and again in one cell is one reason (tests/detect.rs),
+/// and every copy of it goes from the safe copy.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_name_said_again_in_its_cell_goes_every_time() {
+    let csv = b"Ref,Notes\n1,PC Kowalski arrived. PC Kowalski left. Sgt Okafor stayed; PC Kowalski came back\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Ref,Notes",
+            "1,[name removed] arrived. [name removed] left. [name removed] stayed; [name removed] came back",
+        ],
+    );
+}
+
 /// Officers listed one after another each lose their rank and number: the
 /// second `PC` was read as the first officer's surname, and `5678` stayed.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -683,6 +683,27 @@ pub fn header_label(header: &[String]) -> Option<(crate::report::ColumnClass, he
         .flatten()
 }
 
+/// Keeps the first of each (what, text) among a cell's hits: a cell that
+/// names the same officer a thousand times (a log pasted into one cell)
+/// gives one reason, not a thousand, and a row the page can show. Nothing is
+/// left unmasked by it: the safe copy replaces every copy of a match's text
+/// in its cell.
+fn dedup_hits(cell: &str, hits: &mut Vec<CellHit>) {
+    let text = |h: &CellHit| cell.get(h.start..h.end).unwrap_or_default();
+    match hits.as_slice() {
+        [] | [_] => {}
+        [a, b] => {
+            if a.what == b.what && text(a) == text(b) {
+                hits.truncate(1);
+            }
+        }
+        _ => {
+            let mut seen: FastMap<(What, &str), ()> = FastMap::default();
+            hits.retain(|h| seen.insert((h.what, text(h)), ()).is_none());
+        }
+    }
+}
+
 /// Whether `value`, read as a label of `class` says, holds something that
 /// could flag its row.
 fn labelled_flags(
@@ -892,6 +913,7 @@ impl TableScanner {
                 &mut self.scratch,
                 &mut self.cell_hits,
             );
+            dedup_hits(field, &mut self.cell_hits);
             let mut phone = 0;
             let mut phones_found = 0;
             for h in &self.cell_hits {
