@@ -1501,7 +1501,7 @@
 
   function reasonText(finding) {
     return 'Row ' + fmtInt(finding.row) + ' ' + KIND[finding.kind].does[0] + ': ' +
-      finding.reasons.map((r) => r.why).join('; ');
+      finding.reasons.map((r) => r.why).join('; ') + (finding.more ? '; and ' + plural(finding.more, 'more reason', 'more reasons') : '');
   }
 
   function showReason(rowNo, pin) {
@@ -1509,11 +1509,13 @@
     if (!finding) return;
     if (pin) { table.current = rowNo; draw(); }
     const panel = $('reason-panel');
-    panel.replaceChildren(
+    panel.replaceChildren(...[
       el('p', null, [el('strong', { text: 'Row ' + fmtInt(rowNo) + ' ' }),
         el('strong', { class: 'tag ' + KIND[finding.kind].cls, text: KIND[finding.kind].mark + ' ' + KIND[finding.kind].tag }),
         document.createTextNode(' ' + KIND[finding.kind].does[0] + '.')]),
-      el('ul', null, finding.reasons.map((r) => el('li', { text: r.why + ' (column "' + r.column + '": "' + r.text + '")' }))));
+      el('ul', null, finding.reasons.map((r) => el('li', { text: r.why + ' (column "' + r.column + '": "' + r.text + '")' }))),
+      finding.more ? el('p', { class: 'hint', text: 'And ' + plural(finding.more, 'more reason', 'more reasons') +
+        ' in this row, not listed here. "Download findings (JSON)" has them all.' }) : null].filter(Boolean));
     const f = table.entry;
     if (f && f.safe && !f.safe.failed) {
       const label = () => (rowIsRemoved(f, rowNo) ? 'Keep row ' : 'Empty row ') + fmtInt(rowNo) + ' in the safe copy';

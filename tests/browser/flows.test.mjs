@@ -137,6 +137,36 @@ test('names in a header and in a title line: their row is flagged and the cells 
   }
 });
 
+test('a cell that names 2,000 officers and a cell of 30,000 characters: the page shows 50 reasons and a cut-short cell, and says so', async () => {
+  const { page, log, close } = await openPage(DIST_URL);
+  try {
+    const notes = Array.from({ length: 2000 }, (_, i) => `PC ${1000 + i}`).join(', ');
+    const file = { name: 'duty-log.csv', bytes: Buffer.from(`Ref,Notes,Witness\r\n1,"${notes}",PC 9999\r\n2,${'x'.repeat(30000)},\r\n`) };
+    await page.setInputFiles('#file-input', [{ name: file.name, mimeType: 'text/csv', buffer: file.bytes }]);
+    await allChecked(page, 1);
+    await page.click('button:has-text("Next flagged row")');
+    await page.waitForSelector('#reason-panel li');
+    const items = await page.$$eval('#reason-panel li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(items.length, 51, 'the first 50 reasons, and one for the column none of them names');
+    assert.match(items[0], /PC 1000/);
+    assert.match(items[50], /\(Witness\): PC 9999/);
+    assert.match(await page.textContent('#reason-panel'), /And 1,950 more reasons in this row, not listed here/);
+    const marked = await page.$$eval('#grid-body tr.flagged td.hit', (tds) => tds.length);
+    assert.equal(marked, 2, 'the Notes and Witness cells are marked');
+    const long = await page.$eval('#grid-body tr[data-row="3"]', (tr) => tr.textContent);
+    assert.match(long, /x{100}\u2026 \[cut short here: 30,000 characters in all\]/);
+    assert.ok(long.length < 11000, 'the cell is drawn cut short');
+    // the download has every reason
+    const text = await downloadFindings(page);
+    assert.equal(text, cliJson([file]));
+    assert.equal(JSON.parse(text).rows[0].reasons.length, 2001);
+    assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a file of 3,000 columns: a window of columns is drawn, and the next flagged row brings its marked cells into it', async () => {
   const { page, log, close } = await openPage(DIST_URL);
   try {
