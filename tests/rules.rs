@@ -899,6 +899,27 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // A rank abbreviation written onto its number, as police logs do.
+            (
+                "",
+                "PC1234 attended",
+                &[("text.rank_number", "PC1234")],
+            ),
+            (
+                "",
+                "PS991 MORGAN reviewed the file",
+                &[("text.rank_number", "PS991 MORGAN")],
+            ),
+            (
+                "",
+                "Sgt4521 and DC7788 interviewed the suspect",
+                &[
+                    ("text.rank_number", "Sgt4521"),
+                    ("text.rank_number", "DC7788"),
+                ],
+            ),
+            ("", "Bought a PS5 and a DC10 model", &[]),
+            ("", "Inspector1234 is a word with digits, not an abbreviation", &[]),
             // Officers listed one after another: each rank starts its own
             // mention (the second `PC` is no surname of the first officer).
             (

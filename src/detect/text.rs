@@ -90,35 +90,81 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
                 && w.chars().filter(|c| c.is_alphabetic()).count() > 3);
         let bracketed =
             s > 0 && text.get(..s).is_some_and(|p| p.ends_with('(')) && next == Some(')');
-        let ls = lows.len();
-        for c in w.chars() {
-            if c != '.' {
-                if c.is_ascii() {
-                    lows.push(c.to_ascii_lowercase());
-                } else {
-                    lows.extend(c.to_lowercase());
-                }
+        // `PC1234`, `PS991`: a rank abbreviation written onto its number is
+        // two words, as `PC 1234` (the rank first: `word_kind` and the lists
+        // are for the rank alone).
+        if let Some(p) = glued_rank(w) {
+            let (rank, num) = w.split_at(p);
+            push_tok(out, lows, rank, s, false, false);
+            push_tok(out, lows, num, s + p, stop_after, false);
+            continue;
+        }
+        push_tok(out, lows, w, s, stop_after, bracketed);
+    }
+}
+
+/// Where the number starts in a rank abbreviation written onto it, if `w`
+/// is one: two to four letters that are a rank's abbreviation in free text
+/// (`PC`, `PS`, `Sgt`, `DC`, not a word such as `Con`), then three to six
+/// digits (`PC1234`; `PS5` is no officer).
+fn glued_rank(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let p = b.iter().position(u8::is_ascii_digit)?;
+    let (letters, digits) = b.split_at(p);
+    if !(2..=4).contains(&letters.len())
+        || !letters.iter().all(u8::is_ascii_alphabetic)
+        || !(3..=6).contains(&digits.len())
+        || !digits.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let form = w.get(..p)?.to_ascii_lowercase();
+    let rank = staff::lookup_rank(&form)?;
+    matches!(
+        staff::text_use(rank, &form),
+        TextUse::Abbrev | TextUse::Ambiguous
+    )
+    .then_some(p)
+}
+
+/// A token for word `w` at byte `s` of the text, its lower-case form added to `lows`.
+fn push_tok<'a>(
+    out: &mut Vec<Tok<'a>>,
+    lows: &mut String,
+    w: &'a str,
+    s: usize,
+    stop_after: bool,
+    bracketed: bool,
+) {
+    let e2 = s + w.len();
+    let ls = lows.len();
+    for c in w.chars() {
+        if c != '.' {
+            if c.is_ascii() {
+                lows.push(c.to_ascii_lowercase());
+            } else {
+                lows.extend(c.to_lowercase());
             }
         }
-        // The lower-case form is the lists' key, unless the word has
-        // apostrophes (which keys leave out) or letters beyond ASCII.
-        let lists = match lows.get(ls..) {
-            Some(l) if w.is_ascii() && !w.contains(['\'', '`']) => {
-                words::get(l).map_or(Lists::NONE, |e| e.lists)
-            }
-            _ => names::lists_of(w),
-        };
-        out.push(Tok {
-            l: (ls, lows.len()),
-            s,
-            e: e2,
-            w,
-            stop_after,
-            bracketed,
-            lists,
-            kind: word_kind_with(w, |_| lists.has(Lists::PARTICLE)),
-        });
     }
+    // The lower-case form is the lists' key, unless the word has
+    // apostrophes (which keys leave out) or letters beyond ASCII.
+    let lists = match lows.get(ls..) {
+        Some(l) if w.is_ascii() && !w.contains(['\'', '`']) => {
+            words::get(l).map_or(Lists::NONE, |e| e.lists)
+        }
+        _ => names::lists_of(w),
+    };
+    out.push(Tok {
+        l: (ls, lows.len()),
+        s,
+        e: e2,
+        w,
+        stop_after,
+        bracketed,
+        lists,
+        kind: word_kind_with(w, |_| lists.has(Lists::PARTICLE)),
+    });
 }
 
 /// A token's lower-case form.
