@@ -1142,14 +1142,16 @@ fn a_name_said_again_in_its_cell_goes_every_time() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn officers_listed_one_after_another_all_go() {
-    let csv = b"Ref,Notes\n1,\"Attending: PC 1234, PC 5678 and Sgt 991\"\n2,PC 1234; PC 5678\n";
+    let csv = b"Ref,Notes\n1,\"Attending: PC 1234, PC 5678 and Sgt 991\"\n2,PC 1234; PC 5678\n3,\"PC 1234, 5678 and 9012 attended\"\n4,PCs 1234 & 5678 and PCs Morgan and Patel\n";
     default_copy_is(
         csv,
-        &[2, 3],
+        &[2, 3, 4, 5],
         &[
             "Ref,Notes",
             "1,\"Attending: [number removed], [number removed] and [number removed]\"",
             "2,[number removed]; [number removed]",
+            "3,\"[number removed], [number removed] and [number removed] attended\"",
+            "4,[number removed] & [number removed] and [name removed] and [name removed]",
         ],
     );
 }

@@ -899,12 +899,73 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
-            // A rank abbreviation written onto its number, as police logs do.
+            // Officers listed after one rank, or after a rank in the plural.
             (
                 "",
-                "PC1234 attended",
-                &[("text.rank_number", "PC1234")],
+                "PC 1234, 5678 and 9012 attended",
+                &[
+                    ("text.rank_number", "PC 1234"),
+                    ("text.rank_number", "5678"),
+                    ("text.rank_number", "9012"),
+                ],
             ),
+            (
+                "",
+                "PCs 1234 and 5678 attended",
+                &[
+                    ("text.rank_number", "PCs 1234"),
+                    ("text.rank_number", "5678"),
+                ],
+            ),
+            (
+                "",
+                "Sgts 991, 992 & 993",
+                &[
+                    ("text.rank_number", "Sgts 991"),
+                    ("text.rank_number", "992"),
+                    ("text.rank_number", "993"),
+                ],
+            ),
+            (
+                "",
+                "PCs Morgan and Patel attended",
+                &[
+                    ("text.rank_name", "PCs Morgan"),
+                    ("text.rank_name", "Patel"),
+                ],
+            ),
+            (
+                "",
+                "Sergeants Okafor, Dunne and Byrne reviewed it",
+                &[
+                    ("text.rank_name", "Sergeants Okafor"),
+                    ("text.rank_name", "Dunne"),
+                    ("text.rank_name", "Byrne"),
+                ],
+            ),
+            (
+                "",
+                "PC 1234, 15 minutes later",
+                &[("text.rank_number", "PC 1234")],
+            ),
+            (
+                "",
+                "PC 1234 and 2019 report",
+                &[("text.rank_number", "PC 1234")],
+            ),
+            (
+                "",
+                "PC Morgan and Patel attended",
+                &[("text.rank_name", "PC Morgan")],
+            ),
+            (
+                "",
+                "PCs and PCSOs attended; Sergeants visited 120 schools",
+                &[],
+            ),
+            ("", "the pros and cons", &[]),
+            // A rank abbreviation written onto its number, as police logs do.
+            ("", "PC1234 attended", &[("text.rank_number", "PC1234")]),
             (
                 "",
                 "PS991 MORGAN reviewed the file",
@@ -919,7 +980,11 @@ fn free_text() {
                 ],
             ),
             ("", "Bought a PS5 and a DC10 model", &[]),
-            ("", "Inspector1234 is a word with digits, not an abbreviation", &[]),
+            (
+                "",
+                "Inspector1234 is a word with digits, not an abbreviation",
+                &[],
+            ),
             // Officers listed one after another: each rank starts its own
             // mention (the second `PC` is no surname of the first officer).
             (

@@ -435,6 +435,107 @@ fn rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize, TextUse)
     }
 }
 
+/// A rank in the plural at token `i` (`PCs`, `Sgts`, `Inspectors`): its
+/// rank and text use. An ambiguous abbreviation must be in capitals (`PCs`,
+/// `DCs`), as in the singular.
+fn plural_rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, TextUse)> {
+    let t = toks.get(i)?;
+    let stem = t.w.strip_suffix('s').filter(|s| s.len() >= 2)?;
+    let form = low(lows, t).strip_suffix('s')?;
+    let r = staff::lookup_rank(form)?;
+    let u = staff::text_use(r, form);
+    let upper = stem.chars().all(|c| !c.is_lowercase());
+    let title = stem.chars().next().is_some_and(char::is_uppercase);
+    match u {
+        TextUse::No => None,
+        TextUse::Ambiguous => upper.then_some((r, u)),
+        TextUse::Abbrev => (upper || title).then_some((r, u)),
+        TextUse::Word => Some((r, u)),
+    }
+}
+
+/// The officers listed after a rank's first one: `PC 1234, 5678 and 9012`,
+/// `PCs 1234 & 5678`, and after a rank in the plural, names too (`PCs
+/// Morgan and Patel`, `Sergeants Okafor, Dunne and Byrne`). Left out, they
+/// kept their numbers in the safe copy.
+struct Listed {
+    rank: usize,
+    use_: TextUse,
+    plural: bool,
+    /// The first officer's number's length (0 if named): a number listed
+    /// after it is about as long, and of three digits or more unless the
+    /// rank was plural (`PC 1234, 15 minutes later` lists no one).
+    number_len: usize,
+}
+
+impl Listed {
+    /// From token `k`, right after the first officer: a hit for each one
+    /// listed (joined by a comma, `&` or `and`); the token after the last.
+    fn after(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        lows: &str,
+        mut k: usize,
+        out: &mut Vec<CellHit>,
+    ) -> usize {
+        loop {
+            let Some(next) = self.joined_at(text, toks, lows, k) else {
+                return k;
+            };
+            let Some(t) = toks.get(next) else { return k };
+            let year =
+                t.w.len() == 4 && t.w.parse::<u32>().is_ok_and(|y| (1900..=2039).contains(&y));
+            if is_number_tok(t)
+                && (t.w.len() >= 3 || self.plural)
+                && (self.plural || self.number_len > 0)
+                && (self.number_len == 0 || t.w.len().abs_diff(self.number_len) <= 1)
+                && !year
+            {
+                out.push(CellHit {
+                    what: What::TextRankNumber(self.rank as u16),
+                    start: t.s,
+                    end: t.e,
+                });
+                k = next + 1;
+                continue;
+            }
+            if !self.plural {
+                return k;
+            }
+            let (end, real) = run_before_rank(toks, lows, next, name_run(toks, lows, next, 3));
+            let run = toks.get(next..end).unwrap_or(&[]);
+            let known = self.use_ != TextUse::Ambiguous || gazetteer_hit(run);
+            match (run.first(), run.last()) {
+                (Some(a), Some(b))
+                    if real > 0 && known && !toks.get(end).is_some_and(Tok::place) =>
+                {
+                    out.push(CellHit {
+                        what: What::TextRankName(self.rank as u16),
+                        start: a.s,
+                        end: b.e,
+                    });
+                    k = end;
+                }
+                _ => return k,
+            }
+        }
+    }
+
+    /// The token after a joint at token `k` (`, 5678`, ` & 5678`, ` and
+    /// 5678`, `, and 5678`), if there is one.
+    fn joined_at(&self, text: &str, toks: &[Tok], lows: &str, k: usize) -> Option<usize> {
+        let prev = toks.get(k.checked_sub(1)?)?;
+        let t = toks.get(k)?;
+        let gap = text.get(prev.e..t.s)?.trim();
+        if low(lows, t) == "and" && matches!(gap, "" | ",") {
+            let after = toks.get(k + 1)?;
+            return text.get(t.e..after.s)?.trim().is_empty().then_some(k + 1);
+        }
+        matches!(gap, "," | "&").then_some(k)
+    }
+}
+
 fn gazetteer_hit(toks: &[Tok]) -> bool {
     let known = |w: &str| w.chars().count() > 1 && (names::is_surname(w) || names::is_forename(w));
     toks.iter().any(|t| {
@@ -716,7 +817,10 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             }
         }
         // Rank + name / number.
-        if let Some((rank, n, use_)) = rank_at(&toks, &lows, i) {
+        let rank_here = rank_at(&toks, &lows, i)
+            .map(|(r, n, u)| (r, n, u, false))
+            .or_else(|| plural_rank_at(&toks, &lows, i).map(|(r, u)| (r, 1, u, true)));
+        if let Some((rank, n, use_, plural)) = rank_here {
             let mut j = i + n;
             if let Some(last) = toks.get(j.saturating_sub(1)) {
                 if last.stop_after && !text.get(last.e..).is_some_and(|r| r.starts_with('.')) {
@@ -768,7 +872,14 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                         start: t.s,
                         end,
                     });
-                    i = if real > 0 { k } else { j + 1 };
+                    let next = if real > 0 { k } else { j + 1 };
+                    let list = Listed {
+                        rank,
+                        use_,
+                        plural,
+                        number_len: num.w.len(),
+                    };
+                    i = list.after(text, &toks, &lows, next, out);
                     continue;
                 }
             }
@@ -858,7 +969,13 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                             start: t.s,
                             end,
                         });
-                        i = k;
+                        let list = Listed {
+                            rank,
+                            use_,
+                            plural,
+                            number_len: 0,
+                        };
+                        i = list.after(text, &toks, &lows, k, out);
                         continue;
                     }
                 }
