@@ -269,7 +269,10 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         )
     {
         Some("[name removed]")
-    } else if r.starts_with("number.") || r == "text.rank_number" {
+    } else if r.starts_with("number.")
+        || r == "text.rank_number"
+        || r == crate::rules::patterns::TEXT_STAFF_NUMBER
+    {
         Some("[number removed]")
     } else if r.starts_with("contact.email") {
         Some("[email removed]")

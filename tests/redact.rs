@@ -1155,3 +1155,20 @@ fn officers_listed_one_after_another_all_go() {
         ],
     );
 }
+
+/// A collar or staff number in free text goes with the words that say what it is.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn staff_numbers_after_their_cue_go() {
+    let csv = b"Ref,Notes\n1,Officer with collar number 1234 attended\n2,Warrant card 123456 was shown\n3,Officer 12 said the door was open\n";
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
+            "Ref,Notes",
+            "1,Officer with [number removed] attended",
+            "2,[number removed] was shown",
+            "3,Officer 12 said the door was open",
+        ],
+    );
+}

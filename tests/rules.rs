@@ -899,6 +899,34 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // A member of staff's number after the words that say what it is.
+            (
+                "",
+                "Officer with collar number 1234 attended",
+                &[("text.staff_number", "collar number 1234")],
+            ),
+            (
+                "",
+                "shoulder no 4521 recorded it",
+                &[("text.staff_number", "shoulder no 4521")],
+            ),
+            (
+                "",
+                "Warrant card 123456 was shown",
+                &[("text.staff_number", "Warrant card 123456")],
+            ),
+            (
+                "",
+                "Dealt with by officer 4521",
+                &[("text.staff_number", "officer 4521")],
+            ),
+            (
+                "",
+                "Claim made under pay number 88123",
+                &[("text.staff_number", "pay number 88123")],
+            ),
+            ("", "Officer 12 said the door was open", &[]),
+            ("", "the officer 2019 review; shoulder 4521; warrant number 123456", &[]),
             // Officers listed after one rank, or after a rank in the plural.
             (
                 "",

@@ -87,6 +87,8 @@ pub enum What {
     TextVehicle,
     /// Free text: a person's age (`aged 34`, `34-year-old`).
     TextAge,
+    /// Free text: a member of staff's number after its cue (`collar number 1234`).
+    TextStaffNumber,
     /// Free text: an NHS number (`943 476 5919`, `NHS no 9434765919`).
     TextNhs,
     /// A passport number in a passport number column.
@@ -159,6 +161,7 @@ impl What {
             What::TextPostcode => p::TEXT_POSTCODE,
             What::TextVehicle => p::TEXT_VEHICLE,
             What::TextAge => p::TEXT_AGE,
+            What::TextStaffNumber => p::TEXT_STAFF_NUMBER,
             What::ProfileEmail => crate::profile::RULE_DOMAIN,
             What::ProfileNumber(_) => crate::profile::RULE_NUMBER_SHAPE,
             What::RosterName | What::RosterNumber => crate::profile::RULE_ROSTER,

@@ -237,6 +237,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::TextAddress(_)
             | What::TextRankName(_)
             | What::TextRankNumber(_)
+            | What::TextStaffNumber
             | What::TextTitleName
             | What::TextCueName(_)
             | What::TextFullName
@@ -1065,6 +1066,13 @@ fn judge_row(
                     &[At(t)],
                 );
             }
+            What::TextStaffNumber => cands.of(
+                (2, true, Ctx::Staff),
+                p::TEXT_STAFF_NUMBER,
+                "Staff or collar number in text",
+                &[At(col)],
+                &[At(t)],
+            ),
             What::TextTitleName => cands.of(
                 (3, true, Ctx::Public),
                 p::TEXT_TITLE_NAME,

@@ -3,7 +3,7 @@
 //! title + name (`Mrs Patel`), names after cues (`complainant John Smith`),
 //! full names (`John Smith`), e-mail addresses, phone numbers, NI numbers,
 //! dates of birth, house addresses (`12 Elm Road`), postcodes, vehicle
-//! registrations and ages.
+//! registrations, ages and staff numbers after their cue (`collar number 1234`).
 
 use super::cell::{CellHit, What};
 use super::name::{word_kind_with, WordKind};
@@ -334,6 +334,57 @@ fn registration_at(toks: &[Tok], k: usize) -> Option<usize> {
         _ if front(t) && back(toks.get(k + 1)?.w.as_bytes()) => Some(k + 2),
         _ => None,
     }
+}
+
+/// Words before a number in free text that say it is an officer's or a
+/// member of staff's own (`collar number 1234`, `warrant card 123456`,
+/// `officer 4521`), in lower case, and whether `number`, `no` or `num` must
+/// come between (`shoulder number 4521`: a shoulder is no cue alone). Not
+/// `warrant number`, which is as often a court's warrant.
+const STAFF_NUMBER_CUES: &[(&[&str], bool)] = &[
+    (&["collar"], false),
+    (&["shoulder"], true),
+    (&["warrant", "card"], false),
+    (&["badge"], true),
+    (&["officer"], false),
+    (&["staff"], true),
+    (&["employee"], true),
+    (&["payroll"], true),
+    (&["personnel"], true),
+    (&["pay"], true),
+];
+
+/// A member of staff's number after its cue ([`STAFF_NUMBER_CUES`]) from
+/// token `i`: `collar number 1234`, `collar no. 1234`, `officer 4521` (three
+/// digits or more: `Officer 12` may be a report's name for someone unnamed).
+/// The token after the number.
+fn staff_number_at(toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
+    let first = low(lows, toks.get(i)?);
+    STAFF_NUMBER_CUES.iter().find_map(|(cue, need_word)| {
+        if cue.first() != Some(&first) {
+            return None;
+        }
+        let mut j = i;
+        for w in *cue {
+            let t = toks.get(j)?;
+            if low(lows, t) != *w || (j + 1 < i + cue.len() && t.stop_after) {
+                return None;
+            }
+            j += 1;
+        }
+        let numword = toks
+            .get(j)
+            .is_some_and(|t| matches!(low(lows, t), "number" | "no" | "num"));
+        if numword {
+            j += 1;
+        } else if *need_word {
+            return None;
+        }
+        let n = toks.get(j).filter(|t| is_number_tok(t) && t.w.len() >= 3)?;
+        // `officer 2019 review`: a year is no officer's number
+        let year = n.w.len() == 4 && n.w.parse::<u32>().is_ok_and(|y| (1900..=2039).contains(&y));
+        (!year).then_some(j + 1)
+    })
 }
 
 /// A person's age from token `i`: `aged 34`, `age: 34`, `34-year-old`,
@@ -788,7 +839,8 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             let postcode = postcode_at(text, &toks, i).map(|a| (a, What::TextPostcode));
             let vehicle = || registration_at(&toks, i).map(|a| (a, What::TextVehicle));
             let age = || age_at(&toks, &lows, i).map(|a| (a, What::TextAge));
-            if let Some((after, what)) = postcode.or_else(vehicle).or_else(age) {
+            let number = || staff_number_at(&toks, &lows, i).map(|a| (a, What::TextStaffNumber));
+            if let Some((after, what)) = postcode.or_else(vehicle).or_else(age).or_else(number) {
                 let end = toks.get(after - 1).map_or(t.e, |x| x.e);
                 out.push(CellHit {
                     what,

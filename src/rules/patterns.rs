@@ -62,6 +62,8 @@ pub const TEXT_POSTCODE: &str = "text.postcode";
 pub const TEXT_VEHICLE: &str = "text.vehicle";
 /// Rule id: a person's age in free text.
 pub const TEXT_AGE: &str = "text.age";
+/// Rule id: a member of staff's number after its cue in free text (`collar number 1234`).
+pub const TEXT_STAFF_NUMBER: &str = "text.staff_number";
 
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
@@ -92,6 +94,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
     Rule { id: TEXT_AGE, description: "Free text giving a person's age (aged 34, 34-year-old, 34 years old): adds to a flagged row" },
+    Rule { id: TEXT_STAFF_NUMBER, description: "Free text giving a member of staff's own number after what it is: collar number 1234, shoulder no 4521, warrant card 123456, officer 4521, staff or pay number 12345 (three digits or more, not a year)" },
     Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
     Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
