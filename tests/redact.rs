@@ -1172,3 +1172,19 @@ fn staff_numbers_after_their_cue_go() {
         ],
     );
 }
+
+/// A date of birth in brackets after a name goes too: the name's match ran
+/// into `(DOB` and the date stayed in the safe copy.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_date_of_birth_in_brackets_after_a_name_goes() {
+    let csv = b"Ref,Notes\n1,Victim John Smith (DOB 01/02/1980) reported the theft\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Ref,Notes",
+            "1,Victim [name removed] ([date of birth removed]) reported the theft",
+        ],
+    );
+}

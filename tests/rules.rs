@@ -899,6 +899,20 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // A name does not run into a bracket that opens after it.
+            (
+                "",
+                "Victim John Smith (DOB 01/02/1980) reported the theft",
+                &[
+                    ("text.cue_name", "John Smith"),
+                    ("text.dob", "DOB 01/02/1980"),
+                ],
+            ),
+            (
+                "",
+                "Complainant Mary Byrne (Witness) said",
+                &[("text.cue_name", "Mary Byrne")],
+            ),
             // A member of staff's number after the words that say what it is.
             (
                 "",
@@ -926,7 +940,11 @@ fn free_text() {
                 &[("text.staff_number", "pay number 88123")],
             ),
             ("", "Officer 12 said the door was open", &[]),
-            ("", "the officer 2019 review; shoulder 4521; warrant number 123456", &[]),
+            (
+                "",
+                "the officer 2019 review; shoulder 4521; warrant number 123456",
+                &[],
+            ),
             // Officers listed after one rank, or after a rank in the plural.
             (
                 "",

@@ -22,6 +22,9 @@ struct Tok<'a> {
     stop_after: bool,
     /// Written inside brackets: `(5689)`.
     bracketed: bool,
+    /// Right after an opening bracket: `(DOB`, `(Witness)`. A name does not
+    /// run into it.
+    opens: bool,
     /// The word in lower case without dots: a range of the scan's lower-case buffer.
     l: (usize, usize),
     /// The word lists that hold the word ([`names::lists_of`]): looked up
@@ -93,13 +96,14 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
         // `PC1234`, `PS991`: a rank abbreviation written onto its number is
         // two words, as `PC 1234` (the rank first: `word_kind` and the lists
         // are for the rank alone).
+        let opens = s > 0 && text.get(..s).is_some_and(|p| p.ends_with('('));
         if let Some(p) = glued_rank(w) {
             let (rank, num) = w.split_at(p);
-            push_tok(out, lows, rank, s, false, false);
-            push_tok(out, lows, num, s + p, stop_after, false);
+            push_tok(out, lows, rank, s, (false, false, opens));
+            push_tok(out, lows, num, s + p, (stop_after, false, false));
             continue;
         }
-        push_tok(out, lows, w, s, stop_after, bracketed);
+        push_tok(out, lows, w, s, (stop_after, bracketed, opens));
     }
 }
 
@@ -127,14 +131,14 @@ fn glued_rank(w: &str) -> Option<usize> {
     .then_some(p)
 }
 
-/// A token for word `w` at byte `s` of the text, its lower-case form added to `lows`.
+/// A token for word `w` at byte `s` of the text, its lower-case form added
+/// to `lows`; with `stop_after`, `bracketed` and `opens`.
 fn push_tok<'a>(
     out: &mut Vec<Tok<'a>>,
     lows: &mut String,
     w: &'a str,
     s: usize,
-    stop_after: bool,
-    bracketed: bool,
+    (stop_after, bracketed, opens): (bool, bool, bool),
 ) {
     let e2 = s + w.len();
     let ls = lows.len();
@@ -162,6 +166,7 @@ fn push_tok<'a>(
         w,
         stop_after,
         bracketed,
+        opens,
         lists,
         kind: word_kind_with(w, |_| lists.has(Lists::PARTICLE)),
     });
@@ -202,6 +207,9 @@ fn name_run(toks: &[Tok], lows: &str, i: usize, max: usize) -> (usize, usize) {
     let mut real = 0;
     while j < toks.len() && j - i < max {
         let Some(t) = toks.get(j) else { break };
+        if j > i && t.opens {
+            break;
+        }
         match name_tok(t, lows) {
             Some(WordKind::Title | WordKind::Upper) => real += 1,
             Some(_) => {}
