@@ -1188,3 +1188,15 @@ fn a_date_of_birth_in_brackets_after_a_name_goes() {
         ],
     );
 }
+
+/// A name written surname first (`MORGAN, Siobhan`) goes whole.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_name_written_surname_first_goes() {
+    let csv = b"Ref,Notes\n1,\"Arrested: MORGAN, Siobhan and PATEL, Ravi\"\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &["Ref,Notes", "1,Arrested: [name removed] and [name removed]"],
+    );
+}

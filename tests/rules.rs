@@ -899,6 +899,20 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // Surname first, as police records write it.
+            (
+                "",
+                "Arrested: MORGAN, Siobhan and PATEL, Ravi",
+                &[
+                    ("text.full_name", "MORGAN, Siobhan"),
+                    ("text.full_name", "PATEL, Ravi"),
+                ],
+            ),
+            (
+                "",
+                "LONDON, Paris and Rome; NOTE, Please read; MORGAN, Will do",
+                &[],
+            ),
             // A name does not run into a bracket that opens after it.
             (
                 "",

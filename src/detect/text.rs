@@ -1145,6 +1145,29 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 }
             }
         }
+        // Surname first, as police records write it: `SMITH, John` (a known
+        // surname in capitals, a comma, a known forename that is no word).
+        if t.kind == Some(WordKind::Upper)
+            && t.is(Lists::SURNAME)
+            && name_tok(t, &lows).is_some()
+            && text.get(t.e..).is_some_and(|r| r.starts_with(", "))
+        {
+            if let Some(n2) = toks.get(i + 1).filter(|n2| {
+                n2.kind == Some(WordKind::Title)
+                    && n2.is(Lists::FORENAME)
+                    && !n2.is(Lists::WORDY)
+                    && name_tok(n2, &lows).is_some()
+                    && n2.s == t.e + 2
+            }) {
+                out.push(CellHit {
+                    what: What::TextFullName,
+                    start: t.s,
+                    end: n2.e,
+                });
+                i += 2;
+                continue;
+            }
+        }
         i += 1;
     }
 }
