@@ -924,6 +924,11 @@ fn free_text() {
             ),
             (
                 "",
+                "PC 1234 (Morgan) attended",
+                &[("text.rank_number", "PC 1234 (Morgan)")],
+            ),
+            (
+                "",
                 "Complainant Mary Byrne (Witness) said",
                 &[("text.cue_name", "Mary Byrne")],
             ),

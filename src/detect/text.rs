@@ -921,7 +921,9 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 let (k, real) =
                     run_before_rank(&toks, &lows, j + 1, name_run(&toks, &lows, j + 1, 3));
                 let end = if real > 0 {
-                    toks.get(k - 1).map_or(num.e, |t| t.e)
+                    // `PC 1234 (Morgan)`: with its closing bracket
+                    toks.get(k - 1)
+                        .map_or(num.e, |t| t.e + usize::from(t.bracketed))
                 } else {
                     num.e
                 };
