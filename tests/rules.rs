@@ -899,6 +899,22 @@ fn free_text() {
                 "stopped by PC 4521.",
                 &[("text.rank_number", "PC 4521")],
             ),
+            // After an abbreviation, a possessive name is an officer's; the
+            // PSNI writes Constable as Cst.
+            (
+                "",
+                "Insp Dunne's team reviewed it",
+                &[("text.rank_name", "Insp Dunne's")],
+            ),
+            (
+                "",
+                "Sgt McAllister and Cst Byrne",
+                &[
+                    ("text.rank_name", "Sgt McAllister"),
+                    ("text.rank_name", "Cst Byrne"),
+                ],
+            ),
+            ("", "Meeting at 10:00 CST", &[]),
             // Surname first, as police records write it.
             (
                 "",

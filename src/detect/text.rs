@@ -999,9 +999,12 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
                 let street = after.is_some_and(Tok::place);
-                let possessive = run
-                    .iter()
-                    .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
+                // `Constable Morgan's Mill` may be a place; after an
+                // abbreviation (`Insp Dunne's team`) it is an officer.
+                let possessive = use_ == TextUse::Word
+                    && run
+                        .iter()
+                        .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
                 if !street && !possessive {
                     let end = run.last().map_or(t.e, |x| x.e);
                     // `Con May (5689)`

@@ -81,6 +81,8 @@ pub const RANKS: &[Rank] = &[
             ("police constable", W),
             ("pc", X),
             ("con", X),
+            // the PSNI's abbreviation
+            ("cst", A),
             ("wpc", X),
             ("ppc", X),
             ("probationer constable", W),
