@@ -1123,58 +1123,49 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             i += n;
             continue;
         }
-        // A bare full name: known forename + known surname (`John Smith`).
-        if matches!(t.kind, Some(WordKind::Title | WordKind::Upper))
-            && t.is(Lists::FORENAME)
-            && !t.is(Lists::WORDY)
-            && name_tok(t, &lows).is_some()
-            && !t.stop_after
-        {
-            if let Some(n2) = toks.get(i + 1) {
-                let n2_ok = matches!(n2.kind, Some(WordKind::Title | WordKind::Upper))
-                    && name_tok(n2, &lows).is_some()
-                    && n2.is(Lists::SURNAME)
-                    && !toks
-                        .get(i + 2)
-                        .is_some_and(|a| a.place() || a.is(Lists::ORG));
-                // Both words in capitals or both in title case.
-                let same_case = t.kind == n2.kind;
-                if n2_ok && same_case {
-                    out.push(CellHit {
-                        what: What::TextFullName,
-                        start: t.s,
-                        end: n2.e,
-                    });
-                    i += 2;
-                    continue;
-                }
-            }
-        }
-        // Surname first, as police records write it: `SMITH, John` (a known
-        // surname in capitals, a comma, a known forename that is no word).
-        if t.kind == Some(WordKind::Upper)
-            && t.is(Lists::SURNAME)
-            && name_tok(t, &lows).is_some()
-            && text.get(t.e..).is_some_and(|r| r.starts_with(", "))
-        {
-            if let Some(n2) = toks.get(i + 1).filter(|n2| {
-                n2.kind == Some(WordKind::Title)
-                    && n2.is(Lists::FORENAME)
-                    && !n2.is(Lists::WORDY)
-                    && name_tok(n2, &lows).is_some()
-                    && n2.s == t.e + 2
-            }) {
-                out.push(CellHit {
-                    what: What::TextFullName,
-                    start: t.s,
-                    end: n2.e,
-                });
-                i += 2;
-                continue;
-            }
+        // A bare full name: `John Smith`, or surname first, `SMITH, John`.
+        if let Some(end) = full_name_at(text, &toks, &lows, i) {
+            out.push(CellHit {
+                what: What::TextFullName,
+                start: t.s,
+                end,
+            });
+            i += 2;
+            continue;
         }
         i += 1;
     }
+}
+
+/// A full name of two words from token `i`, and the byte it ends at: a
+/// known forename then a known surname, both in capitals or both in title
+/// case, not before a street or organisation word (`John Smith`); or
+/// surname first, as police records write it, a known surname in capitals,
+/// a comma, and a known forename in title case (`SMITH, John`). A forename
+/// that is also a word (`Mark`, `Will`) is none.
+fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
+    let (t, n2) = (toks.get(i)?, toks.get(i + 1)?);
+    let name = |x: &Tok| name_tok(x, lows).is_some();
+    let forename = |x: &Tok| x.is(Lists::FORENAME) && !x.is(Lists::WORDY) && name(x);
+    let either_case = |x: &Tok| matches!(x.kind, Some(WordKind::Title | WordKind::Upper));
+    let forward = either_case(t)
+        && forename(t)
+        && !t.stop_after
+        && either_case(n2)
+        && name(n2)
+        && n2.is(Lists::SURNAME)
+        && t.kind == n2.kind
+        && !toks
+            .get(i + 2)
+            .is_some_and(|a| a.place() || a.is(Lists::ORG));
+    let surname_first = t.kind == Some(WordKind::Upper)
+        && t.is(Lists::SURNAME)
+        && name(t)
+        && text.get(t.e..).is_some_and(|r| r.starts_with(", "))
+        && n2.s == t.e + 2
+        && n2.kind == Some(WordKind::Title)
+        && forename(n2);
+    (forward || surname_first).then_some(n2.e)
 }
 
 /// Whether `text` has the word passport in it, in any case: the cue
