@@ -109,8 +109,8 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
 
 /// Where the number starts in a rank abbreviation written onto it, if `w`
 /// is one: two to four letters that are a rank's abbreviation in free text
-/// (`PC`, `PS`, `Sgt`, `DC`, not a word such as `Con`), then three to six
-/// digits (`PC1234`; `PS5` is no officer).
+/// (`PC`, `PS`, `Sgt`, `DC`, `Con`; not a rank word such as `Inspector`),
+/// then three to six digits (`PC1234`; `PS5` is no officer).
 fn glued_rank(w: &str) -> Option<usize> {
     let b = w.as_bytes();
     let p = b.iter().position(u8::is_ascii_digit)?;
@@ -265,6 +265,12 @@ fn run_before_rank(
     }
 }
 
+/// A year from 1900 to 2039 (`2019`): no officer's number in a list or
+/// after a cue.
+fn is_year(t: &Tok) -> bool {
+    t.w.len() == 4 && t.w.parse::<u32>().is_ok_and(|y| (1900..=2039).contains(&y))
+}
+
 /// A house number: `12`, `12a`, `221B` (one to four digits, one letter at
 /// most), not in brackets.
 fn is_house_number(t: &Tok) -> bool {
@@ -388,10 +394,10 @@ fn staff_number_at(toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
         } else if *need_word {
             return None;
         }
-        let n = toks.get(j).filter(|t| is_number_tok(t) && t.w.len() >= 3)?;
         // `officer 2019 review`: a year is no officer's number
-        let year = n.w.len() == 4 && n.w.parse::<u32>().is_ok_and(|y| (1900..=2039).contains(&y));
-        (!year).then_some(j + 1)
+        toks.get(j)
+            .filter(|t| is_number_tok(t) && t.w.len() >= 3 && !is_year(t))
+            .map(|_| j + 1)
     })
 }
 
@@ -543,13 +549,11 @@ impl Listed {
                 return k;
             };
             let Some(t) = toks.get(next) else { return k };
-            let year =
-                t.w.len() == 4 && t.w.parse::<u32>().is_ok_and(|y| (1900..=2039).contains(&y));
             if is_number_tok(t)
                 && (t.w.len() >= 3 || self.plural)
                 && (self.plural || self.number_len > 0)
                 && (self.number_len == 0 || t.w.len().abs_diff(self.number_len) <= 1)
-                && !year
+                && !is_year(t)
             {
                 out.push(CellHit {
                     what: What::TextRankNumber(self.rank as u16),
