@@ -1017,6 +1017,14 @@ fn free_text() {
             ),
             (
                 "",
+                "PCs Morgan and Çelikyürek attended",
+                &[
+                    ("text.rank_name", "PCs Morgan"),
+                    ("text.rank_name", "Çelikyürek"),
+                ],
+            ),
+            (
+                "",
                 "Sergeants Okafor, Dunne and Byrne reviewed it",
                 &[
                     ("text.rank_name", "Sergeants Okafor"),

@@ -91,12 +91,11 @@ fn tokenize<'a>(text: &'a str, skip: &[(usize, usize)], out: &mut Vec<Tok<'a>>, 
             || (next == Some('.')
                 && after_next.is_none_or(char::is_whitespace)
                 && w.chars().filter(|c| c.is_alphabetic()).count() > 3);
-        let bracketed =
-            s > 0 && text.get(..s).is_some_and(|p| p.ends_with('(')) && next == Some(')');
+        let opens = s > 0 && text.get(..s).is_some_and(|p| p.ends_with('('));
+        let bracketed = opens && next == Some(')');
         // `PC1234`, `PS991`: a rank abbreviation written onto its number is
         // two words, as `PC 1234` (the rank first: `word_kind` and the lists
         // are for the rank alone).
-        let opens = s > 0 && text.get(..s).is_some_and(|p| p.ends_with('('));
         if let Some(p) = glued_rank(w) {
             let (rank, num) = w.split_at(p);
             push_tok(out, lows, rank, s, (false, false, opens));
@@ -568,10 +567,11 @@ impl Listed {
             }
             let (end, real) = run_before_rank(toks, lows, next, name_run(toks, lows, next, 3));
             let run = toks.get(next..end).unwrap_or(&[]);
-            let known = self.use_ != TextUse::Ambiguous || gazetteer_hit(run);
             match (run.first(), run.last()) {
                 (Some(a), Some(b))
-                    if real > 0 && known && !toks.get(end).is_some_and(Tok::place) =>
+                    if real > 0
+                        && name_after_rank(self.use_, run)
+                        && !toks.get(end).is_some_and(Tok::place) =>
                 {
                     out.push(CellHit {
                         what: What::TextRankName(self.rank as u16),
@@ -597,6 +597,18 @@ impl Listed {
         }
         matches!(gap, "," | "&").then_some(k)
     }
+}
+
+/// Whether a run of name words after a rank of this text use is a name:
+/// any after a rank word or a plain abbreviation; after an ambiguous one
+/// (`PC`, `DS`), known names, O'Neill-shaped names, and names with letters
+/// English words do not have (`DS Çelik`, `PC Nowak-Wójcik`).
+fn name_after_rank(use_: TextUse, run: &[Tok]) -> bool {
+    use_ != TextUse::Ambiguous
+        || gazetteer_hit(run)
+        || run
+            .iter()
+            .any(|x| x.w.contains(['\'', '’']) || !x.w.is_ascii())
 }
 
 fn gazetteer_hit(toks: &[Tok]) -> bool {
@@ -1021,18 +1033,7 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                         i = k + 1;
                         continue;
                     }
-                    let ok = match use_ {
-                        // Known names, O'Neill-shaped names, and names with letters
-                        // English words do not have (`DS Çelik`, `PC Nowak-Wójcik`).
-                        TextUse::Ambiguous => {
-                            gazetteer_hit(run)
-                                || run
-                                    .iter()
-                                    .any(|x| x.w.contains(['\'', '’']) || !x.w.is_ascii())
-                        }
-                        _ => true,
-                    };
-                    if ok {
+                    if name_after_rank(use_, run) {
                         out.push(CellHit {
                             what: What::TextRankName(rank as u16),
                             start: t.s,
