@@ -1200,3 +1200,23 @@ fn a_name_written_surname_first_goes() {
         &["Ref,Notes", "1,Arrested: [name removed] and [name removed]"],
     );
 }
+
+/// Names with an initial or an Irish particle inside, a forename that is
+/// also a word, and a name before `and` go whole; a firm's name stays.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn names_with_particles_and_before_and_go() {
+    let csv = "Ref,Notes\n1,Ciarán Ó Súilleabháin gave a statement\n2,Sarah Jones and her son attended\n3,her husband Mark Jones was there\n4,John A Smith called\n5,invoice from Sarah Jones and Partners\n";
+    default_copy_is(
+        csv.as_bytes(),
+        &[2, 3, 4, 5],
+        &[
+            "Ref,Notes",
+            "1,[name removed] gave a statement",
+            "2,[name removed] and her son attended",
+            "3,her husband [name removed] was there",
+            "4,[name removed] called",
+            "5,invoice from Sarah Jones and Partners",
+        ],
+    );
+}

@@ -842,6 +842,74 @@ fn free_text_words_and_cues() {
             ("", "John SMITH attended", &[]),
             ("", "the dr said it was fine", &[]),
             ("", "Grace Road was closed", &[]),
+            // Initials and surname particles between forename and surname;
+            // after a particle the surname need not be a known one.
+            (
+                "",
+                "John A Smith attended; so did JOHN A SMITH",
+                &[
+                    ("text.full_name", "John A Smith"),
+                    ("text.full_name", "JOHN A SMITH"),
+                ],
+            ),
+            (
+                "",
+                "Ciarán Ó Súilleabháin gave a statement",
+                &[("text.full_name", "Ciarán Ó Súilleabháin")],
+            ),
+            (
+                "",
+                "Máire Ní Bhriain and Pádraig Mac Giolla Phádraig were there",
+                &[
+                    ("text.full_name", "Máire Ní Bhriain"),
+                    ("text.full_name", "Pádraig Mac Giolla Phádraig"),
+                ],
+            ),
+            (
+                "",
+                "Maria de Souza attended",
+                &[("text.full_name", "Maria de Souza")],
+            ),
+            ("", "the van at John A Smith Ltd", &[]),
+            // `and` after a name makes a firm only before a firm's word.
+            (
+                "",
+                "Sarah Jones and her son attended, then Sarah Jones and Mary Byrne",
+                &[
+                    ("text.full_name", "Sarah Jones"),
+                    ("text.full_name", "Sarah Jones"),
+                    ("text.full_name", "Mary Byrne"),
+                ],
+            ),
+            (
+                "",
+                "paid Sarah Jones and Partners; Sarah Jones & Co; Mary Byrne and Sons",
+                &[],
+            ),
+            (
+                "",
+                "invoice from Sarah Jones and Partners; complaint from John Smith Ltd",
+                &[],
+            ),
+            // After a word of place, a surname that is also a street word
+            // makes a street.
+            (
+                "",
+                "officers attended Morgan Close yesterday; then John Hill left",
+                &[("text.full_name", "John Hill")],
+            ),
+            // A forename that is also a word, inside a sentence, before a
+            // known surname that is no street word.
+            (
+                "",
+                "her husband Mark Jones was present",
+                &[("text.full_name", "Mark Jones")],
+            ),
+            (
+                "",
+                "Mark Jones was present; Incident near Victoria Park; the tea was Earl Grey",
+                &[],
+            ),
         ],
         |_, v| prose(v),
     );

@@ -1112,8 +1112,13 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 let initial_first = run
                     .first()
                     .is_some_and(|x| x.kind == Some(WordKind::Initial));
-                let street = toks.get(k).is_some_and(Tok::place);
-                if run.len() >= 2 && real >= 1 && !street && (gazetteer_hit(run) || initial_first) {
+                // `at John Smith Road`, `invoice from Sarah Jones and Partners`
+                let place_or_firm = toks.get(k).is_some_and(Tok::place) || firm_at(&toks, &lows, k);
+                if run.len() >= 2
+                    && real >= 1
+                    && !place_or_firm
+                    && (gazetteer_hit(run) || initial_first)
+                {
                     let start = run.first().map_or(t.s, |x| x.s);
                     let end = run.last().map_or(t.e, |x| x.e);
                     out.push(CellHit {
@@ -1129,40 +1134,91 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             continue;
         }
         // A bare full name: `John Smith`, or surname first, `SMITH, John`.
-        if let Some(end) = full_name_at(text, &toks, &lows, i) {
+        if let Some((end, next)) = full_name_at(text, &toks, &lows, i) {
             out.push(CellHit {
                 what: What::TextFullName,
                 start: t.s,
                 end,
             });
-            i += 2;
+            i = next;
             continue;
         }
         i += 1;
     }
 }
 
-/// A full name of two words from token `i`, and the byte it ends at: a
-/// known forename then a known surname, both in capitals or both in title
-/// case, not before a street or organisation word (`John Smith`); or
-/// surname first, as police records write it, a known surname in capitals,
-/// a comma, and a known forename in title case (`SMITH, John`). A forename
-/// that is also a word (`Mark`, `Will`) is none.
-fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
+/// A full name from token `i`: the byte it ends at and the token after it.
+///
+/// - A known forename, up to two initials or surname particles, then a
+///   surname, all in capitals or all in title case, not before a street or
+///   organisation word: `John Smith`, `John A Smith`. After a particle the
+///   surname need not be a known one, and may be two words: `Ciarán Ó
+///   Súilleabháin`, `Maria de Souza`, `Pádraig Mac Giolla Phádraig`.
+/// - A forename that is also a word (`Mark`, `Dawn`) only inside a
+///   sentence, in title case, right before a known surname that is no street
+///   word: `her husband Mark Jones`, not `Mark Jones was` at the start, nor
+///   `Victoria Park`.
+/// - Surname first, as police records write it: a known surname in
+///   capitals, a comma, and a known forename in title case (`SMITH, John`).
+fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize)> {
     let (t, n2) = (toks.get(i)?, toks.get(i + 1)?);
     let name = |x: &Tok| name_tok(x, lows).is_some();
     let forename = |x: &Tok| x.is(Lists::FORENAME) && !x.is(Lists::WORDY) && name(x);
     let either_case = |x: &Tok| matches!(x.kind, Some(WordKind::Title | WordKind::Upper));
-    let forward = either_case(t)
-        && forename(t)
+    let free = |k: usize| !toks.get(k).is_some_and(Tok::place) && !firm_at(toks, lows, k);
+    if either_case(t) && forename(t) && !t.stop_after {
+        let mut j = i + 1;
+        let mut particle = false;
+        while j < i + 3 {
+            match toks.get(j) {
+                Some(m) if !m.stop_after && m.kind == Some(WordKind::Initial) => {}
+                Some(m) if !m.stop_after && m.kind == Some(WordKind::Particle) => particle = true,
+                _ => break,
+            }
+            j += 1;
+        }
+        let last = toks.get(j)?;
+        let mut k = j + 1;
+        if particle && !last.stop_after {
+            // `Mac Giolla Phádraig`: a second word of the surname.
+            k = name_run(toks, lows, j, 2).0.max(k);
+        }
+        // `attended Morgan Close`: after a word of place, a surname that is
+        // also a street word makes a street.
+        let street = last.is(Lists::STREET)
+            && i > 0
+            && toks
+                .get(i - 1)
+                .is_some_and(|p| PLACE_BEFORE.contains(&low(lows, p)));
+        let surname = either_case(last)
+            && name(last)
+            && last.kind == t.kind
+            && (particle || last.is(Lists::SURNAME))
+            && !street;
+        if surname && free(k) {
+            return Some((toks.get(k - 1).map_or(last.e, |x| x.e), k));
+        }
+    }
+    // `her husband Mark Jones`: inside a sentence, after a lower-case word.
+    let in_sentence = i > 0
+        && toks.get(i - 1).is_some_and(|p| {
+            !p.stop_after
+                && p.w.chars().next().is_some_and(char::is_lowercase)
+                && text.get(p.e..t.s).is_some_and(|gap| gap.trim().is_empty())
+        });
+    let wordy = in_sentence
+        && t.kind == Some(WordKind::Title)
+        && t.is(Lists::FORENAME)
+        && t.is(Lists::WORDY)
         && !t.stop_after
-        && either_case(n2)
+        && !t.is(Lists::TITLE)
+        && staff::lookup_rank(low(lows, t)).is_none()
+        && !NOT_FORENAMES_FIRST.contains(&low(lows, t))
+        && n2.kind == Some(WordKind::Title)
         && name(n2)
         && n2.is(Lists::SURNAME)
-        && t.kind == n2.kind
-        && !toks
-            .get(i + 2)
-            .is_some_and(|a| a.place() || a.is(Lists::ORG));
+        && !n2.is(Lists::STREET)
+        && free(i + 2);
     let surname_first = t.kind == Some(WordKind::Upper)
         && t.is(Lists::SURNAME)
         && name(t)
@@ -1170,8 +1226,45 @@ fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<usize>
         && n2.s == t.e + 2
         && n2.kind == Some(WordKind::Title)
         && forename(n2);
-    (forward || surname_first).then_some(n2.e)
+    (wordy || surname_first).then_some((n2.e, i + 2))
 }
+
+/// Whether the words from token `k` make the name before them a firm's:
+/// an organisation word (`Ltd`, `& Co`), or `and` or `&` before one or
+/// before a partner word in capitals (`Jones and Son`, `Smith & Partners`).
+/// `Sarah Jones and her son` and `Sarah Jones and Mary Byrne` are people.
+fn firm_at(toks: &[Tok], lows: &str, k: usize) -> bool {
+    let Some(a) = toks.get(k) else { return false };
+    if !matches!(low(lows, a), "and" | "&") {
+        return a.is(Lists::ORG);
+    }
+    toks.get(k + 1).is_some_and(|b| {
+        b.is(Lists::ORG)
+            || (b.kind == Some(WordKind::Title)
+                && matches!(
+                    low(lows, b),
+                    "son"
+                        | "sons"
+                        | "daughter"
+                        | "daughters"
+                        | "partners"
+                        | "brothers"
+                        | "associates"
+                ))
+    })
+}
+
+/// Words before a place: after one, `Morgan Close` is a street, not a person.
+const PLACE_BEFORE: &[&str] = &[
+    "at", "on", "in", "near", "attended", "visited", "outside", "along", "off", "into", "opposite",
+    "behind", "towards", "via",
+];
+
+/// Forenames that are also words and, before a surname, are more often a
+/// title or a thing's name than a person's: `King Charles`, `Earl Grey`.
+const NOT_FORENAMES_FIRST: &[&str] = &[
+    "king", "kings", "queen", "prince", "princess", "duke", "earl", "major", "lord", "lady",
+];
 
 /// Whether `text` has the word passport in it, in any case: the cue
 /// [`patterns::find_passports`] needs, looked for before anything else.
