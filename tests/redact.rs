@@ -1220,3 +1220,21 @@ fn names_with_particles_and_before_and_go() {
         ],
     );
 }
+
+/// An officer's own number right after their name goes too (`(ID 4521)`
+/// kept the number), and so does a possessive name before a word in lower
+/// case (`Inspector Dunne's team`).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn an_officers_id_and_possessive_name_go() {
+    let csv = b"Ref,Notes\n1,Constable Morgan (ID 4521) took the statement\n2,Inspector Dunne's team attended\n";
+    default_copy_is(
+        csv,
+        &[2, 3],
+        &[
+            "Ref,Notes",
+            "1,[name removed] ([number removed]) took the statement",
+            "2,[name removed] team attended",
+        ],
+    );
+}

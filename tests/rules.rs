@@ -974,6 +974,36 @@ fn free_text() {
                 "Insp Dunne's team reviewed it",
                 &[("text.rank_name", "Insp Dunne's")],
             ),
+            // After a rank word, a possessive before a word in lower case.
+            (
+                "",
+                "Inspector Dunne's team reviewed it",
+                &[("text.rank_name", "Inspector Dunne's")],
+            ),
+            (
+                "",
+                "Meeting at Constable Morgan's Mill; Sergeant Pepper's Lonely Hearts",
+                &[],
+            ),
+            // An officer's own number right after their name.
+            (
+                "",
+                "Constable Morgan (ID 4521) took the statement",
+                &[
+                    ("text.rank_name", "Constable Morgan"),
+                    ("text.staff_number", "ID 4521"),
+                ],
+            ),
+            (
+                "",
+                "Sgt Byrne, badge no 991, attended; Inspector Dunne (ID 2019)",
+                &[
+                    ("text.rank_name", "Sgt Byrne"),
+                    ("text.staff_number", "badge no 991"),
+                    ("text.rank_name", "Inspector Dunne"),
+                ],
+            ),
+            ("", "ID 4521 was issued to the caller", &[]),
             (
                 "",
                 "Sgt McAllister and Cst Byrne",

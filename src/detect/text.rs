@@ -518,6 +518,50 @@ fn plural_rank_at(toks: &[Tok], lows: &str, i: usize) -> Option<(usize, TextUse)
     }
 }
 
+/// Words that say the number after them is the officer's named just
+/// before: `Constable Morgan (ID 4521)`, `Sgt Byrne, badge no 991`. Alone
+/// (`ID 4521`) they are too common a cue to say whose number it is.
+const ID_AFTER_OFFICER: &[&str] = &[
+    "id", "no", "number", "num", "badge", "collar", "shoulder", "warrant", "payroll", "staff",
+];
+
+/// The officer's own number right after their name ends at token `k`:
+/// `(ID 4521)`, `, collar no. 4521`; a hit from the cue to the number (the
+/// brackets stay), and the token after it; or `k` when there is none.
+fn id_after_officer(
+    text: &str,
+    toks: &[Tok],
+    lows: &str,
+    k: usize,
+    out: &mut Vec<CellHit>,
+) -> usize {
+    let (Some(prev), Some(cue)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) else {
+        return k;
+    };
+    let gap = text.get(prev.e..cue.s).unwrap_or("x").trim();
+    if !matches!(gap, "" | "(" | "," | "-" | "–") || !ID_AFTER_OFFICER.contains(&low(lows, cue)) {
+        return k;
+    }
+    let mut j = k + 1;
+    if toks
+        .get(j)
+        .is_some_and(|t| matches!(low(lows, t), "no" | "number" | "num"))
+    {
+        j += 1;
+    }
+    match toks.get(j) {
+        Some(n) if is_number_tok(n) && n.w.len() >= 3 && !is_year(n) => {
+            out.push(CellHit {
+                what: What::TextStaffNumber,
+                start: cue.s,
+                end: n.e,
+            });
+            j + 1
+        }
+        _ => k,
+    }
+}
+
 /// The officers listed after a rank's first one: `PC 1234, 5678 and 9012`,
 /// `PCs 1234 & 5678`, and after a rank in the plural, names too (`PCs
 /// Morgan and Patel`, `Sergeants Okafor, Dunne and Byrne`). Left out, they
@@ -1015,12 +1059,16 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 let run = toks.get(j..k).unwrap_or(&[]);
                 let after = toks.get(k);
                 let street = after.is_some_and(Tok::place);
-                // `Constable Morgan's Mill` may be a place; after an
-                // abbreviation (`Insp Dunne's team`) it is an officer.
+                // `Constable Morgan's Mill` may be a place; before a word
+                // in lower case (`Inspector Dunne's team`), or after an
+                // abbreviation (`Insp Dunne's Team`), it is an officer.
                 let possessive = use_ == TextUse::Word
-                    && run
-                        .iter()
-                        .any(|t| t.w.ends_with("'s") || t.w.ends_with("’s"));
+                    && run.iter().enumerate().any(|(x, t)| {
+                        (t.w.ends_with("'s") || t.w.ends_with("’s"))
+                            && toks
+                                .get(j + x + 1)
+                                .is_some_and(|a| !a.w.starts_with(char::is_lowercase))
+                    });
                 if !street && !possessive {
                     let end = run.last().map_or(t.e, |x| x.e);
                     // `Con May (5689)`
@@ -1039,6 +1087,7 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                             start: t.s,
                             end,
                         });
+                        let k = id_after_officer(text, &toks, &lows, k, out);
                         let list = Listed {
                             rank,
                             use_,
