@@ -143,6 +143,18 @@ const CASES: &[Case] = &[
         want: &[(2, P, "id.nino")],
     },
     Case {
+        name: "an audit log: user names made from names flag their rows; outcomes, teams and numbers under user headers do not",
+        header: &["Date", "Username", "Login", "Assigned to", "User ID", "Action"],
+        rows: &[
+            &["01/02/2023", "jsmith01", "Success", "PSD", "10234", "Viewed"],
+            &["02/02/2023", "admin", "Failed", "Contact Centre", "10235", "Edited"],
+            &["03/02/2023", "SYSTEM", "Success", "Team A", "10236", "Viewed"],
+            &["04/02/2023", "svc_backup", "Success", "Unassigned", "10237", "Viewed"],
+            &["05/02/2023", "k_byrne2", "Success", "Morgan S", "10238", "Viewed"],
+        ],
+        want: &[(2, P, "name.username"), (6, P, "name.username")],
+    },
+    Case {
         name: "date of birth alone is not enough; with a postcode it is",
         header: &["DOB", "Postcode", "Offence"],
         rows: &[&["12/03/1985", "", "Theft"], &["01/01/1970", "BT1 1AA", "Assault"], &["", "BT1 1AA", "Assault"]],

@@ -1238,3 +1238,24 @@ fn an_officers_id_and_possessive_name_go() {
         ],
     );
 }
+
+/// A column of user names made from names goes whole from an audit log
+/// (the default copy removes an identifying column's values); a column of
+/// outcomes under `Login` is no column of names and stays.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn user_names_made_from_names_go() {
+    let csv = b"Date,Username,Login\n01/02/2023,jsmith01,Success\n02/02/2023,admin,Failed\n03/02/2023,mary.okafor,Success\n04/02/2023,kbyrne,Success\n05/02/2023,pdunne,Failed\n";
+    default_copy_is(
+        csv,
+        &[2, 4, 5, 6],
+        &[
+            "Date,Username,Login",
+            "01/02/2023,[name removed],Success",
+            "02/02/2023,[name removed],Failed",
+            "03/02/2023,[name removed],Success",
+            "04/02/2023,[name removed],Success",
+            "05/02/2023,[name removed],Failed",
+        ],
+    );
+}

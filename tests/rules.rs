@@ -12,7 +12,7 @@ use foi_check::ColumnClass;
 
 /// Rule ids and matched text for one cell under `header`.
 fn cell(header: &str, value: &str) -> Vec<(String, String)> {
-    let mode = Mode::for_class(headers::match_header(header).map(|r| r.class));
+    let mode = Mode::for_header(headers::match_header(header), header);
     let mut out: Vec<CellHit> = Vec::new();
     classify(
         mode,
@@ -133,6 +133,11 @@ fn headers_map_to_classes() {
         ("Given Name", Some(C::Forename)),
         ("Initial", Some(C::Initial)),
         ("Initials", Some(C::Initial)),
+        // Who used or changed a record.
+        ("Username", Some(C::Name)),
+        ("User ID", Some(C::Name)),
+        ("Created By", Some(C::Name)),
+        ("Last modified by", Some(C::Name)),
         // abbreviated, as older systems export them
         ("Surn", Some(C::Surname)),
         ("S/name", Some(C::Surname)),
@@ -300,6 +305,16 @@ fn cells_by_header() {
             ("Initials", "J.R.", &[("name.initial", "J.R.")]),
             ("Initial", "Smith", &[]),
             ("Name", "SMITH J", &[("name.full", "SMITH J")]),
+            // User names made from names, under a user or a name header;
+            // a single word under a user header is no name.
+            ("Username", "jsmith01", &[("name.username", "jsmith01")]),
+            ("Login", "mary.okafor", &[("name.username", "mary.okafor")]),
+            ("Created by", "Morgan S", &[("name.full", "Morgan S")]),
+            ("Handler", "kbyrne2", &[("name.username", "kbyrne2")]),
+            ("Username", "admin", &[]),
+            ("Login", "Success", &[]),
+            ("Assigned to", "PSD", &[]),
+            ("User ID", "10234", &[]),
             (
                 "Officer",
                 "Sgt O'Neill",
@@ -1436,6 +1451,21 @@ fn free_text() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn pattern_helpers() {
+    for (v, want) in [
+        ("jsmith01", true),
+        ("smithj", true),
+        ("mary.okafor", true),
+        ("k_byrne2", true),
+        ("admin1", false),
+        ("foi.requests", false),
+        ("svc_backup", false),
+        ("FOI-2023-0012", false),
+        ("J Smith", false),
+        ("js01", false),
+        ("marsh.lane", false),
+    ] {
+        assert_eq!(patterns::is_username(v), want, "{v}");
+    }
     assert!(patterns::nino_prefix_ok(b'A', b'B'));
     for bad in [
         b"DA", b"FA", b"IA", b"QA", b"UA", b"VA", b"AD", b"AO", b"BG", b"GB", b"KN", b"NK", b"NT",

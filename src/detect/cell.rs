@@ -6,7 +6,7 @@ use super::name::{self, NameShape};
 use super::text;
 use crate::report::ColumnClass;
 use crate::rules::patterns::{self, PhoneKind, Who};
-use crate::rules::{names, staff};
+use crate::rules::{headers, names, staff};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +19,8 @@ pub enum What {
     Initial,
     /// A name in a name column, or a name-shaped value in an unlabelled one.
     Name(NameShape),
+    /// A user name made from a name (`jsmith01`) in a name or user column.
+    Username,
     /// A rank or grade (index into [`staff::RANKS`]).
     Rank(u16),
     /// A value in a staff-number column.
@@ -127,6 +129,7 @@ impl What {
             What::Forename => n::FORENAME,
             What::Initial => n::INITIAL,
             What::Name(_) => n::FULL,
+            What::Username => n::USERNAME,
             What::Rank(r) => staff::RANKS
                 .get(r as usize)
                 .map_or(staff::RANK_POLICE, |r| r.rule),
@@ -334,6 +337,12 @@ pub enum Mode {
     /// officer`; not `Officers`, a count): a number there is their staff or
     /// collar number (`4521`).
     StaffName,
+    /// Who used or changed a record (`Username`, `Login`, `Created by`):
+    /// user names made from names (`jsmith01`) and names the gazetteer
+    /// knows or that are shaped as names strongly (`Morgan S`); a single
+    /// capitalised word is not taken (`Success`, `Admin`, `PSD`), as it is
+    /// under `Name`.
+    User,
     /// Ranks and grades.
     Rank,
     /// Job titles (may start with a rank).
@@ -376,6 +385,22 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The mode for a header and the rule it matched: its class's, made
+    /// narrower for a column of who used a record ([`Mode::User`]) and for
+    /// one member of staff a row ([`Mode::StaffName`]).
+    pub fn for_header(rule: Option<&headers::HeaderRule>, header: &str) -> Mode {
+        match rule {
+            Some(r) if r.id == headers::USER => Mode::User,
+            Some(r) if r.role == headers::Role::Staff && headers::one_person(header) => {
+                match Mode::for_class(Some(r.class)) {
+                    Mode::Name => Mode::StaffName,
+                    m => m,
+                }
+            }
+            r => Mode::for_class(r.map(|r| r.class)),
+        }
+    }
+
     /// The mode for a header class.
     pub fn for_class(class: Option<ColumnClass>) -> Mode {
         use ColumnClass as C;
@@ -612,6 +637,10 @@ pub fn classify(
                     // `jane patel`
                     stats.names += 1;
                     out.push(whole(What::Name(shape)));
+                } else if patterns::is_username(v) {
+                    // `jsmith01` under `Handler` or `Username`
+                    stats.names += 1;
+                    out.push(whole(What::Username));
                 } else if (v.contains(' ') || v.contains('@')) && text::scan(cell, out) {
                     stats.names += 1;
                     stats.mentions += 1;
@@ -625,6 +654,24 @@ pub fn classify(
                 }
             }
         },
+        Mode::User => {
+            if patterns::is_username(v) {
+                stats.names += 1;
+                out.push(whole(What::Username));
+            } else if let Ok(shape) = name::name_shape(v) {
+                if name::is_strong(v, shape) || has_gazetteer_word(v) {
+                    stats.names += 1;
+                    out.push(whole(What::Name(shape)));
+                }
+            } else if v.contains('@') && text::scan(cell, out) {
+                stats.names += 1;
+                stats.mentions += 1;
+            } else if is_number(v) {
+                // `10234` under `User ID`: a number, and a column of them is
+                // no column of names
+                stats.numeric += 1;
+            }
+        }
         Mode::Rank | Mode::JobTitle => {
             staff::normalise_value(v, &mut scratch.norm);
             let r = staff::rank_prefix(&scratch.norm);

@@ -81,6 +81,7 @@ fn matched(class: ColumnClass, c: &Column) -> Option<(u32, &'static str)> {
         C::Surname => (s.names, "surnames"),
         C::Forename => (s.names + s.initials, "forenames"),
         C::Initial => (s.initials, "initials"),
+        C::Name if c.mode == Mode::User => (s.names, "names or user names"),
         C::Name => (s.names, "names"),
         C::RankGrade => (s.ranks, "ranks or grades"),
         C::StaffNumber => (s.numbers, "staff numbers"),

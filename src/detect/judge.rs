@@ -216,6 +216,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
         What::Surname
             | What::Forename
             | What::Name(_)
+            | What::Username
             | What::StaffNumber
             | What::CollarShape(_)
             | What::Email { .. }
@@ -662,6 +663,7 @@ fn judge_row(
                 What::Surname
                     | What::Forename
                     | What::Name(_)
+                    | What::Username
                     | What::Email { .. }
                     | What::StaffNumber
                     | What::CollarShape(_)
@@ -776,6 +778,17 @@ fn judge_row(
                     (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
                 cands.of((0, true, name_ctx(h)), rule, what, &[At(col)], &[At(t)]);
+            }
+            What::Username => {
+                if names_ok(h) {
+                    cands.of(
+                        (0, true, name_ctx(h)),
+                        n::USERNAME,
+                        "User name made from a name",
+                        &[At(col)],
+                        &[At(t)],
+                    );
+                }
             }
             What::StaffNumber => {
                 if names_ok(h) {

@@ -754,15 +754,10 @@ impl Column {
         } else {
             headers::match_header(header)
         };
-        let mode = match rule {
-            _ if loose => Mode::Text,
-            Some(r) if r.role == headers::Role::Staff && headers::one_person(header) => {
-                match Mode::for_class(Some(r.class)) {
-                    Mode::Name => Mode::StaffName,
-                    m => m,
-                }
-            }
-            r => Mode::for_class(r.map(|r| r.class)),
+        let mode = if loose {
+            Mode::Text
+        } else {
+            Mode::for_header(rule, header)
         };
         let label = if header.trim().is_empty() {
             format!("column {}", column_letters(file_index))

@@ -56,6 +56,10 @@ const fn h(
 use ColumnClass as C;
 use Role::{Neutral as N, Public as P, Staff as S};
 
+/// Rule id: who used or changed a record (`Username`, `Login`, `Created
+/// by`); read in [`crate::detect::cell::Mode::User`].
+pub const USER: &str = "name.header.user";
+
 /// The header rules in match order.
 pub const HEADERS: &[HeaderRule] = &[
     h(
@@ -675,6 +679,39 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h("name.header.staff", C::Name, S, false, &["staff"]),
+    // Who used or changed a record: a user name (`jsmith01`) or a name.
+    h(
+        USER,
+        C::Name,
+        N,
+        false,
+        &[
+            "username",
+            "user name",
+            "user",
+            "user id",
+            "userid",
+            "login",
+            "logon",
+            "login name",
+            "logon name",
+            "login id",
+            "logon id",
+            "network id",
+            "network login",
+            "created by",
+            "modified by",
+            "last modified by",
+            "updated by",
+            "last updated by",
+            "entered by",
+            "logged by",
+            "recorded by",
+            "assigned to",
+            "accessed by",
+            "viewed by",
+        ],
+    ),
     h(
         "name.header.full",
         C::Name,

@@ -24,6 +24,8 @@ pub const SHAPE_SURNAME_INITIAL: &str = "name.shape.surname_initial";
 pub const SHAPE_LAST_FIRST: &str = "name.shape.last_comma_first";
 /// Rule id: `John Smith` with a forename the gazetteer knows.
 pub const SHAPE_FIRST_LAST: &str = "name.shape.first_last";
+/// Rule id: a user name made from a name (`jsmith01`) in a name or user column.
+pub const USERNAME: &str = "name.username";
 
 /// The name rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
@@ -36,6 +38,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: SHAPE_SURNAME_INITIAL, description: "A value shaped like surname and initial (SMITH J, Smith, J, J. Smith) in a column of names without a name header" },
     Rule { id: SHAPE_LAST_FIRST, description: "A value shaped like SMITH, John in a column of names without a name header" },
     Rule { id: SHAPE_FIRST_LAST, description: "A value shaped like John Smith (forename in the gazetteer) in a column of names without a name header" },
+    Rule { id: USERNAME, description: "A user name made from a person's name (jsmith01, smithj, mary.okafor) in a column of names or user names (Username, Login, Created by, Handler)" },
     Rule { id: "not.redacted", description: "Not a name: redaction markers and placeholders (Redacted, Withheld, N/A, Unknown, Vacant, XXX)" },
     Rule { id: "not.organisation", description: "Not a person: organisations (Police Federation, Smith & Sons Ltd, ... Council)" },
     Rule { id: "not.street_name", description: "Not a person: street and place names, even when they hold a surname or a rank (Constable Road, Sergeant's Way, Kingsway)" },

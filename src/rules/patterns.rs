@@ -584,6 +584,25 @@ impl Domains {
     }
 }
 
+/// Whether a value is a user name made from a person's name, as systems
+/// give staff to log on with: `jsmith01`, `smithj`, `mary.okafor`,
+/// `k_byrne2`. It is read as an e-mail address's local part would be
+/// (role words such as `admin` and `foi` are no person's); it has no
+/// spaces and at least four letters.
+///
+/// ```
+/// use foi_check::rules::patterns::is_username;
+/// assert!(is_username("jsmith01") && is_username("mary.okafor"));
+/// assert!(!is_username("admin1") && !is_username("FOI-2023-0012") && !is_username("J Smith"));
+/// ```
+pub fn is_username(v: &str) -> bool {
+    (4..=40).contains(&v.len())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && v.bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+        && personal_local(v, false)
+}
+
 /// Whether an address's local part (the part before `@`) is a person's.
 /// Its tokens (split at `.`, `_`, `-`, `+`, digits trimmed) are looked up
 /// in the word table ([`super::words`]) once each.
