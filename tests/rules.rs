@@ -854,7 +854,16 @@ fn free_text_words_and_cues() {
                 "JOHN SMITH attended",
                 &[("text.full_name", "JOHN SMITH")],
             ),
-            ("", "John SMITH attended", &[]),
+            // Police reports write the surname in capitals, before or after.
+            (
+                "",
+                "John SMITH attended; arrested MORGAN Siobhan",
+                &[
+                    ("text.full_name", "John SMITH"),
+                    ("text.full_name", "MORGAN Siobhan"),
+                ],
+            ),
+            ("", "JOHN Smith attended; HILL Road; the CROWN Court", &[]),
             ("", "the dr said it was fine", &[]),
             ("", "Grace Road was closed", &[]),
             // Initials and surname particles between forename and surname;

@@ -1239,9 +1239,12 @@ fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize
             && toks
                 .get(i - 1)
                 .is_some_and(|p| PLACE_BEFORE.contains(&low(lows, p)));
+        // `John SMITH`: police reports write the surname in capitals.
+        let case_ok = last.kind == t.kind
+            || (t.kind == Some(WordKind::Title) && last.kind == Some(WordKind::Upper));
         let surname = either_case(last)
             && name(last)
-            && last.kind == t.kind
+            && case_ok
             && (particle || last.is(Lists::SURNAME))
             && !street;
         if surname && free(k) {
@@ -1268,11 +1271,13 @@ fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize
         && n2.is(Lists::SURNAME)
         && !n2.is(Lists::STREET)
         && free(i + 2);
+    // `SMITH, John` and `SMITH John`, as police systems list names.
     let surname_first = t.kind == Some(WordKind::Upper)
         && t.is(Lists::SURNAME)
         && name(t)
-        && text.get(t.e..).is_some_and(|r| r.starts_with(", "))
-        && n2.s == t.e + 2
+        && text
+            .get(t.e..n2.s)
+            .is_some_and(|gap| gap == ", " || gap == " ")
         && n2.kind == Some(WordKind::Title)
         && forename(n2);
     (wordy || surname_first).then_some((n2.e, i + 2))
