@@ -1259,3 +1259,22 @@ fn user_names_made_from_names_go() {
         ],
     );
 }
+
+/// Names as police notes write them go whole: surname in capitals, an
+/// initial and a surname, a name typed in lower case after a cue.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn names_as_police_notes_write_them_go() {
+    let csv = b"Ref,Notes\n1,John SMITH attended\n2,J. SMITH was arrested\n3,complainant john smith called\n4,A Young man was seen\n";
+    default_copy_is(
+        csv,
+        &[2, 3, 4],
+        &[
+            "Ref,Notes",
+            "1,[name removed] attended",
+            "2,[name removed] was arrested",
+            "3,complainant [name removed] called",
+            "4,A Young man was seen",
+        ],
+    );
+}

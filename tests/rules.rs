@@ -864,6 +864,31 @@ fn free_text_words_and_cues() {
                 ],
             ),
             ("", "JOHN Smith attended; HILL Road; the CROWN Court", &[]),
+            // Initials before a known surname, bare.
+            (
+                "",
+                "J Smith attended, then J. R. SMITH",
+                &[
+                    ("text.full_name", "J Smith"),
+                    ("text.full_name", "J. R. SMITH"),
+                ],
+            ),
+            (
+                "",
+                "A Young man was seen; Plan B Jones; Flat 2 C Morgan",
+                &[],
+            ),
+            // A name typed in lower case, after a cue.
+            (
+                "",
+                "complainant john smith called",
+                &[("text.cue_name", "john smith")],
+            ),
+            (
+                "",
+                "reported by mark lane; complainant said grace was late; from john street",
+                &[],
+            ),
             ("", "the dr said it was fine", &[]),
             ("", "Grace Road was closed", &[]),
             // Initials and surname particles between forename and surname;

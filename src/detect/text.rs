@@ -1137,6 +1137,17 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 .get(j)
                 .is_some_and(|x| !x.is(Lists::TITLE) && rank_at(&toks, &lows, j).is_none())
             {
+                // `complainant john smith`: a name typed in lower case.
+                if let Some(k) = lower_case_name_at(&toks, j) {
+                    let (a, b) = (toks.get(j), toks.get(k - 1));
+                    out.push(CellHit {
+                        what: What::TextCueName(who),
+                        start: a.map_or(t.s, |x| x.s),
+                        end: b.map_or(t.e, |x| x.e),
+                    });
+                    i = k;
+                    continue;
+                }
                 let (mut k, mut real) = name_run(&toks, &lows, j, 3);
                 // `KOWALSKI, Jan`: surname in capitals, a comma, the forename.
                 let caps_comma = k == j + 1
@@ -1251,6 +1262,33 @@ fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize
             return Some((toks.get(k - 1).map_or(last.e, |x| x.e), k));
         }
     }
+    // `J Smith`, `J. R. SMITH`: initials then a known surname, not after a
+    // capitalised word or a number (`Plan B Jones`, `Flat 2 C Morgan`); a
+    // bare `A` or `I` is a word (`A Young man`).
+    if t.kind == Some(WordKind::Initial) && !t.stop_after {
+        let dotted = |x: &Tok| text.get(x.e..).is_some_and(|r| r.starts_with('.'));
+        let word = matches!(t.w, "A" | "I") && !dotted(t);
+        let after_cap = i > 0
+            && toks.get(i - 1).is_some_and(|p| {
+                !p.stop_after
+                    && p.w
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+        let mut j = i + 1;
+        if toks
+            .get(j)
+            .is_some_and(|m| m.kind == Some(WordKind::Initial) && !m.stop_after)
+        {
+            j += 1;
+        }
+        if let Some(last) = toks.get(j).filter(|_| !word && !after_cap) {
+            if either_case(last) && name(last) && last.is(Lists::SURNAME) && free(j + 1) {
+                return Some((last.e, j + 1));
+            }
+        }
+    }
     // `her husband Mark Jones`: inside a sentence, after a lower-case word.
     let in_sentence = i > 0
         && toks.get(i - 1).is_some_and(|p| {
@@ -1306,6 +1344,29 @@ fn firm_at(toks: &[Tok], lows: &str, k: usize) -> bool {
                         | "associates"
                 ))
     })
+}
+
+/// A name typed in lower case from token `j`, as it may be after a cue
+/// (`complainant john smith`): a known forename that is no word (not
+/// `will`, `grace`) and a known surname that is no common or street word;
+/// the token after it.
+fn lower_case_name_at(toks: &[Tok], j: usize) -> Option<usize> {
+    let (f, s) = (toks.get(j)?, toks.get(j + 1)?);
+    let lower = |x: &Tok| {
+        x.w.chars()
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+    };
+    let plain = |x: &Tok| !x.is(Lists::COMMON) && !x.is(Lists::WORDY) && !x.is(Lists::STREET);
+    (lower(f)
+        && lower(s)
+        && !f.stop_after
+        && f.is(Lists::FORENAME)
+        && s.is(Lists::SURNAME)
+        && plain(f)
+        && plain(s)
+        && f.w.chars().count() > 1
+        && s.w.chars().count() > 1)
+        .then_some(j + 2)
 }
 
 /// Words before a place: after one, `Morgan Close` is a street, not a person.
