@@ -276,6 +276,8 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[number removed]")
     } else if r.starts_with("contact.email") {
         Some("[email removed]")
+    } else if r == crate::rules::patterns::SOCIAL_HANDLE {
+        Some("[handle removed]")
     } else if r.starts_with("contact.phone") {
         Some("[phone number removed]")
     } else if r == "id.nino" {

@@ -1278,3 +1278,18 @@ fn names_as_police_notes_write_them_go() {
         ],
     );
 }
+
+/// A social media handle made from a name goes; an organisation's stays.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_personal_social_media_handle_goes() {
+    let csv = b"Ref,Notes\n1,Abuse sent from @jsmith_88 to @PSNIBelfast\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Ref,Notes",
+            "1,Abuse sent from [handle removed] to @PSNIBelfast",
+        ],
+    );
+}

@@ -1295,6 +1295,19 @@ fn free_text() {
             // Contact details in prose.
             (
                 "",
+                "Abuse sent from @jsmith_88 and @siobhan.kelly. Reported to @PSNIBelfast",
+                &[
+                    ("contact.social_handle", "@jsmith_88"),
+                    ("contact.social_handle", "@siobhan.kelly"),
+                ],
+            ),
+            (
+                "",
+                "cc @foi_team; see j.smith@example.org",
+                &[("contact.email.personal", "j.smith@example.org")],
+            ),
+            (
+                "",
                 "Call 07700 900123 after 5",
                 &[("contact.phone.mobile", "07700 900123")],
             ),

@@ -35,6 +35,8 @@ pub enum What {
         /// The domain is a public body's.
         staff_domain: bool,
     },
+    /// A social media handle made from a name, in free text (`@jsmith_88`).
+    Handle,
     /// A personal e-mail address.
     Email {
         /// The domain is a public body's.
@@ -136,6 +138,7 @@ impl What {
             What::StaffNumber => p::STAFF_NUMBER,
             What::CollarShape(_) => p::COLLAR_SHAPE,
             What::Email { .. } => p::EMAIL_PERSONAL,
+            What::Handle => p::SOCIAL_HANDLE,
             What::RoleEmail { .. } => p::EMAIL_ROLE,
             What::Phone {
                 kind: PhoneKind::Mobile,

@@ -220,6 +220,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::StaffNumber
             | What::CollarShape(_)
             | What::Email { .. }
+            | What::Handle
             | What::Phone { .. }
             | What::Nino
             | What::Nhs
@@ -1107,6 +1108,13 @@ fn judge_row(
                     &[At(t)],
                 );
             }
+            What::Handle => cands.of(
+                (3, true, Ctx::Either),
+                p::SOCIAL_HANDLE,
+                "Social media handle",
+                &[At(col)],
+                &[At(t)],
+            ),
             What::TextFullName => cands.of(
                 (3, true, Ctx::Either),
                 p::TEXT_FULL_NAME,

@@ -811,6 +811,19 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 });
             }
         }
+        let mut handles = Vec::new();
+        patterns::find_handles(text, &mut handles);
+        for (start, end) in handles {
+            if spans.iter().any(|(a, b)| start < *b && end > *a) {
+                continue;
+            }
+            spans.push((start, end));
+            out.push(CellHit {
+                what: What::Handle,
+                start,
+                end,
+            });
+        }
     }
     let digits = text.bytes().filter(u8::is_ascii_digit).count();
     if digits >= 9 {

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 /// Rule id: a personal e-mail address.
 pub const EMAIL_PERSONAL: &str = "contact.email.personal";
+/// Rule id: a social media handle made from a name (`@jsmith_88`) in free text.
+pub const SOCIAL_HANDLE: &str = "contact.social_handle";
 /// Rule id: a role mailbox, which is no one's (it flags nothing).
 pub const EMAIL_ROLE: &str = "not.email.role";
 /// Rule id: a UK mobile number.
@@ -68,6 +70,7 @@ pub const TEXT_STAFF_NUMBER: &str = "text.staff_number";
 /// The pattern rules as listed by `foi-check rules`.
 pub const RULES: &[Rule] = &[
     Rule { id: EMAIL_PERSONAL, description: "A personal e-mail address (first.last@, jsmith@, any webmail address)" },
+    Rule { id: SOCIAL_HANDLE, description: "A social media handle made from a person's name in free text (@jsmith_88, @siobhan.kelly); an organisation's (@PSNIBelfast) is none" },
     Rule { id: EMAIL_ROLE, description: "Not personal: role mailboxes (foi@, info@, enquiries@, contact.centre@, a station mailbox named after a road)" },
     Rule { id: PHONE_MOBILE, description: "A UK mobile number (07..., +44 7...)" },
     Rule { id: PHONE_DIRECT, description: "A direct line: a geographic number (01..., 02...) in a phone column that is not shared by several rows; in free text it only adds to a flagged row" },
@@ -439,6 +442,50 @@ fn local_char(b: u8) -> bool {
 
 fn domain_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
+}
+
+/// Each social media handle in `text` made from a person's name, as byte
+/// ranges with the `@`: an `@` that starts a word (after a space, a
+/// bracket or a quote; an e-mail address has a local part before it), then
+/// 2-30 letters, digits, `_` or inner dots, read as an e-mail address's
+/// local part is read ([`personal_local`]): `@jsmith_88`, `@siobhan.kelly`;
+/// not `@PSNIBelfast` or `@foi_team`.
+///
+/// ```
+/// use foi_check::rules::patterns::find_handles;
+/// let mut out = Vec::new();
+/// find_handles("Contact via @jsmith_88, cc @PSNIBelfast and j.smith@example.org", &mut out);
+/// assert_eq!(out, vec![(12, 22)]);
+/// ```
+pub fn find_handles(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    for (at, _) in text.match_indices('@') {
+        let starts_word = at == 0
+            || b.get(at - 1).is_some_and(|&c| {
+                c.is_ascii_whitespace()
+                    || matches!(c, b'(' | b'[' | b'"' | b'\'' | b',' | b';' | b':')
+            });
+        if !starts_word {
+            continue;
+        }
+        let rest = b.get(at + 1..).unwrap_or(&[]);
+        let mut len = rest
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
+            .count();
+        // A full stop after the handle ends the sentence.
+        while len > 0 && rest.get(len - 1) == Some(&b'.') {
+            len -= 1;
+        }
+        let next = rest.get(len).copied();
+        if !(2..=30).contains(&len) || next == Some(b'@') || next.is_some_and(|c| c >= 0x80) {
+            continue;
+        }
+        let handle = text.get(at + 1..at + 1 + len).unwrap_or("");
+        if personal_local(handle, false) {
+            out.push((at, at + 1 + len));
+        }
+    }
 }
 
 /// Every e-mail address in `text`.
