@@ -155,6 +155,18 @@ const CASES: &[Case] = &[
         want: &[(2, P, "name.username"), (6, P, "name.username")],
     },
     Case {
+        name: "people by their part in a record (Pupil, Passenger) are named; Yes and No under Child are not",
+        header: &["Route", "Pupil", "Passenger", "Child"],
+        rows: &[
+            &["1", "Aidan Magee", "", "Yes"],
+            &["2", "", "Roisin Devlin", "No"],
+            &["3", "", "", "No"],
+            &["4", "", "", "Yes"],
+            &["5", "", "", "No"],
+        ],
+        want: &[(2, P, "name.full"), (3, P, "name.full")],
+    },
+    Case {
         name: "date of birth alone is not enough; with a postcode it is",
         header: &["DOB", "Postcode", "Offence"],
         rows: &[&["12/03/1985", "", "Theft"], &["01/01/1970", "BT1 1AA", "Assault"], &["", "BT1 1AA", "Assault"]],

@@ -133,6 +133,14 @@ fn headers_map_to_classes() {
         ("Given Name", Some(C::Forename)),
         ("Initial", Some(C::Initial)),
         ("Initials", Some(C::Initial)),
+        // Members of the public by their part in a record, whole headers
+        // only.
+        ("Passenger", Some(C::Name)),
+        ("Registered keeper", Some(C::Name)),
+        ("Pupil name", Some(C::Name)),
+        ("Tenant", Some(C::Name)),
+        ("Child protection", None),
+        ("Parent company", None),
         // Who used or changed a record.
         ("Username", Some(C::Name)),
         ("User ID", Some(C::Name)),
