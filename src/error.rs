@@ -55,9 +55,11 @@ impl Error {
 /// What the clerk can do about a file that is not text.
 fn not_text_hint(looks_like: &str) -> &'static str {
     match looks_like {
-        "XLSX" => " (an Excel workbook renamed .csv); save it as CSV from Excel first",
-        "XLS" => " (an old Excel workbook renamed .csv); save it as CSV from Excel first",
-        "ODS" => " (a spreadsheet renamed .csv); save it as CSV first",
+        // A workbook's hidden sheet is where the 2023 leaks were: saving
+        // only the sheet on screen as CSV would leave it unchecked.
+        "XLSX" => " (an Excel workbook, not a CSV file); in Excel, unhide every sheet and save each one as CSV: a CSV file holds one sheet, so a hidden sheet would go unchecked",
+        "XLS" => " (an old Excel workbook, not a CSV file); in Excel, unhide every sheet and save each one as CSV: a CSV file holds one sheet, so a hidden sheet would go unchecked",
+        "ODS" => " (a spreadsheet, not a CSV file); unhide every sheet and save each one as CSV: a CSV file holds one sheet, so a hidden sheet would go unchecked",
         "DOCX" | "PPTX" | "an Office document" => {
             " (an Office document renamed .csv); export the table as CSV first"
         }

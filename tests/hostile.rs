@@ -219,7 +219,7 @@ fn small_cases() -> Vec<Case> {
             name: "workbook.xlsx.csv",
             bytes: fixture!("workbook.xlsx.csv"),
             want: Stopped {
-                reason: "not a text CSV: looks like XLSX (an Excel workbook renamed .csv); save it as CSV from Excel first",
+                reason: "not a text CSV: looks like XLSX (an Excel workbook, not a CSV file); in Excel, unhide every sheet and save each one as CSV: a CSV file holds one sheet, so a hidden sheet would go unchecked",
                 row: None,
                 byte: Some(0),
                 data_rows: 0,
@@ -239,7 +239,7 @@ fn small_cases() -> Vec<Case> {
             name: "old_excel.xls.csv",
             bytes: fixture!("old_excel.xls.csv"),
             want: Stopped {
-                reason: "not a text CSV: looks like XLS (an old Excel workbook renamed .csv); save it as CSV from Excel first",
+                reason: "not a text CSV: looks like XLS (an old Excel workbook, not a CSV file); in Excel, unhide every sheet and save each one as CSV: a CSV file holds one sheet, so a hidden sheet would go unchecked",
                 row: None,
                 byte: Some(0),
                 data_rows: 0,

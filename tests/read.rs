@@ -568,7 +568,10 @@ test!(
             reason.starts_with("not a text CSV: looks like XLSX"),
             "{reason}"
         );
-        assert!(reason.contains("save it as CSV from Excel"), "{reason}");
+        assert!(
+            reason.contains("unhide every sheet and save each one as CSV"),
+            "{reason}"
+        );
         let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
         zip.extend_from_slice(b"staff.csv some compressed bytes \x00\x01\x02");
         assert_eq!(not_text(&zip).0, "ZIP");
