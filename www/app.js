@@ -521,9 +521,13 @@
       pair('Rows flagged', 'None');
     }
     const ident = (r.columns || []).filter((c) => c.identifying);
+    // With no such column, flagged rows are flagged for what a cell says (a
+    // name in a note): "None found" beside them read as "nothing to see".
     pair('Columns that identify people', ident.length
       ? el('ul', null, ident.map((c) => el('li', { text: c.name + ' (' + classWords(c.class) + '): ' + c.evidence })))
-      : 'None found');
+      : kinds.length
+        ? 'No whole column. The flagged rows are flagged for what some of their cells say, such as a name in a note: each row\'s reason says which cell.'
+        : 'None found');
     if (r.tables && r.tables.length) {
       pair('Tables found', listUpTo(r.tables, 'tables', (t) => el('li', {
         text: 'header on row ' + fmtInt(t.header_row) + ', rows ' + fmtInt(t.first_row) + ' to ' + fmtInt(t.last_row),

@@ -130,6 +130,13 @@ test('names in a header and in a title line: their row is flagged and the cells 
     await page.waitForSelector('#grid-body tr.flagged .row-flag');
     const marked = await page.$$eval('#grid-body tr.flagged td.hit', (tds) => tds.map((td) => [td.closest('tr').dataset.row, td.textContent]));
     assert.deepEqual(marked, [['1', 'Report by Sgt Patel'], ['3', 'PC 1234 Morgan']]);
+    // No column identifies people, yet rows are flagged: the summary says why
+    // rather than "None found".
+    const columnsSaid = await page.$$eval('#file-list .summary-row', (rs) => rs
+      .filter((r) => r.querySelector('dt').textContent === 'Columns that identify people')
+      .map((r) => r.querySelector('dd').textContent));
+    assert.equal(columnsSaid.length, 1);
+    assert.match(columnsSaid[0], /^No whole column\. The flagged rows are flagged for what some of their cells say/);
     assert.equal(await downloadFindings(page), cliJson([pivot]));
     assert.deepEqual(log.dialogs, []);
   } finally {
