@@ -167,6 +167,12 @@ const CASES: &[Case] = &[
         want: &[(2, P, "name.full"), (3, P, "name.full")],
     },
     Case {
+        name: "a date of birth in a note flags its row, as no risk model sees it",
+        header: &["Ref", "Notes"],
+        rows: &[&["1", "Born 03/04/1985 in Derry"], &["2", "Seen on 03/04/2023"]],
+        want: &[(2, P, "text.dob")],
+    },
+    Case {
         name: "date of birth alone is not enough; with a postcode it is",
         header: &["DOB", "Postcode", "Offence"],
         rows: &[&["12/03/1985", "", "Theft"], &["01/01/1970", "BT1 1AA", "Assault"], &["", "BT1 1AA", "Assault"]],

@@ -1293,3 +1293,20 @@ fn a_personal_social_media_handle_goes() {
         ],
     );
 }
+
+/// A date of birth in a note goes from the copy even when nothing else in
+/// its row is personal.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_date_of_birth_alone_in_a_note_goes() {
+    let csv = b"Ref,Notes\n1,Born 03/04/1985 in Derry\n2,Seen on 03/04/2023\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Ref,Notes",
+            "1,[date of birth removed] in Derry",
+            "2,Seen on 03/04/2023",
+        ],
+    );
+}

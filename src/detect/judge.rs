@@ -937,8 +937,11 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            // In a note, a date of birth is always someone's, and no risk
+            // model sees it beside the rest: it flags its row (a column of
+            // dates of birth is left to the combination model).
             What::TextDob => cands.of(
-                (13, false, Ctx::Either),
+                (13, true, Ctx::Either),
                 p::TEXT_DOB,
                 "Date of birth in text",
                 &[At(col)],

@@ -92,7 +92,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_TITLE_NAME, description: "Free text naming a person with a title (Mr Smith, Mrs Patel, Dr Okafor)" },
     Rule { id: TEXT_CUE_NAME, description: "Free text naming a person after a cue (made by, reported by, complainant, victim, from...)" },
     Rule { id: TEXT_FULL_NAME, description: "Free text holding a full name: a known forename followed by a known surname (John Smith, John A Smith, SMITH, John), or by a surname particle and any surname (Ciarán Ó Súilleabháin, Maria de Souza); a forename that is also a word only inside a sentence (her husband Mark Jones)" },
-    Rule { id: TEXT_DOB, description: "Free text giving a date of birth (DOB 12/03/1985, born 12 March 1985): adds to a flagged row" },
+    Rule { id: TEXT_DOB, description: "Free text giving a date of birth (DOB 12/03/1985, born 12 March 1985): it flags its row (a date of birth column only adds to a flagged row, and identifies with a postcode or address)" },
     Rule { id: TEXT_ADDRESS, description: "Free text giving a house address (12 Elm Road, 3a Church Lane, with its postcode): identifying after words that say it is a home (lives at), else adds to a flagged row" },
     Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
