@@ -1132,6 +1132,14 @@ fn free_text() {
             ("", "Officer 12 said the door was open", &[]),
             (
                 "",
+                "Call handler 4521 logged it; dispatcher 7788 sent it",
+                &[
+                    ("text.staff_number", "handler 4521"),
+                    ("text.staff_number", "dispatcher 7788"),
+                ],
+            ),
+            (
+                "",
                 "the officer 2019 review; shoulder 4521; warrant number 123456",
                 &[],
             ),

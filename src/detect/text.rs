@@ -360,6 +360,11 @@ const STAFF_NUMBER_CUES: &[(&[&str], bool)] = &[
     (&["warrant", "card"], false),
     (&["badge"], true),
     (&["officer"], false),
+    // Control room staff are logged by number: `Call handler 4521`.
+    (&["handler"], false),
+    (&["operator"], false),
+    (&["dispatcher"], false),
+    (&["call", "taker"], false),
     (&["staff"], true),
     (&["employee"], true),
     (&["payroll"], true),

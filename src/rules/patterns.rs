@@ -97,7 +97,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_POSTCODE, description: "Free text giving a full UK postcode (BT28 1AA): adds to a flagged row" },
     Rule { id: "not.reference", description: "Not a collar number or phone: reference numbers (PSD/2023/0001, Serial 4521, PONI-2023-0412, CAD 1234 12/03/23)" },
     Rule { id: TEXT_AGE, description: "Free text giving a person's age (aged 34, 34-year-old, 34 years old): adds to a flagged row" },
-    Rule { id: TEXT_STAFF_NUMBER, description: "Free text giving a member of staff's own number after what it is: collar number 1234, shoulder no 4521, warrant card 123456, officer 4521, staff or pay number 12345 (three digits or more, not a year); right after an officer's name, ID or no too: Constable Morgan (ID 4521)" },
+    Rule { id: TEXT_STAFF_NUMBER, description: "Free text giving a member of staff's own number after what it is: collar number 1234, shoulder no 4521, warrant card 123456, officer 4521, staff or pay number 12345, call handler 4521 (three digits or more, not a year); right after an officer's name, ID or no too: Constable Morgan (ID 4521)" },
     Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
     Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
