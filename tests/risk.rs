@@ -242,6 +242,10 @@ fn column_choice_from_headers() {
         ("Age band", Some(HeaderMeaning::Qi(QiKind::Age))),
         ("Pay band", Some(HeaderMeaning::Qi(QiKind::Salary))),
         ("Station name", Some(HeaderMeaning::Qi(QiKind::Location))),
+        // Map coordinates place a row to a few metres.
+        ("Latitude", Some(HeaderMeaning::Qi(QiKind::Location))),
+        ("Easting", Some(HeaderMeaning::Qi(QiKind::Location))),
+        ("Grid ref", Some(HeaderMeaning::Qi(QiKind::Location))),
         ("Department", Some(HeaderMeaning::Qi(QiKind::Unit))),
         ("Sex", Some(HeaderMeaning::Qi(QiKind::Gender))),
         ("Ethnic origin", Some(HeaderMeaning::Qi(QiKind::Ethnicity))),
@@ -371,6 +375,29 @@ fn never_ids_free_text_or_counts() {
         .iter()
         .any(|a| a.columns == ["Job title"]
             && a.text.contains("different value on almost every row")));
+
+    // Map coordinates to a few metres are such a column: a stop-and-search
+    // list with them is advised on (they were read as counts).
+    let mut t = String::from("Latitude,Longitude,Gender\n");
+    for i in 0..30 {
+        let g = if i % 2 == 0 { "M" } else { "F" };
+        t.push_str(&format!(
+            "54.{:06},-5.{:06},{g}\n",
+            512_345 + i * 7919,
+            930_011 + i * 104_729
+        ));
+    }
+    let f = scan(&t);
+    for col in ["Latitude", "Longitude"] {
+        assert!(
+            f.advice
+                .iter()
+                .any(|a| a.columns == [col]
+                    && a.text.contains("different value on almost every row")),
+            "{col}: {:?}",
+            f.advice
+        );
+    }
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

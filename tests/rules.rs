@@ -141,6 +141,10 @@ fn headers_map_to_classes() {
         ("Tenant", Some(C::Name)),
         ("Child protection", None),
         ("Parent company", None),
+        // Map coordinates are locations, not counts.
+        ("Latitude", Some(C::Location)),
+        ("Northing", Some(C::Location)),
+        ("Grid reference", Some(C::Location)),
         // Who used or changed a record.
         ("Username", Some(C::Name)),
         ("User ID", Some(C::Name)),
