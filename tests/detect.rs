@@ -167,6 +167,16 @@ const CASES: &[Case] = &[
         want: &[(2, P, "name.full"), (3, P, "name.full")],
     },
     Case {
+        name: "an address after the label Address in a note is a person's; a station's or an incident's is not",
+        header: &["Ref", "Notes"],
+        rows: &[
+            &["1", "Address: 4 Elm Grove, Lisburn"],
+            &["2", "Station address: 1 Main Street"],
+            &["3", "Incident at 12 High Street, Lisburn"],
+        ],
+        want: &[(2, P, "text.address")],
+    },
+    Case {
         name: "a date of birth in a note flags its row, as no risk model sees it",
         header: &["Ref", "Notes"],
         rows: &[&["1", "Born 03/04/1985 in Derry"], &["2", "Seen on 03/04/2023"]],

@@ -460,6 +460,33 @@ const HOME_CUES: &[&str] = &[
     "home", "lives", "living", "lived", "resides", "residing", "resident", "reside",
 ];
 
+/// Whether token `k` is `Address` as a note's label (`Address: 4 Elm
+/// Grove`): a person's address, as a record gives it; not a building's
+/// (`Station address:`, `Business address:`).
+fn address_label(toks: &[Tok], lows: &str, k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.stop_after && low(lows, t) == "address")
+        && !k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            p.is(Lists::ORG)
+                || p.place()
+                || matches!(
+                    low(lows, p),
+                    "station"
+                        | "office"
+                        | "business"
+                        | "work"
+                        | "premises"
+                        | "site"
+                        | "registered"
+                        | "billing"
+                        | "delivery"
+                        | "incident"
+                        | "scene"
+                        | "venue"
+                )
+        })
+}
+
 fn is_number_tok(t: &Tok) -> bool {
     (2..=6).contains(&t.w.len()) && t.w.bytes().all(|b| b.is_ascii_digit())
 }
@@ -912,7 +939,8 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                     .get(i.saturating_sub(3)..i)
                     .unwrap_or(&[])
                     .iter()
-                    .any(|p| HOME_CUES.contains(&low(&lows, p)));
+                    .any(|p| HOME_CUES.contains(&low(&lows, p)))
+                    || (i > 0 && address_label(&toks, &lows, i - 1));
                 let end = toks.get(after - 1).map_or(t.e, |x| x.e);
                 out.push(CellHit {
                     what: What::TextAddress(home),
