@@ -639,6 +639,17 @@ impl Checker {
             .iter()
             .map(|(row, w)| problem(*row, None, w.clone()))
             .collect();
+        // The file is published under its name: a person named there is
+        // disclosed whatever its rows say.
+        if let Some(who) = crate::detect::text::person_in_file_name(&self.name) {
+            warnings.push(problem(
+                None,
+                None,
+                format!(
+                    "the file's name mentions a person ({who}): rename the file before publishing it, as its name is published with it"
+                ),
+            ));
+        }
         // A header with nothing under it: say so, or "no rows identify anyone"
         // would read as a clean bill of health for data that is not there.
         for t in tables.iter().filter(|t| t.last_row == t.header_row) {

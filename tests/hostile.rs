@@ -676,6 +676,28 @@ mod cli {
         assert!(out.contains("NOT COMPLETE"), "{out}");
     }
 
+    /// A file is published under its name: a person named there is
+    /// disclosed however clean its rows are, and the check says so.
+    #[test]
+    fn cli_a_person_in_the_file_name_warns() {
+        let named = file(
+            "Siobhan_Kelly_SAR.csv",
+            b"Date,Outcome\n2023-01-04,Released\n",
+        );
+        let (code, out, _) = run(&["check", &named], None);
+        assert_eq!(code, 0, "{out}");
+        assert!(
+            out.contains("note: the file's name mentions a person (Siobhan Kelly): rename the file before publishing it"),
+            "{out}"
+        );
+        let plain = file(
+            "FOI-2023-0412_outcomes.csv",
+            b"Date,Outcome\n2023-01-04,Released\n",
+        );
+        let (_, out, _) = run(&["check", &plain], None);
+        assert!(!out.contains("file's name mentions"), "{out}");
+    }
+
     #[test]
     fn cli_header_only_warns() {
         let h = file(

@@ -810,6 +810,38 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
     })
 }
 
+/// The first mention of a person in a file's name (`John_Smith_SAR.csv`,
+/// `complaint PC 1234.csv`), read as free text with its folders and
+/// extension left out and `_` as a space: a file is published under its
+/// name, so a name there is disclosed however clean the rows are.
+///
+/// ```
+/// use foi_check::detect::text::person_in_file_name;
+/// assert_eq!(person_in_file_name("C:\\FOI\\John_Smith_SAR.csv").as_deref(), Some("John Smith"));
+/// assert_eq!(person_in_file_name("complaint about PC 1234.csv").as_deref(), Some("PC 1234"));
+/// assert_eq!(person_in_file_name("FOI-2023-0412 staff list.csv"), None);
+/// ```
+pub fn person_in_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let text = stem.replace('_', " ");
+    let mut hits = Vec::new();
+    if !scan(&text, &mut hits) {
+        return None;
+    }
+    let h = hits.iter().find(|h| {
+        !matches!(
+            h.what,
+            What::TextAddress(false)
+                | What::TextPostcode
+                | What::TextVehicle
+                | What::TextAge
+                | What::TextIp(false)
+        )
+    })?;
+    text.get(h.start..h.end).map(str::to_string)
+}
+
 /// Each match that overlaps none found before it, as a hit (its span kept,
 /// so that the words it is made of are not read again).
 fn push_apart(
