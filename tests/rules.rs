@@ -944,7 +944,7 @@ fn free_text_words_and_cues() {
             ),
             (
                 "",
-                "paid Sarah Jones and Partners; Sarah Jones & Co; Mary Byrne and Sons",
+                "paid Sarah Jones and Partners; Sarah Jones & Co; Mary Byrne and Sons; Sarah Jones & Partners",
                 &[],
             ),
             (

@@ -798,16 +798,23 @@ pub fn scan(text: &str, out: &mut Vec<CellHit>) -> bool {
             });
         }
     }
-    out.get(before..).unwrap_or(&[]).iter().any(|h| {
-        !matches!(
-            h.what,
-            What::TextAddress(false)
-                | What::TextPostcode
-                | What::TextVehicle
-                | What::TextAge
-                | What::TextIp(false)
-        )
-    })
+    out.get(before..)
+        .unwrap_or(&[])
+        .iter()
+        .any(|h| mentions_person(&h.what))
+}
+
+/// Whether a free-text hit mentions a person: not only an address, a
+/// postcode, a vehicle registration, an age or a network's own IP address.
+fn mentions_person(w: &What) -> bool {
+    !matches!(
+        w,
+        What::TextAddress(false)
+            | What::TextPostcode
+            | What::TextVehicle
+            | What::TextAge
+            | What::TextIp(false)
+    )
 }
 
 /// The first mention of a person in a file's name (`John_Smith_SAR.csv`,
@@ -826,19 +833,8 @@ pub fn person_in_file_name(name: &str) -> Option<String> {
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     let text = stem.replace('_', " ");
     let mut hits = Vec::new();
-    if !scan(&text, &mut hits) {
-        return None;
-    }
-    let h = hits.iter().find(|h| {
-        !matches!(
-            h.what,
-            What::TextAddress(false)
-                | What::TextPostcode
-                | What::TextVehicle
-                | What::TextAge
-                | What::TextIp(false)
-        )
-    })?;
+    scan(&text, &mut hits);
+    let h = hits.iter().find(|h| mentions_person(&h.what))?;
     text.get(h.start..h.end).map(str::to_string)
 }
 
@@ -1251,7 +1247,8 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                     .first()
                     .is_some_and(|x| x.kind == Some(WordKind::Initial));
                 // `at John Smith Road`, `invoice from Sarah Jones and Partners`
-                let place_or_firm = toks.get(k).is_some_and(Tok::place) || firm_at(&toks, &lows, k);
+                let place_or_firm =
+                    toks.get(k).is_some_and(Tok::place) || firm_at(text, &toks, &lows, k);
                 if run.len() >= 2
                     && real >= 1
                     && !place_or_firm
@@ -1286,24 +1283,30 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
 }
 
 /// A full name from token `i`: the byte it ends at and the token after it.
+/// None is taken before a street word or a firm's words (`John Smith Road`,
+/// `Sarah Jones & Partners`).
 ///
 /// - A known forename, up to two initials or surname particles, then a
-///   surname, all in capitals or all in title case, not before a street or
-///   organisation word: `John Smith`, `John A Smith`. After a particle the
-///   surname need not be a known one, and may be two words: `Ciarán Ó
-///   Súilleabháin`, `Maria de Souza`, `Pádraig Mac Giolla Phádraig`.
+///   surname, in the forename's case or in capitals (`John Smith`, `JOHN
+///   SMITH`, `John SMITH`, `John A Smith`). After a particle the surname
+///   need not be a known one, and may be two words: `Ciarán Ó
+///   Súilleabháin`, `Maria de Souza`, `Pádraig Mac Giolla Phádraig`. After
+///   a word of place, a surname that is also a street word makes a street
+///   (`attended Morgan Close`).
+/// - Initials then a known surname (`J Smith`, `J. R. SMITH`).
 /// - A forename that is also a word (`Mark`, `Dawn`) only inside a
 ///   sentence, in title case, right before a known surname that is no street
 ///   word: `her husband Mark Jones`, not `Mark Jones was` at the start, nor
 ///   `Victoria Park`.
 /// - Surname first, as police records write it: a known surname in
-///   capitals, a comma, and a known forename in title case (`SMITH, John`).
+///   capitals, then a known forename in title case (`SMITH, John`, `SMITH
+///   John`).
 fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize, usize)> {
     let (t, n2) = (toks.get(i)?, toks.get(i + 1)?);
     let name = |x: &Tok| name_tok(x, lows).is_some();
     let forename = |x: &Tok| x.is(Lists::FORENAME) && !x.is(Lists::WORDY) && name(x);
     let either_case = |x: &Tok| matches!(x.kind, Some(WordKind::Title | WordKind::Upper));
-    let free = |k: usize| !toks.get(k).is_some_and(Tok::place) && !firm_at(toks, lows, k);
+    let free = |k: usize| !toks.get(k).is_some_and(Tok::place) && !firm_at(text, toks, lows, k);
     if either_case(t) && forename(t) && !t.stop_after {
         let mut j = i + 1;
         let mut particle = false;
@@ -1400,15 +1403,28 @@ fn full_name_at(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<(usize
 }
 
 /// Whether the words from token `k` make the name before them a firm's:
-/// an organisation word (`Ltd`, `& Co`), or `and` or `&` before one or
+/// an organisation word (`Ltd`, `Co`), or `and` or `&` before one or
 /// before a partner word in capitals (`Jones and Son`, `Smith & Partners`).
 /// `Sarah Jones and her son` and `Sarah Jones and Mary Byrne` are people.
-fn firm_at(toks: &[Tok], lows: &str, k: usize) -> bool {
+fn firm_at(text: &str, toks: &[Tok], lows: &str, k: usize) -> bool {
     let Some(a) = toks.get(k) else { return false };
-    if !matches!(low(lows, a), "and" | "&") {
-        return a.is(Lists::ORG);
+    if a.is(Lists::ORG) && low(lows, a) != "and" {
+        return true;
     }
-    toks.get(k + 1).is_some_and(|b| {
+    // `&` is no word: it is in the gap before the word after it.
+    let amp = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.e..a.s))
+        .is_some_and(|gap| gap.contains('&'));
+    let partner = if amp {
+        Some(a)
+    } else if low(lows, a) == "and" {
+        toks.get(k + 1)
+    } else {
+        None
+    };
+    partner.is_some_and(|b| {
         b.is(Lists::ORG)
             || (b.kind == Some(WordKind::Title)
                 && matches!(
