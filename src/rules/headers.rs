@@ -60,6 +60,27 @@ use Role::{Neutral as N, Public as P, Staff as S};
 /// by`); read in [`crate::detect::cell::Mode::User`].
 pub const USER: &str = "name.header.user";
 
+/// Rule id: map coordinates, a location to a few metres.
+pub const LOCATION_COORDINATES: &str = "location.coordinates";
+
+/// Headers of map coordinates, in the detector's table and the risk
+/// model's: to a few metres, a coordinate is a home (`54.597312`). `Long`
+/// is left out: inside a header it is as often `Long service`.
+pub const COORDINATES: &[&str] = &[
+    "latitude",
+    "longitude",
+    "lat",
+    "lng",
+    "easting",
+    "northing",
+    "grid reference",
+    "grid ref",
+    "coordinates",
+    "co ordinates",
+    "x coordinate",
+    "y coordinate",
+];
+
 /// The header rules in match order.
 pub const HEADERS: &[HeaderRule] = &[
     h(
@@ -465,21 +486,9 @@ pub const HEADERS: &[HeaderRule] = &[
             "venue",
             "premises",
             "force",
-            // Map coordinates: to a few metres, a home (`54.597312`).
-            "latitude",
-            "longitude",
-            "lat",
-            "lng",
-            "easting",
-            "northing",
-            "grid reference",
-            "grid ref",
-            "coordinates",
-            "co ordinates",
-            "x coordinate",
-            "y coordinate",
         ],
     ),
+    h(LOCATION_COORDINATES, C::Location, N, true, COORDINATES),
     h("gender.header", C::Gender, N, true, &["gender", "sex"]),
     h(
         "ethnicity.header",
@@ -859,7 +868,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: "jobtitle.header", description: "Column header means job titles (Job Title, Role, Post)" },
     Rule { id: "number.header", description: "Column header means collar, shoulder, warrant, service, payroll or staff numbers" },
     Rule { id: "unit.header", description: "Column header means units, departments or teams" },
-    Rule { id: "location.header", description: "Column header means stations or locations, map coordinates too (Latitude, Longitude, Easting, Northing, Grid reference)" },
+    Rule { id: "location.header", description: "Column header means stations or locations" },
+    Rule { id: LOCATION_COORDINATES, description: "Column header means map coordinates (Latitude, Longitude, Easting, Northing, Grid reference): locations to a few metres" },
     Rule { id: "contact.email.header", description: "Column header means e-mail addresses" },
     Rule { id: "contact.phone.header", description: "Column header means telephone numbers" },
     Rule { id: "id.nino.header", description: "Column header means National Insurance numbers" },
