@@ -296,7 +296,7 @@ pub fn mask_for_rule(rule: &str, text: &str) -> Option<&'static str> {
         Some("[address removed]")
     } else if r == "address.postcode" || r == crate::rules::patterns::TEXT_POSTCODE {
         Some("[postcode removed]")
-    } else if r == crate::rules::patterns::TEXT_VEHICLE {
+    } else if r == crate::rules::patterns::TEXT_VEHICLE || r == crate::rules::patterns::VEHICLE {
         Some("[registration removed]")
     } else if r == crate::rules::patterns::TEXT_AGE {
         Some("[age removed]")

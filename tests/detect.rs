@@ -177,6 +177,25 @@ const CASES: &[Case] = &[
         want: &[(2, P, "text.address")],
     },
     Case {
+        name: "vehicle registrations in a list of penalties are the keepers'; in a fleet list they are no one's",
+        header: &["Date", "Location", "Registration", "Recorded speed", "Fine"],
+        rows: &[
+            &["2023-01-04", "A1 Banbridge", "KL71 LPV", "52", "100"],
+            &["2023-01-05", "M1 Lisburn", "WN71VZN", "81", "100"],
+            &["2023-01-06", "A6", "n/a", "60", "100"],
+        ],
+        want: &[(2, P, "vehicle.registration"), (3, P, "vehicle.registration")],
+    },
+    Case {
+        name: "a police fleet list: its registrations flag nothing",
+        header: &["Registration", "Make", "Model", "Allocated to", "Mileage"],
+        rows: &[
+            &["KL71 LPV", "Volvo", "V90", "Pool", "179358"],
+            &["WN71VZN", "BMW", "X5", "Lisburn", "156499"],
+        ],
+        want: &[],
+    },
+    Case {
         name: "a date of birth in a note flags its row, as no risk model sees it",
         header: &["Ref", "Notes"],
         rows: &[&["1", "Born 03/04/1985 in Derry"], &["2", "Seen on 03/04/2023"]],

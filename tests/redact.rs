@@ -1310,3 +1310,19 @@ fn a_date_of_birth_alone_in_a_note_goes() {
         ],
     );
 }
+
+/// Registrations in a list of penalties go from the copy; the rest stays.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn registrations_in_a_list_of_penalties_go() {
+    let csv = b"Date,Registration,Recorded speed,Fine\n2023-01-04,KL71 LPV,52,100\n2023-01-06,n/a,60,100\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Date,Registration,Recorded speed,Fine",
+            "2023-01-04,[registration removed],52,100",
+            "2023-01-06,n/a,60,100",
+        ],
+    );
+}

@@ -37,6 +37,9 @@ pub enum What {
     },
     /// A social media handle made from a name, in free text (`@jsmith_88`).
     Handle,
+    /// A vehicle registration filling a cell (`AB12 CDE`): a person's only
+    /// in a table of offences or penalties.
+    Vehicle,
     /// A personal e-mail address.
     Email {
         /// The domain is a public body's.
@@ -139,6 +142,7 @@ impl What {
             What::CollarShape(_) => p::COLLAR_SHAPE,
             What::Email { .. } => p::EMAIL_PERSONAL,
             What::Handle => p::SOCIAL_HANDLE,
+            What::Vehicle => p::VEHICLE,
             What::RoleEmail { .. } => p::EMAIL_ROLE,
             What::Phone {
                 kind: PhoneKind::Mobile,
@@ -931,6 +935,10 @@ fn sniff(
     }
     if v.len() <= 8 && patterns::is_postcode(v) {
         stats.postcodes += 1;
+        return;
+    }
+    if v.len() <= 8 && patterns::is_vehicle_registration(v) {
+        out.push(whole(What::Vehicle));
         return;
     }
     let long = v.split(' ').nth(4).is_some();

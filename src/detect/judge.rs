@@ -221,6 +221,7 @@ pub(crate) fn could_flag(w: &What) -> bool {
             | What::CollarShape(_)
             | What::Email { .. }
             | What::Handle
+            | What::Vehicle
             | What::Phone { .. }
             | What::Nino
             | What::Nhs
@@ -288,6 +289,9 @@ pub(crate) struct Store {
     profile: Option<Arc<crate::profile::Compiled>>,
     table_staff: bool,
     table_names: bool,
+    /// The table's headers are about offences or penalties: its vehicle
+    /// registrations lead to members of the public.
+    table_penalties: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -413,6 +417,7 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
         .map(|c| super::stash(&mut arena, &c.label))
         .collect();
     let homes = cols.iter().map(|c| home_header(&c.label)).collect();
+    let table_penalties = cols.iter().any(|c| penalty_header(&c.label));
     let header_rule = cols.iter().map(|c| c.rule.is_some()).collect();
     let phones = cols.into_iter().map(|c| c.phones).collect();
     let store = Store {
@@ -429,6 +434,7 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
         profile,
         table_staff,
         table_names,
+        table_penalties,
     };
     // Decide each row (kind, number of reasons) without writing a string.
     let store = Arc::new(store);
@@ -981,6 +987,17 @@ fn judge_row(
                 &[At(col)],
                 &[At(t)],
             ),
+            What::Vehicle => {
+                if tb.table_penalties {
+                    cands.of(
+                        (14, true, Ctx::Public),
+                        p::VEHICLE,
+                        "Vehicle registration of a member of the public",
+                        &[At(col)],
+                        &[At(t)],
+                    );
+                }
+            }
             What::TextVehicle => cands.of(
                 (15, false, Ctx::Either),
                 p::TEXT_VEHICLE,
@@ -1250,6 +1267,15 @@ fn labelled_what(class: ColumnClass) -> &'static str {
 }
 
 /// Whether a column header says it holds home addresses.
+/// Whether a header is about offences or penalties
+/// ([`p::VEHICLE_PUBLIC_HEADERS`], as whole words).
+fn penalty_header(col: &str) -> bool {
+    let padded = format!(" {} ", crate::rules::headers::normalise(col));
+    p::VEHICLE_PUBLIC_HEADERS
+        .iter()
+        .any(|w| padded.contains(&format!(" {w} ")))
+}
+
 fn home_header(col: &str) -> bool {
     let l = col.to_ascii_lowercase();
     [

@@ -62,6 +62,8 @@ pub const TEXT_ADDRESS: &str = "text.address";
 pub const TEXT_POSTCODE: &str = "text.postcode";
 /// Rule id: a vehicle registration in free text.
 pub const TEXT_VEHICLE: &str = "text.vehicle";
+/// Rule id: a vehicle registration in a table of offences or penalties.
+pub const VEHICLE: &str = "vehicle.registration";
 /// Rule id: a person's age in free text.
 pub const TEXT_AGE: &str = "text.age";
 /// Rule id: a member of staff's number after its cue in free text (`collar number 1234`).
@@ -99,6 +101,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_AGE, description: "Free text giving a person's age (aged 34, 34-year-old, 34 years old): adds to a flagged row" },
     Rule { id: TEXT_STAFF_NUMBER, description: "Free text giving a member of staff's own number after what it is: collar number 1234, shoulder no 4521, warrant card 123456, officer 4521, staff or pay number 12345, call handler 4521 (three digits or more, not a year); right after an officer's name, ID or no too: Constable Morgan (ID 4521)" },
     Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
+    Rule { id: VEHICLE, description: "A vehicle registration (AB12 CDE) in a table whose headers are about offences or penalties (Fine, Penalty, PCN, Contravention, Offence, Speed, Keeper, Seized): a registration leads to its keeper, a member of the public. In other tables (a fleet list) it is none" },
     Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
 ];
@@ -443,6 +446,51 @@ fn local_char(b: u8) -> bool {
 fn domain_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
+
+/// Whether a value is a vehicle registration in the current UK format:
+/// `AB12 CDE` or `AB12CDE` (two letters, two digits, three letters).
+///
+/// ```
+/// use foi_check::rules::patterns::is_vehicle_registration;
+/// assert!(is_vehicle_registration("KL71 LPV") && is_vehicle_registration("KL71LPV"));
+/// assert!(!is_vehicle_registration("BT28 1AA") && !is_vehicle_registration("kl71 lpv"));
+/// ```
+pub fn is_vehicle_registration(v: &str) -> bool {
+    let b = v.as_bytes();
+    let (l, d) = (u8::is_ascii_uppercase, u8::is_ascii_digit);
+    match b {
+        [a, b, c, e, rest @ ..] if l(a) && l(b) && d(c) && d(e) => {
+            matches!(rest, [x, y, z] | [b' ', x, y, z] if l(x) && l(y) && l(z))
+        }
+        _ => false,
+    }
+}
+
+/// Headers that make a table's vehicle registrations members of the
+/// public's: a list of offences, penalties or seizures, whose vehicles lead
+/// to their keepers (normalised header words, whole words).
+pub const VEHICLE_PUBLIC_HEADERS: &[&str] = &[
+    "fine",
+    "penalty",
+    "pcn",
+    "penalty charge",
+    "contravention",
+    "offence",
+    "speed",
+    "speeding",
+    "recorded speed",
+    "camera",
+    "keeper",
+    "registered keeper",
+    "driver",
+    "seized",
+    "seizure",
+    "clamped",
+    "removed",
+    "ticket",
+    "fixed penalty",
+    "notice",
+];
 
 /// Each social media handle in `text` made from a person's name, as byte
 /// ranges with the `@`: an `@` that starts a word (after a space, a
