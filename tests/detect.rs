@@ -188,10 +188,10 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "a police fleet list: its registrations flag nothing",
-        header: &["Registration", "Make", "Model", "Allocated to", "Mileage"],
+        header: &["Registration", "Make", "Top speed", "Dash camera", "Date removed", "Mileage"],
         rows: &[
-            &["KL71 LPV", "Volvo", "V90", "Pool", "179358"],
-            &["WN71VZN", "BMW", "X5", "Lisburn", "156499"],
+            &["KL71 LPV", "Volvo", "130", "Yes", "", "179358"],
+            &["WN71VZN", "BMW", "155", "No", "2024-01-01", "156499"],
         ],
         want: &[],
     },

@@ -101,7 +101,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: TEXT_AGE, description: "Free text giving a person's age (aged 34, 34-year-old, 34 years old): adds to a flagged row" },
     Rule { id: TEXT_STAFF_NUMBER, description: "Free text giving a member of staff's own number after what it is: collar number 1234, shoulder no 4521, warrant card 123456, officer 4521, staff or pay number 12345, call handler 4521 (three digits or more, not a year); right after an officer's name, ID or no too: Constable Morgan (ID 4521)" },
     Rule { id: TEXT_VEHICLE, description: "Free text giving a vehicle registration (AB12 CDE): adds to a flagged row" },
-    Rule { id: VEHICLE, description: "A vehicle registration (AB12 CDE) in a table whose headers are about offences or penalties (Fine, Penalty, PCN, Contravention, Offence, Speed, Keeper, Seized): a registration leads to its keeper, a member of the public. In other tables (a fleet list) it is none" },
+    Rule { id: VEHICLE, description: "A vehicle registration (AB12 CDE) in a table whose headers are about offences or penalties (Fine, Penalty, PCN, Contravention, Offence, Recorded speed, Keeper, Seized): a registration leads to its keeper, a member of the public. In other tables (a fleet list) it is none" },
     Rule { id: "not.vehicle_registration", description: "Not a person on its own: a vehicle registration (AB12 CDE) is no collar number or name, and flags no row by itself" },
     Rule { id: "not.role_word", description: "Not identifying: a rank or role without a name, number or contact (the Inspector, ACC Operational Support)" },
 ];
@@ -471,25 +471,26 @@ pub fn is_vehicle_registration(v: &str) -> bool {
 /// to their keepers (normalised header words, whole words).
 pub const VEHICLE_PUBLIC_HEADERS: &[&str] = &[
     "fine",
+    "fines",
     "penalty",
+    "fixed penalty",
+    "fpn",
     "pcn",
     "penalty charge",
     "contravention",
     "offence",
-    "speed",
+    "offences",
     "speeding",
     "recorded speed",
-    "camera",
+    "alleged speed",
+    "nip",
     "keeper",
     "registered keeper",
-    "driver",
     "seized",
     "seizure",
     "clamped",
-    "removed",
+    "towed",
     "ticket",
-    "fixed penalty",
-    "notice",
 ];
 
 /// Each social media handle in `text` made from a person's name, as byte
