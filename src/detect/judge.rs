@@ -417,7 +417,9 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
         .map(|c| super::stash(&mut arena, &c.label))
         .collect();
     let homes = cols.iter().map(|c| home_header(&c.label)).collect();
-    let table_penalties = cols.iter().any(|c| penalty_header(&c.label));
+    let table_penalties = cols
+        .iter()
+        .any(|c| crate::rules::headers::holds_any(&c.label, p::VEHICLE_PUBLIC_HEADERS));
     let header_rule = cols.iter().map(|c| c.rule.is_some()).collect();
     let phones = cols.into_iter().map(|c| c.phones).collect();
     let store = Store {
@@ -1267,15 +1269,6 @@ fn labelled_what(class: ColumnClass) -> &'static str {
 }
 
 /// Whether a column header says it holds home addresses.
-/// Whether a header is about offences or penalties
-/// ([`p::VEHICLE_PUBLIC_HEADERS`], as whole words).
-fn penalty_header(col: &str) -> bool {
-    let padded = format!(" {} ", crate::rules::headers::normalise(col));
-    p::VEHICLE_PUBLIC_HEADERS
-        .iter()
-        .any(|w| padded.contains(&format!(" {w} ")))
-}
-
 fn home_header(col: &str) -> bool {
     let l = col.to_ascii_lowercase();
     [

@@ -334,19 +334,15 @@ fn address_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 }
 
 /// Whether tokens `k` and `k + 1` (or `k` alone) are a vehicle
-/// registration in the current UK format (`AB12 CDE`, `AB12CDE`): the token
-/// after the last one used.
-fn registration_at(toks: &[Tok], k: usize) -> Option<usize> {
-    let t = toks.get(k)?.w.as_bytes();
-    let (letters, digits) = (u8::is_ascii_uppercase, u8::is_ascii_digit);
-    let front =
-        |b: &[u8]| matches!(b, [a, b, c, d] if letters(a) && letters(b) && digits(c) && digits(d));
-    let back = |b: &[u8]| b.len() == 3 && b.iter().all(letters);
-    match t {
-        [f @ .., x, y, z] if t.len() == 7 && front(f) && back(&[*x, *y, *z]) => Some(k + 1),
-        _ if front(t) && back(toks.get(k + 1)?.w.as_bytes()) => Some(k + 2),
-        _ => None,
+/// registration ([`patterns::is_vehicle_registration`]: `AB12 CDE`,
+/// `AB12CDE`): the token after the last one used.
+fn registration_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    if patterns::is_vehicle_registration(t.w) {
+        return Some(k + 1);
     }
+    let n = toks.get(k + 1)?;
+    (n.s == t.e + 1 && patterns::is_vehicle_registration(text.get(t.s..n.e)?)).then_some(k + 2)
 }
 
 /// Words before a number in free text that say it is an officer's or a
@@ -570,8 +566,10 @@ fn id_after_officer(
     let (Some(prev), Some(cue)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) else {
         return k;
     };
-    let gap = text.get(prev.e..cue.s).unwrap_or("x").trim();
-    if !matches!(gap, "" | "(" | "," | "-" | "–") || !ID_AFTER_OFFICER.contains(&low(lows, cue)) {
+    let gap = text.get(prev.e..cue.s).map(str::trim);
+    if !matches!(gap, Some("" | "(" | "," | "-" | "–"))
+        || !ID_AFTER_OFFICER.contains(&low(lows, cue))
+    {
         return k;
     }
     let mut j = k + 1;
@@ -979,7 +977,7 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
                 continue;
             }
             let postcode = postcode_at(text, &toks, i).map(|a| (a, What::TextPostcode));
-            let vehicle = || registration_at(&toks, i).map(|a| (a, What::TextVehicle));
+            let vehicle = || registration_at(text, &toks, i).map(|a| (a, What::TextVehicle));
             let age = || age_at(&toks, &lows, i).map(|a| (a, What::TextAge));
             let number = || staff_number_at(&toks, &lows, i).map(|a| (a, What::TextStaffNumber));
             if let Some((after, what)) = postcode.or_else(vehicle).or_else(age).or_else(number) {

@@ -1069,6 +1069,14 @@ fn by_first_word() -> &'static crate::detect::FastMap<&'static str, Vec<(usize, 
     })
 }
 
+/// Whether a header holds one of `phrases` (normalised) as whole words:
+/// `Recorded speed (mph)` holds `recorded speed`, `Top speed` does not hold
+/// `speeding`.
+pub fn holds_any(header: &str, phrases: &[&str]) -> bool {
+    let padded = format!(" {} ", normalise(header));
+    phrases.iter().any(|p| has_words(&padded, p))
+}
+
 /// Whether `padded` (a normalised header with a space at each end) holds
 /// `phrase` as whole words: ` {phrase} ` in it, found without building it.
 fn has_words(padded: &str, phrase: &str) -> bool {
