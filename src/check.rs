@@ -5,7 +5,9 @@ use crate::error::{Error, ErrorKind};
 use crate::options::Options;
 use crate::profile::{Compiled, Roster};
 use crate::read::{Reader, Sink, Table};
-use crate::report::{Advice, Kind, Problem, Reasons, Report, RowFinding, Summary, TableInfo};
+use crate::report::{
+    Advice, ColumnReport, Kind, Problem, Reasons, Report, RowFinding, Summary, TableInfo,
+};
 use crate::risk::{RiskFindings, RiskScanner};
 use std::sync::Arc;
 
@@ -601,6 +603,7 @@ impl Checker {
 
         let mut rows: Vec<RowFinding> = Vec::new();
         let mut columns = Vec::new();
+        let mut special = Vec::new();
         for f in findings {
             if rows.is_empty() {
                 rows = f.rows;
@@ -608,6 +611,7 @@ impl Checker {
                 rows.extend(f.rows);
             }
             columns.extend(f.columns);
+            special.extend(f.special);
         }
         let mut advice: Vec<Advice> = Vec::new();
         let mut more: Vec<RowFinding> = Vec::new();
@@ -617,6 +621,12 @@ impl Checker {
         }
         let rows = merge_rows(rows, more);
         columns.sort_by_key(|c| (c.table, c.index));
+        // The most serious first: what a disclosure of the rows would reveal.
+        let mut special = special_advice(&special, &columns);
+        if !special.is_empty() {
+            special.append(&mut advice);
+            advice = special;
+        }
         let mut summary = Summary::default();
         for r in &rows {
             summary.add(r.kind);
@@ -679,6 +689,48 @@ impl Checker {
             settings: options,
         }
     }
+}
+
+/// Advice on each column of special category data (UK GDPR Article 9)
+/// that rows identifying someone hold (counted by the detector): published
+/// beside what identifies them, it makes a serious breach.
+fn special_advice(special: &[crate::detect::SpecialRows], columns: &[ColumnReport]) -> Vec<Advice> {
+    special
+        .iter()
+        .filter_map(|s| {
+            let cat = crate::rules::special::category(s.category)?;
+            let col = columns
+                .iter()
+                .find(|c| c.table == s.table && c.index == s.column)?;
+            let ids: Vec<String> = columns
+                .iter()
+                .filter(|i| i.table == col.table && i.identifying)
+                .map(|i| format!("\"{}\"", i.name))
+                .collect();
+            let what = if ids.is_empty() {
+                "what identifies them (each row's reasons say what)".to_string()
+            } else {
+                format!("what identifies them ({})", ids.join(", "))
+            };
+            let rows = if s.rows == 1 {
+                "1 row that identifies someone".to_string()
+            } else {
+                format!(
+                    "{} rows that identify someone",
+                    crate::detect::thousands(s.rows)
+                )
+            };
+            Some(Advice {
+                table: col.table,
+                rule: crate::rules::special::ADVICE.to_string(),
+                columns: vec![col.name.clone()],
+                text: format!(
+                    "\"{}\" holds {}, special category data (UK GDPR Article 9), on {rows}. Published beside what identifies them, it makes a serious breach: remove {what}, or remove \"{}\", before publishing.",
+                    col.name, cat.holds, col.name
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The error a check gets if its detector's thread stops early.

@@ -116,6 +116,10 @@ pub enum ColumnClass {
     Vetting,
     /// Photo file names.
     Photo,
+    /// Special category data (UK GDPR Article 9): health, religion, sexual
+    /// orientation, trade union membership, political opinions. Ethnicity
+    /// is too, but keeps its own class as a quasi-identifier.
+    SpecialCategory,
     /// Prose: descriptions, notes, comments.
     FreeText,
     /// Counts or amounts (numbers).

@@ -1200,3 +1200,56 @@ fn driving_licence_numbers_are_people() {
     ];
     flags_each(cases);
 }
+
+/// A column of special category data beside rows that identify someone
+/// gets advice that names it, how many rows, its category and what
+/// identifies them, ahead of the other advice; with no one identified, or
+/// only non-answers, there is none.
+#[test]
+fn special_category_data_beside_identified_rows_gets_advice() {
+    let csv = "Employee number,Department,Absence reason,Days lost\n\
+               E10234,Custody,Cancer,60\n\
+               E10872,Response,Stress/anxiety,14\n\
+               E11002,Custody,Prefer not to say,3\n";
+    let r = check_bytes("sickness.csv", csv.as_bytes(), &Options::default());
+    let special: Vec<(&str, &[String], &str)> = r
+        .advice
+        .iter()
+        .map(|a| (a.rule.as_str(), a.columns.as_slice(), a.text.as_str()))
+        .filter(|(rule, _, _)| rule.starts_with("special."))
+        .collect();
+    assert_eq!(
+        special,
+        [(
+            "special.advice",
+            &["Absence reason".to_string()][..],
+            "\"Absence reason\" holds health information, special category data (UK GDPR Article 9), \
+             on 2 rows that identify someone. Published beside what identifies them, it makes a \
+             serious breach: remove what identifies them (\"Employee number\"), or remove \
+             \"Absence reason\", before publishing."
+        )]
+    );
+    assert_eq!(
+        r.advice.first().map(|a| a.rule.as_str()),
+        Some("special.advice")
+    );
+
+    // The same absences with no one identified: the table is the FOI answer.
+    let csv =
+        "Department,Absence reason,Days lost\nCustody,Cancer,60\nResponse,Stress/anxiety,14\n";
+    let r = check_bytes("sickness.csv", csv.as_bytes(), &Options::default());
+    assert!(
+        !r.advice.iter().any(|a| a.rule.starts_with("special.")),
+        "{:?}",
+        r.advice
+    );
+    // Staff numbers beside non-answers only: nothing special is disclosed.
+    let csv = "Employee number,Religion\nE10234,Prefer not to say\nE10872,Not stated\n";
+    let r = check_bytes("religion.csv", csv.as_bytes(), &Options::default());
+    assert_eq!(r.rows.len(), 2);
+    assert!(
+        !r.advice.iter().any(|a| a.rule.starts_with("special.")),
+        "{:?}",
+        r.advice
+    );
+}

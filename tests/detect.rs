@@ -348,6 +348,73 @@ fn tables() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// Special category data adds to a row that identifies someone, after
+/// what identifies them and before their rank; alone it flags nothing.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn special_category_data_adds_to_a_flagged_row() {
+    let f = scan(
+        &[
+            "Employee number",
+            "Rank",
+            "Absence reason",
+            "Ethnicity",
+            "Days lost",
+        ],
+        &[
+            &["E10234", "Sergeant", "Cancer", "White - Irish", "60"],
+            &["", "Constable", "Stress/anxiety", "Black - African", "14"],
+            &[
+                "E10872",
+                "Constable",
+                "Prefer not to say",
+                "Not stated",
+                "3",
+            ],
+        ],
+    );
+    let rows: Vec<(u64, Vec<&str>)> = f
+        .rows
+        .iter()
+        .map(|r| (r.row, r.reasons.iter().map(|x| x.rule).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                2,
+                vec![
+                    "number.staff",
+                    "special.health",
+                    "special.ethnic_origin",
+                    "rank.police"
+                ]
+            ),
+            (4, vec!["number.staff", "rank.police"]),
+        ]
+    );
+    let r = f.rows.first().expect("row flagged");
+    let health = r.reasons.get(1).expect("health reason");
+    assert_eq!(
+        health.why,
+        "Health information (special category data) in Absence reason: Cancer"
+    );
+    let col = f
+        .columns
+        .iter()
+        .find(|c| c.name == "Absence reason")
+        .expect("column");
+    assert_eq!(col.class, ColumnClass::SpecialCategory);
+    assert!(!col.identifying);
+    assert!(
+        col.evidence.starts_with(
+            "header 'Absence reason' means health information (special category data)"
+        ),
+        "{}",
+        col.evidence
+    );
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn reasons_read_well() {

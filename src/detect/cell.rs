@@ -6,7 +6,7 @@ use super::name::{self, NameShape};
 use super::text;
 use crate::report::ColumnClass;
 use crate::rules::patterns::{self, PhoneKind, Who};
-use crate::rules::{headers, names, staff};
+use crate::rules::{headers, names, special, staff};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +72,9 @@ pub enum What {
     Vetting(u16),
     /// A sensitive unit (index into [`staff::SENSITIVE_UNITS`]).
     Unit(u16),
+    /// Special category data (index into [`special::CATEGORIES`]) in a
+    /// column whose header says so.
+    Special(u8),
     /// Free text: rank + name.
     TextRankName(u16),
     /// Free text: rank + number.
@@ -161,6 +164,7 @@ impl What {
             What::Photo(_) => p::PHOTO,
             What::Vetting(_) => staff::VETTING,
             What::Unit(_) => staff::UNIT_SENSITIVE,
+            What::Special(c) => special::category(c).map_or("special", |c| c.rule),
             What::TextRankName(_) => p::TEXT_RANK_NAME,
             What::TextRankNumber(_) => p::TEXT_RANK_NUMBER,
             What::TextTitleName => p::TEXT_TITLE_NAME,
@@ -236,6 +240,8 @@ pub struct Stats {
     pub vetting: u32,
     /// Sensitive units.
     pub sensitive: u32,
+    /// Special category values (not a non-answer, a number or a date).
+    pub special: u32,
     /// Plain numbers.
     pub numeric: u32,
     /// Long text (five words or more).
@@ -268,6 +274,7 @@ impl Stats {
             photos: self.photos - before.photos,
             vetting: self.vetting - before.vetting,
             sensitive: self.sensitive - before.sensitive,
+            special: self.special - before.special,
             numeric: self.numeric - before.numeric,
             long_text: self.long_text - before.long_text,
             mentions: self.mentions - before.mentions,
@@ -296,6 +303,7 @@ impl Stats {
         self.photos += d.photos;
         self.vetting += d.vetting;
         self.sensitive += d.sensitive;
+        self.special += d.special;
         self.numeric += d.numeric;
         self.long_text += d.long_text;
         self.mentions += d.mentions;
@@ -323,6 +331,7 @@ impl Stats {
         self.photos = self.photos.saturating_add(d.photos.saturating_mul(n));
         self.vetting = self.vetting.saturating_add(d.vetting.saturating_mul(n));
         self.sensitive = self.sensitive.saturating_add(d.sensitive.saturating_mul(n));
+        self.special = self.special.saturating_add(d.special.saturating_mul(n));
         self.numeric = self.numeric.saturating_add(d.numeric.saturating_mul(n));
         self.long_text = self.long_text.saturating_add(d.long_text.saturating_mul(n));
         self.mentions = self.mentions.saturating_add(d.mentions.saturating_mul(n));
@@ -382,6 +391,9 @@ pub enum Mode {
     Vetting,
     /// Photos.
     Photo,
+    /// Special category data of this category (index into
+    /// [`special::CATEGORIES`]).
+    Special(u8),
     /// Free text.
     Text,
     /// A column whose header says it holds nothing personal (ages, counts,
@@ -396,6 +408,9 @@ impl Mode {
     /// narrower for a column of who used a record ([`Mode::User`]) and for
     /// one member of staff a row ([`Mode::StaffName`]).
     pub fn for_header(rule: Option<&headers::HeaderRule>, header: &str) -> Mode {
+        if let Some(c) = rule.and_then(|r| special::for_header_rule(r.id)) {
+            return Mode::Special(c);
+        }
         match rule {
             Some(r) if r.id == headers::USER => Mode::User,
             Some(r) if r.role == headers::Role::Staff && headers::one_person(header) => {
@@ -434,6 +449,9 @@ impl Mode {
             Some(C::Vetting) => Mode::Vetting,
             Some(C::Photo) => Mode::Photo,
             Some(C::FreeText) => Mode::Text,
+            // Without its header rule the category is not known: the
+            // header's own mode reads it ([`Mode::for_header`]).
+            Some(C::SpecialCategory) => Mode::Quiet,
             Some(
                 C::Location
                 | C::Age
@@ -812,6 +830,19 @@ pub fn classify(
             if let Some(namey) = patterns::photo_file(v) {
                 stats.photos += 1;
                 out.push(whole(What::Photo(namey)));
+            }
+        }
+        Mode::Special(c) => {
+            if special::is_answer(v) {
+                stats.special += 1;
+                out.push(whole(What::Special(c)));
+            }
+            // `Stress after an incident with Sgt Byrne`: a note names people.
+            if special::category(c).is_some_and(|c| c.notes)
+                && v.contains(' ')
+                && text::scan(cell, out)
+            {
+                stats.mentions += 1;
             }
         }
         Mode::Text => {

@@ -49,8 +49,8 @@ const MIN_CELLS: u32 = 5;
 const CONTENT_SHARE: f64 = 0.5;
 
 /// `1204` -> `1,204`.
-pub(crate) fn thousands(n: u32) -> String {
-    let s = n.to_string();
+pub(crate) fn thousands(n: impl Into<u64>) -> String {
+    let s = n.into().to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
@@ -131,6 +131,7 @@ fn header_means(class: ColumnClass) -> &'static str {
         C::Postcode => "postcodes",
         C::Vetting => "vetting levels",
         C::Photo => "photos",
+        C::SpecialCategory => "special category data",
         C::FreeText => "free text",
         C::Count => "counts or amounts",
         C::Date => "dates",
@@ -160,7 +161,15 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 | ColumnClass::Vetting
                 | ColumnClass::Unit
         ) || (is_name_class(class) && role == Role::Staff);
-        let head = format!("header '{}' means {}", c.label, header_means(class));
+        let head = match crate::rules::special::for_header_rule(rule.id)
+            .and_then(crate::rules::special::category)
+        {
+            Some(k) if class == ColumnClass::SpecialCategory => format!(
+                "header '{}' means {} (special category data)",
+                c.label, k.holds
+            ),
+            _ => format!("header '{}' means {}", c.label, header_means(class)),
+        };
         if n == 0 {
             return Folded {
                 class,

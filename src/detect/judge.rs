@@ -379,8 +379,18 @@ impl Store {
     }
 }
 
-pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
+/// Judge a table's kept rows: the flagged rows, and for each column of
+/// special category data how many of them hold a value of it.
+pub(crate) fn judge(
+    s: TableScanner,
+    folded: Vec<Folded>,
+) -> (Vec<RowFinding>, Vec<super::SpecialRows>) {
     let labels_staff = s.labels_staff();
+    let file_index: Vec<usize> = s.cols.iter().map(|c| c.file_index).collect();
+    let has_special = s
+        .cols
+        .iter()
+        .any(|c| matches!(c.mode, super::cell::Mode::Special(_)));
     let TableScanner {
         table,
         cols,
@@ -445,6 +455,7 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
     let mut scratch = String::new();
     let mut row_hits = Vec::new();
     let mut verdicts = Verdicts::new(&store, judge_each_row);
+    let mut special: Vec<super::SpecialRows> = Vec::new();
     for (k, kept) in store.rows.iter().enumerate() {
         let verdict = verdicts.get_or_judge(&store, k, &mut row_hits, |hits| {
             let kind = judge_row(&store, hits, true, &mut scratch, &mut list);
@@ -459,9 +470,34 @@ pub(crate) fn judge(s: TableScanner, folded: Vec<Folded>) -> Vec<RowFinding> {
                 table,
                 reasons: Reasons::judged(&store, k, n),
             });
+            // A flagged row's special category values are among its
+            // reasons (one hit a cell): counted here, from its hits, as
+            // reading every row's reasons back cost more than the check.
+            if has_special {
+                row_hits.clear();
+                store.row_hits(k, &mut row_hits);
+                for h in &row_hits {
+                    let What::Special(category) = h.what else {
+                        continue;
+                    };
+                    let column = file_index.get(h.col as usize).copied().unwrap_or(0);
+                    match special.iter_mut().find(|s: &&mut super::SpecialRows| {
+                        s.column == column && s.category == category
+                    }) {
+                        Some(s) => s.rows += 1,
+                        None => special.push(super::SpecialRows {
+                            table: table.unwrap_or(0),
+                            column,
+                            category,
+                            rows: 1,
+                        }),
+                    }
+                }
+            }
         }
     }
-    out
+    special.sort_by_key(|s| (s.column, s.category));
+    (out, special)
 }
 
 /// The verdicts (kind and number of reasons, or not flagged) of the rows
@@ -1054,6 +1090,25 @@ fn judge_row(
                         At(t),
                     ],
                 );
+            }
+            // After what identifies the person, before their rank: the
+            // reason a disclosure of this row is serious.
+            What::Special(c) => {
+                if let Some(k) = crate::rules::special::category(c) {
+                    cands.with(
+                        (9, false, Ctx::Either),
+                        k.rule,
+                        col,
+                        t,
+                        &[
+                            Lit(k.label),
+                            Lit(" (special category data) in "),
+                            At(col),
+                            Lit(": "),
+                            At(t),
+                        ],
+                    );
+                }
             }
             What::Unit(u) => {
                 let name = staff::SENSITIVE_UNITS

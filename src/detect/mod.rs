@@ -36,6 +36,7 @@
 
 pub mod cell;
 mod column;
+pub(crate) use column::thousands;
 pub mod judge;
 pub mod name;
 mod profile;
@@ -65,6 +66,23 @@ pub struct Findings {
     /// list of labels and values, a form or a table on its side, whose
     /// combinations of values describe no one.
     pub records: bool,
+    /// For each column of special category data, how many flagged rows
+    /// hold a value of it (the reasons of rule
+    /// [`crate::rules::special::Category::rule`]).
+    pub special: Vec<SpecialRows>,
+}
+
+/// How many flagged rows hold a value of a column of special category data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpecialRows {
+    /// Index into the report's tables.
+    pub table: usize,
+    /// 0-based column in the file.
+    pub column: usize,
+    /// Index into [`crate::rules::special::CATEGORIES`].
+    pub category: u8,
+    /// Flagged rows with a value in the column.
+    pub rows: u64,
 }
 
 /// One column of a table: what its header says, and counts of its cells.
@@ -1188,11 +1206,12 @@ impl TableScanner {
                 .collect(),
             None => Vec::new(),
         };
-        let rows = judge::judge(self, folded);
+        let (rows, special) = judge::judge(self, folded);
         Findings {
             rows,
             columns,
             records: !key_value,
+            special,
         }
     }
 }

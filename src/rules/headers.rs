@@ -501,7 +501,112 @@ pub const HEADERS: &[HeaderRule] = &[
             "ethnic group",
             "ethnic origin",
             "race",
-            "nationality",
+        ],
+    ),
+    h(
+        "nationality.header",
+        C::Ethnicity,
+        N,
+        true,
+        &["nationality"],
+    ),
+    // Special category data (`super::special`): never identifying, but
+    // serious beside what is. Specific phrases may sit inside a header
+    // (`Sickness absence reason`); general words count only as the whole
+    // header (`Health`, `Injury`), as inside one they are often about
+    // something else (`Health and safety`, `Date of diagnosis`).
+    h(
+        "special.header.health",
+        C::SpecialCategory,
+        N,
+        true,
+        &[
+            "absence reason",
+            "reason for absence",
+            "sickness reason",
+            "reason for sickness",
+            "sickness absence reason",
+            "medical condition",
+            "medical conditions",
+            "health condition",
+            "health conditions",
+            "sickness category",
+            "cause of absence",
+            "medical reason",
+            "disability",
+            "disabilities",
+            "medical history",
+            "illness",
+            "nature of injury",
+            "injury type",
+            "type of injury",
+            "injury sustained",
+            "injuries sustained",
+            "injury details",
+        ],
+    ),
+    h(
+        "special.header.health",
+        C::SpecialCategory,
+        N,
+        false,
+        &[
+            "health",
+            "mental health",
+            "diagnosis",
+            "injury",
+            "injuries",
+            "medical",
+            "medication",
+            "disabled",
+            "impairment",
+        ],
+    ),
+    h(
+        "special.header.religion",
+        C::SpecialCategory,
+        N,
+        true,
+        &["religion", "religious belief", "religion or belief"],
+    ),
+    h(
+        "special.header.religion",
+        C::SpecialCategory,
+        N,
+        false,
+        &["faith", "belief"],
+    ),
+    h(
+        "special.header.sexual_orientation",
+        C::SpecialCategory,
+        N,
+        true,
+        &["sexual orientation", "sexuality"],
+    ),
+    h(
+        "special.header.trade_union",
+        C::SpecialCategory,
+        N,
+        true,
+        &["trade union", "union membership", "union member"],
+    ),
+    h(
+        "special.header.trade_union",
+        C::SpecialCategory,
+        N,
+        false,
+        &["union"],
+    ),
+    h(
+        "special.header.political",
+        C::SpecialCategory,
+        N,
+        true,
+        &[
+            "political opinion",
+            "political opinions",
+            "political views",
+            "political affiliation",
         ],
     ),
     h(
@@ -886,7 +991,13 @@ pub const RULES: &[Rule] = &[
     Rule { id: "text.header", description: "Column header means free text (Description, Details, Notes, Comments)" },
     Rule { id: "age.header", description: "Column header means ages or age bands (not identifying alone)" },
     Rule { id: "gender.header", description: "Column header means gender or sex (not identifying alone)" },
-    Rule { id: "ethnicity.header", description: "Column header means ethnicity (not identifying alone)" },
+    Rule { id: "ethnicity.header", description: "Column header means ethnicity (not identifying alone; special category data beside what identifies)" },
+    Rule { id: "nationality.header", description: "Column header means nationality (not identifying alone)" },
+    Rule { id: "special.header.health", description: "Column header means health information (Absence reason, Medical condition, Disability, Diagnosis, Injury): special category data" },
+    Rule { id: "special.header.religion", description: "Column header means religion or belief (Religion, Faith): special category data" },
+    Rule { id: "special.header.sexual_orientation", description: "Column header means sexual orientation: special category data" },
+    Rule { id: "special.header.trade_union", description: "Column header means trade union membership (Trade union, Union member): special category data" },
+    Rule { id: "special.header.political", description: "Column header means political opinions (Political opinion, Political affiliation): special category data" },
     Rule { id: "service.header", description: "Column header means length of service or joining dates (not identifying alone)" },
     Rule { id: "contract.header", description: "Column header means contract type or working pattern (not identifying alone)" },
     Rule { id: "salary.header", description: "Column header means salary or pay band (not identifying alone)" },
@@ -1031,6 +1142,9 @@ pub fn match_header(header: &str) -> Option<&'static HeaderRule> {
     if COUNT_PREFIXES.iter().any(|p| norm.starts_with(p)) {
         return HEADERS.iter().find(|r| r.id == "count.header");
     }
+    // `Disability count`, `Headcount by religion` are counts of people, not
+    // their health or beliefs.
+    let counts = COUNT_WORDS.iter().any(|w| has_words(&padded, w));
     // A phrase found as whole words starts with one of the header's words,
     // so only the phrases that start with one are searched for (a search of
     // each of ~800 phrases cost ~0.3 ms a header, seconds for a file of
@@ -1047,7 +1161,7 @@ pub fn match_header(header: &str) -> Option<&'static HeaderRule> {
     found
         .into_iter()
         .filter_map(|r| HEADERS.get(r))
-        .find(|r| r.inside && !(counted && is_name_class(r.class)))
+        .find(|r| r.inside && !(counted && is_name_class(r.class)) && !(counts && is_special(r)))
 }
 
 /// Every phrase of [`HEADERS`] by its first word, with its rule's place in
@@ -1096,6 +1210,24 @@ const COUNT_PREFIXES: &[&str] = &[
     "percentage of ",
     "proportion of ",
 ];
+
+/// A header holding one of these words counts people: it is no column of
+/// special category data (`Disability count`).
+const COUNT_WORDS: &[&str] = &[
+    "count",
+    "total",
+    "number",
+    "numbers",
+    "headcount",
+    "fte",
+    "percentage",
+    "proportion",
+    "rate",
+];
+
+fn is_special(r: &HeaderRule) -> bool {
+    r.class == C::SpecialCategory
+}
 
 /// A header holding one of these words is not a name column (`Officer Type`).
 const NOT_NAME_WORDS: &[&str] = &[
@@ -1200,9 +1332,11 @@ mod tests {
             if COUNT_PREFIXES.iter().any(|p| norm.starts_with(p)) {
                 return HEADERS.iter().find(|r| r.id == "count.header");
             }
+            let counts = COUNT_WORDS.iter().any(|w| has_words(&padded, w));
             HEADERS.iter().find(|r| {
                 r.inside
                     && !(counted && is_name_class(r.class))
+                    && !(counts && is_special(r))
                     && r.phrases.iter().any(|p| has_words(&padded, p))
             })
         };

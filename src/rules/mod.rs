@@ -17,6 +17,7 @@ type WordMap<V> = std::collections::HashMap<&'static str, V, foldhash::fast::Fix
 pub mod headers;
 pub mod names;
 pub mod patterns;
+pub mod special;
 pub mod staff;
 pub mod words;
 
@@ -38,6 +39,7 @@ pub fn all() -> Vec<Rule> {
     v.extend_from_slice(staff::RULES);
     v.extend_from_slice(patterns::RULES);
     v.extend_from_slice(headers::RULES);
+    v.extend_from_slice(special::RULES);
     v.extend_from_slice(crate::profile::RULES);
     v.extend(crate::risk::rules());
     v
