@@ -51,6 +51,20 @@ use Kind::{Person as P, Staff as S, StaffSenior as SS};
 
 const CASES: &[Case] = &[
     Case {
+        name: "a rank before a name in a name column: an officer, senior or not",
+        header: &["Name", "Station"],
+        rows: &[
+            &["PC J Morgan", "Lisburn"],
+            &["Jane Smith", "Omagh"],
+            &["Chief Constable Simon Byrne", "HQ"],
+        ],
+        want: &[
+            (2, S, "name.full"),
+            (3, P, "name.full"),
+            (4, SS, "name.full"),
+        ],
+    },
+    Case {
         name: "PSNI-style staff list: surname, initial, rank, station, unit",
         header: &["Surname", "Initial", "Rank", "Station", "Unit"],
         rows: &[

@@ -476,6 +476,29 @@ pub struct Scratch {
     domains: patterns::Domains,
 }
 
+/// The rank a name starts with (`PC J Morgan`, `Chief Constable Simon
+/// Byrne`); `norm` is scratch. Most names start with no rank word, and are
+/// turned away by their first word alone.
+pub(crate) fn rank_before_name(v: &str, norm: &mut String) -> Option<u16> {
+    let (first, rest) = v.split_once(' ')?;
+    if rest.trim().is_empty() || !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for b in first.bytes().filter(|b| *b != b'.') {
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    if !staff::starts_rank(std::str::from_utf8(buf.get(..n)?).ok()?) {
+        return None;
+    }
+    staff::normalise_value(v, norm);
+    let head = norm.split(' ').next().unwrap_or("");
+    let r = staff::lookup_rank(head).or_else(|| staff::rank_prefix(norm))?;
+    u16::try_from(r).ok()
+}
+
 fn has_gazetteer_word(v: &str) -> bool {
     v.split([' ', ',', '-'])
         .filter(|w| w.chars().count() > 1)
@@ -644,6 +667,11 @@ pub fn classify(
                     stats.gazetteer += 1;
                 }
                 out.push(whole(What::Name(shape)));
+                // `PC J Morgan`, `ACC Alan Todd` under `Name`: the rank says
+                // the row is an officer's (and a senior one's).
+                if let Some(r) = rank_before_name(v, &mut scratch.norm) {
+                    out.push(whole(What::Rank(r)));
+                }
             }
             Err(_) => {
                 if let Some(r) = collar_shape(v) {

@@ -657,7 +657,13 @@ fn judge_row(
     let mut direct_any = false;
     for h in hits {
         let rank = match h.what {
-            What::Rank(r) if matches!(class(h), ColumnClass::RankGrade | ColumnClass::JobTitle) => {
+            // In a name column, the rank a name starts with (`PC J Morgan`).
+            What::Rank(r)
+                if matches!(
+                    class(h),
+                    ColumnClass::RankGrade | ColumnClass::JobTitle | ColumnClass::Name
+                ) =>
+            {
                 Some(r)
             }
             What::CollarShape(r) => Some(r),
