@@ -254,6 +254,14 @@ fn column_choice_from_headers() {
             Some(HeaderMeaning::Qi(QiKind::Service)),
         ),
         ("Date joined", Some(HeaderMeaning::Qi(QiKind::Service))),
+        ("Start date", Some(HeaderMeaning::Qi(QiKind::Service))),
+        (
+            "Officer start date",
+            Some(HeaderMeaning::Qi(QiKind::Service)),
+        ),
+        // a start that is not the person's joining
+        ("Liability start date", Some(HeaderMeaning::Period)),
+        ("Contract start date", Some(HeaderMeaning::Period)),
         ("Working pattern", Some(HeaderMeaning::Qi(QiKind::Contract))),
         ("Job title", Some(HeaderMeaning::Qi(QiKind::JobTitle))),
         ("Officer name", Some(HeaderMeaning::Identifier)),

@@ -227,6 +227,8 @@ fn headers_map_to_classes() {
         ("Disability status", Some(C::SpecialCategory)),
         ("Diagnosis", Some(C::SpecialCategory)),
         ("Injury", Some(C::SpecialCategory)),
+        ("Start date", Some(C::Service)),
+        ("Liability start date", Some(C::Date)),
         ("Injury sustained", Some(C::SpecialCategory)),
         ("Illness category", Some(C::SpecialCategory)),
         ("Reason for sickness absence", Some(C::SpecialCategory)),

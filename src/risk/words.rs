@@ -602,6 +602,15 @@ pub const HEADER_WORDS: &[HeaderWord] = &[
             "counter hours",
             "front counter hours",
             "public opening hours",
+            // A start that is not the person's joining: of an account, a
+            // contract, an absence (the longer phrase wins over `start date`).
+            "liability start date",
+            "contract start date",
+            "agreement start date",
+            "tenancy start date",
+            "licence start date",
+            "absence start date",
+            "account start date",
         ],
     },
 ];

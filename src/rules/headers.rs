@@ -621,12 +621,14 @@ pub const HEADERS: &[HeaderRule] = &[
             "date joined",
             "joined",
             "year joined",
-            "start date",
             "date of appointment",
             "appointed",
             "joining date",
         ],
     ),
+    // Inside a longer header a start is often not the person's joining
+    // (`Contract start date`, `Liability start date`): a date.
+    h("service.header", C::Service, N, false, &["start date"]),
     h(
         "contract.header",
         C::Contract,
