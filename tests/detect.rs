@@ -362,6 +362,103 @@ fn tables() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// A column of people or organisations (`Supplier`, `Account holder`), and
+/// a column of members of the public few of whose values are names (a
+/// `Requester` column of newspapers): a person's full name there is a
+/// member of the public's; organisations and lone words are not; the column
+/// is not one to remove whole.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn people_among_organisations_are_found() {
+    type Rows<'a> = &'a [&'a [&'a str]];
+    type Want<'a> = &'a [(u64, Kind, &'a str)];
+    let cases: &[(&str, Rows, Want)] = &[
+        (
+            "Supplier",
+            &[
+                &["Acme Holdings Ltd"],
+                &["Siobhan Kelly"],
+                &["Murphy Brothers"],
+                &["Mr D Price"],
+                &["Unison"],
+            ],
+            &[(3, P, "name.full"), (5, P, "name.full")],
+        ),
+        (
+            "Payee",
+            &[
+                &["PC J Morgan"],
+                &["Acme Taxis Ltd"],
+                &["Chief Inspector Dunne"],
+                &["Kelly"],
+            ],
+            &[(2, S, "name.full"), (4, S, "name.full")],
+        ),
+        (
+            "Account holder",
+            &[
+                &["Belfast City Council"],
+                &["KELLY, Siobhan"],
+                &["Riverside Gyms"],
+                &["Daily Mail"],
+            ],
+            &[(3, P, "name.full")],
+        ),
+        (
+            "Requester",
+            &[
+                &["BBC News"],
+                &["Belfast Telegraph"],
+                &["Daniel Price"],
+                &["The Irish News"],
+                &["WhatDoTheyKnow user"],
+                &["Committee on the Administration of Justice"],
+                &["Amnesty International UK"],
+                &["Siobhan Kelly"],
+                &["Channel 4 News"],
+                &["Newry Reporter Ltd"],
+            ],
+            &[(4, P, "name.full"), (9, P, "name.full")],
+        ),
+    ];
+    // Beside a department (staff context), a sole trader is still a member
+    // of the public; an officer named with a rank is staff.
+    let f = scan(
+        &["Department", "Supplier"],
+        &[
+            &["Estates", "Acme Holdings Ltd"],
+            &["Fleet", "Siobhan Kelly"],
+            &["Training", "PC J Morgan"],
+        ],
+    );
+    assert_eq!(
+        flagged(&f),
+        [
+            (3, P, "name.full".to_string()),
+            (4, S, "name.full".to_string())
+        ]
+    );
+    for (header, rows, want) in cases {
+        let f = scan(&[header], rows);
+        let got: Vec<(u64, Kind, String, usize)> = f
+            .rows
+            .iter()
+            .map(|r| {
+                let first = r.reasons.first().map(|x| x.rule.to_string());
+                (r.row, r.kind, first.unwrap_or_default(), r.reasons.len())
+            })
+            .collect();
+        let want: Vec<(u64, Kind, String, usize)> = want
+            .iter()
+            .map(|(r, k, x)| (*r, *k, x.to_string(), 1))
+            .collect();
+        assert_eq!(got, want, "{header}");
+        let col = f.columns.first().expect("column");
+        assert_eq!(col.class, ColumnClass::Name, "{header}");
+        assert!(!col.identifying, "{header}: {}", col.evidence);
+    }
+}
+
 /// Special category data adds to a row that identifies someone, after
 /// what identifies them and before their rank; alone it flags nothing.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

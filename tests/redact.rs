@@ -1326,3 +1326,24 @@ fn registrations_in_a_list_of_penalties_go() {
         ],
     );
 }
+
+/// A person among the suppliers (a sole trader) goes from the safe copy,
+/// where they are; the companies, and the column, stay.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_sole_trader_among_suppliers_is_masked_where_they_are() {
+    let csv = b"Supplier,Amount\nAcme Holdings Ltd,1200\nSiobhan Kelly,640\nBelfast City Council,9000\nMurphy Brothers,800\nMr D Price,510\nGreen Leaf Cafe,700\n";
+    default_copy_is(
+        csv,
+        &[3, 6],
+        &[
+            "Supplier,Amount",
+            "Acme Holdings Ltd,1200",
+            "[name removed],640",
+            "Belfast City Council,9000",
+            "Murphy Brothers,800",
+            "[name removed],510",
+            "Green Leaf Cafe,700",
+        ],
+    );
+}

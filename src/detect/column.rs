@@ -17,6 +17,12 @@ pub(crate) struct Folded {
     pub identifying: bool,
     /// Name hits in this column count (a name column that held names).
     pub names_ok: bool,
+    /// Only strong names count ([`crate::detect::name::is_strong`]): a
+    /// column of people or organisations (`Supplier`, `Account holder`), or
+    /// of members of the public few of whose values are names (a
+    /// `Requester` column of newspapers). Its names are masked where they
+    /// are, not the whole column.
+    pub strong_only: bool,
     /// Who the names are about, from the header.
     pub role: Role,
     /// The column marks staff (rank, grade, staff number, vetting, unit).
@@ -33,6 +39,7 @@ impl Folded {
             evidence: "the labels of a list of fields and values".to_string(),
             identifying: false,
             names_ok: false,
+            strong_only: false,
             role: Role::Neutral,
             staff_marker: false,
         }
@@ -168,6 +175,9 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 "header '{}' means {} (special category data)",
                 c.label, k.holds
             ),
+            _ if rule.id == crate::rules::headers::PARTY => {
+                format!("header '{}' means people or organisations", c.label)
+            }
             _ => format!("header '{}' means {}", c.label, header_means(class)),
         };
         if n == 0 {
@@ -177,6 +187,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 evidence: format!("{head}; the column is empty"),
                 identifying: identifying(class),
                 names_ok: true,
+                strong_only: false,
                 role,
                 staff_marker: false,
             };
@@ -194,6 +205,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 ),
                 identifying: true,
                 names_ok: true,
+                strong_only: false,
                 role,
                 staff_marker: true,
             };
@@ -202,7 +214,28 @@ pub(crate) fn fold(c: &Column) -> Folded {
             let share = f64::from(m) / f64::from(n);
             // A column of numbers is no column of names, however short.
             let numbers = is_name_class(class) && c.stats.numeric == n;
-            if (n >= MIN_CELLS || numbers) && share < RELAX_BELOW {
+            let relaxed = (n >= MIN_CELLS || numbers) && share < RELAX_BELOW;
+            // People or organisations (`Supplier`, `Account holder`), or
+            // members of the public few of whose values are names (a
+            // `Requester` column of newspapers): a person's full name there
+            // is a person's, and is masked where it is; the rest is not.
+            let few = relaxed && !numbers && role == Role::Public && c.stats.strong > 0;
+            if class == ColumnClass::Name && (rule.id == crate::rules::headers::PARTY || few) {
+                return Folded {
+                    class,
+                    confidence: 0.5,
+                    evidence: format!(
+                        "{head}; {} of {cells} look like a person's full name (a known forename first, a title, or a surname and initial): only those, and names after a rank, are treated as people's",
+                        thousands(c.stats.strong)
+                    ),
+                    identifying: false,
+                    names_ok: false,
+                    strong_only: true,
+                    role,
+                    staff_marker: false,
+                };
+            }
+            if relaxed {
                 return Folded {
                     class: ColumnClass::Other,
                     confidence: 0.3,
@@ -212,6 +245,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
                     ),
                     identifying: false,
                     names_ok: false,
+                    strong_only: false,
                     role,
                     staff_marker: false,
                 };
@@ -222,6 +256,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 evidence: format!("{head}; {} of {cells} look like {what}", pct(share)),
                 identifying: identifying(class),
                 names_ok: true,
+                strong_only: false,
                 role,
                 staff_marker: staff_marker && m > 0,
             };
@@ -240,6 +275,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
             evidence: format!("{head} ({cells}){extra}"),
             identifying: identifying(class),
             names_ok: true,
+            strong_only: false,
             role,
             staff_marker,
         };
@@ -254,6 +290,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
             evidence: "no header rule; the column is empty".into(),
             identifying: false,
             names_ok: false,
+            strong_only: false,
             role,
             staff_marker: false,
         };
@@ -289,6 +326,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
                 evidence: format!("no header rule; {} of {cells} look like {what}", pct(share)),
                 identifying: identifying(class),
                 names_ok: class == ColumnClass::Name,
+                strong_only: false,
                 role,
                 staff_marker: class == ColumnClass::RankGrade,
             };
@@ -309,6 +347,7 @@ pub(crate) fn fold(c: &Column) -> Folded {
         evidence: format!("no header rule; no one kind of value in {cells}{extra}"),
         identifying: false,
         names_ok: false,
+        strong_only: false,
         role,
         staff_marker: false,
     }

@@ -316,16 +316,35 @@ impl Store {
     }
 
     /// What [`judge_row`] reads of a hit to decide a row's kind and count
-    /// its reasons (the text only in a switchboard's test): rows with the
+    /// its reasons (the text only in a switchboard's test and a name's
+    /// strength in a column where only strong names count): rows with the
     /// same are judged once ([`Verdicts`]).
     fn signature(&self, h: &super::Hit) -> Signature {
-        let switchboard = matches!(
-            h.what,
+        let by_text = match h.what {
             What::Phone {
-                kind: PhoneKind::Geographic
-            }
-        ) && self.switchboard(h);
-        (h.col, h.what, switchboard)
+                kind: PhoneKind::Geographic,
+            } => self.switchboard(h),
+            What::Name(shape) => self.strong_name(h, shape),
+            _ => false,
+        };
+        (h.col, h.what, by_text)
+    }
+
+    /// Whether a name hit is in a column where only strong names count
+    /// ([`super::column::Folded::strong_only`]) and is one: strong
+    /// ([`super::name::is_strong`]) or after a rank (`PC J Morgan` under
+    /// `Payee`).
+    fn strong_name(&self, h: &super::Hit, shape: NameShape) -> bool {
+        if !self
+            .folded
+            .get(h.col as usize)
+            .is_some_and(|f| f.strong_only)
+        {
+            return false;
+        }
+        let v = h.text.get(&self.text);
+        super::name::is_strong(v, shape)
+            || super::cell::rank_before_name(v, &mut String::new()).is_some()
     }
 
     /// The hits of the `k`-th kept row, appended to `out`.
@@ -523,7 +542,8 @@ struct Verdicts {
     off: bool,
 }
 
-/// What [`judge_row`] reads of one hit: column, what, switchboard.
+/// What [`judge_row`] reads of one hit: column, what, and a switchboard's
+/// or a strong name's test of its text.
 type Signature = (u32, What, bool);
 
 /// A row's kind and number of reasons, or `None`: not flagged.
@@ -631,7 +651,8 @@ impl Verdicts {
 /// not flagged. `dry`: decide only, write no string.
 ///
 /// The kind and the number of reasons must depend on nothing of a hit but
-/// its [`Store::signature`] (column, what, switchboard): [`Verdicts`] judges
+/// its [`Store::signature`] (column, what, and whether it is a switchboard
+/// or, where only strong names count, a strong name): [`Verdicts`] judges
 /// rows with the same signatures once. A hit's text may change only the
 /// reasons' wording.
 fn judge_row(
@@ -812,11 +833,18 @@ fn judge_row(
         match h.what {
             What::Surname | What::Forename | What::Initial | What::RoleEmail { .. } => {}
             What::Name(shape) => {
-                if !names_ok(h) {
+                if !names_ok(h) && !tb.strong_name(h, shape) {
                     continue;
                 }
+                // `PC J Morgan` under `Payee`: the rank it starts with (a hit
+                // of the same cell) makes it a member of staff's, whatever
+                // side the header names.
+                let ranked = hits
+                    .iter()
+                    .any(|x| x.col == h.col && matches!(x.what, What::Rank(_)));
+                let role = if ranked { Role::Staff } else { role(h) };
                 let header_rule = tb.header_rule.get(h.col as usize).copied().unwrap_or(false);
-                let (rule, what) = match (header_rule, role(h), shape) {
+                let (rule, what) = match (header_rule, role, shape) {
                     (true, Role::Public, _) => (n::FULL, "Name of a member of the public"),
                     (true, Role::Staff, _) => (n::FULL, "Name of a member of staff"),
                     (true, Role::Neutral, _) => (n::FULL, "Name"),
@@ -828,7 +856,8 @@ fn judge_row(
                     }
                     (false, _, _) => (n::SHAPE_FIRST_LAST, "Full name"),
                 };
-                cands.of((0, true, name_ctx(h)), rule, what, &[At(col)], &[At(t)]);
+                let ctx = if ranked { Ctx::Staff } else { name_ctx(h) };
+                cands.of((0, true, ctx), rule, what, &[At(col)], &[At(t)]);
             }
             What::Username => {
                 if names_ok(h) {

@@ -60,6 +60,11 @@ use Role::{Neutral as N, Public as P, Staff as S};
 /// by`); read in [`crate::detect::cell::Mode::User`].
 pub const USER: &str = "name.header.user";
 
+/// Rule id: people or organisations (`Supplier`, `Account holder`,
+/// `Payee`): only a person's full name there is read as a person's, and it
+/// is masked where it is, not the whole column.
+pub const PARTY: &str = "name.header.party";
+
 /// Rule id: map coordinates, a location to a few metres.
 pub const LOCATION_COORDINATES: &str = "location.coordinates";
 
@@ -805,6 +810,41 @@ pub const HEADERS: &[HeaderRule] = &[
         ],
     ),
     h(
+        PARTY,
+        C::Name,
+        P,
+        true,
+        &[
+            "account holder",
+            "account holder name",
+            "licence holder",
+            "license holder",
+            "permit holder",
+            "policy holder",
+            "policyholder",
+            "ratepayer",
+            "rate payer",
+            "supplier name",
+            "vendor name",
+            "creditor name",
+            "payee name",
+        ],
+    ),
+    h(
+        PARTY,
+        C::Name,
+        P,
+        false,
+        &[
+            "supplier",
+            "vendor",
+            "creditor",
+            "payee",
+            "licensee",
+            "account name",
+        ],
+    ),
+    h(
         "name.header.staff",
         C::Name,
         S,
@@ -898,7 +938,6 @@ pub const HEADERS: &[HeaderRule] = &[
             "recipient",
             "nominee",
             "deceased",
-            "payee",
             "preferred name",
         ],
     ),
@@ -970,6 +1009,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "name.header.initial", description: "Column header means initials (Initial, Initials)" },
     Rule { id: "name.header.full", description: "Column header means names (Name, Full Name, Contact)" },
     Rule { id: "name.header.staff", description: "Column header means names of staff (Officer, Employee, Staff Name, Investigating Officer)" },
+    Rule { id: PARTY, description: "Column header means people or organisations (Supplier, Payee, Account holder, Licence holder, Ratepayer): a person's full name there (a known forename first, a title, a rank, or a surname and initial) is a member of the public's (a member of staff's after a rank), masked where it is; the column is not removed" },
     Rule { id: "name.header.public", description: "Column header means names of members of the public (Requester, Complainant, Victim, Witness, Suspect)" },
     Rule { id: "rank.header", description: "Column header means police ranks or staff grades (Rank, Grade, Band)" },
     Rule { id: "jobtitle.header", description: "Column header means job titles (Job Title, Role, Post)" },
