@@ -1170,6 +1170,28 @@ fn free_text() {
                 ],
             ),
             ("", "Meeting at 10:00 CST", &[]),
+            // Slashed ranks: acting, temporary, and older forces' woman and
+            // probationer forms.
+            (
+                "",
+                "A/Sgt Patel and T/DI Kelly briefed",
+                &[
+                    ("text.rank_name", "A/Sgt Patel"),
+                    ("text.rank_name", "T/DI Kelly"),
+                ],
+            ),
+            (
+                "",
+                "W/PC Byrne took the statement",
+                &[("text.rank_name", "W/PC Byrne")],
+            ),
+            (
+                "",
+                "P/Sgt 991 attended",
+                &[("text.rank_number", "P/Sgt 991")],
+            ),
+            ("", "W/Sgt Kelly", &[("text.rank_name", "W/Sgt Kelly")]),
+            ("", "W/DC 4521", &[("text.rank_number", "W/DC 4521")]),
             // Surname first, as police records write it.
             (
                 "",

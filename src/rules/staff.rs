@@ -84,6 +84,9 @@ pub const RANKS: &[Rank] = &[
             // the PSNI's abbreviation
             ("cst", A),
             ("wpc", X),
+            // the older forces' woman and probationer constable
+            ("w/pc", A),
+            ("p/pc", A),
             ("ppc", X),
             ("probationer constable", W),
             ("student officer", W),
@@ -98,6 +101,7 @@ pub const RANKS: &[Rank] = &[
             ("dc", X),
             ("det con", A),
             ("d/c", A),
+            ("w/dc", A),
             ("tdc", A),
             ("trainee detective constable", W),
         ],
@@ -142,6 +146,9 @@ pub const RANKS: &[Rank] = &[
             ("a/sgt", A),
             ("t/sgt", A),
             ("a/ps", A),
+            ("p/sgt", A),
+            ("w/sgt", A),
+            ("w/ps", A),
         ],
     ),
     r(
