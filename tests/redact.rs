@@ -1347,3 +1347,19 @@ fn a_sole_trader_among_suppliers_is_masked_where_they_are() {
         ],
     );
 }
+
+/// A couple named by their titles go whole from a note: the copy kept
+/// `D Price` when only `Mr & Mrs` was taken for the name.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_couple_named_by_their_titles_go_whole() {
+    let csv = b"Application,Notes\nLA05/2023/0012/F,Letter sent to Mr & Mrs D Price about the extension.\n";
+    default_copy_is(
+        csv,
+        &[2],
+        &[
+            "Application,Notes",
+            "LA05/2023/0012/F,Letter sent to [name removed] about the extension.",
+        ],
+    );
+}

@@ -1425,6 +1425,27 @@ fn free_text() {
                 "The complainant, Mary Murphy, said",
                 &[("text.cue_name", "Mary Murphy")],
             ),
+            // A couple's titles, then the name: all of it, or the safe copy
+            // kept `D Price`.
+            (
+                "",
+                "Letter sent to Mr & Mrs D Price about the extension",
+                &[("text.title_name", "Mr & Mrs D Price")],
+            ),
+            (
+                "",
+                "Mr and Mrs Price called",
+                &[("text.title_name", "Mr and Mrs Price")],
+            ),
+            ("", "Dear Mr & Mrs, thank you", &[]),
+            (
+                "",
+                "Mr Jones and Mrs Price attended",
+                &[
+                    ("text.title_name", "Mr Jones"),
+                    ("text.title_name", "Mrs Price"),
+                ],
+            ),
             (
                 "",
                 "Met Sarah Jones at the door",

@@ -1176,21 +1176,24 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
         }
         // Title + name: `Mrs Patel`, `Dr O'Neill`.
         if t.is(Lists::TITLE) && t.w.chars().next().is_some_and(char::is_uppercase) {
-            let (mut k, mut real) = name_run(&toks, &lows, i + 1, 3);
+            // `Mr & Mrs D Price`, `Mr and Mrs Price`: a couple's titles, then
+            // the name (before, `Mrs` was taken for the name and `D Price` left).
+            let title = couple_title(text, &toks, &lows, i).unwrap_or(i);
+            let (mut k, mut real) = name_run(&toks, &lows, title + 1, 3);
             // `Mr Constable`, `Mrs White`: after a title, a capitalised word is a
             // surname even when it is also a rank or a common word.
             if real == 0
-                && toks.get(i + 1).is_some_and(|w| {
+                && toks.get(title + 1).is_some_and(|w| {
                     matches!(w.kind, Some(WordKind::Title | WordKind::Upper))
                         && !w.is(Lists::ORG)
                         && !w.place()
                         && w.w.chars().count() > 1
                 })
             {
-                k = i + 2;
+                k = title + 2;
                 real = 1;
             }
-            let run = toks.get(i + 1..k).unwrap_or(&[]);
+            let run = toks.get(title + 1..k).unwrap_or(&[]);
             if real > 0 && !toks.get(k).is_some_and(Tok::place) {
                 let end = run.last().map_or(t.e, |x| x.e);
                 out.push(CellHit {
@@ -1436,6 +1439,19 @@ fn firm_at(text: &str, toks: &[Tok], lows: &str, k: usize) -> bool {
                         | "associates"
                 ))
     })
+}
+
+/// After the title at token `i`, a second joined by `&` or `and` (`Mr &
+/// Mrs`, `Mr and Mrs`, `Dr and Mr`): the second title's token.
+fn couple_title(text: &str, toks: &[Tok], lows: &str, i: usize) -> Option<usize> {
+    let (a, b) = (toks.get(i)?, toks.get(i + 1)?);
+    let title = |x: &Tok| x.is(Lists::TITLE) && x.w.starts_with(char::is_uppercase);
+    // `&` is no word: it is in the gap before the word after it.
+    if text.get(a.e..b.s).is_some_and(|gap| gap.trim() == "&") && title(b) {
+        return Some(i + 1);
+    }
+    let c = toks.get(i + 2)?;
+    (low(lows, b) == "and" && !a.stop_after && title(c)).then_some(i + 2)
 }
 
 /// A name typed in lower case from token `j`, as it may be after a cue
