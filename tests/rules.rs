@@ -1246,6 +1246,31 @@ fn free_text() {
                 "Dealt with by officer 4521",
                 &[("text.staff_number", "officer 4521")],
             ),
+            // The officer's name after the number goes with it, as after
+            // `PC 4521`; a rank after it starts another officer.
+            (
+                "",
+                "Officer 4521 Morgan attended",
+                &[("text.staff_number", "Officer 4521 Morgan")],
+            ),
+            (
+                "",
+                "collar number 4521 Morgan Road",
+                &[("text.staff_number", "collar number 4521")],
+            ),
+            (
+                "",
+                "collar number 4521 (Morgan) attended",
+                &[("text.staff_number", "collar number 4521 (Morgan)")],
+            ),
+            (
+                "",
+                "Officer 4521 Inspector Dunne",
+                &[
+                    ("text.staff_number", "Officer 4521"),
+                    ("text.rank_name", "Inspector Dunne"),
+                ],
+            ),
             (
                 "",
                 "Claim made under pay number 88123",

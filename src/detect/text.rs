@@ -980,8 +980,26 @@ fn scan_into(text: &str, out: &mut Vec<CellHit>) {
             let vehicle = || registration_at(text, &toks, i).map(|a| (a, What::TextVehicle));
             let age = || age_at(&toks, &lows, i).map(|a| (a, What::TextAge));
             let number = || staff_number_at(&toks, &lows, i).map(|a| (a, What::TextStaffNumber));
-            if let Some((after, what)) = postcode.or_else(vehicle).or_else(age).or_else(number) {
-                let end = toks.get(after - 1).map_or(t.e, |x| x.e);
+            if let Some((mut after, what)) = postcode.or_else(vehicle).or_else(age).or_else(number)
+            {
+                let mut end = toks.get(after - 1).map_or(t.e, |x| x.e);
+                // `Officer 4521 Morgan`, `collar number 4521 (Morgan)`: the
+                // officer's name after the number goes with it, as after
+                // `PC 4521`.
+                if what == What::TextStaffNumber {
+                    let (k, real) =
+                        run_before_rank(&toks, &lows, after, name_run(&toks, &lows, after, 3));
+                    // not `collar number 4521 Station Road`: a street, even
+                    // at the end of the text
+                    let street = toks
+                        .get(after..(k + 1).min(toks.len()))
+                        .is_some_and(|r| r.iter().any(Tok::place));
+                    if let Some(last) = toks.get(k.wrapping_sub(1)).filter(|_| real > 0 && !street)
+                    {
+                        end = last.e + usize::from(last.bracketed);
+                        after = k;
+                    }
+                }
                 out.push(CellHit {
                     what,
                     start: t.s,
