@@ -722,6 +722,15 @@ pub struct ColumnReport {
     pub evidence: String,
     /// Whether the column helps identify people.
     pub identifying: bool,
+    /// Cells in which a person is mentioned (a name, an officer's number,
+    /// an e-mail address... in a note): in a column that does not identify
+    /// people as a whole, the places a clerk removing columns would miss.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mentions: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A table found in the file: a header row and the rows below it.

@@ -102,6 +102,24 @@ pub fn write<W: Write>(out: &mut W, r: &Report) -> std::fmt::Result {
     if !identifying.is_empty() {
         writeln!(out, "  identifying columns: {}", identifying.join(", "))?;
     }
+    // Where people are named inside cells of columns kept whole (notes): a
+    // clerk who removes the identifying columns would leave these.
+    let inside: Vec<String> = r
+        .columns
+        .iter()
+        .filter(|c| !c.identifying && c.mentions > 0)
+        .map(|c| {
+            let n = c.mentions;
+            format!(
+                "{} ({n} {})",
+                shown(&c.name),
+                if n == 1 { "cell" } else { "cells" }
+            )
+        })
+        .collect();
+    if !inside.is_empty() {
+        writeln!(out, "  people named inside: {}", inside.join(", "))?;
+    }
     for a in &r.advice {
         writeln!(out, "  advice: {}", shown(&a.text))?;
     }

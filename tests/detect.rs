@@ -820,3 +820,28 @@ fn a_cell_that_names_someone_again_and_again_gives_one_reason_each() {
         assert_eq!(texts, *want, "{what}");
     }
 }
+
+/// A column kept whole says in how many cells it names someone: the places
+/// a clerk removing the identifying columns would miss.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_column_says_how_many_cells_name_someone() {
+    let f = scan(
+        &["Surname", "Notes", "Outcome"],
+        &[
+            &["MORGAN", "Seen by PC Kowalski on shift", "Upheld"],
+            &["PATEL", "No notes", "Not upheld"],
+            &[
+                "BYRNE",
+                "Complaint made by John Smith about noise",
+                "Upheld",
+            ],
+        ],
+    );
+    let mentions: Vec<(&str, u64)> = f
+        .columns
+        .iter()
+        .map(|c| (c.name.as_str(), c.mentions))
+        .collect();
+    assert_eq!(mentions, [("Surname", 0), ("Notes", 2), ("Outcome", 0)]);
+}

@@ -449,6 +449,7 @@ fn default_policy_masks_identifying_columns() {
             confidence: 1.0,
             evidence: String::new(),
             identifying: true,
+            mentions: 0,
         },
         foi_check::ColumnReport {
             table: 0,
@@ -458,6 +459,7 @@ fn default_policy_masks_identifying_columns() {
             confidence: 1.0,
             evidence: String::new(),
             identifying: false,
+            mentions: 0,
         },
     ];
     let policy = Policy::default_for(&report);

@@ -59,6 +59,7 @@ fn column(index: usize, name: &str, class: ColumnClass) -> ColumnReport {
         confidence: 0.9,
         evidence: String::new(),
         identifying: false,
+        mentions: 0,
     }
 }
 

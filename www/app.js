@@ -528,6 +528,14 @@
       : kinds.length
         ? 'No whole column. The flagged rows are flagged for what some of their cells say, such as a name in a note: each row\'s reason says which cell.'
         : 'None found');
+    // Notes that name people: removing the columns above leaves these.
+    const inside = (r.columns || []).filter((c) => !c.identifying && c.mentions > 0);
+    if (inside.length) {
+      pair('People named inside other columns', listUpTo(inside, 'columns', (c) => el('li', {
+        text: c.name + ': ' + plural(c.mentions, 'cell mentions', 'cells mention') +
+          ' someone (a name, an officer\'s number, a contact detail). Removing whole columns leaves these: the safe copy replaces each where it is.',
+      })));
+    }
     if (r.tables && r.tables.length) {
       pair('Tables found', listUpTo(r.tables, 'tables', (t) => el('li', {
         text: 'header on row ' + fmtInt(t.header_row) + ', rows ' + fmtInt(t.first_row) + ' to ' + fmtInt(t.last_row),

@@ -70,10 +70,11 @@ function report(id) {
 // The report without its rows, as the page uses it.
 function summaryOf(r) {
   const s = JSON.parse(r.summary());
-  // The page lists the columns that identify people; the others stay here
-  // (a file of 99,000 columns made a report that took the page 139 ms to
-  // receive). The download is written from the whole report.
-  s.columns = (s.columns || []).filter((c) => c.identifying);
+  // The page lists the columns that identify people and those that name
+  // people in some cells; the others stay here (a file of 99,000 columns
+  // made a report that took the page 139 ms to receive). The download is
+  // written from the whole report.
+  s.columns = (s.columns || []).filter((c) => c.identifying || c.mentions > 0);
   s.settingsText = JSON.parse(wasm_bindgen.describeSettings(s.settings));
   return s;
 }

@@ -1202,6 +1202,7 @@ impl TableScanner {
                     confidence: f.confidence,
                     evidence: f.evidence.clone(),
                     identifying: f.identifying,
+                    mentions: u64::from(c.stats.mentions),
                 })
                 .collect(),
             None => Vec::new(),

@@ -30,6 +30,17 @@ test('file://: the sample is checked, its flagged rows shown, and the download e
     assert.match(card, new RegExp('Rows checked' + expected.rows_checked.toLocaleString('en-GB')));
     assert.ok(expected.summary.rows_flagged > 0, 'the sample must flag rows (the CLI found none)');
     assert.match(card, new RegExp(expected.summary.rows_flagged + ' rows flagged'));
+    // People named inside a column kept whole (Notes) are pointed out apart
+    // from the columns to remove, with the CLI's count of cells.
+    const inside = expected.columns.filter((c) => !c.identifying && c.mentions > 0);
+    assert.ok(inside.some((c) => c.name === 'Notes'), 'the sample names people in its Notes (the CLI found none)');
+    const insideSaid = await page.$$eval('#file-list .summary-row', (rs) => rs
+      .filter((r) => r.querySelector('dt').textContent === 'People named inside other columns')
+      .map((r) => r.querySelector('dd').textContent));
+    assert.equal(insideSaid.length, 1);
+    for (const c of inside) {
+      assert.ok(insideSaid[0].includes(c.name + ': ' + c.mentions.toLocaleString('en-GB') + ' cell'), `${c.name} and its count are named: ${insideSaid[0]}`);
+    }
 
     // the table: flagged rows marked with text, not only colour; n moves to one and shows why
     await page.waitForSelector('#grid-body tr.flagged .row-flag');
