@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run every fuzz target for a while:
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 600 s, targets: read check)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 600 s, targets: read check xlsx)
 # `make fuzz` runs it with FUZZ_SECONDS (default 600); `make fuzz-smoke` with 60.
 # Installs what is missing: cargo-fuzz (version pinned in wasm-pack.toml [tools])
 # and the nightly toolchain (libFuzzer needs -Z flags).
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 secs="${1:-600}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(read check)
+[ "${#targets[@]}" -gt 0 ] || targets=(read check xlsx)
 export PATH="$HOME/.cargo/bin:$PATH"
 
 want=$(python3 scripts/tools.py tools.cargo-fuzz)
@@ -33,7 +33,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus" "fuzz/artifacts/$target"
   # Seed with every small fixture we have (CSV files of all encodings and shapes,
   # and the hostile ones: binary headers, NUL bytes, UTF-16 without a BOM...).
-  find tests -type f -size -256k \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \
+  find tests -type f -size -256k \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' -o -name '*.xlsx' \
     -o -path 'tests/fixtures/hostile/*' \) -exec cp -n {} "$corpus/" \; 2>/dev/null || true
   log="fuzz/logs/$target${FUZZ_MAX_LEN:+-len$FUZZ_MAX_LEN}.log"
   echo "fuzz: $target for ${secs}s (log: $log)"

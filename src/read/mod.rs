@@ -27,6 +27,8 @@
 //!   found from its shape and the data under it, stacked tables, tables side by
 //!   side, footnotes, and one-column lists under a header that identifies
 //!   people (`Surname` over `MORGAN`). See that module for the rules.
+//! - **Excel workbooks** ([`xlsx`]): every sheet of an .xlsx file, hidden
+//!   ones included, as CSV text for this reader, with its hidden rows and columns.
 //!
 //! # Byte offsets
 //!
@@ -69,6 +71,7 @@ mod records;
 mod scan;
 mod sniff;
 mod tables;
+pub mod xlsx;
 
 use decode::{Enc, Verdict, PRELUDE};
 use records::{Parser, Records, Unit};
