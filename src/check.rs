@@ -56,6 +56,9 @@ pub struct Checker {
     /// Whether a chunk has been pushed (the stage is chosen then).
     started: bool,
     error: Option<Error>,
+    /// Warnings the caller knows before the bytes: a workbook's sheet is
+    /// hidden ([`crate::workbook`]).
+    notes: Vec<String>,
 }
 
 /// How many threads a [`Checker`] may use. Whatever the choice, the report
@@ -400,7 +403,15 @@ impl Checker {
             threads: Threads::Auto,
             started: false,
             error,
+            notes: Vec::new(),
         }
+    }
+
+    /// Warnings the report starts with, known before the bytes (a workbook's
+    /// sheet is hidden: [`crate::workbook::SheetInput::warnings`]).
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> Self {
+        self.notes = warnings;
+        self
     }
 
     /// How many threads the check may use (see [`Threads`]); give it before
@@ -644,11 +655,16 @@ impl Checker {
             .iter()
             .map(|e| problem(e.row, e.byte, e.reason()))
             .collect();
-        let mut warnings: Vec<Problem> = info
-            .warnings
+        let mut warnings: Vec<Problem> = self
+            .notes
             .iter()
-            .map(|(row, w)| problem(*row, None, w.clone()))
+            .map(|w| problem(None, None, w.clone()))
             .collect();
+        warnings.extend(
+            info.warnings
+                .iter()
+                .map(|(row, w)| problem(*row, None, w.clone())),
+        );
         // The file is published under its name: a person named there is
         // disclosed whatever its rows say.
         if let Some(who) = crate::detect::text::person_in_file_name(&self.name) {

@@ -32,6 +32,7 @@ mod shortkey;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod testgen;
 pub mod text;
+pub mod workbook;
 pub mod write;
 
 #[cfg(target_arch = "wasm32")]

@@ -211,10 +211,11 @@ fn write_record(path: &str, r: &Record) -> Result<()> {
 
 fn check(args: Vec<String>) -> Result<u8> {
     let Some(a) = parse(args)? else { return Ok(0) };
+    // A workbook gives a report for each of its sheets.
     let checked: Vec<(Report, String)> = a
         .files
         .iter()
-        .map(|f| check_file(f, &a.options, a.roster.as_ref(), a.threads))
+        .flat_map(|f| check_input(f, &a.options, a.roster.as_ref(), a.threads))
         .collect();
     let reports: Vec<&Report> = checked.iter().map(|c| &c.0).collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -265,6 +266,14 @@ fn redact_cmd(args: Vec<String>) -> Result<u8> {
     // check the copy is made from, then the copy itself, checked as it is
     // written.
     std::fs::File::open(input).with_context(|| format!("cannot read {input}"))?;
+    if starts_as_zip(input)
+        && std::fs::read(input).is_ok_and(|b| foi_check::read::xlsx::is_xlsx(&b))
+    {
+        bail!(
+            "{input} is an Excel workbook: `foi-check check` checks each of its sheets, hidden ones too; \
+             a safe copy is made of a CSV file, so save each sheet as CSV (unhide them first) and redact each"
+        );
+    }
     let roster = a.roster.as_ref();
     let (policy, first) = match &a.policy {
         Some(p) => {
@@ -479,6 +488,69 @@ fn check_file(
         }
     }
     (checker.finish(), hash.finish())
+}
+
+/// Checks one input: a CSV file, or each sheet of an Excel workbook (.xlsx),
+/// hidden ones included ([`foi_check::workbook`]). Each report comes with
+/// the SHA-256 of the file read (for a sheet, of its workbook).
+fn check_input(
+    path: &str,
+    options: &Options,
+    roster: Option<&Arc<Roster>>,
+    threads: Threads,
+) -> Vec<(Report, String)> {
+    if path == "-" || !starts_as_zip(path) {
+        return vec![check_file(path, options, roster, threads)];
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return vec![(unreadable(path, e, options), String::new())],
+    };
+    let sheets = match foi_check::workbook::split(path, &bytes) {
+        Ok(Some(sheets)) => sheets,
+        // Another kind of ZIP: the CSV reader says what it looks like.
+        Ok(None) => return vec![check_file(path, options, roster, threads)],
+        Err(e) => {
+            let mut r = Checker::new(path, options.clone()).finish();
+            r.complete = false;
+            r.errors = vec![foi_check::Problem {
+                file: path.to_string(),
+                row: e.row,
+                byte: e.byte,
+                reason: e.reason(),
+            }];
+            return vec![(r, String::new())];
+        }
+    };
+    let mut hash = record::Hasher::new();
+    hash.push(&bytes);
+    let sha = hash.finish();
+    sheets
+        .into_iter()
+        .map(|s| {
+            let mut checker = Checker::new(&s.name, options.clone())
+                .with_threads(threads)
+                .with_warnings(s.warnings);
+            if let Some(r) = roster {
+                checker = checker.with_roster(Arc::clone(r));
+            }
+            for part in s.csv.chunks(CHUNK) {
+                // The error is in the report: the checker keeps it.
+                if checker.push(part).is_err() {
+                    break;
+                }
+            }
+            (checker.finish(), sha.clone())
+        })
+        .collect()
+}
+
+/// Whether the file starts as a ZIP archive does (an .xlsx is one).
+fn starts_as_zip(path: &str) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"PK\x03\x04")
 }
 
 /// Fills `buf` unless the input ends first (pipes deliver small reads).

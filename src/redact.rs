@@ -1404,8 +1404,21 @@ pub fn safe_copy_with_roster(
     })
 }
 
-/// The file name a safe copy gets by default: `staff.csv` -> `staff-safe.csv`.
+/// The file name a safe copy gets by default: `staff.csv` -> `staff-safe.csv`;
+/// a workbook's sheet, `book.xlsx, sheet "Staff"` -> `book-Staff-safe.csv`
+/// (a CSV file: the copy is of the sheet's cells).
 pub fn safe_name(name: &str) -> String {
+    if let Some((file, sheet)) = crate::workbook::parse_sheet_name(name) {
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        let sheet: String = sheet
+            .chars()
+            .map(|c| match c {
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+                c => c,
+            })
+            .collect();
+        return format!("{stem}-{sheet}-safe.csv");
+    }
     match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() && !ext.contains('/') && !ext.contains('\\') => {
             format!("{stem}-safe.{ext}")

@@ -90,6 +90,13 @@ impl WasmChecker {
         .map_err(js_err)
     }
 
+    /// Warnings the report starts with (a workbook's sheet is hidden: see
+    /// [`WasmWorkbook::warnings`]). Call before the first `push`.
+    #[wasm_bindgen(js_name = setWarnings)]
+    pub fn set_warnings(&mut self, warnings: Vec<String>) {
+        self.inner = self.inner.take().map(|c| c.with_warnings(warnings));
+    }
+
     /// Records read so far.
     #[wasm_bindgen(js_name = rowsRead)]
     pub fn rows_read(&self) -> f64 {
@@ -232,6 +239,67 @@ impl WasmSearch {
             .take()
             .ok_or_else(|| js_err("this search has finished"))?;
         s.finish().map_err(js_err)
+    }
+}
+
+/// The sheets of an Excel workbook, each to be checked as a CSV file of its
+/// own ([`crate::workbook`]).
+#[wasm_bindgen]
+pub struct WasmWorkbook {
+    sheets: Vec<crate::workbook::SheetInput>,
+}
+
+#[wasm_bindgen]
+impl WasmWorkbook {
+    /// The sheets of the workbook `bytes` named `name`, or undefined when the
+    /// bytes are no .xlsx workbook (check them as CSV: the reader says what
+    /// they are). Throws with the reason when the workbook cannot be read.
+    pub fn open(name: &str, bytes: &[u8]) -> Result<Option<WasmWorkbook>, JsError> {
+        let sheets = crate::workbook::split(name, bytes).map_err(|e| js_err(e.reason()))?;
+        Ok(sheets.map(|sheets| WasmWorkbook { sheets }))
+    }
+
+    /// How many sheets (with cells) it has.
+    pub fn len(&self) -> u32 {
+        self.sheets.len() as u32
+    }
+
+    /// Whether it has none.
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.sheets.is_empty()
+    }
+
+    /// The `i`-th sheet's name in reports: `Staff.xlsx, sheet "Officers"`.
+    pub fn name(&self, i: u32) -> String {
+        self.sheets
+            .get(i as usize)
+            .map_or_else(String::new, |s| s.name.clone())
+    }
+
+    /// Its state in Excel: `visible`, `hidden` or `veryHidden`.
+    pub fn state(&self, i: u32) -> String {
+        use crate::read::xlsx::SheetState;
+        match self.sheets.get(i as usize).map(|s| s.state) {
+            Some(SheetState::Hidden) => "hidden",
+            Some(SheetState::VeryHidden) => "veryHidden",
+            _ => "visible",
+        }
+        .to_string()
+    }
+
+    /// Its warnings, for [`WasmChecker::set_warnings`].
+    pub fn warnings(&self, i: u32) -> Vec<String> {
+        self.sheets
+            .get(i as usize)
+            .map_or_else(Vec::new, |s| s.warnings.clone())
+    }
+
+    /// Its cells as CSV bytes (row k is Excel's row k).
+    pub fn csv(&self, i: u32) -> Vec<u8> {
+        self.sheets
+            .get(i as usize)
+            .map_or_else(Vec::new, |s| s.csv.clone())
     }
 }
 

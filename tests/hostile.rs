@@ -601,8 +601,19 @@ mod cli {
         );
         let (code, out, _) = run(&["check", &xlsx], None);
         assert_eq!(code, 2, "{out}");
+        // Read as the workbook it is (whatever its name), and found damaged.
         assert!(
-            out.contains("ERROR byte 0: not a text CSV: looks like XLSX"),
+            out.contains(
+                "ERROR the workbook is damaged: it does not say where the sheet 'Sheet1' is"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("NOT COMPLETE"), "{out}");
+        let pdf = file("scan.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
+        let (code, out, _) = run(&["check", &pdf], None);
+        assert_eq!(code, 2, "{out}");
+        assert!(
+            out.contains("ERROR byte 0: not a text CSV: looks like PDF"),
             "{out}"
         );
         assert!(out.contains("NOT COMPLETE"), "{out}");

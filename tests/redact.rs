@@ -482,6 +482,15 @@ fn default_policy_masks_identifying_columns() {
         .any(|d| d.contains("\"Surname\"") && d.contains("[name removed]")));
     assert_eq!(safe_name("dir/staff.csv"), "dir/staff-safe.csv");
     assert_eq!(safe_name("staff"), "staff-safe.csv");
+    // A workbook's sheet: a CSV copy named after the workbook and the sheet.
+    assert_eq!(
+        safe_name("dir/book.xlsx, sheet \"Staff list\""),
+        "dir/book-Staff list-safe.csv"
+    );
+    assert_eq!(
+        safe_name("book.xlsx, sheet \"A/B \"x\"\""),
+        "book-A_B _x_-safe.csv"
+    );
 }
 
 /// The round trip of issue 6 §4 on every corpus file: redact with the

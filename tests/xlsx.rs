@@ -840,3 +840,93 @@ test! {
         assert_eq!(flagged, [3, 4, 5, 6, 7]);
     }
 }
+
+// ---------------------------------------------------------------------------
+// The workbook as the checks see it (`foi_check::workbook`)
+
+test! {
+    fn each_sheet_with_cells_is_an_input_named_and_warned() {
+        let cell = |r: u32, s: &str| {
+            format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{s}</t></is></c></row>"#)
+        };
+        let mut book = Book::new(vec![
+            sheet("Answer", None, &cell(1, "Officers by station")),
+            // Excel's old default empty sheets: no one in them, no card.
+            sheet("Sheet2", None, ""),
+            sheet("Staff", Some("hidden"), &(cell(1, "Surname") + &cell(2, "MORGAN"))),
+            sheet("Macro data", Some("veryHidden"), &cell(1, "x")),
+        ]);
+        book.sheets[0].xml = worksheet(
+            r#"<cols><col min="2" max="3" hidden="1"/></cols>"#,
+            &format!(
+                r#"{}<row r="4" hidden="1"><c r="A4"><v>1</v></c><c r="B4"><v>2</v></c><c r="C4"><v>3</v></c></row>"#,
+                cell(1, "Officers by station")
+            ),
+        );
+        book.extra = vec![entry("xl/comments1.xml", b"<comments/>", Method::Stored)];
+        for method in METHODS {
+            let got = foi_check::workbook::split("dir/book.xlsx", &book.bytes(method))
+                .expect("read")
+                .expect("a workbook");
+            let said: Vec<(&str, SheetState, Vec<&str>)> = got
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.as_str(),
+                        s.state,
+                        s.warnings.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                said,
+                [
+                    (
+                        "dir/book.xlsx, sheet \"Answer\"",
+                        SheetState::Visible,
+                        vec![
+                            "row 4 is hidden in Excel but published with the workbook: unhide it to see what it holds, or delete it",
+                            "columns B-C (2 columns) are hidden in Excel but published with the workbook: unhide them to see what they hold, or delete them",
+                            "the workbook also holds comments, which foi-check does not check: they can name people and are published with it. Remove them in Excel, or save each sheet as CSV and publish those",
+                        ]
+                    ),
+                    (
+                        "dir/book.xlsx, sheet \"Staff\"",
+                        SheetState::Hidden,
+                        vec!["this sheet is hidden: Excel does not show its tab, but it is published with the workbook (the 2023 PSNI disclosure was a hidden sheet). Delete the sheet before publishing if it is not part of the answer"]
+                    ),
+                    (
+                        "dir/book.xlsx, sheet \"Macro data\"",
+                        SheetState::VeryHidden,
+                        vec!["this sheet is \"very hidden\": Excel's menus cannot show it (only a macro or the VBA editor can), but it is published with the workbook. Delete it before publishing if it is not part of the answer"]
+                    ),
+                ],
+                "{method:?}"
+            );
+            assert_eq!(
+                foi_check::workbook::parse_sheet_name(&got[1].name),
+                Some(("dir/book.xlsx", "Staff"))
+            );
+            // Through the checker, the warnings come first in the report.
+            let s = &got[1];
+            let mut checker =
+                foi_check::Checker::new(&s.name, Options::default()).with_warnings(s.warnings.clone());
+            checker.push(&s.csv).expect("read");
+            let report = checker.finish();
+            assert_eq!(report.file, "dir/book.xlsx, sheet \"Staff\"");
+            assert_eq!(report.warnings.first().map(|w| &w.reason), s.warnings.first());
+        }
+        // Every sheet empty: the first is kept, and its check says it is empty.
+        let empty = Book::new(vec![sheet("Sheet1", None, ""), sheet("Sheet2", None, "")]);
+        let got = foi_check::workbook::split("e.xlsx", &empty.bytes(Method::Stored))
+            .expect("read")
+            .expect("a workbook");
+        assert_eq!(got.len(), 1);
+        let r = check_bytes(&got[0].name, &got[0].csv, &Options::default());
+        assert!(!r.complete && r.errors[0].reason.contains("the file is empty"));
+        // Not a workbook: None, and the bytes are read as CSV.
+        assert!(foi_check::workbook::split("s.csv", b"Surname\nMORGAN\n")
+            .expect("no error")
+            .is_none());
+    }
+}

@@ -186,15 +186,19 @@
   let nextId = 1;
   let running = false;
 
+  function newEntry(file, name, more) {
+    return Object.assign({
+      id: nextId++, file, name, size: file.size,
+      status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, flagged: null, timing: null,
+      failure: null, viewLength: 0, viewTruncated: false, waiters: [], warnings: [], sheet: false,
+    }, more || {});
+  }
+
   function addFiles(list) {
     const added = Array.from(list || []);
     if (!added.length) return;
     for (const file of added) {
-      const f = {
-        id: nextId++, file, name: file.name || 'unnamed file', size: file.size,
-        status: 'waiting', bytesDone: 0, rows: 0, readError: null, report: null, flagged: null, timing: null,
-        failure: null, viewLength: 0, viewTruncated: false, waiters: [],
-      };
+      const f = newEntry(file, file.name || 'unnamed file');
       files.push(f);
       f.ui = makeCard(f);
       $('file-list').append(f.ui.card);
@@ -205,6 +209,30 @@
     run();
   }
 
+  // Whether f may be an Excel workbook: it starts as a ZIP archive does.
+  async function startsAsZip(f) {
+    if (f.sheet || f.size < 4) return false;
+    const head = new Uint8Array(await f.file.slice(0, 4).arrayBuffer());
+    return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  }
+
+  // A workbook's card gives way to one card per sheet (hidden ones too),
+  // each checked as a CSV file of its own, in the workbook's place.
+  function replaceBySheets(f, sheets) {
+    const entries = sheets.map((s) => newEntry(s.file, s.name, { warnings: s.warnings, sheet: true, sheetState: s.state }));
+    files.splice(files.indexOf(f), 1, ...entries);
+    for (const e of entries) {
+      e.ui = makeCard(e);
+      f.ui.card.before(e.ui.card);
+      renderCard(e);
+    }
+    f.ui.card.remove();
+    f.replaced = true;
+    const hidden = sheets.filter((s) => s.state !== 'visible').length;
+    announce(f.name + ' is a workbook: ' + plural(sheets.length, 'sheet', 'sheets') + ' to check'
+      + (hidden ? ', ' + plural(hidden, 'of them hidden', 'of them hidden') : '') + '.');
+  }
+
   async function run() {
     if (running) return;
     running = true;
@@ -213,6 +241,7 @@
         const f = files.find((x) => x.status === 'waiting');
         if (!f) break;
         await checkFile(f);
+        if (f.replaced) continue;
         if (f.requeue) { requeue(f); continue; }
         renderCard(f);
         renderErrors();
@@ -233,13 +262,31 @@
     renderCard(f);
     try {
       await ensureWorker();
+      // Cancel does not wait for a read that hangs (a file on a stalled network drive).
+      const stopped = new Promise((resolve) => { f.onStop = resolve; if (f.cancelled) resolve(); });
+      const CANCELLED = {};
+      const unlessStopped = (p) => Promise.race([p, stopped.then(() => CANCELLED)]);
+      let zip = false;
+      try {
+        zip = await unlessStopped(startsAsZip(f));
+      } catch (e) {
+        throw new Error('The browser could not read the file (' + (e.message || e) + '). Has it been moved or deleted?');
+      }
+      if (zip === CANCELLED) { f.status = 'cancelled'; return; }
+      if (zip) {
+        const sheets = await unlessStopped(request({ type: 'workbook', file: f.file, name: f.name }));
+        if (sheets === CANCELLED) { f.status = 'cancelled'; return; }
+        if (sheets) {
+          if (!sheets.length) throw new Error('The workbook has no sheets.');
+          replaceBySheets(f, sheets);
+          return;
+        }
+      }
       const w = worker;
-      w.postMessage({ type: 'start', id: f.id, file: f.file, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options });
+      w.postMessage({ type: 'start', id: f.id, file: f.file, name: f.name, size: f.size, keep: KEEP_ROWS, options: settings.options, warnings: f.warnings });
       let offset = 0;
       let seq = 0;
       let ahead = f.size > 0 ? readSlice(f, 0) : null;
-      // Cancel does not wait for a read that hangs (a file on a stalled network drive).
-      const stopped = new Promise((resolve) => { f.onStop = resolve; });
       // Two chunks in flight: the worker has the next one queued when it
       // finishes one, rather than wait for its acknowledgement to come and go.
       let inFlight = null;
@@ -431,6 +478,10 @@
     const card = el('li', { class: 'file-card', id: 'file-' + f.id, tabIndex: -1 });
     const tag = el('strong', { class: 'tag' });
     const name = el('h3', { class: 'file-name', text: f.name });
+    // Said on the card itself, in words: the 2023 disclosures were hidden sheets.
+    if (f.sheetState === 'hidden' || f.sheetState === 'veryHidden') {
+      name.append(' ', el('strong', { class: 'sheet-state tag-red tag-inline', text: f.sheetState === 'hidden' ? 'Hidden sheet' : 'Very hidden sheet' }));
+    }
     const progress = el('progress', { max: Math.max(f.size, 1), value: 0, 'aria-label': 'Progress checking ' + f.name });
     const progressText = el('span', { class: 'progress-text' });
     const cancel = el('button', { type: 'button', class: 'button button-warning button-small' },

@@ -172,6 +172,7 @@ const handlers = {
   },
   start(m) {
     const c = newChecker(m.name, m.options);
+    if (m.warnings && m.warnings.length) c.setWarnings(m.warnings);
     if (m.keep > 0) c.keepRows(m.keep, m.size);
     checkers.set(m.id, c);
     files.set(m.id, m.file);
@@ -228,6 +229,23 @@ const handlers = {
       }
     }
     reply(m.req, m.indexes.map((k) => got.get(k) || null));
+  },
+  // An Excel workbook -> its sheets, each a File of CSV text the page checks
+  // as a file of its own (hidden sheets too); null when it is no workbook.
+  async workbook(m) {
+    const bytes = new Uint8Array(await readRange(m.file, 0, m.file.size));
+    const book = wasm_bindgen.WasmWorkbook.open(m.name, bytes);
+    if (!book) { reply(m.req, null); return; }
+    try {
+      const sheets = [];
+      for (let i = 0; i < book.len(); i++) {
+        const name = book.name(i);
+        sheets.push({ name, state: book.state(i), warnings: book.warnings(i), file: new File([book.csv(i)], name, { type: 'text/csv' }) });
+      }
+      reply(m.req, sheets);
+    } finally {
+      book.free();
+    }
   },
   describe(m) {
     reply(m.req, JSON.parse(wasm_bindgen.describeSettings(m.options)));
