@@ -66,6 +66,12 @@ pub fn split(file: &str, bytes: &[u8]) -> Result<Option<Vec<SheetInput>>, Error>
         .enumerate()
         .filter(|(i, s)| !s.csv.is_empty() || (!any && *i == 0))
         .map(|(_, s)| s);
+    let authors: Vec<&str> = book
+        .authors
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !is_generic_author(a))
+        .collect();
     let mut out: Vec<SheetInput> = Vec::new();
     for (i, s) in sheets.enumerate() {
         let mut warnings = Vec::new();
@@ -103,6 +109,16 @@ pub fn split(file: &str, bytes: &[u8]) -> Result<Option<Vec<SheetInput>>, Error>
                 list(&book.unchecked)
             ));
         }
+        if i == 0 && !authors.is_empty() {
+            warnings.push(format!(
+                "the workbook's properties name who created it or last saved it ({}): they are published with it. In Excel, File > Info > Check for Issues > Inspect Document removes them",
+                authors
+                    .iter()
+                    .map(|a| format!("\"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         out.push(SheetInput {
             name: sheet_name(file, &s.name),
             state: s.state,
@@ -111,6 +127,24 @@ pub fn split(file: &str, bytes: &[u8]) -> Result<Option<Vec<SheetInput>>, Error>
         });
     }
     Ok(Some(out))
+}
+
+/// Authors that name no one: what Excel, other programs and libraries write
+/// when they know no user (lowercase).
+const GENERIC_AUTHORS: &[&str] = &[
+    "microsoft office user",
+    "windows user",
+    "user",
+    "admin",
+    "administrator",
+    "author",
+    "unknown",
+    "openpyxl",
+    "apache poi",
+];
+
+fn is_generic_author(a: &str) -> bool {
+    GENERIC_AUTHORS.contains(&a.trim().to_lowercase().as_str())
 }
 
 fn them(n: usize) -> &'static str {

@@ -863,7 +863,10 @@ test! {
                 cell(1, "Officers by station")
             ),
         );
-        book.extra = vec![entry("xl/comments1.xml", b"<comments/>", Method::Stored)];
+        book.extra = vec![
+            entry("xl/comments1.xml", b"<comments/>", Method::Stored),
+            entry("docProps/core.xml", CORE.as_bytes(), Method::Deflated),
+        ];
         for method in METHODS {
             let got = foi_check::workbook::split("dir/book.xlsx", &book.bytes(method))
                 .expect("read")
@@ -888,6 +891,7 @@ test! {
                             "row 4 is hidden in Excel but published with the workbook: unhide it to see what it holds, or delete it",
                             "columns B-C (2 columns) are hidden in Excel but published with the workbook: unhide them to see what they hold, or delete them",
                             "the workbook also holds comments, which foi-check does not check: they can name people and are published with it. Remove them in Excel, or save each sheet as CSV and publish those",
+                            "the workbook's properties name who created it or last saved it (\"Jane Morgan\"): they are published with it. In Excel, File > Info > Check for Issues > Inspect Document removes them",
                         ]
                     ),
                     (
@@ -928,5 +932,39 @@ test! {
         assert!(foi_check::workbook::split("s.csv", b"Surname\nMORGAN\n")
             .expect("no error")
             .is_none());
+    }
+}
+
+/// Document properties: who created the workbook, who last saved it.
+const CORE: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+    r#"xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Officers</dc:title>"#,
+    r#"<dc:creator>Jane Morgan</dc:creator><cp:lastModifiedBy>Microsoft Office User</cp:lastModifiedBy>"#,
+    r#"</cp:coreProperties>"#
+);
+
+test! {
+    fn the_document_properties_name_the_authors() {
+        let cases: &[(&str, &[&str])] = &[
+            (CORE, &["Jane Morgan", "Microsoft Office User"]),
+            (
+                r#"<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:creator> kpatel </dc:creator><cp:lastModifiedBy>kpatel</cp:lastModifiedBy></cp:coreProperties>"#,
+                &["kpatel"],
+            ),
+            (r#"<cp:coreProperties xmlns:cp="c"><dc:creator/></cp:coreProperties>"#, &[]),
+            // Damaged properties name no one, and the sheets still read.
+            (r#"<cp:coreProperties><dc:creator>Jane</dc:cre"#, &[]),
+        ];
+        for (xml, want) in cases {
+            for method in METHODS {
+                let mut book = staff_book();
+                book.extra = vec![entry("docProps/core.xml", xml.as_bytes(), method)];
+                let got = read(&book.bytes(method));
+                assert_eq!(got.authors, *want, "{xml}");
+                assert_eq!(got.sheets.len(), 1);
+            }
+        }
+        assert!(read(&staff_book().bytes(Method::Stored)).authors.is_empty());
     }
 }

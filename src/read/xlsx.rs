@@ -116,6 +116,10 @@ pub struct Workbook {
     /// Parts of the workbook that can hold people's data but are not sheets
     /// and are not checked, one entry per kind present (see [`unchecked_parts`]).
     pub unchecked: Vec<&'static str>,
+    /// Who the document properties say created the workbook and last saved
+    /// it (`docProps/core.xml`), each once, in that order: published with
+    /// the file, and often a member of staff's name or user name.
+    pub authors: Vec<String>,
 }
 
 /// How much of a workbook is read, at most. A hostile file (a "ZIP bomb")
@@ -281,7 +285,49 @@ pub fn sheets_with_limits(bytes: &[u8], limits: &Limits) -> Result<Workbook, Err
     Ok(Workbook {
         sheets,
         unchecked: zip.unchecked(),
+        authors: authors(&zip, &mut budget),
     })
+}
+
+/// Longest author kept, in characters (a longer one is cut).
+const MAX_AUTHOR: usize = 200;
+
+/// The creator and the last to save the workbook, from its document
+/// properties. The properties are no part of the check: damaged or missing,
+/// they give none, and the sheets still count.
+fn authors(zip: &Zip<'_>, budget: &mut Budget) -> Vec<String> {
+    let what = "the document properties (docProps/core.xml)";
+    let Some(xml) = zip
+        .find("docProps/core.xml")
+        .and_then(|entry| zip.text(entry, what, budget).ok())
+    else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    let mut inside = false;
+    let mut text = String::new();
+    let read = parse_xml(&xml, what, &mut |ev| {
+        match ev {
+            Ev::Start(e, empty) => {
+                inside = !empty && matches!(local(e), "creator" | "lastModifiedBy");
+                text.clear();
+            }
+            Ev::Text(t) if inside => text.push_str(t),
+            Ev::End(_) if inside => {
+                inside = false;
+                let name: String = text.trim().chars().take(MAX_AUTHOR).collect();
+                if !name.is_empty() && !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    });
+    if read.is_err() {
+        return Vec::new();
+    }
+    found
 }
 
 // ---------------------------------------------------------------------------
