@@ -194,7 +194,7 @@ pub struct FileRecord {
     pub name: String,
     /// Size in bytes.
     pub bytes: u64,
-    /// SHA-256 of the file, hex.
+    /// SHA-256 of the file, hex (for a workbook's sheet, of the workbook).
     pub sha256: String,
     /// Encoding read.
     pub encoding: String,
@@ -446,8 +446,15 @@ fn file_html(h: &mut String, f: &FileRecord, values: bool) {
             e(v)
         ));
     };
-    dd("Size", &format!("{} bytes", f.bytes), "");
-    dd("SHA-256", &f.sha256, "hash");
+    // A workbook's sheet: its size is of the cells checked (as CSV), its
+    // hash of the workbook that is published.
+    if crate::workbook::parse_sheet_name(&f.name).is_some() {
+        dd("Size", &format!("{} bytes of cells (as CSV)", f.bytes), "");
+        dd("SHA-256 of the workbook", &f.sha256, "hash");
+    } else {
+        dd("Size", &format!("{} bytes", f.bytes), "");
+        dd("SHA-256", &f.sha256, "hash");
+    }
     dd(
         "Read as",
         &format!("{}, delimiter {}", f.encoding, f.delimiter),

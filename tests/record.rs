@@ -147,3 +147,25 @@ fn record_of_a_safe_copy_names_both_hashes() {
     assert!(html.contains("Decisions for the safe copy") && html.contains(&s.sha256));
     assert!(html.contains("0 rows identify anyone"));
 }
+
+/// A workbook's sheet: the record says its hash is the workbook's, and its
+/// size that of the cells checked; a CSV file's entry says neither.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_sheet_is_recorded_with_its_workbooks_hash() {
+    let csv = b"Surname,Rank\nMORGAN,Inspector\n";
+    for (name, sheet) in [("book.xlsx, sheet \"Staff\"", true), ("staff.csv", false)] {
+        let report = check_bytes(name, csv, &Options::default());
+        let mut rec = Record::new(&RecordOptions {
+            created: "2026-03-01T10:00:00Z".into(),
+            reference: String::new(),
+            note: String::new(),
+            values: false,
+        });
+        rec.add(FileRecord::new(&report, "ab12", false), &report);
+        let html = rec.to_html();
+        assert_eq!(html.contains("SHA-256 of the workbook"), sheet, "{name}");
+        assert_eq!(html.contains("bytes of cells (as CSV)"), sheet, "{name}");
+        assert!(html.contains("ab12"));
+    }
+}

@@ -219,7 +219,7 @@
   // A workbook's card gives way to one card per sheet (hidden ones too),
   // each checked as a CSV file of its own, in the workbook's place.
   function replaceBySheets(f, sheets) {
-    const entries = sheets.map((s) => newEntry(s.file, s.name, { warnings: s.warnings, sheet: true, sheetState: s.state }));
+    const entries = sheets.map((s) => newEntry(s.file, s.name, { warnings: s.warnings, sheet: true, sheetState: s.state, workbookSha256: s.sha256 }));
     files.splice(files.indexOf(f), 1, ...entries);
     for (const e of entries) {
       e.ui = makeCard(e);
@@ -1049,7 +1049,8 @@
         blob, name: v.name, size: v.size, sha256: v.sha256, original: v.original, policy: v.policy,
         outcomeJson: v.outcome, outcome: JSON.parse(v.outcome), after: v.after, before: v.before || f.report,
       };
-      f.sha256 = v.original;
+      // A sheet's record keeps its workbook's hash (the file published).
+      f.sha256 = f.workbookSha256 || v.original;
       save(blob, v.name);
       renderSafeResult(f);
       announce('Safe copy saved as ' + v.name + '. ' + afterSentence(s.result.after));
@@ -1148,7 +1149,7 @@
       const list = [];
       for (const f of done) {
         const x = f.safe && f.safe.result;
-        if (!f.sha256) f.sha256 = await request({ type: 'hash', file: f.file });
+        if (!f.sha256) f.sha256 = f.workbookSha256 || await request({ type: 'hash', file: f.file });
         list.push({
           id: f.id, sha256: f.sha256,
           safe: x ? { name: x.name, size: x.size, sha256: x.sha256, policy: x.policy, outcome: x.outcomeJson } : null,

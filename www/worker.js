@@ -237,10 +237,14 @@ const handlers = {
     const book = wasm_bindgen.WasmWorkbook.open(m.name, bytes);
     if (!book) { reply(m.req, null); return; }
     try {
+      // The audit record names each sheet with the workbook's SHA-256, as the CLI does.
+      const h = new wasm_bindgen.WasmHasher();
+      let sha256;
+      try { h.push(bytes); sha256 = h.finish(); } finally { h.free(); }
       const sheets = [];
       for (let i = 0; i < book.len(); i++) {
         const name = book.name(i);
-        sheets.push({ name, state: book.state(i), warnings: book.warnings(i), file: new File([book.csv(i)], name, { type: 'text/csv' }) });
+        sheets.push({ name, state: book.state(i), warnings: book.warnings(i), sha256, file: new File([book.csv(i)], name, { type: 'text/csv' }) });
       }
       reply(m.req, sheets);
     } finally {

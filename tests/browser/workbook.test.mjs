@@ -3,6 +3,8 @@
 // CLI's JSON for the same workbook. From file://, with nothing leaving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import {
   DIST_URL, allChecked, cliJson, downloadFindings, dropFiles, onlyOwnRequests, openPage, tripwire,
 } from './support.mjs';
@@ -45,6 +47,13 @@ test('file://: a workbook\'s hidden sheet is checked, marked hidden, and the dow
     assert.match(cards[1].text, /row 5 is hidden in Excel/);
 
     assert.equal(await downloadFindings(page), cliJson([book]));
+
+    // The audit record names each sheet with the SHA-256 of the workbook
+    // (the file published), as the CLI's record does.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#record-json')]);
+    const rec = JSON.parse(fs.readFileSync(await d.path(), 'utf8'));
+    const bookSha = crypto.createHash('sha256').update(book.bytes).digest('hex');
+    assert.deepEqual(rec.files.map((f) => [f.name, f.sha256]), expected.map((r) => [r.file, bookSha]));
 
     // A later drop of the same workbook adds its sheets again, after the first.
     await dropFiles(page, [book]);
