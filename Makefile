@@ -62,6 +62,7 @@ lint:
 
 bench:
 	cargo bench --bench throughput
+	cargo bench --bench workbook
 
 bench-page: tools dist
 	node scripts/bench_page.mjs
