@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import {
-  DIST_URL, allChecked, cliJson, downloadFindings, dropFiles, onlyOwnRequests, openPage, tripwire,
+  DIST_URL, allChecked, axe, cliJson, downloadFindings, dropFiles, onlyOwnRequests, openPage, tripwire,
 } from './support.mjs';
 import { answerWithHiddenStaff } from './xlsx.mjs';
 
@@ -62,6 +62,20 @@ test('file://: a workbook\'s hidden sheet is checked, marked hidden, and the dow
 
     assert.deepEqual(onlyOwnRequests(log, DIST_URL), []);
     assert.deepEqual(log.errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a workbook\'s cards, with the hidden-sheet label and notes, pass axe', async () => {
+  const { page, close } = await openPage(DIST_URL, { bypassCSP: true });
+  try {
+    await page.setInputFiles('#file-input', [{
+      name: 'foi-answer.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: answerWithHiddenStaff(),
+    }]);
+    await allChecked(page, 2);
+    await page.waitForSelector('#file-list .sheet-state');
+    await axe(page, 'workbook');
   } finally {
     await close();
   }
