@@ -79,18 +79,6 @@ fn full_check(data: &[u8], threads: Threads) -> (Duration, foi_check::Report) {
     (start.elapsed(), report)
 }
 
-fn mbs(bytes: usize, d: Duration) -> f64 {
-    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9)
-}
-
-/// Peak resident set size in MB (Linux; None elsewhere).
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing
     // special, so keep that run short.
@@ -108,7 +96,7 @@ fn main() {
         synth::BIG_HEADER,
         t.elapsed().as_secs_f64()
     );
-    let rss_input = peak_rss_mb();
+    let rss_input = synth::peak_rss_mb();
 
     let mut best_parse = Duration::MAX;
     let mut parse_rows = 0;
@@ -134,8 +122,8 @@ fn main() {
         same &= one.rows_checked == report.rows_checked && one.summary == report.summary;
     }
 
-    let a = mbs(data.len(), best_parse);
-    let b = mbs(data.len(), best_full);
+    let a = synth::mbs(data.len(), best_parse);
+    let b = synth::mbs(data.len(), best_full);
     let ratio = b / a;
     // Figures from a reader that did not read every row, or from a checker
     // that flags nothing on a list with a name in every row, mean nothing.
@@ -166,9 +154,9 @@ fn main() {
     );
     println!(
         "(c) one thread   {:8.1} MB/s   best of {RUNS}: {:.3} s   ({:.1} % of parse-only; the page's WebAssembly has one thread)",
-        mbs(data.len(), best_one),
+        synth::mbs(data.len(), best_one),
         best_one.as_secs_f64(),
-        mbs(data.len(), best_one) / a * 100.0
+        synth::mbs(data.len(), best_one) / a * 100.0
     );
     println!(
         "rows checked {}  (generated {records})  flagged {}  (staff {}, staff_senior {}, person {}, quasi_identifier {}, small_count {})  complete {}  errors {}",
@@ -188,7 +176,7 @@ fn main() {
             report.rows_checked, report.summary.rows_flagged
         );
     }
-    match (rss_input, peak_rss_mb()) {
+    match (rss_input, synth::peak_rss_mb()) {
         (Some(i), Some(p)) => println!(
             "peak RSS {p:.0} MB (of which ~{i:.0} MB before checking: the input held in memory)"
         ),

@@ -192,17 +192,6 @@ fn check(name: &str, csv: &[u8], warnings: Vec<String>) -> Report {
     c.finish()
 }
 
-fn mbs(bytes: usize, d: Duration) -> f64 {
-    bytes as f64 / 1e6 / d.as_secs_f64()
-}
-
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let mb: usize = std::env::var("FOI_BENCH_MB")
@@ -280,26 +269,26 @@ fn main() {
 
     println!(
         "(a) workbook to CSV:        {:>7.1} MB/s of workbook, {:>7.1} MB/s of CSV ({:.2} s, {:.1} MB of CSV)",
-        mbs(bytes.len(), best_read),
-        mbs(sheet_csv.len(), best_read),
+        synth::mbs(bytes.len(), best_read),
+        synth::mbs(sheet_csv.len(), best_read),
         best_read.as_secs_f64(),
         sheet_csv.len() as f64 / 1e6
     );
     println!(
         "(b) workbook, checked:      {:>7.1} MB/s of CSV ({:.2} s; one thread, as in the page)",
-        mbs(sheet_csv.len(), best_all),
+        synth::mbs(sheet_csv.len(), best_all),
         best_all.as_secs_f64()
     );
     println!(
         "    its CSV alone, checked: {:>7.1} MB/s ({:.2} s)",
-        mbs(sheet_csv.len(), best_csv),
+        synth::mbs(sheet_csv.len(), best_csv),
         best_csv.as_secs_f64()
     );
     println!(
         "rows checked {}, flagged {}; peak memory {}{}",
         report.rows_checked,
         report.summary.rows_flagged,
-        peak_rss_mb().map_or("n/a".to_string(), |m| format!("{m:.0} MB")),
+        synth::peak_rss_mb().map_or("n/a".to_string(), |m| format!("{m:.0} MB")),
         if valid {
             ""
         } else {

@@ -813,3 +813,17 @@ pub fn big_staff_list(seed: u64, target: usize) -> (Vec<u8>, u64) {
     }
     (out.into_bytes(), rows)
 }
+
+/// MB/s (1 MB = 1,000,000 bytes), for the benchmarks' figures.
+pub fn mbs(bytes: usize, d: std::time::Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9)
+}
+
+/// Peak resident set size in MB (Linux; None elsewhere), for the
+/// benchmarks' figures.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
