@@ -20,6 +20,7 @@
 #[path = "../examples/synth/mod.rs"]
 mod synth;
 
+use foi_check::detect::column_letters;
 use foi_check::read::{xlsx, Reader, Sink, Table};
 use foi_check::{workbook, Checker, Options, Report, Threads};
 use std::fmt::Write as _;
@@ -55,22 +56,10 @@ fn xml_escape(s: &str, out: &mut String) {
     }
 }
 
-/// Excel's letters for a 0-based column.
-fn letters(mut n: usize) -> String {
-    let mut s = Vec::new();
-    n += 1;
-    while n > 0 {
-        s.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
 /// The sheet's XML and its shared strings, as Excel writes them: every
 /// cell a reference to a shared string, with its cell reference.
 fn sheet_xml(records: &[Vec<String>]) -> (String, String) {
-    let cols: Vec<String> = (0..64).map(letters).collect();
+    let cols: Vec<String> = (0..64).map(column_letters).collect();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut shared = String::new();
     let mut count = 0usize;
@@ -92,7 +81,7 @@ fn sheet_xml(records: &[Vec<String>]) -> (String, String) {
                 shared.push_str("</t></si>");
                 next
             });
-            let col = cols.get(c).cloned().unwrap_or_else(|| letters(c));
+            let col = cols.get(c).cloned().unwrap_or_else(|| column_letters(c));
             let _ = write!(x, r#"<c r="{col}{r}" t="s"><v>{k}</v></c>"#);
         }
         x.push_str("</row>");

@@ -222,14 +222,7 @@ fn columns_said(cols: &[u32]) -> String {
 
 /// Excel's letters for a 0-based column: 0 -> `A`, 26 -> `AA`.
 fn letters(col: u64) -> String {
-    let mut n = col + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        out.push(char::from(b'A' + r as u8));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
+    crate::detect::column_letters(usize::try_from(col).unwrap_or(usize::MAX))
 }
 
 #[cfg(test)]

@@ -1285,19 +1285,6 @@ enum CellType {
     Other,
 }
 
-/// The letters of a 0-based column (0 is A).
-fn column_name(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
-}
-
 /// The 0-based column of a cell reference (`B3`, `$B$3`); None without
 /// letters. More than three letters give `u32::MAX` (beyond any column).
 fn column_of(reference: &str) -> Option<u32> {
@@ -1593,7 +1580,7 @@ impl<'c> SheetReader<'c> {
                     None => {
                         return Err(self.damaged(format!(
                             "cell {}{} refers to shared text number {v}, which is missing",
-                            column_name(self.col),
+                            crate::detect::column_letters(self.col as usize),
                             self.row
                         )));
                     }
@@ -1870,7 +1857,7 @@ mod tests {
         assert_eq!(decode_xstring("_xZZZZ_"), "_xZZZZ_");
         for (name, col) in [("A", 0), ("Z", 25), ("AA", 26), ("XFD", 16_383)] {
             assert_eq!(column_of(&format!("{name}7")), Some(col));
-            assert_eq!(column_name(col), name);
+            assert_eq!(crate::detect::column_letters(col as usize), name);
         }
         assert_eq!(column_of("$C$3"), Some(2));
         assert_eq!(column_of("12"), None);
