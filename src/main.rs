@@ -511,20 +511,11 @@ fn check_input(
         // Another kind of ZIP: the CSV reader says what it looks like.
         Ok(None) => return vec![check_file(path, options, roster, threads)],
         Err(e) => {
-            let mut r = Checker::new(path, options.clone()).finish();
-            r.complete = false;
-            r.errors = vec![foi_check::Problem {
-                file: path.to_string(),
-                row: e.row,
-                byte: e.byte,
-                reason: e.reason(),
-            }];
+            let r = not_checked(path, e.row, e.byte, e.reason(), options);
             return vec![(r, String::new())];
         }
     };
-    let mut hash = record::Hasher::new();
-    hash.push(&bytes);
-    let sha = hash.finish();
+    let sha = record::sha256_hex(&bytes);
     sheets
         .into_iter()
         .map(|s| {
@@ -568,13 +559,31 @@ fn read_full(input: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 fn unreadable(path: &str, e: io::Error, options: &Options) -> Report {
+    not_checked(
+        path,
+        None,
+        None,
+        format!("cannot read the file: {e}"),
+        options,
+    )
+}
+
+/// The report of a file that could not be checked at all: its one error.
+fn not_checked(
+    path: &str,
+    row: Option<u64>,
+    byte: Option<u64>,
+    reason: String,
+    options: &Options,
+) -> Report {
     let mut r = Checker::new(path, options.clone()).finish();
     r.complete = false;
-    r.errors.push(foi_check::Problem {
+    // Not "the file is empty" too: nothing was read.
+    r.errors = vec![foi_check::Problem {
         file: path.to_string(),
-        row: None,
-        byte: None,
-        reason: format!("cannot read the file: {e}"),
-    });
+        row,
+        byte,
+        reason,
+    }];
     r
 }

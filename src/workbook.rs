@@ -56,6 +56,18 @@ pub fn split(file: &str, bytes: &[u8]) -> Result<Option<Vec<SheetInput>>, Error>
         return Ok(None);
     }
     let book = xlsx::sheets(bytes)?;
+    // Only chart sheets: no cells to check, and a file must never vanish
+    // from the results.
+    if book.sheets.is_empty() {
+        return Err(Error::new(
+            crate::error::ErrorKind::Malformed(
+                "the workbook has no worksheets (only charts): there are no cells to check"
+                    .to_string(),
+            ),
+            None,
+            None,
+        ));
+    }
     // An empty sheet (Excel's old default Sheet2 and Sheet3) holds no one and
     // is left out; a workbook whose every sheet is empty keeps its first,
     // whose check then says there is nothing in it.

@@ -670,6 +670,8 @@ mod cli {
         assert_eq!(code, 2);
         assert!(out.contains("good2.csv: 3 rows checked"), "{out}");
         assert!(out.contains("cannot read the file"), "{out}");
+        // Nothing was read: it is not called empty as well.
+        assert!(!out.contains("the file is empty"), "{out}");
         assert!(out.contains("NOT COMPLETE"), "{out}");
     }
 

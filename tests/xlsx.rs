@@ -928,6 +928,12 @@ test! {
         assert_eq!(got.len(), 1);
         let r = check_bytes(&got[0].name, &got[0].csv, &Options::default());
         assert!(!r.complete && r.errors[0].reason.contains("the file is empty"));
+        // No worksheet at all (only charts): an error, never a file that
+        // vanishes from the results.
+        let none = Book::new(Vec::new());
+        let err = foi_check::workbook::split("c.xlsx", &none.bytes(Method::Stored))
+            .expect_err("nothing to check");
+        assert!(err.reason().contains("no worksheets"), "{}", err.reason());
         // Not a workbook: None, and the bytes are read as CSV.
         assert!(foi_check::workbook::split("s.csv", b"Surname\nMORGAN\n")
             .expect("no error")

@@ -230,7 +230,7 @@
     f.replaced = true;
     const hidden = sheets.filter((s) => s.state !== 'visible').length;
     announce(f.name + ' is a workbook: ' + plural(sheets.length, 'sheet', 'sheets') + ' to check'
-      + (hidden ? ', ' + plural(hidden, 'of them hidden', 'of them hidden') : '') + '.');
+      + (hidden ? ', ' + fmtInt(hidden) + ' of them hidden' : '') + '.');
   }
 
   async function run() {
@@ -277,7 +277,6 @@
         const sheets = await unlessStopped(request({ type: 'workbook', file: f.file, name: f.name }));
         if (sheets === CANCELLED) { f.status = 'cancelled'; return; }
         if (sheets) {
-          if (!sheets.length) throw new Error('The workbook has no sheets.');
           replaceBySheets(f, sheets);
           return;
         }
